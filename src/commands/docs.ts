@@ -1,0 +1,22 @@
+import path from "node:path";
+import { buildModel } from "../registry/model.js";
+import { renderMarkdownDocs } from "../render/markdown-docs.js";
+import { openRegistry, type RegistryOptions } from "./open-registry.js";
+
+export interface DocsOptions extends RegistryOptions {
+  /** Write here (atomically) instead of returning the text for stdout. */
+  write?: string | undefined;
+}
+
+export interface DocsResult {
+  markdown: string;
+  /** The file written, when --write was given. */
+  written: string | null;
+}
+
+export async function docs(options: DocsOptions): Promise<DocsResult> {
+  const markdown = renderMarkdownDocs(buildModel(await openRegistry(options)));
+  if (options.write === undefined) return { markdown, written: null };
+  await options.fs.writeFile(path.resolve(options.cwd, options.write), markdown);
+  return { markdown, written: options.write };
+}

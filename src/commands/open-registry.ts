@@ -1,0 +1,18 @@
+import { discoverRegistry, displayPath } from "../registry/discover.js";
+import { loadRegistry, type LoadedRegistry } from "../registry/load.js";
+import type { FileSystem } from "../io/file-system.js";
+
+export interface RegistryOptions {
+  /** --registry FILE */
+  registry?: string | undefined;
+  /** The process environment, for SPARKPORT_REGISTRY. */
+  processEnv: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  fs: FileSystem;
+}
+
+/** Find and load the registry the way every command does. */
+export async function openRegistry(options: RegistryOptions): Promise<LoadedRegistry> {
+  const absolute = await discoverRegistry({ explicit: options.registry, fromEnv: options.processEnv.SPARKPORT_REGISTRY, cwd: options.cwd }, options.fs);
+  return loadRegistry(absolute, displayPath(absolute, options.cwd), options.fs);
+}

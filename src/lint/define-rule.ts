@@ -1,0 +1,33 @@
+import type { Code, MessageArgs } from "../findings/messages.js";
+import type { Finding, Severity } from "../findings/finding.js";
+import type { Catalogue } from "../registry/catalogue.js";
+import type { RegistryModel } from "../registry/model.js";
+import type { PathSegment } from "../registry/yaml-source.js";
+
+/** A finding before it is checked against the exceptions its subjects declare. */
+export interface RawFinding {
+  finding: Finding;
+  /** Entries whose declared exceptions may suppress this finding. */
+  subjects: PathSegment[][];
+}
+
+export interface RuleContext {
+  model: RegistryModel;
+  catalogue: Catalogue;
+  report<C extends Code>(
+    code: C,
+    args: MessageArgs<C>,
+    where: { path: PathSegment[]; subjects?: PathSegment[][]; related?: PathSegment[][] },
+  ): void;
+}
+
+export interface Rule {
+  name: string;
+  /** The codes this rule reports, with their default severity. */
+  codes: Partial<Record<Code, Severity>>;
+  check(context: RuleContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}

@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+let cached: string | undefined;
+
+/**
+ * The folder holding sparkport's package.json and registry/. Found by walking
+ * up from this module, so it holds for dist/ files and for a bundle alike.
+ */
+export function packageRoot(): string {
+  if (cached !== undefined) return cached;
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(path.join(dir, "registry")) && existsSync(path.join(dir, "package.json"))) {
+      cached = dir;
+      return dir;
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error("sparkport's package.json was not found above its own module");
+    dir = parent;
+  }
+}
+
+export function packageVersion(): string {
+  const manifest: unknown = JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8"));
+  if (typeof manifest === "object" && manifest !== null && "version" in manifest && typeof manifest.version === "string") {
+    return manifest.version;
+  }
+  throw new Error("sparkport's package.json has no version");
+}

@@ -1,0 +1,37 @@
+import path from "node:path";
+import { SparkportInputError } from "../errors.js";
+import { makeFinding } from "../findings/finding.js";
+import type { FileSystem } from "../io/file-system.js";
+
+export const REGISTRY_FILE_NAME = "ports.yaml";
+
+export interface DiscoverOptions {
+  /** --registry FILE */
+  explicit?: string | undefined;
+  /** SPARKPORT_REGISTRY */
+  fromEnv?: string | undefined;
+  cwd: string;
+}
+
+/** --registry, else SPARKPORT_REGISTRY, else the nearest ports.yaml walking up from cwd. */
+export async function discoverRegistry(options: DiscoverOptions, fs: FileSystem): Promise<string> {
+  const named = options.explicit ?? (options.fromEnv === "" ? undefined : options.fromEnv);
+  if (named !== undefined) return path.resolve(options.cwd, named);
+  let dir = path.resolve(options.cwd);
+  for (;;) {
+    const candidate = path.join(dir, REGISTRY_FILE_NAME);
+    if (await fs.isFile(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new SparkportInputError([
+    makeFinding("registry-not-found", "error", { cwd: path.resolve(options.cwd) }, { file: REGISTRY_FILE_NAME }),
+  ]);
+}
+
+/** How a file is named in messages: relative to cwd when below it. */
+export function displayPath(file: string, cwd: string): string {
+  const relative = path.relative(cwd, file);
+  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+}

@@ -1,0 +1,98 @@
+import { LineCounter, parseDocument } from "yaml";
+import { SparkportInputError } from "../errors.js";
+import { makeFinding, type Finding, type Location } from "../findings/finding.js";
+import { errorCode, type FileSystem } from "../io/file-system.js";
+import { registrySchema, type RegistryData } from "./schema.js";
+import { bytePosition, firstInvalidUtf8 } from "./utf8.js";
+import { SourceMap } from "./yaml-source.js";
+import { zodIssuesToFindings } from "./zod-issues.js";
+
+/** Alias expansions allowed before a document counts as an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+export interface LoadedRegistry {
+  /** The path as shown in messages. */
+  file: string;
+  /** The path on disk. */
+  absolutePath: string;
+  text: string;
+  data: RegistryData;
+  source: SourceMap;
+}
+
+/**
+ * Read, parse and validate a registry. Every problem becomes a located
+ * finding inside a SparkportInputError, so the CLI can exit 2 with
+ * file:line:column and nothing else.
+ */
+export async function loadRegistry(absolutePath: string, file: string, fs: FileSystem): Promise<LoadedRegistry> {
+  const text = decode(await readBytes(absolutePath, file, fs), file);
+  return parseRegistry(text, file, absolutePath);
+}
+
+export function parseRegistry(text: string, file: string, absolutePath = file): LoadedRegistry {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  const source = new SourceMap(file, doc, lines);
+  if (doc.errors.length > 0) {
+    throw new SparkportInputError(
+      doc.errors.map((e) => yamlErrorFinding(e.code, e.message, text.slice(e.pos[0], e.pos[1]), source.offsetLocation(e.pos[0]))),
+    );
+  }
+  if (doc.contents === null) {
+    throw new SparkportInputError([makeFinding("registry-empty", "error", {}, { file, line: 1, column: 1 })]);
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError when the alias count limit trips.
+    const detail = error instanceof Error ? error.message : String(error);
+    const finding = /alias/i.test(detail)
+      ? makeFinding("yaml-alias-limit", "error", { limit: MAX_ALIAS_COUNT }, firstAliasLocation(text, source))
+      : makeFinding("yaml-syntax", "error", { detail }, { file });
+    throw new SparkportInputError([finding]);
+  }
+  const parsed = registrySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new SparkportInputError(zodIssuesToFindings(parsed.error.issues, registrySchema, raw, source));
+  }
+  return { file, absolutePath, text, data: parsed.data, source };
+}
+
+async function readBytes(absolutePath: string, file: string, fs: FileSystem): Promise<Uint8Array> {
+  try {
+    return await fs.readFile(absolutePath);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === "EISDIR") throw new SparkportInputError([makeFinding("registry-not-a-file", "error", {}, { file })]);
+    const reason =
+      code === "ENOENT" ? "no such file" : code === "EACCES" || code === "EPERM" ? "permission denied" : error instanceof Error ? error.message : String(error);
+    throw new SparkportInputError([makeFinding("registry-unreadable", "error", { reason }, { file })]);
+  }
+}
+
+function decode(bytes: Uint8Array, file: string): string {
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    const { line, column } = bytePosition(bytes, bad);
+    const byte = (bytes[bad] ?? 0).toString(16).padStart(2, "0");
+    throw new SparkportInputError([makeFinding("registry-not-utf8", "error", { byte }, { file, line, column })]);
+  }
+  return new TextDecoder("utf-8").decode(bytes);
+}
+
+function yamlErrorFinding(code: string, message: string, excerpt: string, location: Location): Finding {
+  // yaml's message repeats the position; the location already carries it.
+  const detail = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "");
+  if (code === "DUPLICATE_KEY") {
+    const key = excerpt.trim().replace(/^["']|["']$/g, "") || detail;
+    return makeFinding("yaml-duplicate-key", "error", { key }, location);
+  }
+  return makeFinding("yaml-syntax", "error", { detail }, location);
+}
+
+function firstAliasLocation(text: string, source: SourceMap): Location {
+  const match = /(^|[\s[{,:-])\*[^\s,\]}]+/m.exec(text);
+  return match === null ? { file: source.file } : source.offsetLocation(match.index + (match[1] ?? "").length);
+}

@@ -1,0 +1,158 @@
+import type { Location } from "../findings/finding.js";
+import type { LoadedRegistry } from "./load.js";
+import type { AccessScope, Protocol, RegistryData, Service, ServiceStatus } from "./schema.js";
+import type { PathSegment } from "./yaml-source.js";
+
+export type Transport = "tcp" | "udp";
+
+/** One port a service occupies in one environment: the unit that collides. */
+export interface Allocation {
+  service: Service;
+  serviceIndex: number;
+  /** Environment name; the base port belongs to the environment at offset 0 (dev), if one is declared. */
+  environment: string | undefined;
+  port: number;
+  /** True when the port comes from base + offset, not written in the file. */
+  derived: boolean;
+  node: string;
+  transport: Transport;
+  protocol: Protocol;
+  access: AccessScope;
+  status: ServiceStatus;
+  note: string | undefined;
+  start: string | undefined;
+  /** Where the port (or the environment entry that implies it) is written. */
+  path: PathSegment[];
+  /** "FastAPI (test)" */
+  label: string;
+}
+
+export function transportOf(protocol: Protocol | undefined): Transport {
+  return protocol === "udp" ? "udp" : "tcp";
+}
+
+export function serviceLabel(service: Service): string {
+  return service.label ?? service.name;
+}
+
+/**
+ * Every port each service occupies: its base port plus one per listed
+ * environment (explicit, or base + the environment's offset). Unknown
+ * environments are skipped here; a rule reports them.
+ */
+export function expandAllocations(data: RegistryData): Allocation[] {
+  const allocations: Allocation[] = [];
+  const offsetZero = Object.entries(data.environments).find(([, e]) => e.offset === 0)?.[0];
+  data.services.forEach((service, serviceIndex) => {
+    const envs = Object.entries(service.environments ?? {});
+    const baseEnv = envs.find(([name]) => data.environments[name]?.offset === 0);
+    const common = {
+      service,
+      serviceIndex,
+      node: service.node,
+      transport: transportOf(service.protocol),
+      protocol: service.protocol,
+    };
+    const baseOverride = baseEnv?.[1] ?? undefined;
+    allocations.push({
+      ...common,
+      environment: baseEnv?.[0] ?? offsetZero,
+      port: service.port,
+      derived: false,
+      access: baseOverride?.access ?? service.access,
+      status: baseOverride?.status ?? service.status,
+      note: baseOverride?.note ?? service.note,
+      start: baseOverride?.start ?? service.start,
+      path: ["services", serviceIndex, "port"],
+      label: baseEnv === undefined ? serviceLabel(service) : `${serviceLabel(service)} (${baseEnv[0]})`,
+    });
+    for (const [name, override] of envs) {
+      const environment = data.environments[name];
+      if (environment === undefined || environment.offset === 0) continue;
+      const explicit = override?.port;
+      allocations.push({
+        ...common,
+        environment: name,
+        port: explicit ?? service.port + environment.offset,
+        derived: explicit === undefined,
+        access: override?.access ?? service.access,
+        status: override?.status ?? service.status,
+        note: override?.note ?? service.note,
+        start: override?.start,
+        path: explicit === undefined ? ["services", serviceIndex, "environments", name] : ["services", serviceIndex, "environments", name, "port"],
+        label: `${serviceLabel(service)} (${name})`,
+      });
+    }
+  });
+  return allocations;
+}
+
+/** The loaded registry with its derived views, computed once per run. */
+export interface RegistryModel {
+  /** Every port named: allocations first, then reservations. */
+  ports: PortUse[];
+  registry: LoadedRegistry;
+  data: RegistryData;
+  allocations: Allocation[];
+  at(path: readonly PathSegment[]): Location;
+}
+
+export function buildModel(registry: LoadedRegistry): RegistryModel {
+  const model: RegistryModel = {
+    registry,
+    data: registry.data,
+    allocations: expandAllocations(registry.data),
+    ports: [],
+    at: (path) => registry.source.at(path),
+  };
+  model.ports = portUses(model);
+  return model;
+}
+
+/** Key that makes two allocations collide: same node, transport and port. */
+export function collisionKey(node: string, transport: Transport, port: number): string {
+  return `${node}\u0000${transport}\u0000${port}`;
+}
+
+/** Any port the registry names: a service allocation or a reservation. */
+export interface PortUse {
+  kind: "service" | "reservation";
+  label: string;
+  port: number;
+  node: string | undefined;
+  team: string | undefined;
+  transport: Transport;
+  path: PathSegment[];
+  /** The entry whose `exceptions` apply. */
+  subject: PathSegment[];
+  /** Names that identify the tool, for matching the well-known ports catalogue. */
+  names: string[];
+}
+
+export function portUses(model: RegistryModel): PortUse[] {
+  const uses: PortUse[] = model.allocations.map((a) => ({
+    kind: "service",
+    label: a.label,
+    port: a.port,
+    node: a.node,
+    team: a.service.team,
+    transport: a.transport,
+    path: a.path,
+    subject: ["services", a.serviceIndex],
+    names: [a.service.name, ...(a.service.label === undefined ? [] : [a.service.label])],
+  }));
+  (model.data.reservations ?? []).forEach((r, index) => {
+    uses.push({
+      kind: "reservation",
+      label: `reservation ${r.label ?? r.name}`,
+      port: r.port,
+      node: r.node,
+      team: r.team,
+      transport: transportOf(r.protocol),
+      path: ["reservations", index, "port"],
+      subject: ["reservations", index],
+      names: [r.name, ...(r.label === undefined ? [] : [r.label])],
+    });
+  });
+  return uses;
+}

@@ -1,0 +1,75 @@
+import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from "yaml";
+import type { Location } from "../findings/finding.js";
+
+export type PathSegment = string | number;
+
+/** `services[3].port` from `["services", 3, "port"]`. */
+export function formatPath(path: readonly PathSegment[]): string {
+  let out = "";
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+/**
+ * Maps document paths back to file positions, so every problem found after
+ * parsing (schema or lint) can name file:line:column.
+ */
+export class SourceMap {
+  constructor(
+    readonly file: string,
+    private readonly doc: Document,
+    private readonly lines: LineCounter,
+  ) {}
+
+  /** Location of the value at `path`, or of the nearest ancestor that exists. */
+  at(path: readonly PathSegment[]): Location {
+    for (let n = path.length; n >= 0; n -= 1) {
+      const node = this.nodeAt(path.slice(0, n));
+      if (node?.range) return this.offsetLocation(node.range[0], path);
+    }
+    return { file: this.file, path: formatPath(path) };
+  }
+
+  /** Location of the key `key` inside the mapping at `path` (for unknown keys). */
+  keyAt(path: readonly PathSegment[], key: string): Location {
+    const map = this.nodeAt(path);
+    if (isMap(map)) {
+      for (const pair of map.items) {
+        if (isPair(pair) && isScalar(pair.key) && String(pair.key.value) === key && pair.key.range) {
+          return this.offsetLocation(pair.key.range[0], [...path, key]);
+        }
+      }
+    }
+    return this.at([...path, key]);
+  }
+
+  offsetLocation(offset: number, path?: readonly PathSegment[]): Location {
+    const { line, col } = this.lines.linePos(offset);
+    const location: Location = { file: this.file, line, column: col };
+    if (path !== undefined && path.length > 0) location.path = formatPath(path);
+    return location;
+  }
+
+  private nodeAt(path: readonly PathSegment[]): Node | undefined {
+    let node: unknown = this.doc.contents;
+    for (const segment of path) {
+      if (isMap(node)) {
+        const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(segment));
+        node = pair?.value;
+      } else if (isSeq(node) && typeof segment === "number") {
+        node = node.items[segment];
+      } else {
+        return undefined;
+      }
+    }
+    return isNodeLike(node) ? node : undefined;
+  }
+}
+
+function isNodeLike(value: unknown): value is Node {
+  return isMap(value) || isSeq(value) || isScalar(value);
+}

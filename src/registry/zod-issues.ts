@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { makeFinding, type Finding } from "../findings/finding.js";
+import { didYouMean } from "../util/did-you-mean.js";
+import { formatPath, type PathSegment, type SourceMap } from "./yaml-source.js";
+import { isRecord } from "../util/is-record.js";
+
+type Issue = z.core.$ZodIssue;
+
+/** Keys the object schema at `path` accepts, walking through arrays, records and optionals. */
+export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
+  let current: z.ZodType | undefined = schema;
+  for (const segment of path) {
+    current = current === undefined ? undefined : childSchema(unwrap(current), segment);
+  }
+  const object = current === undefined ? undefined : unwrap(current);
+  return object instanceof z.ZodObject ? Object.keys(object.shape) : [];
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  while (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
+    current = current.unwrap() as z.ZodType;
+  }
+  return current;
+}
+
+function childSchema(schema: z.ZodType, segment: PathSegment): z.ZodType | undefined {
+  if (schema instanceof z.ZodObject && typeof segment === "string") return schema.shape[segment] as z.ZodType | undefined;
+  if (schema instanceof z.ZodArray) return schema.element as z.ZodType;
+  if (schema instanceof z.ZodRecord) return schema.valueType as z.ZodType;
+  return undefined;
+}
+
+function describeReceived(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  if (typeof value === "string") return `"${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  return typeof value;
+}
+
+function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
+  let current = data;
+  for (const segment of path) {
+    if (!isRecord(current)) return undefined;
+    current = current[String(segment)];
+  }
+  return current;
+}
+
+function expectedText(issue: Issue): string {
+  switch (issue.code) {
+    case "invalid_type":
+      return issue.expected === "object" ? "a mapping" : issue.expected === "array" ? "a list" : `a ${issue.expected}`;
+    case "invalid_value":
+      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+    case "too_small":
+      return issue.origin === "array"
+        ? `at least ${String(issue.minimum)} item(s)`
+        : issue.origin === "string"
+          ? "a non-empty string"
+          : `a number >= ${String(issue.minimum)}`;
+    case "too_big":
+      return `a value <= ${String(issue.maximum)}`;
+    case "invalid_format":
+      return issue.format === "regex" ? issue.message.replace(/^Invalid string: must match pattern .*$/, "a valid identifier") : `a valid ${issue.format}`;
+    case "invalid_key":
+      return "a valid key (lower-case letters, digits, '.', '_' or '-')";
+    default:
+      return issue.message;
+  }
+}
+
+/** Turn zod issues into located findings that say what was expected. */
+export function zodIssuesToFindings(
+  issues: readonly Issue[],
+  schema: z.ZodType,
+  data: unknown,
+  source: SourceMap,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const issue of issues) {
+    const path = issue.path.filter((p): p is PathSegment => typeof p !== "symbol");
+    if (issue.code === "unrecognized_keys") {
+      const allowed = allowedKeysAt(schema, path);
+      for (const key of issue.keys) {
+        const suggestion = didYouMean(key, allowed);
+        const args = suggestion === undefined ? { key, allowed } : { key, allowed, suggestion };
+        findings.push(makeFinding("schema-unknown-key", "error", args, source.keyAt(path, key)));
+      }
+      continue;
+    }
+    if (issue.code === "invalid_key") {
+      const key = path.at(-1);
+      findings.push(
+        makeFinding("schema-invalid", "error", { expected: expectedText(issue), received: JSON.stringify(key) }, source.keyAt(path.slice(0, -1), String(key))),
+      );
+      continue;
+    }
+    const value = valueAt(data, path);
+    const received = value === undefined ? `nothing: the required key "${String(path.at(-1))}" is missing` : describeReceived(value);
+    const args = { expected: expectedText(issue), received };
+    findings.push(makeFinding("schema-invalid", "error", args, { ...source.at(path), path: formatPath(path) }));
+  }
+  return findings;
+}

@@ -1,0 +1,37 @@
+import type { ChalkInstance } from "chalk";
+import type { Finding } from "../findings/finding.js";
+import type { ExceptedFinding } from "../lint/run-rules.js";
+import type { RegistrySummary } from "../commands/lint.js";
+
+/** What every reporter renders: a lint result, or the problems that stopped loading. */
+export interface Report {
+  command: string;
+  version: string;
+  /** Null when the registry could not be loaded. */
+  registry: RegistrySummary | null;
+  findings: readonly Finding[];
+  excepted: readonly ExceptedFinding[];
+  exitCode: number;
+}
+
+export interface ReporterOptions {
+  paint: ChalkInstance;
+  /** Add each rule's one-line explanation under its findings. */
+  explain: boolean;
+}
+
+export type Reporter = (report: Report, options: ReporterOptions) => string;
+
+export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of findings) {
+    if (f.severity === "error") errors += 1;
+    else if (f.severity === "warning") warnings += 1;
+    else infos += 1;
+  }
+  return { errors, warnings, infos };
+}
+
+export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
