@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from "yaml";
+import { isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
 import { SparkportInputError } from "../errors.js";
 import { makeFinding, type Finding, type Location } from "../findings/finding.js";
 import { errorCode, type FileSystem } from "../io/file-system.js";
@@ -36,7 +36,11 @@ export function parseRegistry(text: string, file: string, absolutePath = file): 
   const source = new SourceMap(file, doc, lines);
   if (doc.errors.length > 0) {
     throw new SparkportInputError(
-      doc.errors.map((e) => yamlErrorFinding(e.code, e.message, text.slice(e.pos[0], e.pos[1]), source.offsetLocation(e.pos[0]))),
+      doc.errors.map((e) => {
+        // yaml's range for a duplicate key covers only its first character.
+        const excerpt = (e.code === "DUPLICATE_KEY" ? keyStartingAt(doc, e.pos[0]) : undefined) ?? text.slice(e.pos[0], e.pos[1]);
+        return yamlErrorFinding(e.code, e.message, excerpt, source.offsetLocation(e.pos[0]));
+      }),
     );
   }
   if (doc.contents === null) {
@@ -90,6 +94,19 @@ function yamlErrorFinding(code: string, message: string, excerpt: string, locati
     return makeFinding("yaml-duplicate-key", "error", { key }, location);
   }
   return makeFinding("yaml-syntax", "error", { detail }, location);
+}
+
+/** The scalar mapping key that starts at `offset`, if any. */
+function keyStartingAt(doc: Document, offset: number): string | undefined {
+  let key: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      key = String(pair.key.value);
+      return visit.BREAK;
+    },
+  });
+  return key;
 }
 
 function firstAliasLocation(text: string, source: SourceMap): Location {

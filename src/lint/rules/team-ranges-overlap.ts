@@ -15,7 +15,8 @@ export const teamRangesOverlap = defineRule({
   codes: { "team-ranges-overlap": "error" },
   check({ model, report }) {
     const spans: Span[] = Object.entries(model.data.teams).flatMap(([team, t]) =>
-      t.ranges.filter((r) => r.from <= r.to).map((r, i) => ({ team, name: r.name, from: r.from, to: r.to, path: ["teams", team, "ranges", i] })),
+      // Index before skipping inverted ranges, so the path names the range in the file.
+      t.ranges.flatMap((r, i) => (r.from <= r.to ? [{ team, name: r.name, from: r.from, to: r.to, path: ["teams", team, "ranges", i] }] : [])),
     );
     spans.sort((a, b) => a.from - b.from || a.to - b.to);
     const open: Span[] = [];
