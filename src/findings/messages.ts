@@ -126,6 +126,7 @@ export const messages = {
   "registry-unreadable": entry<{ reason: string }>({
     explain: "The registry file could not be read.",
     message: (a) => `cannot read the file: ${a.reason}`,
+    fix: () => "check the path, or name the file with --registry FILE",
   }),
   "registry-not-a-file": entry<Record<string, never>>({
     explain: "The registry path names a directory or something else that is not a file.",

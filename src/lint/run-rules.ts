@@ -1,5 +1,5 @@
 import { compareFindings, makeFinding, type Finding } from "../findings/finding.js";
-import { isCode, messages } from "../findings/messages.js";
+import { isCode } from "../findings/messages.js";
 import type { Catalogue } from "../registry/catalogue.js";
 import type { RegistryModel } from "../registry/model.js";
 import type { PathSegment } from "../registry/yaml-source.js";
@@ -81,7 +81,7 @@ export function runRules(model: RegistryModel, catalogue: Catalogue, rules: read
     excepted.push({ finding, reason: covering.map((e) => e.reason).join("; ") });
   }
 
-  const codes = Object.keys(messages);
+  const codes = rules.flatMap((rule) => Object.keys(rule.codes));
   for (const e of exceptions) {
     if (e.used) continue;
     const suggestion = isCode(e.rule) ? undefined : didYouMean(e.rule, codes);

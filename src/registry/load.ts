@@ -53,7 +53,7 @@ export function parseRegistry(text: string, file: string, absolutePath = file): 
     // yaml throws a ReferenceError when the alias count limit trips.
     const detail = error instanceof Error ? error.message : String(error);
     const finding = /alias/i.test(detail)
-      ? makeFinding("yaml-alias-limit", "error", { limit: MAX_ALIAS_COUNT }, firstAliasLocation(text, source))
+      ? makeFinding("yaml-alias-limit", "error", { limit: MAX_ALIAS_COUNT }, firstAliasLocation(doc, source))
       : makeFinding("yaml-syntax", "error", { detail }, { file });
     throw new SparkportInputError([finding]);
   }
@@ -89,6 +89,9 @@ function decode(bytes: Uint8Array, file: string): string {
 function yamlErrorFinding(code: string, message: string, excerpt: string, location: Location): Finding {
   // yaml's message repeats the position; the location already carries it.
   const detail = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "");
+  if (code === "MULTIPLE_DOCS") {
+    return makeFinding("yaml-syntax", "error", { detail: "a second YAML document starts here (---); expected one document" }, location);
+  }
   if (code === "DUPLICATE_KEY") {
     const key = excerpt.trim().replace(/^["']|["']$/g, "") || detail;
     return makeFinding("yaml-duplicate-key", "error", { key }, location);
@@ -109,7 +112,13 @@ function keyStartingAt(doc: Document, offset: number): string | undefined {
   return key;
 }
 
-function firstAliasLocation(text: string, source: SourceMap): Location {
-  const match = /(^|[\s[{,:-])\*[^\s,\]}]+/m.exec(text);
-  return match === null ? { file: source.file } : source.offsetLocation(match.index + (match[1] ?? "").length);
+function firstAliasLocation(doc: Document, source: SourceMap): Location {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset === undefined ? { file: source.file } : source.offsetLocation(offset);
 }

@@ -27,6 +27,10 @@ export class SourceMap {
 
   /** Location of the value at `path`, or of the nearest ancestor that exists. */
   at(path: readonly PathSegment[]): Location {
+    // `test:` with no value: yaml places the empty scalar after the colon; point at the key.
+    const last = path.at(-1);
+    const exact = this.nodeAt(path);
+    if (typeof last === "string" && isScalar(exact) && exact.value === null && exact.source === "") return this.keyAt(path.slice(0, -1), last);
     for (let n = path.length; n >= 0; n -= 1) {
       const node = this.nodeAt(path.slice(0, n));
       if (node?.range) return this.offsetLocation(node.range[0], path);

@@ -54,7 +54,7 @@ function expectedText(issue: Issue): string {
     case "invalid_type":
       return issue.expected === "object" ? "a mapping" : issue.expected === "array" ? "a list" : `a ${issue.expected}`;
     case "invalid_value":
-      return `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "too_small":
       return issue.origin === "array"
         ? `at least ${String(issue.minimum)} item(s)`

@@ -1,12 +1,16 @@
-/** Levenshtein distance, two rows. */
+/** Edit distance where swapping two neighbouring letters counts as one edit (optimal string alignment). */
 export function editDistance(a: string, b: string): number {
+  let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i += 1) {
     const current = [i];
     for (let j = 1; j <= b.length; j += 1) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current.push(Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost));
+      let best = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, (beforePrevious[j - 2] ?? 0) + 1);
+      current.push(best);
     }
+    beforePrevious = previous;
     previous = current;
   }
   return previous[b.length] ?? 0;
@@ -21,11 +25,12 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   let best: string | undefined;
   let bestDistance = Number.POSITIVE_INFINITY;
   for (const candidate of candidates) {
-    // A cut-short key ("prot" for "protocol") is a typo too.
-    if (needle.length >= 3 && candidate.toLowerCase().startsWith(needle)) return candidate;
-    const distance = editDistance(needle, candidate.toLowerCase());
+    const lower = candidate.toLowerCase();
+    let distance = editDistance(needle, lower);
     const limit = Math.max(1, Math.floor(Math.max(needle.length, candidate.length) / 3));
-    if (distance <= limit && distance < bestDistance) {
+    // A key cut short ("envir" for "environments") is a typo too, ranked just behind a one-letter slip.
+    if (needle.length >= 3 && lower.startsWith(needle)) distance = Math.min(distance, 1.5);
+    if (distance <= Math.max(limit, 1.5) && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }
