@@ -1,0 +1,34 @@
+import { execFile } from "node:child_process";
+
+export interface CommandResult {
+  /** Exit status; null when killed by a signal or the timeout. */
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs a program with an argument array, never through a shell. */
+export interface CommandRunner {
+  /** Rejects with an error whose code is "ENOENT" when the program does not exist. */
+  run(file: string, args: readonly string[], options?: { timeoutMs?: number }): Promise<CommandResult>;
+}
+
+export const nodeCommandRunner: CommandRunner = {
+  run(file, args, options) {
+    return new Promise((resolve, reject) => {
+      execFile(
+        file,
+        [...args],
+        { timeout: options?.timeoutMs ?? 5_000, maxBuffer: 64 * 1024 * 1024, windowsHide: true, encoding: "utf8", shell: false },
+        (error, stdout, stderr) => {
+          if (error !== null && (error.code === "ENOENT" || error.code === "EACCES")) {
+            reject(error);
+            return;
+          }
+          const code = error === null ? 0 : typeof error.code === "number" ? error.code : null;
+          resolve({ code, stdout, stderr });
+        },
+      );
+    });
+  },
+};

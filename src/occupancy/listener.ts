@@ -1,0 +1,34 @@
+/** A socket listening on this machine, as the OS's socket table reports it. */
+export interface Listener {
+  protocol: "tcp" | "udp";
+  /** As the OS shows it, normalised: "0.0.0.0", "::", "127.0.0.1", "::1", "192.168.1.5", "fe80::1%en0". */
+  address: string;
+  port: number;
+  family: 4 | 6;
+  /** Undefined when the owner cannot be seen (another user's process without privileges). */
+  pid?: number;
+  command?: string;
+  user?: string;
+}
+
+/** A range of ports the OS reserves (Windows excludedportrange); binding there fails with EACCES. */
+export interface ExcludedRange {
+  from: number;
+  to: number;
+}
+
+export interface SocketSnapshot {
+  listeners: Listener[];
+  /** Ranges the OS keeps from applications (Windows only; empty elsewhere). */
+  excluded: ExcludedRange[];
+  /** Which source answered: "proc", "ss", "lsof", "netstat". */
+  source: string;
+  /** False when some owners could not be read (permissions): an owner-less row is "unknown", never "free". */
+  ownersComplete: boolean;
+}
+
+/** The local socket table, behind one interface so each OS's implementation and the tests can swap it. */
+export interface SocketTable {
+  /** Listening sockets; `ports` narrows the work (owner lookup) to those ports when given. */
+  snapshot(options: { protocol: "tcp" | "udp"; ports?: readonly number[] }): Promise<SocketSnapshot>;
+}
