@@ -3,7 +3,20 @@
 // process.exitCode. It never calls process.exit, so piped output is not cut.
 import { Chalk, type ChalkInstance } from "chalk";
 import { Command, CommanderError, Option } from "commander";
+import { readFile } from "node:fs/promises";
+import { check } from "./commands/check.js";
 import { docs } from "./commands/docs.js";
+import type { OccupancyOptions } from "./commands/network-context.js";
+import { next } from "./commands/next.js";
+import { status } from "./commands/status.js";
+import { nodeCommandRunner } from "./io/command-runner.js";
+import { createSocketTable } from "./occupancy/create-socket-table.js";
+import { localAddresses } from "./occupancy/local-node.js";
+import { defaultConcurrency } from "./probe/probe-many.js";
+import { nodeTcpProber } from "./probe/tcp-prober.js";
+import { renderCheckText } from "./render/check-text.js";
+import { renderStatusText } from "./render/status-text.js";
+import { parseDuration } from "./util/parse-duration.js";
 import { explain } from "./commands/explain.js";
 import { init } from "./commands/init.js";
 import { lint } from "./commands/lint.js";
@@ -38,6 +51,41 @@ function registryOptions(command: Command): { registry: string | undefined; proc
   return { registry: globals.registry, processEnv: process.env, cwd: process.cwd(), fs: nodeFileSystem };
 }
 
+/** Options shared by the commands that probe: timeout, offline mode, which node this is, verbosity. */
+function occupancyOptions(command: Command): OccupancyOptions {
+  const globals = command.optsWithGlobals<{ timeout: string; remote: boolean; verbose?: boolean; thisNode?: string }>();
+  const offline = (process.env.SPARKPORT_OFFLINE ?? "") !== "" && process.env.SPARKPORT_OFFLINE !== "0";
+  return {
+    ...registryOptions(command),
+    deps: {
+      socketTable: createSocketTable(process.platform, nodeCommandRunner, (file) => readFile(file, "utf8")),
+      prober: nodeTcpProber,
+      runner: nodeCommandRunner,
+      localAddresses,
+    },
+    timeoutMs: parseDuration(globals.timeout),
+    remote: globals.remote && !offline,
+    thisNode: globals.thisNode ?? process.env.SPARKPORT_NODE,
+    onProbe: globals.verbose === true ? (line) => process.stderr.write(`${stderrPaint.dim(line)}\n`) : undefined,
+  };
+}
+
+/** A progress line on stderr, only on a terminal and only once a run passes one second. */
+function progressLine(): { update: (done: number, total: number) => void; done: () => void } {
+  const started = Date.now();
+  let shown = false;
+  return {
+    update: (done, total) => {
+      if (!process.stderr.isTTY || Date.now() - started < 1000) return;
+      shown = true;
+      process.stderr.write(`\r${stderrPaint.dim(`probing ${done}/${total}`)}`);
+    },
+    done: () => {
+      if (shown) process.stderr.write("\r\u001b[K");
+    },
+  };
+}
+
 /** Input problems are rendered by the chosen reporter, so JSON and CI output stay machine-readable. */
 function reportInputError(error: SparkportInputError, format: ReporterName, command: string): void {
   const report = { command, version: packageVersion(), registry: null, findings: error.problems, excepted: [], exitCode: EXIT_USAGE };
@@ -52,6 +100,10 @@ function buildProgram(): Command {
     .description("Port registry and conflict checker: one ports.yaml, checked in CI and on every machine.")
     .version(packageVersion(), "-V, --version")
     .option("-r, --registry <file>", "registry file (default: $SPARKPORT_REGISTRY, else the nearest ports.yaml upwards)")
+    .option("--timeout <duration>", "per-probe timeout: 500ms, 2s or milliseconds", "1s")
+    .option("--no-remote", "no probes to other nodes (also SPARKPORT_OFFLINE=1)")
+    .option("--this-node <node>", "which node this machine is (default: $SPARKPORT_NODE, else matched by interface address)")
+    .option("-v, --verbose", "list each address and port probed")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureOutput({ outputError: (text, out) => out(stderrPaint.red(text)) });
@@ -74,6 +126,54 @@ function buildProgram(): Command {
         if (error instanceof SparkportInputError) reportInputError(error, format, "lint");
         else throw error;
       }
+    });
+
+  program
+    .command("check")
+    .description("is this port allocated, in my team's range, free here and free on its node?")
+    .argument("<port...>", "8002, :8002, host:8002 or node:8002")
+    .option("--team <team>", "your team: the port must lie in its ranges; next-free suggestions come from them")
+    .option("--node <node>", "the node to check (default: the node the port is allocated on, else this machine)")
+    .option("--env <environment>", "the environment(s) you will run in, for next-free suggestions")
+    .option("--service <name>", "the service you are about to start: its own allocation is no conflict")
+    .option("--json", "print JSON")
+    .action(async (ports: string[], options: { team?: string; node?: string; env?: string; service?: string; json?: boolean }, command: Command) => {
+      const result = await check({ ...occupancyOptions(command), ports, team: options.team, node: options.node, env: options.env, service: options.service });
+      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderCheckText(result, stdoutPaint));
+      process.exitCode = result.exitCode;
+    });
+
+  program
+    .command("next")
+    .description("the lowest free ports in a team's ranges: unallocated, free here, and not open on the node")
+    .requiredOption("--team <team>", "the team whose ranges to search")
+    .option("--node <node>", "the node the port is for (default: this machine)")
+    .option("--env <environments>", "comma-separated environments the service runs in; base + each offset must be free")
+    .option("--count <n>", "how many ports", "1")
+    .option("--json", "print JSON")
+    .action(async (options: { team: string; node?: string; env?: string; count: string; json?: boolean }, command: Command) => {
+      const count = /^\d+$/.test(options.count) ? Number(options.count) : Number.NaN;
+      const result = await next({ ...occupancyOptions(command), team: options.team, node: options.node, env: options.env, count });
+      if (options.json === true) write(`${JSON.stringify(result, null, 2)}\n`);
+      else if (result.ports.length === 0) process.stderr.write(`sparkport: no free port left in team ${result.team}'s ranges\n`);
+      else write(`${result.environments.map((e) => Object.entries(e).map(([k, v]) => (k === "base" ? String(v) : `${k}=${v}`)).join(" ")).join("\n")}\n`);
+      process.exitCode = result.exitCode;
+    });
+
+  program
+    .command("status")
+    .description("probe every registered service on its node; declared against observed")
+    .option("--team <team>", "only this team's services")
+    .option("--node <node>", "only services on this node")
+    .option("--concurrency <n>", "sockets open at once (default: from the open-file limit)")
+    .option("--json", "print JSON")
+    .action(async (options: { team?: string; node?: string; concurrency?: string; json?: boolean }, command: Command) => {
+      const concurrency = options.concurrency === undefined ? defaultConcurrency() : Number(options.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of 1 or more, got ${options.concurrency ?? ""}`);
+      const progress = progressLine();
+      const result = await status({ ...occupancyOptions(command), team: options.team, node: options.node, concurrency, onProgress: progress.update }).finally(progress.done);
+      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderStatusText(result, stdoutPaint));
+      process.exitCode = result.exitCode;
     });
 
   program

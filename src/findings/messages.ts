@@ -117,6 +117,107 @@ export const messages = {
     fix: (a) => `run \`sparkport docs --write ${a.file}\``,
   }),
 
+  // Verdicts of `check` and `next` on one port.
+  "port-allocated": entry<{ port: number; owner: string; team: string; node: string }>({
+    explain: "The port is allocated in the registry to a service.",
+    message: (a) => `${a.port} is allocated to ${a.owner} of team ${a.team} on ${a.node}`,
+    fix: () => "take another port (see the next free ports below), or pass --service NAME if you are starting that service",
+  }),
+  "port-allocated-elsewhere": entry<{ port: number; owner: string; node: string }>({
+    explain: "The port is allocated to a service on another node; two nodes may share a port number, but people may mix them up.",
+    message: (a) => `${a.port} is also allocated to ${a.owner} on ${a.node}`,
+  }),
+  "port-reserved": entry<{ port: number; reservation: string; priority: string }>({
+    explain: "The port is held for a planned service.",
+    message: (a) => `${a.port} is reserved for ${a.reservation} (${a.priority} priority)`,
+    fix: () => "take another port, or pass --service NAME if you are starting that service",
+  }),
+  "port-outside-team-range": entry<{ port: number; team: string; ranges: string[] }>({
+    explain: "The port is outside the caller's team ranges.",
+    message: (a) => `${a.port} is outside team ${a.team}'s ranges (${list(a.ranges)})`,
+    fix: () => "take a port inside the team's ranges",
+  }),
+  "port-in-no-range": entry<{ port: number }>({
+    explain: "The port lies in no team's range.",
+    message: (a) => `${a.port} lies in no team's range`,
+    fix: () => "pass --team to check against your team's ranges",
+  }),
+  "port-held-locally": entry<{ port: number; holder: string; addresses: string[] }>({
+    explain: "A process on this machine listens on the port.",
+    message: (a) => `${a.port} is held on this machine by ${a.holder} on ${list(a.addresses)}`,
+    fix: () => "stop that process, or take another port",
+  }),
+  "port-held-unknown": entry<{ port: number; addresses: string[] }>({
+    explain: "The port cannot be bound, but its owner is not visible (another user's process).",
+    message: (a) => `${a.port} is in use on ${list(a.addresses)} by a process sparkport cannot see`,
+    fix: () => "run again with sudo (or as Administrator) to see the owner",
+  }),
+  "port-excluded": entry<{ port: number; from: number; to: number }>({
+    explain: "Windows reserves the port (excludedportrange): binding fails with EACCES although nothing listens.",
+    message: (a) => `${a.port} lies in the excluded range ${a.from}-${a.to}; binding it fails with EACCES`,
+    fix: () => "take a port outside the excluded ranges (`netsh interface ipv4 show excludedportrange protocol=tcp`)",
+  }),
+  "port-bind-denied": entry<{ port: number; addresses: string[] }>({
+    explain: "Binding the port is not permitted (privileged port or an OS reservation).",
+    message: (a) => `binding ${a.port} on ${list(a.addresses)} is not permitted`,
+    fix: (a) => (a.port < 1024 ? "ports below 1024 need root; use a port of 1024 or above" : "the OS reserves this port; take another one"),
+  }),
+  "port-open-on-node": entry<{ port: number; node: string; host: string }>({
+    explain: "Something accepts connections on the port on the node that owns it.",
+    message: (a) => `${a.port} is open on ${a.node} (${a.host}): something already listens there`,
+    fix: () => "take another port, or find the holder on that node with `sparkport check` there",
+  }),
+  "port-filtered-on-node": entry<{ port: number; node: string; host: string; timeoutMs: number }>({
+    explain: "No answer within the timeout: a firewall drops the probe, so the port's state on the node is unknown.",
+    message: (a) => `${a.port} on ${a.node} (${a.host}) did not answer within ${a.timeoutMs} ms (filtered)`,
+    fix: () => "check the node's firewall, or run `sparkport check` on that node",
+  }),
+  "node-unreachable": entry<{ node: string; host: string; detail: string }>({
+    explain: "The node's address cannot be reached from here.",
+    message: (a) => `${a.node} (${a.host}) is unreachable from here (${a.detail})`,
+    fix: () => "check `tailscale status` and that the node is up",
+  }),
+  "node-name-error": entry<{ node: string; host: string }>({
+    explain: "The node's host name does not resolve.",
+    message: (a) => `${a.node}'s address ${a.host} does not resolve`,
+    fix: () => "use the node's Tailscale IP address in ports.yaml, or check MagicDNS",
+  }),
+  "tailscale-down": entry<{ state: string }>({
+    explain: "Tailscale is installed but not running here, so 100.x addresses cannot be reached.",
+    message: (a) => `Tailscale is ${a.state} on this machine; 100.x addresses are unreachable`,
+    fix: () => "run `tailscale up`",
+  }),
+  "tailscale-userspace": entry<Record<string, never>>({
+    explain: "Tailscale runs in userspace-networking mode (TUN off): ordinary programs cannot reach 100.x addresses.",
+    message: () => "Tailscale runs with userspace networking (TUN: false); 100.x addresses are not reachable from ordinary programs",
+    fix: () => "run tailscaled with a TUN device, or use its SOCKS5/HTTP proxy",
+  }),
+  "tailscale-missing": entry<Record<string, never>>({
+    explain: "No tailscale CLI here: node addresses are used as declared.",
+    message: () => "the tailscale CLI is not installed here; using the addresses declared in the registry",
+  }),
+  "tailscale-peer-offline": entry<{ node: string; host: string }>({
+    explain: "Tailscale reports the node offline.",
+    message: (a) => `Tailscale reports ${a.node} (${a.host}) offline`,
+    fix: () => "wake the node or start Tailscale on it",
+  }),
+  "remote-skipped": entry<{ node: string }>({
+    explain: "Remote probes are off (--no-remote or SPARKPORT_OFFLINE=1).",
+    message: (a) => `remote probe of ${a.node} skipped (offline mode)`,
+  }),
+
+  // `status`: declared against observed.
+  "declared-running-but-down": entry<{ owner: string; node: string; observed: string }>({
+    explain: "A service declared running does not accept connections.",
+    message: (a) => `${a.owner} on ${a.node} is declared running but is ${a.observed}`,
+    fix: () => "start it (its start command is in ports.yaml), or run `sparkport doctor` on it; update its status if it is stopped on purpose",
+  }),
+  "declared-stopped-but-open": entry<{ owner: string; node: string; status: string }>({
+    explain: "Something answers on the port of a service declared stopped, reserved or planned.",
+    message: (a) => `${a.owner} on ${a.node} is declared ${a.status}, but its port is open`,
+    fix: () => "find what holds the port (`sparkport check` on that node), or update the declared status",
+  }),
+
   // Problems that stop the registry from loading (exit code 2).
   "registry-not-found": entry<{ cwd: string }>({
     explain: "No registry file was given or found.",

@@ -1,0 +1,98 @@
+import { makeFinding, type Finding } from "../findings/finding.js";
+import type { CommandRunner } from "../io/command-runner.js";
+import { bindTest, type BindResult } from "../occupancy/bind-test.js";
+import type { SocketTable } from "../occupancy/listener.js";
+import { identifyLocalNode } from "../occupancy/local-node.js";
+import type { LocalProbes } from "../occupancy/local-verdict.js";
+import type { ProbeResult, TcpProber } from "../probe/tcp-prober.js";
+import type { RegistryModel } from "../registry/model.js";
+import type { TailscaleStatus } from "../tailscale/parse-status.js";
+import { readTailscaleStatus, resolveTailscaleName } from "../tailscale/read-status.js";
+import type { RegistryOptions } from "./open-registry.js";
+
+/** The real implementations, or fakes in tests. */
+export interface OccupancyDeps {
+  socketTable: SocketTable;
+  bindTest?: (port: number, extra: readonly string[]) => Promise<BindResult[]>;
+  prober: TcpProber;
+  runner: CommandRunner;
+  localAddresses: () => string[];
+}
+
+export interface OccupancyOptions extends RegistryOptions {
+  deps: OccupancyDeps;
+  /** Per-probe timeout. */
+  timeoutMs: number;
+  /** False for --no-remote or SPARKPORT_OFFLINE=1. */
+  remote: boolean;
+  /** Which node this machine is (SPARKPORT_NODE / --this-node); found from interface addresses otherwise. */
+  thisNode?: string | undefined;
+  /** Called with each address:port probed (--verbose). */
+  onProbe?: ((line: string) => void) | undefined;
+}
+
+export interface NetworkContext {
+  thisNode: string | null;
+  local: LocalProbes;
+  /** This node's own addresses, bind-tested besides the wildcard and loopback ones. */
+  ownAddresses: string[];
+  remote: boolean;
+  timeoutMs: number;
+  hostOf(node: string): string;
+  probe(host: string, port: number): Promise<ProbeResult>;
+  /** Whether Tailscale reports the peer owning this address offline. */
+  peerOffline(host: string): boolean;
+  notes: Finding[];
+}
+
+const isIpv4 = (s: string): boolean => /^\d+\.\d+\.\d+\.\d+$/.test(s);
+
+/**
+ * Read Tailscale once (only when remote probes may run), decide which node
+ * this machine is, and resolve each node's address: a Tailscale host name
+ * through `tailscale status --json`, else as declared.
+ */
+export async function prepareNetwork(model: RegistryModel, options: OccupancyOptions): Promise<NetworkContext> {
+  const notes: Finding[] = [];
+  const note = { file: model.registry.file };
+  let status: TailscaleStatus | undefined;
+  if (options.remote) {
+    const read = await readTailscaleStatus(options.deps.runner);
+    if (!read.available) notes.push(makeFinding("tailscale-missing", "info", {}, note));
+    else if ("status" in read) {
+      status = read.status;
+      if (status.backendState !== "Running") notes.push(makeFinding("tailscale-down", "warning", { state: status.backendState }, note));
+      else if (status.tun === false) notes.push(makeFinding("tailscale-userspace", "warning", {}, note));
+    }
+  }
+  const resolved = new Map<string, string[]>();
+  for (const [name, node] of Object.entries(model.data.nodes)) {
+    const tailscaleName = node.tailscale ?? (isIpv4(node.address) || node.address.includes(":") ? undefined : node.address);
+    const ips = status === undefined || tailscaleName === undefined ? [] : resolveTailscaleName(status, tailscaleName);
+    if (ips.length > 0) resolved.set(name, ips);
+  }
+  const addresses = options.deps.localAddresses();
+  const thisNode = identifyLocalNode(model.data, { env: options.thisNode, addresses, resolved }).node ?? null;
+  const hostOf = (node: string): string => {
+    const ips = resolved.get(node) ?? [];
+    return ips.find(isIpv4) ?? ips[0] ?? model.data.nodes[node]?.address ?? node;
+  };
+  const offline = new Set(
+    (status?.peers ?? []).filter((p) => !p.online).flatMap((p) => p.ips),
+  );
+  const ownAddress = thisNode === null ? undefined : hostOf(thisNode);
+  return {
+    thisNode,
+    local: { socketTable: options.deps.socketTable, bindTest: options.deps.bindTest ?? bindTest },
+    ownAddresses: ownAddress !== undefined && addresses.includes(ownAddress) ? [ownAddress] : [],
+    remote: options.remote,
+    timeoutMs: options.timeoutMs,
+    hostOf,
+    probe: async (host, port) => {
+      options.onProbe?.(`probing ${host.includes(":") ? `[${host}]` : host}:${port} (timeout ${options.timeoutMs} ms)`);
+      return options.deps.prober.probe(host, port, options.timeoutMs);
+    },
+    peerOffline: (host) => offline.has(host),
+    notes,
+  };
+}

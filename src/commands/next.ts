@@ -1,0 +1,47 @@
+import { UsageError } from "../errors.js";
+import type { Finding } from "../findings/finding.js";
+import { buildModel } from "../registry/model.js";
+import { requireKnown } from "./check.js";
+import { findNextFree } from "./find-next-free.js";
+import { openRegistry } from "./open-registry.js";
+import { prepareNetwork, type OccupancyOptions } from "./network-context.js";
+
+export interface NextOptions extends OccupancyOptions {
+  team: string;
+  node?: string | undefined;
+  /** Comma-separated environments; base + each offset must be free. */
+  env?: string | undefined;
+  count: number;
+}
+
+export interface NextResult {
+  registry: string;
+  team: string;
+  node: string | null;
+  thisNode: string | null;
+  /** Base ports, lowest first. */
+  ports: number[];
+  /** For each base port, the port of each requested environment. */
+  environments: Record<string, number>[];
+  notes: Finding[];
+  exitCode: number;
+}
+
+export async function next(options: NextOptions): Promise<NextResult> {
+  if (!Number.isInteger(options.count) || options.count < 1 || options.count > 1000) {
+    throw new UsageError(`--count must be a whole number from 1 to 1000, got ${String(options.count)}`);
+  }
+  const model = buildModel(await openRegistry(options));
+  requireKnown("team", options.team, Object.keys(model.data.teams));
+  requireKnown("node", options.node, Object.keys(model.data.nodes));
+  const envs = options.env === undefined ? [] : options.env.split(",").map((e) => e.trim());
+  for (const e of envs) requireKnown("environment", e, Object.keys(model.data.environments));
+  const network = await prepareNetwork(model, options);
+  const node = options.node ?? network.thisNode;
+  const ports = await findNextFree(model, { team: options.team, node, env: options.env, count: options.count }, network);
+  const environments = ports.map((p) =>
+    Object.fromEntries((envs.length === 0 ? ["base"] : envs).map((e) => [e, p + (model.data.environments[e]?.offset ?? 0)])),
+  );
+  // Fewer free ports than asked for means the team's ranges are full: exit 1.
+  return { registry: model.registry.file, team: options.team, node, thisNode: network.thisNode, ports, environments, notes: network.notes, exitCode: ports.length < options.count ? 1 : 0 };
+}

@@ -1,0 +1,148 @@
+import { endianness } from "node:os";
+import type { CommandResult, CommandRunner } from "../io/command-runner.js";
+import { errorCode } from "../io/file-system.js";
+import { findSocketOwners, nodeProcLinks, type ProcLinks } from "./find-socket-owners.js";
+import type { Listener, SocketSnapshot, SocketTable } from "./listener.js";
+import { parseProcNetTcp, TCP_LISTEN, UDP_UNCONNECTED, type ByteOrder, type ProcNetRow } from "./parse-proc-net-tcp.js";
+import { parsePasswd } from "./parse-passwd.js";
+import { parseSs } from "./parse-ss.js";
+import { uniqueListeners } from "./unique-listeners.js";
+
+/** Reads a whole text file; the Linux table reads /proc and /etc/passwd only through this. */
+export type ReadText = (path: string) => Promise<string>;
+
+export interface LinuxSocketTableOptions {
+  readText: ReadText;
+  /** Runs `ss` when /proc/net cannot be read. */
+  runner: CommandRunner;
+  /** Defaults to node:fs on the real /proc. */
+  links?: ProcLinks;
+  /** Defaults to this machine's (os.endianness()). */
+  byteOrder?: ByteOrder;
+}
+
+/**
+ * The Linux socket table: /proc/net/{tcp,tcp6} (udp/udp6 for UDP), owners from the /proc/[pid]/fd links of the
+ * listeners asked about, commands from /proc/[pid]/comm, users from the socket's uid and /etc/passwd. When
+ * /proc/net cannot be read it asks `ss -l[t|u]npH` instead.
+ */
+export class LinuxSocketTable implements SocketTable {
+  private readonly readText: ReadText;
+  private readonly runner: CommandRunner;
+  private readonly links: ProcLinks;
+  private readonly byteOrder: ByteOrder;
+
+  constructor(options: LinuxSocketTableOptions) {
+    this.readText = options.readText;
+    this.runner = options.runner;
+    this.links = options.links ?? nodeProcLinks;
+    this.byteOrder = options.byteOrder ?? endianness();
+  }
+
+  async snapshot(options: { protocol: "tcp" | "udp"; ports?: readonly number[] }): Promise<SocketSnapshot> {
+    const { protocol, ports } = options;
+    let rows: ProcNetRow[];
+    try {
+      rows = await this.readProcNet(protocol);
+    } catch (error) {
+      return this.snapshotFromSs(protocol, ports, error);
+    }
+    const listenState = protocol === "tcp" ? TCP_LISTEN : UDP_UNCONNECTED;
+    const listening = rows.filter((row) => row.state === listenState);
+    const wanted = ports === undefined ? undefined : new Set(ports);
+    const targets = listening.filter((row) => wanted === undefined || wanted.has(row.port));
+
+    const owners = await findSocketOwners(new Set(targets.map((row) => row.inode)), this.links);
+    const commands = await this.readCommands(new Set(owners.values()));
+    const userNames = targets.length > 0 ? await this.readUserNames() : new Map<number, string>();
+
+    const targetSet = new Set(targets);
+    const listeners = listening.map((row): Listener => {
+      const base: Listener = { protocol, address: row.address, port: row.port, family: row.family };
+      if (!targetSet.has(row)) return base;
+      const pid = owners.get(row.inode);
+      const command = pid === undefined ? undefined : commands.get(pid);
+      return {
+        ...base,
+        ...(pid !== undefined && { pid }),
+        ...(command !== undefined && { command }),
+        user: userNames.get(row.uid) ?? String(row.uid),
+      };
+    });
+    return {
+      listeners: uniqueListeners(listeners),
+      excluded: [],
+      source: "proc",
+      ownersComplete: targets.every((row) => owners.has(row.inode)),
+    };
+  }
+
+  /** Both files of the protocol; a missing tcp6/udp6 (IPv6 disabled in the kernel) counts as empty. */
+  private async readProcNet(protocol: "tcp" | "udp"): Promise<ProcNetRow[]> {
+    const [v4, v6] = await Promise.all([
+      this.readText(`/proc/net/${protocol}`),
+      this.readText(`/proc/net/${protocol}6`).catch((error: unknown) => {
+        if (errorCode(error) === "ENOENT") return "";
+        throw error;
+      }),
+    ]);
+    return [...parseProcNetTcp(v4, this.byteOrder), ...parseProcNetTcp(v6, this.byteOrder)];
+  }
+
+  private async readCommands(pids: ReadonlySet<number>): Promise<Map<number, string>> {
+    const commands = new Map<number, string>();
+    await Promise.all(
+      [...pids].map(async (pid) => {
+        try {
+          const comm = (await this.readText(`/proc/${pid}/comm`)).replace(/\n$/, "");
+          if (comm !== "") commands.set(pid, comm);
+        } catch {
+          // The process exited after the scan: its command stays unknown.
+        }
+      }),
+    );
+    return commands;
+  }
+
+  private async readUserNames(): Promise<Map<number, string>> {
+    try {
+      return parsePasswd(await this.readText("/etc/passwd"));
+    } catch {
+      return new Map();
+    }
+  }
+
+  private async snapshotFromSs(protocol: "tcp" | "udp", ports: readonly number[] | undefined, procError: unknown): Promise<SocketSnapshot> {
+    const args = [protocol === "tcp" ? "-ltnpH" : "-lunpH"];
+    let result: CommandResult;
+    try {
+      result = await this.runner.run("ss", args);
+    } catch (error) {
+      throw new Error(`cannot read the socket table: /proc/net/${protocol} (${describe(procError)}) and ss (${describe(error)}) both failed`, { cause: error });
+    }
+    if (result.code !== 0) {
+      throw new Error(`cannot read the socket table: /proc/net/${protocol} (${describe(procError)}) failed and ss ${args.join(" ")} exited with ${String(result.code)}: ${result.stderr.trim()}`);
+    }
+    const listenState = protocol === "tcp" ? "LISTEN" : "UNCONN";
+    const wanted = ports === undefined ? undefined : new Set(ports);
+    const listeners: Listener[] = [];
+    let ownersComplete = true;
+    for (const row of parseSs(result.stdout)) {
+      if (row.state !== listenState && row.state !== "") continue;
+      const owner = [...row.owners].sort((a, b) => a.pid - b.pid)[0];
+      if (owner === undefined && (wanted === undefined || wanted.has(row.port))) ownersComplete = false;
+      listeners.push({
+        protocol,
+        address: row.address,
+        port: row.port,
+        family: row.family,
+        ...(owner !== undefined && { pid: owner.pid, command: owner.command }),
+      });
+    }
+    return { listeners: uniqueListeners(listeners), excluded: [], source: "ss", ownersComplete };
+  }
+}
+
+function describe(error: unknown): string {
+  return errorCode(error) ?? (error instanceof Error ? error.message : String(error));
+}

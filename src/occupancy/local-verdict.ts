@@ -1,0 +1,57 @@
+import type { BindResult } from "./bind-test.js";
+import type { ExcludedRange, Listener, SocketTable } from "./listener.js";
+import { listenersOnPort } from "./listeners-on-port.js";
+
+export interface Holder {
+  pid: number | null;
+  command: string | null;
+  user: string | null;
+  /** "127.0.0.1", "::", ... */
+  addresses: string[];
+}
+
+export interface LocalVerdict {
+  held: boolean;
+  holders: Holder[];
+  binds: BindResult[];
+  excluded: ExcludedRange | null;
+  /** False when some owner could not be seen: "in use by an unknown process", never "free". */
+  ownersComplete: boolean;
+  source: string;
+}
+
+export interface LocalProbes {
+  socketTable: SocketTable;
+  bindTest: (port: number, extra: readonly string[]) => Promise<BindResult[]>;
+}
+
+function groupHolders(listeners: readonly Listener[]): Holder[] {
+  const byOwner = new Map<string, Holder>();
+  for (const l of listeners) {
+    const key = `${l.pid ?? "?"}\u0000${l.command ?? ""}`;
+    const holder = byOwner.get(key) ?? { pid: l.pid ?? null, command: l.command ?? null, user: l.user ?? null, addresses: [] };
+    if (!holder.addresses.includes(l.address)) holder.addresses.push(l.address);
+    byOwner.set(key, holder);
+  }
+  return [...byOwner.values()];
+}
+
+/**
+ * Who holds the port here: the socket table names the holders, the bind test
+ * is the ground truth (it also sees sockets whose owner the table cannot).
+ */
+export async function localVerdict(port: number, probes: LocalProbes, extraAddresses: readonly string[] = []): Promise<LocalVerdict> {
+  const [snapshot, binds] = await Promise.all([
+    probes.socketTable.snapshot({ protocol: "tcp", ports: [port] }),
+    probes.bindTest(port, extraAddresses),
+  ]);
+  const listeners = listenersOnPort(snapshot.listeners, port);
+  const excluded = snapshot.excluded.find((r) => port >= r.from && port <= r.to) ?? null;
+  const held = listeners.length > 0 || binds.some((b) => b.state === "in-use");
+  return { held, holders: groupHolders(listeners), binds, excluded, ownersComplete: snapshot.ownersComplete, source: snapshot.source };
+}
+
+export function holderText(holder: Holder): string {
+  if (holder.pid === null) return holder.command === null ? "an unknown process" : holder.command;
+  return `${holder.command ?? "a process"} (PID ${holder.pid}${holder.user === null ? "" : `, user ${holder.user}`})`;
+}
