@@ -1,0 +1,313 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { connect, createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { CheckResult } from "../src/commands/check.js";
+import type { NextResult } from "../src/commands/next.js";
+import type { StatusResult } from "../src/commands/status.js";
+import { runCli } from "./helpers/run-cli.js";
+
+// Network safety: every registry here puts its nodes on 127.0.0.1 and
+// 127.0.0.2, and every listener is on loopback; nothing leaves the machine.
+
+const isLinux = process.platform === "linux";
+if (!isLinux) console.warn("skipping the 127.0.0.2 cases: only Linux routes all of 127/8 to lo without setup");
+
+function listen(host: string, port = 0): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer((socket) => socket.destroy());
+    server.once("error", reject);
+    server.listen({ host, port, exclusive: true, ipv6Only: host.includes(":") && host !== "::" }, () => resolve(server));
+  });
+}
+
+const portOf = (server: Server): number => {
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("not a TCP server");
+  return address.port;
+};
+
+const close = (server: Server): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
+
+/** A port free on both families right now: bound dual-stack on port 0, then let go. */
+async function freePort(): Promise<number> {
+  const server = await listen("::");
+  const port = portOf(server);
+  await close(server);
+  return port;
+}
+
+function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+async function startPythonServer(address: string, port: number): Promise<ChildProcess> {
+  const child = spawn("python3", ["-m", "http.server", String(port), "--bind", address], { stdio: "ignore" });
+  const probeHost = address.includes(":") ? "::1" : "127.0.0.1";
+  for (let i = 0; i < 100; i += 1) {
+    if (await canConnect(probeHost, port)) return child;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill();
+  throw new Error(`python3 -m http.server did not start on ${address}:${port}`);
+}
+
+let scratch: string;
+const cleanups: (() => Promise<void> | void)[] = [];
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), "sparkport-check-"));
+});
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+interface ServiceSpec {
+  name: string;
+  team: string;
+  node: string;
+  port: number;
+  status?: string;
+  environments?: string;
+}
+
+/** A registry whose nodes sit on loopback: `here` is 127.0.0.1 (this machine), `other` is 127.0.0.2. */
+async function registry(name: string, services: ServiceSpec[], ranges: Record<string, [number, number]> = { B: [1024, 65535] }): Promise<string> {
+  const file = path.join(scratch, `${name}.yaml`);
+  const lines = [
+    "version: 1",
+    "nodes:",
+    "  here: {address: 127.0.0.1, os: linux}",
+    "  other: {address: 127.0.0.2, os: linux}",
+    "teams:",
+    ...Object.entries(ranges).map(([team, [from, to]]) => `  ${team}: {name: Team ${team}, ranges: [{name: main, from: ${from}, to: ${to}}]}`),
+    "environments:",
+    "  dev: {offset: 0}",
+    "  test: {offset: 1}",
+    "  staging: {offset: 10}",
+    "services:",
+    ...services.map(
+      (s) =>
+        `  - {name: ${s.name}, team: ${s.team}, node: ${s.node}, port: ${s.port}, protocol: http, access: all-nodes, status: ${s.status ?? "running"}${s.environments === undefined ? "" : `, environments: ${s.environments}`}}`,
+    ),
+    ...(services.length === 0 ? ["  []"] : []),
+  ];
+  await writeFile(file, `${lines.join("\n").replace("services:\n  []", "services: []")}\n`);
+  return file;
+}
+
+const env = { SPARKPORT_NODE: "here" };
+
+async function checkJson(file: string, args: string[]): Promise<{ status: number; result: CheckResult }> {
+  const run = await runCli(["check", "--registry", file, "--json", ...args], { env });
+  return { status: run.status, result: JSON.parse(run.stdout) as CheckResult };
+}
+
+describe("sparkport check: who holds a port on this machine", () => {
+  const shapes = ["127.0.0.1", "::1", "0.0.0.0", "::"] as const;
+
+  for (const address of shapes) {
+    it(`reports a listener on ${address} in this process: held, by this PID, on that address`, async () => {
+      const server = await listen(address);
+      cleanups.push(() => close(server));
+      const port = portOf(server);
+      const file = await registry(`inproc-${port}`, []);
+      const { status, result } = await checkJson(file, [String(port)]);
+      expect(status).toBe(1);
+      const check = result.checks[0];
+      expect(check?.verdict).toBe("conflict");
+      expect(check?.local?.holders).toEqual([expect.objectContaining({ pid: process.pid, command: expect.stringMatching(/node/), addresses: [address] })]);
+      expect(check?.findings.map((f) => f.code)).toContain("port-held-locally");
+    });
+
+    it(`reports python3 -m http.server --bind ${address} in a child process: held, by its PID`, async () => {
+      const port = await freePort();
+      const child = await startPythonServer(address, port);
+      cleanups.push(() => {
+        child.kill();
+      });
+      const file = await registry(`child-${port}`, []);
+      const { status, result } = await checkJson(file, [`:${port}`]);
+      expect(status).toBe(1);
+      expect(result.checks[0]?.local?.holders).toEqual([expect.objectContaining({ pid: child.pid, command: "python3", addresses: [address] })]);
+      const text = await runCli(["check", "--registry", file, String(port)], { env });
+      expect(text.stdout).toContain(`local     held by python3 (PID ${String(child.pid)}`);
+      expect(text.stdout).toContain(`port-held-locally  ${port} is held on this machine by python3`);
+    });
+  }
+
+  it("says free, on every address, when nothing holds the port, and exits 0", async () => {
+    const port = await freePort();
+    const file = await registry(`free-${port}`, []);
+    const { status, result } = await checkJson(file, [String(port)]);
+    expect(status).toBe(0);
+    const check = result.checks[0];
+    expect(check?.verdict).toBe("free");
+    expect(check?.local?.binds.map((b) => [b.address, b.state])).toEqual(
+      expect.arrayContaining([
+        ["0.0.0.0", "free"],
+        ["127.0.0.1", "free"],
+      ]),
+    );
+    expect(check?.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("never matches a port by prefix: a holder of 1PORT is not a holder of PORT", async () => {
+    const server = await listen("127.0.0.1", 0);
+    cleanups.push(() => close(server));
+    const held = portOf(server);
+    // Port 0 hands out ephemeral ports (>= 32768 on Linux), so dropping the last digit leaves a real port.
+    const shorter = Math.floor(held / 10);
+    const file = await registry(`prefix-${held}`, []);
+    const { result } = await checkJson(file, [String(shorter)]);
+    expect(result.checks[0]?.local?.holders.some((h) => h.pid === process.pid)).toBe(false);
+  });
+});
+
+describe("sparkport check: the registry verdict", () => {
+  it("names the owning service, team and node; --service makes its own port no conflict", async () => {
+    const port = await freePort();
+    const file = await registry(`owned-${port}`, [{ name: "api", team: "B", node: "here", port, environments: "{dev: {}, test: {}}" }], {
+      B: [port, port + 20],
+      C: [3000, 3099],
+    });
+    const taken = await checkJson(file, [String(port), "--team", "C"]);
+    expect(taken.status).toBe(1);
+    const codes = taken.result.checks[0]?.findings.map((f) => f.code);
+    expect(codes).toEqual(expect.arrayContaining(["port-allocated", "port-outside-team-range"]));
+    expect(taken.result.checks[0]?.registry.allocations).toEqual([expect.objectContaining({ service: "api", team: "B", node: "here", environment: "dev" })]);
+    // The next free port comes from the caller's team C, not from the owner's.
+    expect(taken.result.checks[0]?.next[0]).toBeGreaterThanOrEqual(3000);
+    const mine = await checkJson(file, [String(port), "--service", "api"]);
+    expect(mine.status).toBe(0);
+    // base + 1 is the test environment's port: allocated too.
+    const derived = await checkJson(file, [String(port + 1)]);
+    expect(derived.result.checks[0]?.findings.map((f) => [f.code, f.message])).toEqual([["port-allocated", `${port + 1} is allocated to api (test) of team B on here`]]);
+    expect(derived.result.checks[0]?.next).toEqual([port + 2]);
+  });
+
+  it("exits 2 on bad ports and unknown names, listing the valid ones", async () => {
+    const file = await registry("bad-input", []);
+    for (const arg of ["abc", "70000", "0", "80a", "host:"]) {
+      const run = await runCli(["check", "--registry", file, arg], { env });
+      expect(run.status, arg).toBe(2);
+      expect(run.stderr).toContain("expected a port 1-65535, written 8002, :8002, host:8002 or node:8002");
+    }
+    const negative = await runCli(["check", "--registry", file, "-1"], { env });
+    expect(negative.status).toBe(2);
+    const team = await runCli(["check", "--registry", file, "8000", "--team", "Q"], { env });
+    expect(team).toMatchObject({ status: 2 });
+    expect(team.stderr).toContain('unknown team "Q"; did you mean "B"? Known: B');
+    const node = await runCli(["check", "--registry", file, "8000", "--node", "nowhere"], { env });
+    expect(node.status).toBe(2);
+    expect(node.stderr).toContain("Known: here, other");
+    const timeout = await runCli(["--timeout", "soon", "check", "--registry", file, "8000"], { env });
+    expect(timeout.status).toBe(2);
+    expect(timeout.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe.skipIf(!isLinux)("sparkport check and status: remote verdicts over 127.0.0.2", () => {
+  it("a 0.0.0.0 listener is open via 127.0.0.2; a 127.0.0.1 listener is closed via 127.0.0.2", async () => {
+    const everywhere = await listen("0.0.0.0");
+    const loopbackOnly = await listen("127.0.0.1");
+    cleanups.push(() => close(everywhere), () => close(loopbackOnly));
+    const a = portOf(everywhere);
+    const b = portOf(loopbackOnly);
+    const file = await registry(`remote-${a}`, [
+      { name: "api", team: "B", node: "other", port: a },
+      { name: "redis", team: "B", node: "other", port: b },
+    ]);
+    const open = await checkJson(file, [String(a), "--service", "api"]);
+    expect(open.result.checks[0]).toMatchObject({ node: "other", host: "127.0.0.2", remote: { state: "open" } });
+    expect(open.result.checks[0]?.findings.map((f) => f.code)).toEqual(["port-open-on-node"]);
+    expect(open.status).toBe(1);
+    const closed = await checkJson(file, [`other:${b}`, "--service", "redis"]);
+    expect(closed.result.checks[0]).toMatchObject({ node: "other", remote: { state: "closed" }, verdict: "free" });
+    expect(closed.status).toBe(0);
+
+    const status = await runCli(["status", "--registry", file, "--json"], { env });
+    const result = JSON.parse(status.stdout) as StatusResult;
+    expect(result.rows.map((r) => [r.service, r.observed, r.mismatch])).toEqual([
+      ["api", "open", false],
+      ["redis", "closed", true],
+    ]);
+    expect(result.findings.map((f) => f.code)).toEqual(["declared-running-but-down"]);
+    expect(status.status).toBe(1);
+  });
+
+  it("--no-remote and SPARKPORT_OFFLINE=1 probe nothing; --verbose lists each probe", async () => {
+    const server = await listen("0.0.0.0");
+    cleanups.push(() => close(server));
+    const port = portOf(server);
+    const file = await registry(`offline-${port}`, [{ name: "api", team: "B", node: "other", port, status: "stopped" }]);
+    for (const run of [
+      await runCli(["--no-remote", "check", "--registry", file, "--json", String(port), "--service", "api"], { env }),
+      await runCli(["check", "--registry", file, "--json", String(port), "--service", "api"], { env: { ...env, SPARKPORT_OFFLINE: "1" } }),
+    ]) {
+      const result = JSON.parse(run.stdout) as CheckResult;
+      expect(result.checks[0]?.remote).toBeNull();
+      expect(result.checks[0]?.findings.map((f) => f.code)).toEqual(["remote-skipped"]);
+    }
+    const verbose = await runCli(["--verbose", "status", "--registry", file], { env });
+    expect(verbose.stderr).toContain(`probing 127.0.0.2:${port} (timeout 1000 ms)`);
+    expect(verbose.stdout).toMatch(/api +\d+ +other +stopped +open +MISMATCH/);
+  });
+});
+
+describe("sparkport next", () => {
+  it("skips allocated, env-derived and locally held ports", async () => {
+    const base = await freePort();
+    const held = await listen("127.0.0.1", base + 3);
+    cleanups.push(() => close(held));
+    const file = await registry(`next-${base}`, [{ name: "api", team: "B", node: "here", port: base, environments: "{dev: {}, test: {}}" }], {
+      B: [base, base + 9],
+    });
+    const run = await runCli(["next", "--registry", file, "--team", "B", "--count", "3", "--json"], { env });
+    const result = JSON.parse(run.stdout) as NextResult;
+    // base and base+1 are allocated (dev, test); base+3 is held on 127.0.0.1 only.
+    expect(result.ports.slice(0, 2)).toEqual([base + 2, base + 4]);
+    expect(run.status).toBe(0);
+    const withEnvs = JSON.parse((await runCli(["next", "--registry", file, "--team", "B", "--env", "dev,test", "--json"], { env })).stdout) as NextResult;
+    expect(withEnvs.environments[0]).toEqual({ dev: base + 4, test: base + 5 });
+  });
+
+  it("exits 1 when the team's ranges are full, and 2 without --team", async () => {
+    const base = await freePort();
+    const file = await registry(`full-${base}`, [{ name: "api", team: "B", node: "here", port: base }], { B: [base, base] });
+    expect((await runCli(["next", "--registry", file, "--team", "B"], { env })).status).toBe(1);
+    expect((await runCli(["next", "--registry", file], { env })).status).toBe(2);
+  });
+});
+
+describe("Tailscale", () => {
+  it("says once that the tailscale CLI is missing and goes on with declared addresses", async () => {
+    const file = await registry("no-tailscale", []);
+    const run = await runCli(["check", "--registry", file, "--json", String(await freePort())], { env: { ...env, PATH: path.dirname(process.execPath) } });
+    const result = JSON.parse(run.stdout) as CheckResult;
+    expect(result.notes.map((n) => n.code)).toEqual(["tailscale-missing"]);
+  });
+
+  it("reads a stopped backend from a fake tailscale on PATH and warns", async () => {
+    const bin = await mkdtemp(path.join(scratch, "bin-"));
+    const fake = path.join(bin, "tailscale");
+    await writeFile(fake, `#!/bin/sh\necho '{"BackendState":"Stopped","TUN":true,"Self":{"HostName":"laptop","DNSName":"laptop.tail.ts.net.","TailscaleIPs":["100.101.68.23"],"Online":false,"OS":"linux"},"Peer":{}}'\n`);
+    await chmod(fake, 0o755);
+    const file = await registry("stopped-tailscale", []);
+    const run = await runCli(["check", "--registry", file, "--json", String(await freePort())], { env: { ...env, PATH: `${bin}:${process.env.PATH ?? ""}` } });
+    const result = JSON.parse(run.stdout) as CheckResult;
+    expect(result.notes.map((n) => [n.code, n.message])).toEqual([["tailscale-down", "Tailscale is Stopped on this machine; 100.x addresses are unreachable"]]);
+  });
+});
