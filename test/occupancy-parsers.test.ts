@@ -12,12 +12,12 @@ import { parsePasswd } from "../src/occupancy/parse-passwd.js";
 import { parseProcNetTcp } from "../src/occupancy/parse-proc-net-tcp.js";
 import { parseSs } from "../src/occupancy/parse-ss.js";
 import { parseTasklist } from "../src/occupancy/parse-tasklist.js";
+import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 
 /** Real command outputs shared by the project (see SOURCES.md there); the extra ones live in this repo. */
-const SHARED_DIR = process.env.SPARKPORT_OS_FIXTURES ?? "/work/shared/fixtures/os-output";
 const EXTRA_DIR = fileURLToPath(new URL("fixtures/os-output-extra/", import.meta.url));
-const shared = (name: string): string => readFileSync(`${SHARED_DIR}/${name}`, "utf8");
-const extra = (name: string): string => readFileSync(`${EXTRA_DIR}/${name}`, "utf8");
+const shared = (name: string): string => readFileSync(`${OS_FIXTURES}${name}`, "utf8");
+const extra = (name: string): string => readFileSync(`${EXTRA_DIR}${name}`, "utf8");
 const crlf = (text: string): string => text.replace(/\r?\n/g, "\r\n");
 
 const GARBAGE = [

@@ -6,12 +6,12 @@ import { createSocketTable } from "../src/occupancy/create-socket-table.js";
 import { LinuxSocketTable } from "../src/occupancy/linux-socket-table.js";
 import { MacosSocketTable } from "../src/occupancy/macos-socket-table.js";
 import { WindowsSocketTable } from "../src/occupancy/windows-socket-table.js";
+import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 
 // lsof on macOS and netstat/tasklist/netsh on Windows cannot run here: a fake runner answers with real outputs.
-const SHARED_DIR = process.env.SPARKPORT_OS_FIXTURES ?? "/work/shared/fixtures/os-output";
 const EXTRA_DIR = fileURLToPath(new URL("fixtures/os-output-extra/", import.meta.url));
-const shared = (name: string): string => readFileSync(`${SHARED_DIR}/${name}`, "utf8");
-const extra = (name: string): string => readFileSync(`${EXTRA_DIR}/${name}`, "utf8");
+const shared = (name: string): string => readFileSync(`${OS_FIXTURES}${name}`, "utf8");
+const extra = (name: string): string => readFileSync(`${EXTRA_DIR}${name}`, "utf8");
 const crlf = (text: string): string => text.replace(/\r?\n/g, "\r\n");
 
 type Answer = CommandResult | Error;

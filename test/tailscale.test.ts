@@ -6,9 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandRunner } from "../src/io/command-runner.js";
 import { parseTailscaleStatus, TailscaleStatusError, type TailscaleStatus } from "../src/tailscale/parse-status.js";
 import { findTailscaleNode, isTailscaleRunning, readTailscaleStatus, resolveTailscaleName } from "../src/tailscale/read-status.js";
+import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 
 /** Real captures (see SOURCES.md there): Tailscale 1.102.4 on Windows, and the invalid tail of the same paste. */
-const SHARED_FIXTURES = "/work/shared/fixtures/os-output";
+const SHARED_FIXTURES = OS_FIXTURES;
 const STATUS_JSON = path.join(SHARED_FIXTURES, "tailscale-status.json");
 const MOJIBAKE_TAIL = path.join(SHARED_FIXTURES, "tailscale-status-user-block-mojibake.txt");
 

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { makeFinding, type Finding } from "../findings/finding.js";
+import { fileError } from "../io/file-error.js";
 import { errorCode, type FileSystem } from "../io/file-system.js";
 import type { RegistryModel } from "../registry/model.js";
 import { renderMarkdownDocs } from "../render/markdown-docs.js";
@@ -11,7 +12,7 @@ export async function checkDocs(model: RegistryModel, file: string, cwd: string,
   try {
     actual = new TextDecoder("utf-8").decode(await fs.readFile(path.resolve(cwd, file)));
   } catch (error) {
-    if (errorCode(error) !== "ENOENT") throw error;
+    if (errorCode(error) !== "ENOENT") throw fileError(error, "read", file);
     actual = "";
   }
   if (actual === expected) return [];

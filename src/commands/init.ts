@@ -1,5 +1,6 @@
 import path from "node:path";
 import { UsageError } from "../errors.js";
+import { fileError } from "../io/file-error.js";
 import { errorCode, type FileSystem } from "../io/file-system.js";
 import { REGISTRY_FILE_NAME } from "../registry/discover.js";
 import { INIT_TEMPLATE } from "./init-template.js";
@@ -21,20 +22,13 @@ export interface InitResult {
 export async function init(options: InitOptions): Promise<InitResult> {
   const file = options.file ?? REGISTRY_FILE_NAME;
   const absolute = path.resolve(options.cwd, file);
-  if (options.force === true) {
-    const existed = await options.fs.isFile(absolute);
-    await options.fs.writeFile(absolute, INIT_TEMPLATE);
-    return { file, overwritten: existed };
-  }
+  const force = options.force === true;
+  const existed = force && (await options.fs.isFile(absolute));
   try {
-    await options.fs.writeFile(absolute, INIT_TEMPLATE, { exclusive: true });
+    await options.fs.writeFile(absolute, INIT_TEMPLATE, { exclusive: !force });
   } catch (error) {
-    const code = errorCode(error);
-    if (code === "EEXIST") throw new UsageError(`${file} already exists; nothing was written. Use --force to replace it.`);
-    if (code === "ENOENT") throw new UsageError(`cannot create ${file}: its folder does not exist`);
-    if (code === "EACCES" || code === "EPERM" || code === "EROFS") throw new UsageError(`cannot create ${file}: permission denied`);
-    if (code === "EISDIR") throw new UsageError(`cannot create ${file}: it is a directory`);
-    throw error;
+    if (errorCode(error) === "EEXIST") throw new UsageError(`${file} already exists; nothing was written. Use --force to replace it.`);
+    throw fileError(error, "create", file);
   }
-  return { file, overwritten: false };
+  return { file, overwritten: existed };
 }

@@ -66,13 +66,15 @@ export function runRules(model: RegistryModel, catalogue: Catalogue, rules: read
   const bySubject = new Map<string, DeclaredException[]>();
   for (const e of exceptions) {
     const key = subjectKey(e.subject);
-    bySubject.set(key, [...(bySubject.get(key) ?? []), e]);
+    const list = bySubject.get(key);
+    if (list === undefined) bySubject.set(key, [e]);
+    else list.push(e);
   }
 
   const findings: Finding[] = [];
   const excepted: ExceptedFinding[] = [];
   for (const { finding, subjects } of raw) {
-    const covering = subjects.flatMap((s) => bySubject.get(subjectKey(s)) ?? []).filter((e) => e.rule === finding.code);
+    const covering = bySubject.size === 0 ? [] : subjects.flatMap((s) => bySubject.get(subjectKey(s)) ?? []).filter((e) => e.rule === finding.code);
     if (covering.length === 0) {
       findings.push(finding);
       continue;

@@ -18,12 +18,14 @@ const SOCKET_LINK = /^socket:\[(\d+)\]$/;
  * Processes are scanned in ascending PID order and the first holder wins, so a socket shared after fork() is
  * reported with its lowest PID (usually the parent). A process whose fd directory cannot be read (EACCES:
  * another user's process without privileges; ENOENT: it just exited) is skipped, so its sockets stay without
- * an owner: unknown, never guessed. The scan stops once every wanted inode has an owner.
+ * an owner: unknown, never guessed (so does every socket when /proc itself cannot be listed). The scan stops
+ * once every wanted inode has an owner.
  */
 export async function findSocketOwners(wanted: ReadonlySet<number>, links: ProcLinks, procRoot = "/proc"): Promise<Map<number, number>> {
   const owners = new Map<number, number>();
   if (wanted.size === 0) return owners;
-  const pids = (await links.readDir(procRoot))
+  const entries = await links.readDir(procRoot).catch((): string[] => []);
+  const pids = entries
     .filter((entry) => /^\d+$/.test(entry))
     .map(Number)
     .sort((a, b) => a - b);

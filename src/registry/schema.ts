@@ -28,6 +28,14 @@ export const PROTOCOLS = ["tcp", "http", "https", "udp"] as const;
 export const OPERATING_SYSTEMS = ["macos", "windows", "linux"] as const;
 export const PRIORITIES = ["high", "medium", "low"] as const;
 
+/**
+ * A record whose lookups never reach Object.prototype: a node, team or
+ * environment named "constructor" is just an undeclared name, not a crash.
+ */
+function record<K extends z.ZodString, V extends z.ZodType>(key: K, value: V) {
+  return z.record(key, value).transform((r) => Object.assign(Object.create(null) as Record<z.output<K>, z.output<V>>, r));
+}
+
 const exception = z
   .strictObject({
     rule: z.string().min(1).describe("The lint rule code this entry is exempt from, such as outside-team-range."),
@@ -93,8 +101,7 @@ const service = z.strictObject({
   locked: z.boolean().optional().describe("A fixed port that must never change (shared infrastructure)."),
   note: z.string().optional(),
   start: z.string().optional().describe("The command that starts the service."),
-  environments: z
-    .record(id, serviceEnvironment)
+  environments: record(id, serviceEnvironment)
     .optional()
     .describe("Environments this service runs in besides the base, keyed by environment name."),
   exceptions,
@@ -122,9 +129,9 @@ export const registrySchema = z
   .strictObject({
     version: z.literal(1).describe("Format version of this file."),
     project: z.string().optional().describe("Project name, shown in generated documents."),
-    nodes: z.record(id, node).describe("Machines, keyed by a short name."),
-    teams: z.record(teamId, team).describe("Teams and their port ranges."),
-    environments: z.record(id, environment).describe("Environments and their port offsets."),
+    nodes: record(id, node).describe("Machines, keyed by a short name."),
+    teams: record(teamId, team).describe("Teams and their port ranges."),
+    environments: record(id, environment).describe("Environments and their port offsets."),
     sections: z.array(section).optional().describe("Tables of the allocation document, in order."),
     services: z.array(service).describe("Allocated ports."),
     reservations: z.array(reservation).optional().describe("Ports held for later, with no service yet."),

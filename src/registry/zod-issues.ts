@@ -7,8 +7,8 @@ import { isRecord } from "../util/is-record.js";
 type Issue = z.core.$ZodIssue;
 
 /** Keys the object schema at `path` accepts, walking through arrays, records and optionals. */
-export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): string[] {
-  let current: z.ZodType | undefined = schema;
+export function allowedKeysAt(schema: AnySchema, path: readonly PathSegment[]): string[] {
+  let current: AnySchema | undefined = schema;
   for (const segment of path) {
     current = current === undefined ? undefined : childSchema(unwrap(current), segment);
   }
@@ -16,18 +16,21 @@ export function allowedKeysAt(schema: z.ZodType, path: readonly PathSegment[]): 
   return object instanceof z.ZodObject ? Object.keys(object.shape) : [];
 }
 
-function unwrap(schema: z.ZodType): z.ZodType {
+type AnySchema = z.core.$ZodType;
+
+function unwrap(schema: AnySchema): AnySchema {
   let current = schema;
-  while (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) {
-    current = current.unwrap() as z.ZodType;
+  for (;;) {
+    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) current = current.unwrap();
+    else if (current instanceof z.ZodPipe) current = current.in;
+    else return current;
   }
-  return current;
 }
 
-function childSchema(schema: z.ZodType, segment: PathSegment): z.ZodType | undefined {
-  if (schema instanceof z.ZodObject && typeof segment === "string") return schema.shape[segment] as z.ZodType | undefined;
-  if (schema instanceof z.ZodArray) return schema.element as z.ZodType;
-  if (schema instanceof z.ZodRecord) return schema.valueType as z.ZodType;
+function childSchema(schema: AnySchema, segment: PathSegment): AnySchema | undefined {
+  if (schema instanceof z.ZodObject && typeof segment === "string") return schema.shape[segment];
+  if (schema instanceof z.ZodArray) return schema.element;
+  if (schema instanceof z.ZodRecord) return schema.valueType;
   return undefined;
 }
 

@@ -1,4 +1,5 @@
 import { collisionKey, type Allocation } from "../../registry/model.js";
+import type { PathSegment } from "../../registry/yaml-source.js";
 
 /** Allocations that share node, transport and port, in groups of two or more. */
 export function collisionGroups(allocations: readonly Allocation[]): Allocation[][] {
@@ -12,6 +13,18 @@ export function collisionGroups(allocations: readonly Allocation[]): Allocation[
   return [...groups.values()].filter((group) => group.length > 1);
 }
 
-export function subjectOf(allocation: Allocation): (string | number)[] {
+export function subjectOf(allocation: Allocation): PathSegment[] {
   return ["services", allocation.serviceIndex];
+}
+
+/** How many owners and other places a collision names; a 10k-service pile-up stays one readable finding. */
+const SHOWN = 8;
+
+export function ownerNames(group: readonly Allocation[]): string[] {
+  const names = group.slice(0, SHOWN).map((a) => a.label);
+  return group.length > SHOWN ? [...names, `and ${group.length - SHOWN} more`] : names;
+}
+
+export function relatedPaths(others: readonly Allocation[]): PathSegment[][] {
+  return others.slice(0, SHOWN).map((a) => a.path);
 }

@@ -1,22 +1,20 @@
 import { defineRule } from "../define-rule.js";
-import { collisionGroups, subjectOf } from "./collision-groups.js";
+import { collisionGroups, ownerNames, relatedPaths, subjectOf } from "./collision-groups.js";
 
-/** Two ports written in the file collide; derived ports are env-port-collision's. */
+/** Ports written in the file that collide: one finding per port, whatever the number of owners. */
 export const duplicatePort = defineRule({
   name: "duplicate-port",
   codes: { "duplicate-port": "error" },
   check({ model, report }) {
     for (const group of collisionGroups(model.allocations)) {
-      if (group.some((a) => a.derived)) continue;
-      const [first, ...rest] = group;
-      if (first === undefined) continue;
-      for (const other of rest) {
-        report(
-          "duplicate-port",
-          { port: other.port, node: other.node, transport: other.transport, owners: group.map((a) => a.label) },
-          { path: other.path, subjects: group.map(subjectOf), related: [first.path] },
-        );
-      }
+      const written = group.filter((a) => !a.derived);
+      const [first, second] = written;
+      if (first === undefined || second === undefined) continue;
+      report(
+        "duplicate-port",
+        { port: second.port, node: second.node, transport: second.transport, owners: ownerNames(written) },
+        { path: second.path, subjects: written.map(subjectOf), related: relatedPaths([first, ...written.slice(2)]) },
+      );
     }
   },
 });

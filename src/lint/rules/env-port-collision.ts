@@ -1,21 +1,19 @@
 import { defineRule } from "../define-rule.js";
-import { collisionGroups, subjectOf } from "./collision-groups.js";
+import { collisionGroups, ownerNames, relatedPaths, subjectOf } from "./collision-groups.js";
 
+/** A port derived from an environment offset lands where another allocation is: one finding per port. */
 export const envPortCollision = defineRule({
   name: "env-port-collision",
   codes: { "env-port-collision": "error" },
   check({ model, report }) {
     for (const group of collisionGroups(model.allocations)) {
-      const derived = group.filter((a) => a.derived);
-      if (derived.length === 0) continue;
-      const others = group.filter((a) => !derived.includes(a));
-      for (const allocation of derived) {
-        report(
-          "env-port-collision",
-          { port: allocation.port, node: allocation.node, transport: allocation.transport, owners: group.map((a) => a.label) },
-          { path: allocation.path, subjects: group.map(subjectOf), related: others.map((a) => a.path) },
-        );
-      }
+      const derived = group.find((a) => a.derived);
+      if (derived === undefined) continue;
+      report(
+        "env-port-collision",
+        { port: derived.port, node: derived.node, transport: derived.transport, owners: ownerNames(group) },
+        { path: derived.path, subjects: group.map(subjectOf), related: relatedPaths(group.filter((a) => a !== derived)) },
+      );
     }
   },
 });
