@@ -206,3 +206,40 @@ describe("sparkport explain", () => {
     expect(run.stderr).toContain('did you mean "duplicate-port"?');
   });
 });
+
+describe("colour", () => {
+  it("colours on FORCE_COLOR, and NO_COLOR wins over it", async () => {
+    const file = fixture("cli-conflict");
+    const forced = await runCli(["lint", "--registry", file], { env: { FORCE_COLOR: "1", NO_COLOR: "" } });
+    expect(forced.stdout).toMatch(/\u001b\[31m/);
+    const both = await runCli(["lint", "--registry", file], { env: { FORCE_COLOR: "1", NO_COLOR: "1" } });
+    expect(both.stdout).not.toMatch(/\u001b\[/);
+    expect(both.stdout).toContain("duplicate-port");
+  });
+});
+
+describe("docs stay comparable from any folder", () => {
+  it("lint --docs agrees whether run from the repo root or below it", async () => {
+    const doc = path.join(scratch, "PORTS.md");
+    await runCli(["docs", "--write", doc]);
+    const below = await runCli(["lint", "--docs", doc], { cwd: path.join(REPO_ROOT, "src") });
+    expect(below.status).toBe(0);
+  });
+});
+
+describe("write errors", () => {
+  it("docs --write and init --force into a missing folder or a directory: exit 2, no stack trace", async () => {
+    for (const args of [
+      ["docs", "--write", path.join(scratch, "missing", "x.md")],
+      ["docs", "--write", scratch],
+      ["init", "--force", path.join(scratch, "missing", "ports.yaml")],
+      ["init", "--force", scratch],
+      ["lint", "--docs", scratch],
+    ]) {
+      const run = await runCli(args);
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stderr).toMatch(/^sparkport: cannot (write|create|read) .*: (its folder does not exist|it is a directory)/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+});

@@ -199,6 +199,16 @@ const RULE_CASES: Record<string, RuleCase> = {
     ],
     exitCode: 1,
   },
+  "exception-not-allowed": {
+    codes: ["exception-not-allowed", "unknown-node"],
+    findings: [
+      { code: "unknown-node", severity: "error", line: 21, column: 11, path: "services[0].node" },
+      { code: "exception-not-allowed", severity: "error", line: 27, column: 15, path: "services[0].exceptions[0].rule" },
+    ],
+    messages: [['one runs on node "beta", which is not declared'], ['one declares an exception for "unknown-node", which admits no exceptions']],
+    exitCode: 1,
+    note: "the excepted finding stays: unknown-node admits no exception",
+  },
   "unused-exception": {
     codes: ["unused-exception", "unused-exception"],
     findings: [

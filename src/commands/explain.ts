@@ -17,6 +17,7 @@ export function explain(code?: string): RuleDescription[] {
   );
   all.push(
     { code: "unused-exception", severity: "warning", explain: messages["unused-exception"].explain },
+    { code: "exception-not-allowed", severity: "error", explain: messages["exception-not-allowed"].explain },
     { code: "docs-out-of-date", severity: "error", explain: messages["docs-out-of-date"].explain },
   );
   if (code === undefined) return all;

@@ -111,6 +111,11 @@ export const messages = {
       `${a.owner} declares an exception for "${a.rule}", but no such finding is raised there${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`,
     fix: () => "remove the exception, or correct its rule code",
   }),
+  "exception-not-allowed": entry<{ owner: string; rule: string; allowed: string[] }>({
+    explain: "Exceptions are for placement choices the team made knowingly, not for broken data.",
+    message: (a) => `${a.owner} declares an exception for "${a.rule}", which admits no exceptions`,
+    fix: (a) => `fix the entry instead; exceptions are allowed for: ${list(a.allowed)}`,
+  }),
   "docs-out-of-date": entry<{ file: string; line: number }>({
     explain: "The rendered allocation document must match the registry.",
     message: (a) => `${a.file} differs from the registry from line ${a.line} on`,

@@ -25,6 +25,8 @@ export interface Rule {
   name: string;
   /** The codes this rule reports, with their default severity. */
   codes: Partial<Record<Code, Severity>>;
+  /** Codes an entry may declare an exception for: placement choices, never broken data. */
+  exceptable?: readonly Code[];
   check(context: RuleContext): void;
 }
 

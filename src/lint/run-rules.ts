@@ -63,6 +63,7 @@ export function runRules(model: RegistryModel, catalogue: Catalogue, rules: read
   }
 
   const exceptions = declaredExceptions(model);
+  const exceptable = new Set<string>(rules.flatMap((rule) => rule.exceptable ?? []));
   const bySubject = new Map<string, DeclaredException[]>();
   for (const e of exceptions) {
     const key = subjectKey(e.subject);
@@ -74,7 +75,10 @@ export function runRules(model: RegistryModel, catalogue: Catalogue, rules: read
   const findings: Finding[] = [];
   const excepted: ExceptedFinding[] = [];
   for (const { finding, subjects } of raw) {
-    const covering = bySubject.size === 0 ? [] : subjects.flatMap((s) => bySubject.get(subjectKey(s)) ?? []).filter((e) => e.rule === finding.code);
+    const covering =
+      bySubject.size === 0 || !exceptable.has(finding.code)
+        ? []
+        : subjects.flatMap((s) => bySubject.get(subjectKey(s)) ?? []).filter((e) => e.rule === finding.code);
     if (covering.length === 0) {
       findings.push(finding);
       continue;
@@ -85,6 +89,12 @@ export function runRules(model: RegistryModel, catalogue: Catalogue, rules: read
 
   const codes = rules.flatMap((rule) => Object.keys(rule.codes));
   for (const e of exceptions) {
+    if (isCode(e.rule) && codes.includes(e.rule) && !exceptable.has(e.rule)) {
+      findings.push(
+        makeFinding("exception-not-allowed", "error", { owner: e.owner, rule: e.rule, allowed: [...exceptable] }, model.at([...e.path, "rule"])),
+      );
+      continue;
+    }
     if (e.used) continue;
     const suggestion = isCode(e.rule) ? undefined : didYouMean(e.rule, codes);
     const args = { owner: e.owner, rule: e.rule };

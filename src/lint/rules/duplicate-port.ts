@@ -5,6 +5,7 @@ import { collisionGroups, ownerNames, relatedPaths, subjectOf } from "./collisio
 export const duplicatePort = defineRule({
   name: "duplicate-port",
   codes: { "duplicate-port": "error" },
+  exceptable: ["duplicate-port"],
   check({ model, report }) {
     for (const group of collisionGroups(model.allocations)) {
       const written = group.filter((a) => !a.derived);

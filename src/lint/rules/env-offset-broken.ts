@@ -3,6 +3,7 @@ import { defineRule } from "../define-rule.js";
 export const envOffsetBroken = defineRule({
   name: "env-offset-broken",
   codes: { "env-offset-broken": "warning" },
+  exceptable: ["env-offset-broken"],
   check({ model, report }) {
     model.data.services.forEach((service, index) => {
       for (const [name, override] of Object.entries(service.environments ?? {})) {

@@ -5,6 +5,7 @@ import { collisionGroups, ownerNames, relatedPaths, subjectOf } from "./collisio
 export const envPortCollision = defineRule({
   name: "env-port-collision",
   codes: { "env-port-collision": "error" },
+  exceptable: ["env-port-collision"],
   check({ model, report }) {
     for (const group of collisionGroups(model.allocations)) {
       const derived = group.find((a) => a.derived);

@@ -4,6 +4,7 @@ import { defineRule } from "../define-rule.js";
 export const ephemeralPort = defineRule({
   name: "ephemeral-port",
   codes: { "ephemeral-port": "warning" },
+  exceptable: ["ephemeral-port"],
   check({ model, report }) {
     for (const use of model.ports) {
       const node = use.node === undefined ? undefined : model.data.nodes[use.node];

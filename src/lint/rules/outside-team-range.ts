@@ -12,6 +12,7 @@ const text = (range: PortRange): string => `${range.from}-${range.to}`;
 export const outsideTeamRange = defineRule({
   name: "outside-team-range",
   codes: { "outside-team-range": "error", "outside-every-range": "error" },
+  exceptable: ["outside-team-range", "outside-every-range"],
   check({ model, report }) {
     const teams = model.data.teams;
     const everyRange = Object.values(teams).flatMap((t) => t.ranges.filter((r) => r.summary !== true));

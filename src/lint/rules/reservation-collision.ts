@@ -5,6 +5,7 @@ import { transportOf, type Allocation } from "../../registry/model.js";
 export const reservationCollision = defineRule({
   name: "reservation-collision",
   codes: { "reservation-collision": "error" },
+  exceptable: ["reservation-collision"],
   check({ model, report }) {
     const byPort = new Map<number, Allocation[]>();
     for (const a of model.allocations) {

@@ -13,6 +13,7 @@ interface Span {
 export const teamRangesOverlap = defineRule({
   name: "team-ranges-overlap",
   codes: { "team-ranges-overlap": "error" },
+  exceptable: ["team-ranges-overlap"],
   check({ model, report }) {
     const spans: Span[] = Object.entries(model.data.teams).flatMap(([team, t]) =>
       // Index before skipping inverted ranges, so the path names the range in the file.

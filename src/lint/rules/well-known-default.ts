@@ -5,6 +5,7 @@ import { defineRule } from "../define-rule.js";
 export const wellKnownDefault = defineRule({
   name: "well-known-default",
   codes: { "well-known-default": "info" },
+  exceptable: ["well-known-default"],
   check({ model, catalogue, report }) {
     const byPort = new Map<number, CatalogueEntry[]>();
     for (const entry of catalogue.ports) {
