@@ -39,7 +39,8 @@ export interface NetworkContext {
   remote: boolean;
   timeoutMs: number;
   hostOf(node: string): string;
-  probe(host: string, port: number): Promise<ProbeResult>;
+  /** Probe with the run's timeout, or a shorter one (a shared deadline). */
+  probe(host: string, port: number, timeoutMs?: number): Promise<ProbeResult>;
   /** Whether Tailscale reports the peer owning this address offline. */
   peerOffline(host: string): boolean;
   notes: Finding[];
@@ -88,9 +89,9 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
     remote: options.remote,
     timeoutMs: options.timeoutMs,
     hostOf,
-    probe: async (host, port) => {
-      options.onProbe?.(`probing ${host.includes(":") ? `[${host}]` : host}:${port} (timeout ${options.timeoutMs} ms)`);
-      return options.deps.prober.probe(host, port, options.timeoutMs);
+    probe: async (host, port, timeoutMs = options.timeoutMs) => {
+      options.onProbe?.(`probing ${host.includes(":") ? `[${host}]` : host}:${port} (timeout ${timeoutMs} ms)`);
+      return options.deps.prober.probe(host, port, timeoutMs);
     },
     peerOffline: (host) => offline.has(host),
     notes,

@@ -42,6 +42,9 @@ export interface StatusResult {
   exitCode: number;
 }
 
+/** A probe given less time than this could not tell filtered from slow. */
+const MIN_PROBE_MS = 20;
+
 const UP: readonly Observed[] = ["open", "listening"];
 const UNKNOWN: readonly Observed[] = ["skipped"];
 
@@ -73,7 +76,19 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
   } else if (remote.length > 0) {
     const targets = remote.map((a) => ({ host: network.hostOf(a.node), port: a.port }));
     let done = 0;
-    const results = await probeMany({ probe: (host, port, timeoutMs) => network.probe(host, port).then((r) => r, () => ({ host, port, state: "filtered" as const, ms: timeoutMs })) }, targets, {
+    // One deadline for the whole run: a probe started late gets only the time left,
+    // and one that would start after the deadline is not run at all.
+    const deadline = Date.now() + options.timeoutMs;
+    const late = new Set<string>();
+    const clamped = {
+      probe: (host: string, port: number): Promise<ProbeResult> => {
+        const left = deadline - Date.now();
+        if (left >= MIN_PROBE_MS) return network.probe(host, port, Math.min(options.timeoutMs, left));
+        late.add(`${host}\u0000${port}`);
+        return Promise.resolve({ host, port, state: "filtered", ms: 0 });
+      },
+    };
+    const results = await probeMany(clamped, targets, {
       timeoutMs: options.timeoutMs,
       concurrency: Math.max(options.concurrency, 1),
       onResult: () => {
@@ -83,7 +98,9 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
     });
     remote.forEach((a, i) => {
       const r = results[i];
-      observed.set(a, { observed: r?.state ?? "skipped", host: targets[i]?.host ?? null, addresses: [] });
+      const host = targets[i]?.host ?? null;
+      const skipped = r === undefined || late.has(`${host ?? ""}\u0000${a.port}`);
+      observed.set(a, { observed: skipped ? "skipped" : r.state, host, addresses: [] });
     });
   }
 
