@@ -310,4 +310,25 @@ describe("Tailscale", () => {
     const result = JSON.parse(run.stdout) as CheckResult;
     expect(result.notes.map((n) => [n.code, n.message])).toEqual([["tailscale-down", "Tailscale is Stopped on this machine; 100.x addresses are unreachable"]]);
   });
+
+  it.skipIf(!isLinux)("names a peer that Tailscale reports offline when its port does not answer", async () => {
+    const bin = await mkdtemp(path.join(scratch, "bin-"));
+    const fake = path.join(bin, "tailscale");
+    // The peer's address is 127.0.0.2 only so that the test stays on loopback.
+    const status = {
+      BackendState: "Running",
+      TUN: true,
+      Self: { HostName: "here", DNSName: "here.tail.ts.net.", TailscaleIPs: ["127.0.0.1"], Online: true, OS: "linux" },
+      Peer: { key: { HostName: "other", DNSName: "other.tail.ts.net.", TailscaleIPs: ["127.0.0.2"], Online: false, OS: "windows" } },
+    };
+    await writeFile(fake, `#!/bin/sh\necho '${JSON.stringify(status)}'\n`);
+    await chmod(fake, 0o755);
+    const port = await freePort();
+    const file = await registry(`offline-peer-${port}`, [{ name: "ollama", team: "B", node: "other", port, status: "stopped" }]);
+    const run = await runCli(["check", "--registry", file, "--json", String(port), "--service", "ollama"], { env: { ...env, PATH: `${bin}:${process.env.PATH ?? ""}` } });
+    const result = JSON.parse(run.stdout) as CheckResult;
+    expect(result.notes).toEqual([]);
+    expect(result.checks[0]?.remote?.state).toBe("closed");
+    expect(result.checks[0]?.findings.map((f) => [f.code, f.message])).toEqual([["tailscale-peer-offline", "Tailscale reports other (127.0.0.2) offline"]]);
+  });
 });

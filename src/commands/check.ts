@@ -161,6 +161,7 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
     if (network.remote) {
       remote = await network.probe(host, arg.port);
       remoteFindings(arg.port, label, remote, network.timeoutMs, findings);
+      if (remote.state !== "open" && network.peerOffline(host)) findings.add("tailscale-peer-offline", "warning", { node: label, host });
     } else {
       findings.add("remote-skipped", "info", { node: label });
     }
