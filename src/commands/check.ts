@@ -8,7 +8,7 @@ import { parsePortArg, type PortArg } from "../occupancy/parse-port-arg.js";
 import { placingRanges, registryVerdict, type RegistryVerdict } from "../occupancy/registry-verdict.js";
 import type { ProbeResult } from "../probe/tcp-prober.js";
 import { buildModel, type RegistryModel } from "../registry/model.js";
-import { didYouMean } from "../util/did-you-mean.js";
+import { requireKnown } from "../util/require-known.js";
 import { findNextFree } from "./find-next-free.js";
 import { openRegistry } from "./open-registry.js";
 import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "./network-context.js";
@@ -53,12 +53,6 @@ export interface CheckResult {
   notes: Finding[];
   checks: PortCheck[];
   exitCode: number;
-}
-
-export function requireKnown(kind: string, value: string | undefined, known: readonly string[]): void {
-  if (value === undefined || known.includes(value)) return;
-  const suggestion = didYouMean(value, known);
-  throw new UsageError(`unknown ${kind} "${value}"${suggestion === undefined ? "" : `; did you mean "${suggestion}"?`} Known: ${known.join(", ")}`);
 }
 
 class FindingList {

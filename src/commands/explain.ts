@@ -24,5 +24,5 @@ export function explain(code?: string): RuleDescription[] {
   const found = all.filter((r) => r.code === code);
   if (found.length > 0) return found;
   const suggestion = didYouMean(code, all.map((r) => r.code));
-  throw new UsageError(`no rule "${code}"${suggestion === undefined ? "" : `; did you mean "${suggestion}"?`} Run \`sparkport explain\` for the list.`);
+  throw new UsageError(`no rule "${code}"${suggestion === undefined ? "." : `; did you mean "${suggestion}"?`} Run \`sparkport explain\` for the list.`);
 }

@@ -1,8 +1,7 @@
 import { buildModel, type RegistryModel } from "../registry/model.js";
 import { groupBySection } from "../render/sections.js";
 import { openRegistry, type RegistryOptions } from "./open-registry.js";
-import { UsageError } from "../errors.js";
-import { didYouMean } from "../util/did-you-mean.js";
+import { requireKnown } from "../util/require-known.js";
 
 export interface ListOptions extends RegistryOptions {
   team?: string | undefined;
@@ -40,14 +39,6 @@ export interface ListResult {
   project: string | null;
   sections: { id: string; title: string; rows: ListRow[] }[];
   reservations: ListReservation[];
-}
-
-function requireKnown(kind: string, value: string | undefined, known: readonly string[]): void {
-  if (value === undefined || known.includes(value)) return;
-  const suggestion = didYouMean(value, known);
-  throw new UsageError(
-    `unknown ${kind} "${value}"${suggestion === undefined ? "" : `; did you mean "${suggestion}"?`} Known: ${known.join(", ")}`,
-  );
 }
 
 export async function list(options: ListOptions): Promise<ListResult> {

@@ -1,7 +1,7 @@
 import { UsageError } from "../errors.js";
 import type { Finding } from "../findings/finding.js";
 import { buildModel } from "../registry/model.js";
-import { requireKnown } from "./check.js";
+import { requireKnown } from "../util/require-known.js";
 import { findNextFree } from "./find-next-free.js";
 import { openRegistry } from "./open-registry.js";
 import { prepareNetwork, type OccupancyOptions } from "./network-context.js";

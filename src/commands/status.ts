@@ -4,7 +4,7 @@ import { listenersOnPort } from "../occupancy/listeners-on-port.js";
 import type { ProbeResult } from "../probe/tcp-prober.js";
 import { probeMany } from "../probe/probe-many.js";
 import { buildModel, type Allocation } from "../registry/model.js";
-import { requireKnown } from "./check.js";
+import { requireKnown } from "../util/require-known.js";
 import { openRegistry } from "./open-registry.js";
 import { prepareNetwork, type OccupancyOptions } from "./network-context.js";
 

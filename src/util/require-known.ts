@@ -1,0 +1,9 @@
+import { UsageError } from "../errors.js";
+import { didYouMean } from "./did-you-mean.js";
+
+/** A name given on the command line must be one the registry declares; say which ones it does. */
+export function requireKnown(kind: string, value: string | undefined, known: readonly string[]): void {
+  if (value === undefined || known.includes(value)) return;
+  const suggestion = didYouMean(value, known);
+  throw new UsageError(`unknown ${kind} "${value}"${suggestion === undefined ? "" : `; did you mean "${suggestion}"?`} Known: ${known.join(", ")}`);
+}
