@@ -13,6 +13,24 @@ const entry = <A>(e: MessageEntry<A>): MessageEntry<A> => e;
 
 const list = (items: readonly (string | number)[]): string => items.join(", ");
 
+/** Why an address cannot be a node's (invalid-node-address). */
+export const ADDRESS_REASONS = {
+  unspecified: "the unspecified address (a bind address, not one to connect to)",
+  broadcast: "the broadcast address",
+  multicast: "a multicast address",
+  reserved: "a reserved address",
+  "not-a-host": "neither an IP address nor a valid host name",
+} as const;
+
+export type AddressReason = keyof typeof ADDRESS_REASONS;
+
+/** Why a registry could not be read (registry-unreadable). */
+export const READ_REASONS = {
+  missing: "no such file",
+  denied: "permission denied",
+  loop: "too many symbolic links",
+} as const;
+
 export const messages = {
   // Lint rules on the registry.
   "duplicate-port": entry<{ port: number; node: string; transport: string; owners: string[] }>({
@@ -100,9 +118,9 @@ export const messages = {
     message: (a) => `${a.owner} uses ${a.port}, the default port of ${list(a.tools)}`,
     fix: () => "prefer another port in the team's range, or make sure those tools are started with another port",
   }),
-  "invalid-node-address": entry<{ node: string; address: string; reason: string }>({
+  "invalid-node-address": entry<{ node: string; address: string; reason: keyof typeof ADDRESS_REASONS }>({
     explain: "A node's address must be one other machines can connect to.",
-    message: (a) => `node ${a.node} has address ${a.address}, ${a.reason}`,
+    message: (a) => `node ${a.node} has address ${a.address}, ${ADDRESS_REASONS[a.reason]}`,
     fix: () => "use the node's Tailscale address (100.x.y.z) or its host name",
   }),
   "unused-exception": entry<{ owner: string; rule: string; suggestion?: string }>({
@@ -229,9 +247,9 @@ export const messages = {
     message: (a) => `no ports.yaml in ${a.cwd} or any folder above it`,
     fix: () => "create one with `sparkport init`, or name one with --registry FILE or SPARKPORT_REGISTRY",
   }),
-  "registry-unreadable": entry<{ reason: string }>({
+  "registry-unreadable": entry<{ reason: keyof typeof READ_REASONS | { other: string } }>({
     explain: "The registry file could not be read.",
-    message: (a) => `cannot read the file: ${a.reason}`,
+    message: (a) => `cannot read the file: ${typeof a.reason === "string" ? READ_REASONS[a.reason] : a.reason.other}`,
     fix: () => "check the path, or name the file with --registry FILE",
   }),
   "registry-not-a-file": entry<Record<string, never>>({

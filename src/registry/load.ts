@@ -71,7 +71,13 @@ async function readBytes(absolutePath: string, file: string, fs: FileSystem): Pr
     const code = errorCode(error);
     if (code === "EISDIR") throw new SparkportInputError([makeFinding("registry-not-a-file", "error", {}, { file })]);
     const reason =
-      code === "ENOENT" ? "no such file" : code === "EACCES" || code === "EPERM" ? "permission denied" : error instanceof Error ? error.message : String(error);
+      code === "ENOENT"
+        ? "missing"
+        : code === "EACCES" || code === "EPERM"
+          ? "denied"
+          : code === "ELOOP"
+            ? "loop"
+            : { other: error instanceof Error ? error.message : String(error) };
     throw new SparkportInputError([makeFinding("registry-unreadable", "error", { reason }, { file })]);
   }
 }
