@@ -63,7 +63,7 @@ function occupancyOptions(command: Command): OccupancyOptions {
       runner: nodeCommandRunner,
       localAddresses,
     },
-    timeoutMs: parseDuration(globals.timeout),
+    timeoutMs: parseDuration(globals.timeout, "--timeout"),
     remote: globals.remote && !offline,
     thisNode: globals.thisNode ?? process.env.SPARKPORT_NODE,
     onProbe: globals.verbose === true ? (line) => process.stderr.write(`${stderrPaint.dim(line)}\n`) : undefined,

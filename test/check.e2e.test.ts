@@ -332,3 +332,31 @@ describe("Tailscale", () => {
     expect(result.checks[0]?.findings.map((f) => [f.code, f.message])).toEqual([["tailscale-peer-offline", "Tailscale reports other (127.0.0.2) offline"]]);
   });
 });
+
+describe("check: review regressions", () => {
+  it("host:port naming this machine ([::1], 127.0.0.1) gets the full local verdict", async () => {
+    const server = await listen("127.0.0.1");
+    cleanups.push(() => close(server));
+    const port = portOf(server);
+    const file = await registry(`local-host-${port}`, []);
+    const { status, result } = await checkJson(file, [`[::1]:${port}`]);
+    expect(status).toBe(1);
+    expect(result.checks[0]?.remote).toBeNull();
+    expect(result.checks[0]?.local?.holders[0]?.pid).toBe(process.pid);
+  });
+
+  it("with --env, the next free port is that environment's port, its base free too", async () => {
+    const base = await freePort();
+    const file = await registry(`env-next-${base}`, [{ name: "api", team: "B", node: "here", port: base }], { B: [base, base + 30] });
+    const { result } = await checkJson(file, [String(base), "--env", "staging", "--team", "B"]);
+    expect(result.checks[0]?.next).toEqual([base + 11]);
+  });
+
+  it("an unknown SPARKPORT_NODE is bad input, with the valid names", async () => {
+    const file = await registry("bogus-node", []);
+    const run = await runCli(["check", "--registry", file, "8000"], { env: { SPARKPORT_NODE: "bogus" } });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('"bogus" Known: here, other');
+  });
+});
+

@@ -99,7 +99,7 @@ function registryFindings(
 }
 
 const familyText = (address: string): string =>
-  address === "0.0.0.0" ? "0.0.0.0 (all IPv4)" : address === "::" || address === "*" ? ":: (all IPv6)" : address;
+  address === "0.0.0.0" ? "0.0.0.0 (all IPv4)" : address === "::" || address === "*" ? ":: (all IPv6, and IPv4 too unless IPv6-only)" : address;
 
 function localFindings(port: number, local: LocalVerdict, findings: FindingList): void {
   for (const holder of local.holders) {
@@ -110,22 +110,31 @@ function localFindings(port: number, local: LocalVerdict, findings: FindingList)
   const excluded: ExcludedRange | null = local.excluded;
   if (excluded !== null) findings.add("port-excluded", "error", { port, from: excluded.from, to: excluded.to });
   const denied = local.binds.filter((b) => b.state === "denied").map((b) => b.address);
-  if (excluded === null && denied.length > 0) findings.add("port-bind-denied", port < 1024 ? "warning" : "error", { port, addresses: denied });
+  if (excluded === null && denied.length > 0) findings.add("port-bind-denied", "error", { port, addresses: denied });
 }
 
 function remoteFindings(port: number, node: string, probe: ProbeResult, timeoutMs: number, findings: FindingList): void {
   const host = probe.host;
   if (probe.state === "open") findings.add("port-open-on-node", "error", { port, node, host });
-  else if (probe.state === "filtered") findings.add("port-filtered-on-node", "warning", { port, node, host, timeoutMs });
-  else if (probe.state === "unreachable") findings.add("node-unreachable", "warning", { node, host, detail: probe.errorCode ?? "no route" });
-  else if (probe.state === "name-error") findings.add("node-name-error", "warning", { node, host });
+  // The port could not be seen: not a conflict proven, but never "free" either.
+  else if (probe.state === "filtered") findings.add("port-filtered-on-node", "error", { port, node, host, timeoutMs });
+  else if (probe.state === "unreachable") findings.add("node-unreachable", "error", { node, host, detail: probe.errorCode ?? "no route" });
+  else if (probe.state === "name-error") findings.add("node-name-error", "error", { node, host });
 }
 
 /** Decide which node a port argument is about: `node:port`, `address:port`, --node, the owner, else here. */
-function targetOf(model: RegistryModel, arg: PortArg, options: CheckOptions, thisNode: string | null): { node: string | null; host: string | null } {
+function targetOf(
+  model: RegistryModel,
+  arg: PortArg,
+  options: CheckOptions,
+  thisNode: string | null,
+  isLocalHost: (host: string) => boolean,
+): { node: string | null; host: string | null } {
   const nodes = model.data.nodes;
   if (arg.host !== undefined) {
     if (Object.hasOwn(nodes, arg.host)) return { node: arg.host, host: null };
+    // 127.0.0.1:8000, [::1]:8000 or one of this machine's addresses: the full local verdict, never one connect.
+    if (isLocalHost(arg.host)) return { node: thisNode, host: null };
     const byAddress = Object.entries(nodes).find(([, n]) => n.address === arg.host || n.tailscale === arg.host);
     return byAddress === undefined ? { node: null, host: arg.host } : { node: byAddress[0], host: null };
   }
@@ -138,7 +147,7 @@ function targetOf(model: RegistryModel, arg: PortArg, options: CheckOptions, thi
 }
 
 async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOptions, network: NetworkContext): Promise<PortCheck> {
-  const target = targetOf(model, arg, options, network.thisNode);
+  const target = targetOf(model, arg, options, network.thisNode, network.isLocalHost);
   const verdict = registryVerdict(model, arg.port);
   const findings = new FindingList({ file: model.registry.file });
   registryFindings(model, verdict, target.node, options, findings);
@@ -163,9 +172,11 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
 
   const conflict = findings.items.some((f) => f.severity === "error");
   const team = options.team ?? model.data.services.find((s) => s.name === options.service)?.team ?? verdict.ranges[0]?.team;
+  // With --env, the suggestion is that environment's port (base + its offset), as `next` prints it.
+  const offset = options.env === undefined ? 0 : (model.data.environments[options.env]?.offset ?? 0);
   const next =
     conflict && team !== undefined
-      ? await findNextFree(model, { team, node: target.node, env: options.env, count: 1 }, network)
+      ? (await findNextFree(model, { team, node: target.node, env: options.env, count: 1 }, network)).map((p) => p + offset)
       : [];
   return {
     input: arg.raw,

@@ -15,9 +15,10 @@ export interface NextFreeQuery {
 /** How many candidates are checked at once against the machine and the network. */
 const BATCH = 32;
 
+/** Every service holds its base port, so offset 0 is always among them. */
 export function offsetsFor(model: RegistryModel, env: string | undefined): number[] {
   if (env === undefined) return [0];
-  return [...new Set(env.split(",").map((e) => model.data.environments[e.trim()]?.offset ?? 0))];
+  return [...new Set([0, ...env.split(",").map((e) => model.data.environments[e.trim()]?.offset ?? 0)])];
 }
 
 /**

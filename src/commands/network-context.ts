@@ -8,6 +8,7 @@ import type { ProbeResult, TcpProber } from "../probe/tcp-prober.js";
 import type { RegistryModel } from "../registry/model.js";
 import type { TailscaleStatus } from "../tailscale/parse-status.js";
 import { readTailscaleStatus, resolveTailscaleName } from "../tailscale/read-status.js";
+import { requireKnown } from "../util/require-known.js";
 import type { RegistryOptions } from "./open-registry.js";
 
 /** The real implementations, or fakes in tests. */
@@ -41,6 +42,8 @@ export interface NetworkContext {
   hostOf(node: string): string;
   /** Probe with the run's timeout, or a shorter one (a shared deadline). */
   probe(host: string, port: number, timeoutMs?: number): Promise<ProbeResult>;
+  /** Whether a host names this machine: loopback or one of its interface addresses. */
+  isLocalHost(host: string): boolean;
   /** Whether Tailscale reports the peer owning this address offline. */
   peerOffline(host: string): boolean;
   notes: Finding[];
@@ -58,9 +61,11 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
   const note = { file: model.registry.file };
   let status: TailscaleStatus | undefined;
   if (options.remote) {
-    const read = await readTailscaleStatus(options.deps.runner);
+    // Bounded by the probe timeout: a hung tailscale must not outlast the run.
+    const read = await readTailscaleStatus(options.deps.runner, { timeoutMs: options.timeoutMs });
     if (!read.available) notes.push(makeFinding("tailscale-missing", "info", {}, note));
-    else if ("status" in read) {
+    else if ("error" in read) notes.push(makeFinding("tailscale-error", "warning", { detail: read.error }, note));
+    else {
       status = read.status;
       if (status.backendState !== "Running") notes.push(makeFinding("tailscale-down", "warning", { state: status.backendState }, note));
       else if (status.tun === false) notes.push(makeFinding("tailscale-userspace", "warning", {}, note));
@@ -72,6 +77,7 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
     const ips = status === undefined || tailscaleName === undefined ? [] : resolveTailscaleName(status, tailscaleName);
     if (ips.length > 0) resolved.set(name, ips);
   }
+  requireKnown("node (this machine, from --this-node or SPARKPORT_NODE)", options.thisNode === "" ? undefined : options.thisNode, Object.keys(model.data.nodes));
   const addresses = options.deps.localAddresses();
   const thisNode = identifyLocalNode(model.data, { env: options.thisNode, addresses, resolved }).node ?? null;
   const hostOf = (node: string): string => {
@@ -94,6 +100,7 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
       return options.deps.prober.probe(host, port, timeoutMs);
     },
     peerOffline: (host) => offline.has(host),
+    isLocalHost: (host) => host === "localhost" || /^127\./.test(host) || host === "::1" || addresses.includes(host),
     notes,
   };
 }

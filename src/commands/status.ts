@@ -132,5 +132,7 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
       mismatch,
     };
   });
+  const skipped = network.remote ? rows.filter((r) => r.observed === "skipped").length : 0;
+  if (skipped > 0) findings.push(makeFinding("probes-skipped", "warning", { count: skipped, timeoutMs: options.timeoutMs }, { file: model.registry.file }));
   return { registry: model.registry.file, thisNode: network.thisNode, rows, notes: network.notes, findings, exitCode: exitCodeFor([...network.notes, ...findings]) };
 }

@@ -144,7 +144,7 @@ export const messages = {
   "port-allocated": entry<{ port: number; owner: string; team: string; node: string }>({
     explain: "The port is allocated in the registry to a service.",
     message: (a) => `${a.port} is allocated to ${a.owner} of team ${a.team} on ${a.node}`,
-    fix: () => "take another port (see the next free ports below), or pass --service NAME if you are starting that service",
+    fix: () => "take another port (see the next free port below), or pass --service NAME if you are starting that service",
   }),
   "port-allocated-elsewhere": entry<{ port: number; owner: string; node: string }>({
     explain: "The port is allocated to a service on another node; two nodes may share a port number, but people may mix them up.",
@@ -215,6 +215,16 @@ export const messages = {
     message: () => "Tailscale runs with userspace networking (TUN: false); 100.x addresses are not reachable from ordinary programs",
     fix: () => "run tailscaled with a TUN device, or use its SOCKS5/HTTP proxy",
   }),
+  "tailscale-error": entry<{ detail: string }>({
+    explain: "The tailscale CLI exists but did not report its status.",
+    message: (a) => `tailscale status failed (${a.detail}); using the addresses declared in the registry`,
+    fix: () => "check that tailscaled runs (`tailscale status`)",
+  }),
+  "probes-skipped": entry<{ count: number; timeoutMs: number }>({
+    explain: "Some probes could not start before the run's one deadline.",
+    message: (a) => `${a.count} service(s) not probed: the run's ${a.timeoutMs} ms deadline was reached`,
+    fix: () => "raise --timeout or --concurrency",
+  }),
   "tailscale-missing": entry<Record<string, never>>({
     explain: "No tailscale CLI here: node addresses are used as declared.",
     message: () => "the tailscale CLI is not installed here; using the addresses declared in the registry",
@@ -233,7 +243,7 @@ export const messages = {
   "declared-running-but-down": entry<{ owner: string; node: string; observed: string }>({
     explain: "A service declared running does not accept connections.",
     message: (a) => `${a.owner} on ${a.node} is declared running but is ${a.observed}`,
-    fix: () => "start it (its start command is in ports.yaml), or run `sparkport doctor` on it; update its status if it is stopped on purpose",
+    fix: () => "start it (its start command is in ports.yaml), or update its status if it is stopped on purpose",
   }),
   "declared-stopped-but-open": entry<{ owner: string; node: string; status: string }>({
     explain: "Something answers on the port of a service declared stopped, reserved or planned.",

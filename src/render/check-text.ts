@@ -19,6 +19,8 @@ function localLine(c: PortCheck): string | null {
   if (local.holders.length > 0) return `held by ${local.holders.map((h) => `${holderText(h)} on ${h.addresses.join(", ")}`).join("; ")}`;
   const inUse = local.binds.filter((b) => b.state === "in-use").map((b) => b.address);
   if (inUse.length > 0) return `in use on ${inUse.join(", ")} by a process whose owner is not visible`;
+  const denied = local.binds.filter((b) => b.state === "denied").map((b) => b.address);
+  if (denied.length > 0) return `binding is not permitted on ${denied.join(", ")}`;
   const free = local.binds.filter((b) => b.state === "free").map((b) => b.address);
   const absent = local.binds.filter((b) => b.state === "absent").map((b) => b.address);
   return `free on ${free.join(", ")}${absent.length === 0 ? "" : ` (${absent.join(", ")} not configured here)`}`;
@@ -26,7 +28,7 @@ function localLine(c: PortCheck): string | null {
 
 function remoteLine(c: PortCheck): string | null {
   if (c.host === null) return null;
-  const where = `${c.node ?? c.host} (${c.host}:${c.port})`;
+  const where = `${c.node ?? c.host} (${c.host.includes(":") ? `[${c.host}]` : c.host}:${c.port})`;
   if (c.remote === null) return `not probed on ${where} (offline mode)`;
   const words = { open: "open: something listens", closed: "closed: nothing listens", filtered: "filtered: no answer", unreachable: "unreachable", "name-error": "name does not resolve" };
   return `${words[c.remote.state]} on ${where}, ${Math.round(c.remote.ms)} ms`;
