@@ -152,11 +152,15 @@ function buildProgram(): Command {
     .option("--count <n>", "how many ports", "1")
     .option("--json", "print JSON")
     .action(async (options: { team: string; node?: string; env?: string; count: string; json?: boolean }, command: Command) => {
-      const count = /^\d+$/.test(options.count) ? Number(options.count) : Number.NaN;
+      if (!/^\d+$/.test(options.count)) throw new UsageError(`--count must be a whole number from 1 to 1000, got "${options.count}"`);
+      const count = Number(options.count);
       const result = await next({ ...occupancyOptions(command), team: options.team, node: options.node, env: options.env, count });
       if (options.json === true) write(`${JSON.stringify(result, null, 2)}\n`);
       else if (result.ports.length === 0) process.stderr.write(`sparkport: no free port left in team ${result.team}'s ranges\n`);
-      else write(`${result.environments.map((e) => Object.entries(e).map(([k, v]) => (k === "base" ? String(v) : `${k}=${v}`)).join(" ")).join("\n")}\n`);
+      else {
+        if (result.ports.length < count) process.stderr.write(`sparkport: only ${result.ports.length} of ${count} free ports left in team ${result.team}'s ranges\n`);
+        write(`${result.environments.map((e) => Object.entries(e).map(([k, v]) => (k === "base" ? String(v) : `${k}=${v}`)).join(" ")).join("\n")}\n`);
+      }
       process.exitCode = result.exitCode;
     });
 
