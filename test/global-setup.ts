@@ -1,12 +1,11 @@
-import { execFile } from "node:child_process";
-import { createRequire } from "node:module";
-import { promisify } from "node:util";
+// @ts-expect-error: a plain ESM build script without types.
+import { buildAll } from "../scripts/build.mjs";
 
 /**
- * The e2e tests spawn dist/cli.js as a user would; build it from the current
- * sources first so they never run a stale build.
+ * The e2e tests spawn dist/cli.js (the esbuild bundle that package.json's bin
+ * runs) as a user would; build it from the current sources first so they
+ * never run a stale build.
  */
 export default async function setup(): Promise<void> {
-  const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-  await promisify(execFile)(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: new URL("..", import.meta.url).pathname });
+  await (buildAll as () => Promise<void>)();
 }
