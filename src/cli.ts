@@ -6,6 +6,10 @@ import { Command, CommanderError, Option } from "commander";
 import { readFile } from "node:fs/promises";
 import { check } from "./commands/check.js";
 import { docs } from "./commands/docs.js";
+import { doctor } from "./commands/doctor.js";
+import { createProcessInfo } from "./doctor/process-command-line.js";
+import { projectFiles } from "./io/project-files.js";
+import { renderDoctorText } from "./render/doctor-text.js";
 import type { OccupancyOptions } from "./commands/network-context.js";
 import { next } from "./commands/next.js";
 import { status } from "./commands/status.js";
@@ -177,6 +181,33 @@ function buildProgram(): Command {
       const progress = progressLine();
       const result = await status({ ...occupancyOptions(command), team: options.team, node: options.node, concurrency, onProgress: progress.update }).finally(progress.done);
       write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderStatusText(result, stdoutPaint));
+      process.exitCode = result.exitCode;
+    });
+
+  program
+    .command("doctor")
+    .description("diagnose a refused connection, EADDRINUSE or a localhost-only bind, and print the fix")
+    .argument("[target]", "a service (fastapi, fastapi.test), a port, host:port, node:port or a URL")
+    .option("--from <node>", "the node doctor runs from (default: this machine, matched by address)")
+    .option("--error <text>", "the error message, pasted as is (EADDRINUSE, Errno 98/48, WinError 10048, connection refused...)")
+    .option("--json", "print JSON")
+    .action(async (target: string | undefined, options: { from?: string; error?: string; json?: boolean }, command: Command) => {
+      const occupancy = occupancyOptions(command);
+      const readText = (file: string): Promise<string> => readFile(file, "utf8");
+      const result = await doctor({
+        ...occupancy,
+        deps: {
+          ...occupancy.deps,
+          processInfo: createProcessInfo(process.platform, nodeCommandRunner, readText),
+          projectFiles,
+          readText,
+          os: process.platform === "darwin" ? "macos" : process.platform === "win32" ? "windows" : "linux",
+        },
+        target,
+        from: options.from,
+        error: options.error,
+      });
+      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderDoctorText(result, stdoutPaint));
       process.exitCode = result.exitCode;
     });
 

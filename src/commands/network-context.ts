@@ -42,6 +42,8 @@ export interface NetworkContext {
   hostOf(node: string): string;
   /** Probe with the run's timeout, or a shorter one (a shared deadline). */
   probe(host: string, port: number, timeoutMs?: number): Promise<ProbeResult>;
+  /** Tailscale as read at the start: undefined when not installed, not read (offline) or failing. */
+  tailscale: TailscaleStatus | undefined;
   /** Whether a host names this machine: loopback or one of its interface addresses. */
   isLocalHost(host: string): boolean;
   /** Whether Tailscale reports the peer owning this address offline. */
@@ -100,6 +102,7 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
       return options.deps.prober.probe(host, port, timeoutMs);
     },
     peerOffline: (host) => offline.has(host),
+    tailscale: status,
     isLocalHost: (host) => host === "localhost" || /^127\./.test(host) || host === "::1" || addresses.includes(host),
     notes,
   };

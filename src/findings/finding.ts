@@ -21,6 +21,10 @@ export interface Finding {
   location: Location;
   /** Other places the finding involves (the other side of a collision). */
   related?: Location[];
+  /** What was observed: probe states, socket rows, file lines (doctor). */
+  evidence?: string[];
+  /** Commands to copy, for the OS of the node involved (doctor). */
+  commands?: string[];
 }
 
 export function makeFinding<C extends Code>(

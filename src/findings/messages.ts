@@ -251,6 +251,75 @@ export const messages = {
     fix: () => "find what holds the port (`sparkport check` on that node), or update the declared status",
   }),
 
+  // `doctor`: diagnoses, each with evidence and commands to copy.
+  "doctor-port-in-use": entry<{ port: number; holder: string; addresses: string[]; service?: string }>({
+    explain: "Address already in use: another process holds the port on this machine.",
+    message: (a) => `${a.port} is in use on this machine by ${a.holder} on ${list(a.addresses)}${a.service === undefined ? "" : `; the registry gives ${a.port} to ${a.service}`}`,
+    fix: () => "stop the holder (commands below), or start your service on its registered port or the next free one",
+  }),
+  "doctor-docker-holder": entry<{ port: number; container: string; published: string }>({
+    explain: "The port is held by a Docker container's published port.",
+    message: (a) => `${a.port} is published by the Docker container ${a.container} (${a.published})`,
+    fix: (a) => `stop it with \`docker stop ${a.container}\`, or change its published port`,
+  }),
+  "doctor-localhost-only": entry<{ owner: string; port: number; addresses: string[]; program: string }>({
+    explain: "The service listens on 127.0.0.1 or ::1 only, so other nodes are refused.",
+    message: (a) => `${a.owner} listens on ${list(a.addresses)} only (${a.program}), so connections from other nodes to ${a.port} are refused`,
+    fix: () => "make it listen on all interfaces (command below), then restart it",
+  }),
+  "doctor-family-mismatch": entry<{ host: string; port: number; listening: string; refused: string }>({
+    explain: "A name resolves to one address family while the server listens on the other.",
+    message: (a) => `${a.host}:${a.port} answers on ${a.listening} but refuses on ${a.refused}: the server listens on one family only`,
+    fix: (a) => `connect to ${a.listening} explicitly, or make the server listen on both families (:: without IPV6_V6ONLY, or 0.0.0.0 and ::)`,
+  }),
+  "doctor-nothing-listening": entry<{ owner: string; port: number; node: string; status: string; start?: string }>({
+    explain: "Nothing listens on the port on its node.",
+    message: (a) => `nothing listens on ${a.port} on ${a.node}; ${a.owner} is declared ${a.status}`,
+    fix: (a) => (a.start === undefined ? `start ${a.owner} on ${a.node}` : `start it on ${a.node}: ${a.start}`),
+  }),
+  "doctor-refused-remote": entry<{ owner: string; service: string; host: string; port: number; node: string }>({
+    explain: "The node refuses the port: nothing listens there, or it listens on localhost only.",
+    message: (a) => `${a.host}:${a.port} refuses connections from here: ${a.owner} is not running on ${a.node}, or it listens on localhost only`,
+    fix: (a) => `run \`sparkport doctor ${a.service}\` on ${a.node} to tell which`,
+  }),
+  "doctor-filtered": entry<{ owner: string; host: string; port: number; node: string; timeoutMs: number }>({
+    explain: "No answer within the timeout: a firewall or a Tailscale ACL drops the packets.",
+    message: (a) => `${a.host}:${a.port} (${a.owner} on ${a.node}) does not answer within ${a.timeoutMs} ms: a firewall or a Tailscale ACL drops it`,
+    fix: () => "check the node's firewall and the tailnet ACL (commands below)",
+  }),
+  "doctor-unreachable": entry<{ host: string; node: string; detail: string }>({
+    explain: "The node's address cannot be reached from here.",
+    message: (a) => `${a.node} (${a.host}) cannot be reached from here (${a.detail})`,
+    fix: () => "check that Tailscale is up on both sides and the node is online",
+  }),
+  "doctor-docker-loopback": entry<{ container: string; port: number; hostIp: string }>({
+    explain: "A container publishes its port on loopback only, so other nodes cannot reach it.",
+    message: (a) => `the Docker container ${a.container} publishes ${a.port} on ${a.hostIp} only`,
+    fix: () => "publish it on all interfaces in docker-compose.yml, then recreate the container (commands below)",
+  }),
+  "doctor-compose-loopback": entry<{ service: string; port: number; hostIp: string; entry: string; replacement: string }>({
+    explain: "A compose file publishes a port on loopback only.",
+    message: (a) => `compose service ${a.service} publishes ${a.port} on ${a.hostIp} only ("${a.entry}")`,
+    fix: (a) => `write "${a.replacement}" instead, then \`docker compose up -d\``,
+  }),
+  "doctor-env-mismatch": entry<{ key: string; value: string; owner: string; expected: string }>({
+    explain: "A client-side env value points elsewhere than the registry's service.",
+    message: (a) => `${a.key}=${a.value} does not point at ${a.owner} (${a.expected})`,
+    fix: (a) => `set ${a.key} to use ${a.expected}, then restart the client`,
+  }),
+  "doctor-tailscale-ping": entry<{ node: string; result: string }>({
+    explain: "What `tailscale ping` says about the node.",
+    message: (a) => `tailscale ping ${a.node}: ${a.result}`,
+  }),
+  "doctor-check-skipped": entry<{ check: string; reason: string }>({
+    explain: "A doctor check could not run here.",
+    message: (a) => `${a.check} check skipped: ${a.reason}`,
+  }),
+  "doctor-healthy": entry<{ owner: string; host: string; port: number; checks: string[] }>({
+    explain: "Everything doctor checked is fine.",
+    message: (a) => `${a.owner} is healthy: ${a.host}:${a.port} accepts connections from here (checked: ${list(a.checks)})`,
+  }),
+
   // Problems that stop the registry from loading (exit code 2).
   "registry-not-found": entry<{ cwd: string }>({
     explain: "No registry file was given or found.",

@@ -1,0 +1,35 @@
+import path from "node:path";
+import type { DoctorContext } from "../doctor-context.js";
+import { dockerLoopbackFix } from "../fix-text.js";
+import { findComposePortLines } from "../parse-compose-ports.js";
+
+const COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/;
+const LOOPBACK = new Set(["127.0.0.1", "::1"]);
+
+/** Compose files of the project that publish the target's port on loopback only. */
+export async function checkCompose(ctx: DoctorContext): Promise<void> {
+  const root = path.dirname(ctx.model.registry.absolutePath);
+  const files = await ctx.deps.projectFiles(root, (name) => COMPOSE_FILE.test(name));
+  ctx.ran.push(`${files.length} compose file(s)`);
+  for (const file of files) {
+    const shown = path.relative(process.cwd(), file) || file;
+    let text: string;
+    try {
+      text = await ctx.deps.readText(file);
+    } catch {
+      continue;
+    }
+    for (const line of findComposePortLines(text, shown)) {
+      for (const p of line.ports) {
+        if ("unresolved" in p || p.published !== ctx.target.port || p.hostIp === null || !LOOPBACK.has(p.hostIp)) continue;
+        const fix = dockerLoopbackFix(line.entry);
+        ctx.add(
+          "doctor-compose-loopback",
+          "error",
+          { service: line.service, port: p.published, hostIp: p.hostIp, entry: line.entry, replacement: fix.replacement },
+          { location: { file: shown, line: line.line, column: line.column }, evidence: [`${shown}:${line.line}: "${line.entry}"`], commands: fix.commands },
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import path from "node:path";
+import type { DoctorContext } from "../doctor-context.js";
+
+const ENV_FILE = /^\.env(\..+)?$|\.env$/;
+/** host:port in a value: a URL (with credentials or not), or a bare host:port. */
+const HOST_PORT = /(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s"']*@)?)?(\[[0-9a-fA-F:]+\]|[A-Za-z0-9][A-Za-z0-9.-]*):(\d{1,5})(?![\d])/g;
+
+/**
+ * Client-side env values that point at the target's node on a port the
+ * service does not have (or at another node on the service's port): the
+ * guide's problem 4, backend on 8000 and frontend calling 8001.
+ */
+export async function checkEnvFiles(ctx: DoctorContext): Promise<void> {
+  const allocation = ctx.target.allocation;
+  if (allocation === null) return;
+  const root = path.dirname(ctx.model.registry.absolutePath);
+  const files = await ctx.deps.projectFiles(root, (name) => ENV_FILE.test(name));
+  ctx.ran.push(`${files.length} env file(s)`);
+  const nodes = ctx.model.data.nodes;
+  const node = nodes[allocation.node];
+  if (node === undefined) return;
+  const names = new Set([allocation.node, node.address, ...(node.tailscale === undefined ? [] : [node.tailscale])]);
+  const hostOfNode = (host: string): string | undefined => Object.entries(nodes).find(([name, n]) => name === host || n.address === host || n.tailscale === host)?.[0];
+  const team = ctx.model.data.teams[allocation.service.team];
+  const inTeamRange = (port: number): boolean => (team?.ranges ?? []).some((r) => r.summary !== true && port >= r.from && port <= r.to);
+  const expected = `${node.address}:${allocation.port}`;
+  for (const file of files) {
+    const shown = path.relative(process.cwd(), file) || file;
+    const text = await ctx.deps.readText(file).catch(() => "");
+    text.split(/\r?\n/).forEach((raw, index) => {
+      const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
+      if (match === null) return;
+      const key = match[1] ?? "";
+      const value = (match[2] ?? "").replace(/\s+#.*$/, "").trim().replace(/^(["'])(.*)\1$/, "$2");
+      for (const ref of value.matchAll(HOST_PORT)) {
+        const host = (ref[1] ?? "").replace(/^\[|\]$/g, "");
+        const port = Number(ref[2]);
+        const refNode = hostOfNode(host);
+        const sameNodeWrongPort =
+          names.has(host) &&
+          port !== allocation.port &&
+          inTeamRange(port) &&
+          // A port of another service is that service's business, not a mismatch for this one.
+          !ctx.model.allocations.some((a) => a.node === allocation.node && a.port === port && a.service !== allocation.service);
+        const wrongNode = refNode !== undefined && refNode !== allocation.node && port === allocation.port && !ctx.model.allocations.some((a) => a.node === refNode && a.port === port);
+        if (!sameNodeWrongPort && !wrongNode) continue;
+        const column = raw.indexOf(ref[0]) + 1;
+        const fixed = value.replace(ref[0], ref[0].replace(`${ref[1] ?? ""}:${ref[2] ?? ""}`, expected));
+        ctx.add("doctor-env-mismatch", "error", { key, value, owner: ctx.owner, expected }, {
+          location: { file: shown, line: index + 1, column },
+          evidence: [`${shown}:${index + 1}: ${key}=${value}`],
+          commands: [`${key}=${fixed}`],
+        });
+      }
+    });
+  }
+}

@@ -1,0 +1,233 @@
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { connect, createServer, type Server } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { DoctorResult } from "../src/commands/doctor.js";
+import { CLI, runCli } from "./helpers/run-cli.js";
+
+const spawnSyncOk = (file: string, args: string[]): boolean => spawnSync(file, args, { stdio: "ignore" }).status === 0;
+
+// Network safety: nodes sit on 127.0.0.1 (laptop) and 127.0.0.2 (server);
+// every listener is on loopback; no name is ever resolved.
+
+const isLinux = process.platform === "linux";
+if (!isLinux) console.warn("skipping doctor's 127.0.0.2 cases: only Linux routes all of 127/8 to lo without setup");
+
+const listen = (host: string, port = 0): Promise<Server> =>
+  new Promise((resolve, reject) => {
+    const server = createServer((s) => s.destroy());
+    server.once("error", reject);
+    server.listen({ host, port, exclusive: true }, () => resolve(server));
+  });
+const portOf = (server: Server): number => {
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("not TCP");
+  return address.port;
+};
+const close = (server: Server): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
+async function freePort(): Promise<number> {
+  const server = await listen("::");
+  const port = portOf(server);
+  await close(server);
+  return port;
+}
+const canConnect = (host: string, port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+async function python(address: string, port: number): Promise<ChildProcess> {
+  const child = spawn("python3", ["-m", "http.server", String(port), "--bind", address], { stdio: "ignore" });
+  for (let i = 0; i < 100; i += 1) {
+    if (await canConnect(address === "0.0.0.0" ? "127.0.0.1" : address, port)) return child;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill();
+  throw new Error("python3 http.server did not start");
+}
+
+let root: string;
+const cleanups: (() => unknown)[] = [];
+beforeAll(async () => {
+  root = await mkdtemp(path.join(tmpdir(), "sparkport-doctor-"));
+});
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+afterAll(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+/** A project folder with a registry: laptop 127.0.0.1, server 127.0.0.2; services on the server. */
+async function project(name: string, port: number, extra: Record<string, string> = {}): Promise<string> {
+  const dir = path.join(root, name);
+  await mkdir(dir, { recursive: true });
+  const registry = [
+    "version: 1",
+    "nodes:",
+    "  laptop: {address: 127.0.0.1, os: macos}",
+    "  server: {address: 127.0.0.2, os: macos}",
+    "teams:",
+    `  B: {name: Backend, ranges: [{name: b, from: ${port}, to: ${port + 20}}]}`,
+    "environments:",
+    "  dev: {offset: 0}",
+    "  test: {offset: 1}",
+    "services:",
+    `  - {name: fastapi, team: B, node: server, port: ${port}, protocol: http, access: all-nodes, status: running, start: "uvicorn app.main:app --host 0.0.0.0 --port ${port}", environments: {dev: {}, test: {status: reserved}}}`,
+    `  - {name: redis, team: B, node: server, port: ${port + 5}, protocol: tcp, access: all-nodes, status: running}`,
+  ].join("\n");
+  await writeFile(path.join(dir, "ports.yaml"), `${registry}\n`);
+  for (const [file, text] of Object.entries(extra)) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), text);
+  }
+  return dir;
+}
+
+async function doctorJson(cwd: string, args: string[]): Promise<{ status: number; result: DoctorResult; text: string }> {
+  const json = await runCli(["doctor", ...args, "--json"], { cwd });
+  const text = await runCli(["doctor", ...args], { cwd });
+  expect(text.status).toBe(json.status);
+  return { status: json.status, result: JSON.parse(json.stdout) as DoctorResult, text: text.stdout };
+}
+
+const codes = (r: DoctorResult): string[] => r.findings.map((f) => f.code);
+
+describe.skipIf(!isLinux)("sparkport doctor", () => {
+  it("localhost only: a 127.0.0.1 listener refused through 127.0.0.2, with the bind fix in the program's words", async () => {
+    const port = await freePort();
+    const dir = await project("localhost-only", port);
+    const child = await python("127.0.0.1", port + 5);
+    cleanups.push(() => child.kill());
+    const { status, result, text } = await doctorJson(dir, ["redis", "--from", "server"]);
+    expect(status).toBe(1);
+    expect(codes(result)).toContain("doctor-localhost-only");
+    const finding = result.findings.find((f) => f.code === "doctor-localhost-only");
+    expect(finding?.evidence).toEqual(expect.arrayContaining([`probe 127.0.0.2:${port + 5}: closed`]));
+    expect(finding?.commands?.join("\n")).toContain("--bind 0.0.0.0");
+    expect(text).toContain("$ ");
+    expect(text).toContain("--bind 0.0.0.0");
+  });
+
+  it("address already in use: the pasted error names the port; the holder's real PID and the kill command", async () => {
+    const port = await freePort();
+    const dir = await project("in-use", port);
+    const child = await python("0.0.0.0", port + 7);
+    cleanups.push(() => child.kill());
+    const error = `Error: listen EADDRINUSE: address already in use :::${port + 7}`;
+    const { status, result, text } = await doctorJson(dir, ["--from", "laptop", "--error", error]);
+    expect(status).toBe(1);
+    const finding = result.findings.find((f) => f.code === "doctor-port-in-use");
+    expect(finding?.message).toContain(`python3 (PID ${String(child.pid)}`);
+    expect(finding?.commands).toEqual(expect.arrayContaining([`kill ${String(child.pid)}`]));
+    expect(text).toContain(`$ kill ${String(child.pid)}`);
+  });
+
+  it("healthy: open from here, with what was checked", async () => {
+    const port = await freePort();
+    const dir = await project("healthy", port);
+    const server = await listen("0.0.0.0", port);
+    cleanups.push(() => close(server));
+    const { status, result, text } = await doctorJson(dir, ["fastapi", "--from", "laptop"]);
+    expect(status).toBe(0);
+    expect(codes(result)).toContain("doctor-healthy");
+    expect(result.healthy).toBe(true);
+    expect(text).toContain("✔ no problem found");
+  });
+
+  it("refused from another node, and nothing listening on its own node with the start command", async () => {
+    const port = await freePort();
+    const dir = await project("refused", port);
+    const remote = await doctorJson(dir, ["fastapi", "--from", "laptop"]);
+    expect(remote.status).toBe(1);
+    expect(codes(remote.result)).toContain("doctor-refused-remote");
+    const here = await doctorJson(dir, ["fastapi", "--from", "server"]);
+    const nothing = here.result.findings.find((f) => f.code === "doctor-nothing-listening");
+    expect(nothing?.commands).toEqual([`uvicorn app.main:app --host 0.0.0.0 --port ${port}`]);
+  });
+
+  it("env mismatch: the frontend calls the test port while the backend runs on dev", async () => {
+    const port = await freePort();
+    const dir = await project("env", port, { "frontend/.env.local": `# API\nNEXT_PUBLIC_API_URL=http://127.0.0.2:${port + 1}\n` });
+    const server = await listen("0.0.0.0", port);
+    cleanups.push(() => close(server));
+    const { status, result } = await doctorJson(dir, ["fastapi", "--from", "laptop"]);
+    expect(status).toBe(1);
+    const finding = result.findings.find((f) => f.code === "doctor-env-mismatch");
+    expect(finding?.location).toMatchObject({ file: path.join("frontend", ".env.local"), line: 2 });
+    expect(finding?.commands).toEqual([`NEXT_PUBLIC_API_URL=http://127.0.0.2:${port}`]);
+  });
+
+  it("a compose file publishing on 127.0.0.1: the line and the replacement", async () => {
+    const port = await freePort();
+    const compose = `services:\n  postgres:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:${port + 5}:5432"\n`;
+    const dir = await project("compose", port, { "docker-compose.yml": compose });
+    const server = await listen("0.0.0.0", port + 5);
+    cleanups.push(() => close(server));
+    const { status, result } = await doctorJson(dir, ["redis", "--from", "laptop"]);
+    expect(status).toBe(1);
+    const finding = result.findings.find((f) => f.code === "doctor-compose-loopback");
+    expect(finding?.location).toMatchObject({ file: "docker-compose.yml", line: 5 });
+    expect(finding?.fix).toContain(`"${port + 5}:5432"`);
+    expect(finding?.commands?.join("\n")).toContain("docker compose up -d");
+  });
+
+  it("Tailscale stopped here is said, from a fake tailscale on PATH", async () => {
+    const port = await freePort();
+    const dir = await project("tailscale", port);
+    const bin = path.join(dir, "bin");
+    await mkdir(bin);
+    const status = { BackendState: "Stopped", TUN: true, Self: null, Peer: {} };
+    await writeFile(path.join(bin, "tailscale"), `#!/bin/sh\necho '${JSON.stringify(status)}'\n`);
+    await chmod(path.join(bin, "tailscale"), 0o755);
+    const run = await runCli(["doctor", "fastapi", "--from", "laptop", "--json"], { cwd: dir, env: { PATH: `${bin}:${process.env.PATH ?? ""}` } });
+    const result = JSON.parse(run.stdout) as DoctorResult;
+    expect(result.notes.map((n) => n.code)).toEqual(["tailscale-down"]);
+  });
+
+  it("bad input: an unknown service lists close names, exit 2", async () => {
+    const port = await freePort();
+    const dir = await project("bad", port);
+    const run = await runCli(["doctor", "fastap"], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('did you mean "fastapi"?');
+    const garbage = await runCli(["doctor", "--error", "all good"], { cwd: dir });
+    expect(garbage.status).toBe(2);
+  });
+
+  const asRoot = process.getuid?.() === 0;
+  const hasTools = asRoot && spawnSyncOk("ip", ["-V"]) && spawnSyncOk("nft", ["--version"]);
+  if (!hasTools) console.warn("skipping doctor's filtered case: needs root, ip and nft for a network namespace");
+
+  it.skipIf(!hasTools)("filtered: packets dropped inside a namespace → the firewall check and fix for the node's OS", async () => {
+    const port = await freePort();
+    const dir = await project("filtered", port);
+    const ns = `sparkport-doctor-${process.pid}`;
+    const run = (args: string[]): void => {
+      if (spawnSync("ip", args).status !== 0) throw new Error(`ip ${args.join(" ")} failed`);
+    };
+    run(["netns", "add", ns]);
+    cleanups.push(() => spawnSync("ip", ["netns", "delete", ns]));
+    run(["netns", "exec", ns, "ip", "link", "set", "lo", "up"]);
+    // Inside the namespace only: everything to 127.0.0.2 is dropped.
+    run(["netns", "exec", ns, "nft", "add table inet sp; add chain inet sp out { type filter hook output priority 0; }; add rule inet sp out ip daddr 127.0.0.2 drop"]);
+    const doctorRun = spawnSync("ip", ["netns", "exec", ns, process.execPath, CLI, "--timeout", "300ms", "doctor", "fastapi", "--from", "laptop", "--json"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
+    expect(doctorRun.status).toBe(1);
+    const result = JSON.parse(doctorRun.stdout) as DoctorResult;
+    const finding = result.findings.find((f) => f.code === "doctor-filtered");
+    expect(finding?.evidence?.[0]).toMatch(new RegExp(`^probe 127\\.0\\.0\\.2:${port}: filtered`));
+    // The node is a Mac: the macOS application firewall's commands.
+    expect(finding?.commands?.join("\n")).toContain("socketfilterfw");
+  });
+});
+
