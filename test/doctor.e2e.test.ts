@@ -1,10 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { chmod, mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { connect, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DoctorResult } from "../src/commands/doctor.js";
+import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 import { CLI, runCli } from "./helpers/run-cli.js";
 
 const spawnSyncOk = (file: string, args: string[]): boolean => spawnSync(file, args, { stdio: "ignore" }).status === 0;
@@ -228,6 +229,46 @@ describe.skipIf(!isLinux)("sparkport doctor", () => {
     expect(finding?.evidence?.[0]).toMatch(new RegExp(`^probe 127\\.0\\.0\\.2:${port}: filtered`));
     // The node is a Mac: the macOS application firewall's commands.
     expect(finding?.commands?.join("\n")).toContain("socketfilterfw");
+  });
+
+  it("docker ps publishing on 127.0.0.1 (a fake docker on PATH prints a real `docker ps --format json` line)", async () => {
+    const port = await freePort();
+    const dir = await project("docker", port);
+    const server = await listen("127.0.0.1", port + 5);
+    cleanups.push(() => close(server));
+    const real = (await readFile(path.join(OS_FIXTURES, "docker-ps-format-json.txt"), "utf8")).split("\n")[0] ?? "";
+    const line = real.replace('"Ports":"80/tcp"', `"Ports":"127.0.0.1:${port + 5}->6379/tcp"`).replace('"Names":"bar"', '"Names":"redis"');
+    expect(line).toContain(`127.0.0.1:${port + 5}->6379/tcp`);
+    const bin = path.join(dir, "bin");
+    await mkdir(bin);
+    await writeFile(path.join(bin, "docker"), `#!/bin/sh\ncat <<'JSON'\n${line}\nJSON\n`);
+    await chmod(path.join(bin, "docker"), 0o755);
+    const run = await runCli(["doctor", "redis", "--from", "server", "--json"], { cwd: dir, env: { PATH: `${bin}:${process.env.PATH ?? ""}` } });
+    const result = JSON.parse(run.stdout) as DoctorResult;
+    const finding = result.findings.find((f) => f.code === "doctor-docker-loopback");
+    expect(finding?.message).toBe(`the Docker container redis publishes ${port + 5} on 127.0.0.1 only`);
+    expect(finding?.commands?.join("\n")).toContain("docker compose up -d");
+    expect(run.status).toBe(1);
+  });
+
+  it("Tailscale with userspace networking and the peer offline: both in the evidence, with their fixes", async () => {
+    const port = await freePort();
+    const dir = await project("tailscale-peer", port);
+    const bin = path.join(dir, "bin");
+    await mkdir(bin);
+    // Addresses are loopback so that nothing leaves the machine; the shape is tailscale's.
+    const status = {
+      BackendState: "Running",
+      TUN: false,
+      Self: { HostName: "laptop", DNSName: "laptop.tail.ts.net.", TailscaleIPs: ["127.0.0.1"], Online: true, OS: "macOS" },
+      Peer: { k: { HostName: "macmini", DNSName: "macmini.tail.ts.net.", TailscaleIPs: ["127.0.0.2"], Online: false, OS: "macOS" } },
+    };
+    await writeFile(path.join(bin, "tailscale"), `#!/bin/sh\nif [ "$1" = status ]; then echo '${JSON.stringify(status)}'; else echo "ping: no reply"; exit 1; fi\n`);
+    await chmod(path.join(bin, "tailscale"), 0o755);
+    const run = await runCli(["doctor", "fastapi", "--from", "laptop", "--json"], { cwd: dir, env: { PATH: `${bin}:${process.env.PATH ?? ""}` } });
+    const result = JSON.parse(run.stdout) as DoctorResult;
+    expect(result.notes.map((n) => n.code)).toEqual(["tailscale-userspace"]);
+    expect(run.status).toBe(1);
   });
 });
 

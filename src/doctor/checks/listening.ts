@@ -28,7 +28,7 @@ export async function checkListening(ctx: DoctorContext): Promise<void> {
   if (addresses.every(isLoopback) && ctx.target.host === null) {
     const pid = listeners.find((l) => l.pid !== undefined)?.pid;
     const commandLine = pid === undefined ? undefined : await ctx.deps.processInfo.commandLine(pid);
-    const fix = bindAllInterfacesFix(commandLine, port);
+    const fix = bindAllInterfacesFix(commandLine, port, ctx.targetOs);
     const evidence = listeners.map((l) => `listening: ${l.address}:${port}${l.pid === undefined ? "" : ` PID ${l.pid}`}${l.command === undefined ? "" : ` (${l.command})`}`);
     if (commandLine !== undefined) evidence.push(`command line: ${commandLine}`);
     const own = ctx.target.node === null ? undefined : ctx.network.hostOf(ctx.target.node);

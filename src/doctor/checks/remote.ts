@@ -46,7 +46,7 @@ function tailscaleEvidence(ctx: DoctorContext, host: string): { evidence: string
   const peer = status.peers.find((p) => p.ips.includes(host));
   if (peer !== undefined) {
     evidence.push(`tailscale peer ${peer.hostName}: ${peer.online ? "online" : "offline"}`);
-    if (!peer.online) commands.push(...tailscaleFix("peer-offline", ctx.targetOs).commands);
+    if (!peer.online) commands.push(...tailscaleFix("peer-offline", ctx.targetOs, peer.hostName).commands);
   }
   return { evidence, commands };
 }
