@@ -3,16 +3,14 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { bindAllInterfacesFix } from "../src/doctor/bind-fix.js";
+import { joinCommandLine, quoteArg, splitCommandLine } from "../src/doctor/command-line.js";
 import {
-  bindAllInterfacesFix,
   dockerLoopbackFix,
   excludedPortFix,
   firewallFix,
   FIX_TEXT,
-  joinCommandLine,
   privilegedPortFix,
-  quoteArg,
-  splitCommandLine,
   stopProcessFix,
   tailscaleFix,
   type BindProgram,

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { bindAllInterfacesFix, splitCommandLine } from "../src/doctor/fix-text.js";
+import { bindAllInterfacesFix } from "../src/doctor/bind-fix.js";
+import { splitCommandLine } from "../src/doctor/command-line.js";
 import {
   createProcessInfo,
   joinProcCmdline,

@@ -1,6 +1,6 @@
 import type { CommandRunner } from "../io/command-runner.js";
 import type { ReadText } from "../occupancy/linux-socket-table.js";
-import { quoteArg } from "./fix-text.js";
+import { quoteArg } from "./command-line.js";
 
 /** The command line of a running process, for recognising the program behind a listener. */
 export interface ProcessInfo {

@@ -1,6 +1,6 @@
 import { listenersOnPort } from "../../occupancy/listeners-on-port.js";
 import type { DoctorContext } from "../doctor-context.js";
-import { bindAllInterfacesFix } from "../fix-text.js";
+import { bindAllInterfacesFix } from "../bind-fix.js";
 
 const isLoopback = (address: string): boolean => /^127\./.test(address) || address === "::1" || address === "::ffff:127.0.0.1";
 
