@@ -270,5 +270,31 @@ describe.skipIf(!isLinux)("sparkport doctor", () => {
     expect(result.notes.map((n) => n.code)).toEqual(["tailscale-userspace"]);
     expect(run.status).toBe(1);
   });
+
+  it("review regressions: an explicit address is probed; a pasted refusal is a reachability question; no kill for a service on its own port", async () => {
+    const port = await freePort();
+    const dir = await project("regressions", port, { "web/.env.local": `MINIO_ENDPOINT=127.0.0.2:${port + 2}\n` });
+    const child = await python("127.0.0.1", port + 5);
+    cleanups.push(() => child.kill());
+    const given = await doctorJson(dir, [`[::1]:${port + 5}`, "--from", "server"]);
+    expect(given.status).toBe(1);
+    expect(codes(given.result)).toContain("doctor-family-mismatch");
+
+    const refused = await doctorJson(dir, ["--from", "server", "--error", `Error: connect ECONNREFUSED 127.0.0.2:${port + 5}`]);
+    expect(codes(refused.result)).toContain("doctor-localhost-only");
+    expect(codes(refused.result)).not.toContain("doctor-port-in-use");
+
+    const server = await listen("0.0.0.0", port);
+    cleanups.push(() => close(server));
+    const own = await doctorJson(dir, [String(port), "--from", "server"]);
+    expect(codes(own.result)).not.toContain("doctor-port-in-use");
+    // MINIO_ENDPOINT names another (unregistered) service: not fastapi's business.
+    expect(codes(own.result)).not.toContain("doctor-env-mismatch");
+    expect(own.status).toBe(0);
+
+    const conflict = await runCli(["doctor", String(port), "--error", `Error: listen EADDRINUSE: address already in use :::${port + 5}`], { cwd: dir });
+    expect(conflict.status).toBe(2);
+    expect(conflict.stderr).toContain(`the target names port ${port} but the pasted error names ${port + 5}`);
+  });
 });
 

@@ -5,7 +5,7 @@ import { checkAddressInUse } from "../doctor/checks/address-in-use.js";
 import { checkCompose } from "../doctor/checks/compose.js";
 import { checkDocker } from "../doctor/checks/docker.js";
 import { checkEnvFiles } from "../doctor/checks/env-files.js";
-import { checkListening, checkLocalhostFamilies } from "../doctor/checks/listening.js";
+import { checkGivenAddress, checkListening, checkLocalhostFamilies } from "../doctor/checks/listening.js";
 import { checkRemote } from "../doctor/checks/remote.js";
 import { createDoctorContext, type DoctorDeps } from "../doctor/doctor-context.js";
 import { parseErrorText, type PastedError } from "../doctor/parse-error-text.js";
@@ -39,8 +39,22 @@ export interface DoctorResult {
 }
 
 function targetFromError(error: PastedError | null, target: string | undefined): string {
-  if (target !== undefined) return target;
-  if (error?.port !== undefined) return String(error.port);
+  const connecting = error !== null && error.kind !== "address-in-use" && error.kind !== "permission-denied";
+  // A refused or timed-out connection names the address the client used: diagnose that one.
+  const fromError =
+    error?.port === undefined
+      ? undefined
+      : connecting && error.address !== undefined
+        ? `${error.address.includes(":") ? `[${error.address}]` : error.address}:${error.port}`
+        : String(error.port);
+  if (target !== undefined) {
+    const named = /(\d+)\/?$/.exec(target.replace(/\/.*$/, ""))?.[1];
+    if (error?.port !== undefined && named !== undefined && /^\d+$/.test(target.trim()) && Number(named) !== error.port) {
+      throw new UsageError(`the target names port ${named} but the pasted error names ${error.port}; give one of them`);
+    }
+    return target;
+  }
+  if (fromError !== undefined) return fromError;
   if (error !== null) throw new UsageError(`the pasted error names no port ("${error.quote}"); name it too, e.g. \`sparkport doctor 8000 --error "..."\``);
   throw new UsageError("name what to diagnose (a service, a port, host:port or a URL), or paste an error that names a port with --error");
 }
@@ -62,12 +76,14 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
 
   // An "address in use" error, or a bare port on its own machine, asks: who holds it here, and how do I free it?
   const barePort = /^\d+$/.test(target.input.trim());
-  const wantsPort = pasted?.kind === "address-in-use" || pasted?.kind === "permission-denied" || (barePort && ctx.local);
+  const wantsPort =
+    pasted?.kind === "address-in-use" || pasted?.kind === "permission-denied" || (pasted === null && barePort && ctx.local && target.allocation === null);
   if (wantsPort) {
-    await checkAddressInUse(ctx);
+    await checkAddressInUse(ctx, pasted?.program === "docker");
   } else if (ctx.local) {
     await checkListening(ctx);
     await checkLocalhostFamilies(ctx);
+    await checkGivenAddress(ctx);
     // Listening on all interfaces here: probe the address other nodes use, which a firewall may still drop.
     const diagnosed = ctx.findings.some((f) => f.severity === "error");
     if (!diagnosed && target.node !== null && target.node === network.thisNode && target.host === null) await checkRemote(ctx);

@@ -272,14 +272,15 @@ export const messages = {
     message: (a) => `${a.host}:${a.port} answers on ${a.listening} but refuses on ${a.refused}: the server listens on one family only`,
     fix: (a) => `connect to ${a.listening} explicitly, or make the server listen on both families (:: without IPV6_V6ONLY, or 0.0.0.0 and ::)`,
   }),
-  "doctor-nothing-listening": entry<{ owner: string; port: number; node: string; status: string; start?: string }>({
+  "doctor-nothing-listening": entry<{ owner: string; port: number; node: string; status?: string; start?: string }>({
     explain: "Nothing listens on the port on its node.",
-    message: (a) => `nothing listens on ${a.port} on ${a.node}; ${a.owner} is declared ${a.status}`,
-    fix: (a) => (a.start === undefined ? `start ${a.owner} on ${a.node}` : `start it on ${a.node}: ${a.start}`),
+    message: (a) =>
+      `nothing listens on ${a.port} on ${a.node}; ${a.status === undefined ? "the port is not in the registry" : `${a.owner} is declared ${a.status}`}`,
+    fix: (a) => (a.start === undefined ? `start the service that should listen on ${a.port}` : `start it on ${a.node}: ${a.start}`),
   }),
   "doctor-refused-remote": entry<{ owner: string; service: string; host: string; port: number; node: string }>({
     explain: "The node refuses the port: nothing listens there, or it listens on localhost only.",
-    message: (a) => `${a.host}:${a.port} refuses connections from here: ${a.owner} is not running on ${a.node}, or it listens on localhost only`,
+    message: (a) => `${a.host}:${a.port} refuses connections from here: nothing listens there on ${a.node}, or it listens on localhost only`,
     fix: (a) => `run \`sparkport doctor ${a.service}\` on ${a.node} to tell which`,
   }),
   "doctor-filtered": entry<{ owner: string; host: string; port: number; node: string; timeoutMs: number }>({
@@ -292,10 +293,10 @@ export const messages = {
     message: (a) => `${a.node} (${a.host}) cannot be reached from here (${a.detail})`,
     fix: () => "check that Tailscale is up on both sides and the node is online",
   }),
-  "doctor-docker-loopback": entry<{ container: string; port: number; hostIp: string }>({
+  "doctor-docker-loopback": entry<{ container: string; port: number; hostIp: string; replacement: string }>({
     explain: "A container publishes its port on loopback only, so other nodes cannot reach it.",
     message: (a) => `the Docker container ${a.container} publishes ${a.port} on ${a.hostIp} only`,
-    fix: () => "publish it on all interfaces in docker-compose.yml, then recreate the container (commands below)",
+    fix: (a) => `publish it as "${a.replacement}" (compose \`ports:\`, or \`-p ${a.replacement}\`), then recreate the container`,
   }),
   "doctor-compose-loopback": entry<{ service: string; port: number; hostIp: string; entry: string; replacement: string }>({
     explain: "A compose file publishes a port on loopback only.",
@@ -317,7 +318,7 @@ export const messages = {
   }),
   "doctor-healthy": entry<{ owner: string; host: string; port: number; checks: string[] }>({
     explain: "Everything doctor checked is fine.",
-    message: (a) => `${a.owner} is healthy: ${a.host}:${a.port} accepts connections from here (checked: ${list(a.checks)})`,
+    message: (a) => `no problem found for ${a.owner} at ${a.host}:${a.port} (checked: ${list(a.checks)})`,
   }),
 
   // Problems that stop the registry from loading (exit code 2).

@@ -18,7 +18,7 @@ async function alternative(ctx: DoctorContext): Promise<number | undefined> {
  * Address already in use: who holds the port here, the command to stop it
  * for this OS, and a port to take instead. Doctor never stops anything.
  */
-export async function checkAddressInUse(ctx: DoctorContext): Promise<void> {
+export async function checkAddressInUse(ctx: DoctorContext, dockerError = false): Promise<void> {
   ctx.ran.push("who holds the port here");
   const { port } = ctx.target;
   const verdict = await localVerdict(port, ctx.network.local, ctx.network.ownAddresses);
@@ -35,8 +35,10 @@ export async function checkAddressInUse(ctx: DoctorContext): Promise<void> {
     if (instead !== undefined) commands.push(`# or take a free port instead: ${instead}`);
     const args = { port, holder: holderText(holder), addresses: holder.addresses };
     ctx.add("doctor-port-in-use", "error", registered.length > 0 ? { ...args, service: registered.join(", ") } : args, { evidence, commands });
-    if (isDockerProxy(holder)) await dockerHolder(ctx, port);
+    if (isDockerProxy(holder) && !dockerError) await dockerHolder(ctx, port);
   }
+  // Docker may hold a port with no host socket in sight (userland proxy off): ask docker ps then.
+  if (dockerError || (verdict.holders.length === 0 && verdict.held)) await dockerHolder(ctx, port);
   const inUse = verdict.binds.filter((b) => b.state === "in-use").map((b) => b.address);
   if (verdict.holders.length === 0 && inUse.length > 0) {
     ctx.add("port-held-unknown", "error", { port, addresses: inUse }, { evidence: verdict.binds.map((b) => `bind ${b.address}:${port}: ${b.state}`) });

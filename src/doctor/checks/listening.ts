@@ -17,7 +17,7 @@ export async function checkListening(ctx: DoctorContext): Promise<void> {
   if (listeners.length === 0) {
     const node = ctx.network.thisNode ?? "this machine";
     const start = allocation?.start;
-    const args = { owner: ctx.owner, port, node, status: allocation?.status ?? "unregistered" };
+    const args = allocation === null ? { owner: ctx.owner, port, node } : { owner: ctx.owner, port, node, status: allocation.status };
     ctx.add("doctor-nothing-listening", "error", start === undefined ? args : { ...args, start }, {
       evidence: [`no listener on ${port} in the socket table (${snapshot.source})`],
       ...(start === undefined ? {} : { commands: [start] }),
@@ -39,6 +39,25 @@ export async function checkListening(ctx: DoctorContext): Promise<void> {
     }
     ctx.add("doctor-localhost-only", "error", { owner: ctx.owner, port, addresses, program: fix.program }, { evidence, commands: fix.commands });
   }
+}
+
+/** `[::1]:8000` or `127.0.0.5:8000` on this machine: probe exactly that address, as the client does. */
+export async function checkGivenAddress(ctx: DoctorContext): Promise<void> {
+  const host = ctx.target.host;
+  if (host === null || host === "localhost") return;
+  const { port } = ctx.target;
+  ctx.ran.push(`a TCP connection to ${host}:${port}`);
+  const probe = await ctx.network.probe(host, port);
+  if (probe.state === "open") return;
+  const snapshot = await ctx.network.local.socketTable.snapshot({ protocol: "tcp", ports: [port] });
+  const listening = [...new Set(listenersOnPort(snapshot.listeners, port).map((l) => l.address))];
+  if (listening.length === 0) return; // checkListening has said nothing listens
+  ctx.add(
+    "doctor-family-mismatch",
+    "error",
+    { host, port, listening: listening.join(", "), refused: host },
+    { evidence: [`probe ${host.includes(":") ? `[${host}]` : host}:${port}: ${probe.state}`, ...listening.map((a) => `listening: ${a}:${port}`)] },
+  );
 }
 
 /**
