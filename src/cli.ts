@@ -5,6 +5,10 @@ import { Chalk, type ChalkInstance } from "chalk";
 import { Command, CommanderError, Option } from "commander";
 import { readFile } from "node:fs/promises";
 import { check } from "./commands/check.js";
+import { allocate } from "./commands/allocate.js";
+import { release, setStatus } from "./commands/release.js";
+import { request } from "./commands/request.js";
+import { ghCommand, renderChange } from "./render/change-text.js";
 import { docs } from "./commands/docs.js";
 import { doctor } from "./commands/doctor.js";
 import { createProcessInfo } from "./doctor/process-command-line.js";
@@ -208,6 +212,86 @@ function buildProgram(): Command {
         error: options.error,
       });
       write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderDoctorText(result, stdoutPaint));
+      process.exitCode = result.exitCode;
+    });
+
+  const allocationOptions = (command: Command): Command =>
+    command
+      .requiredOption("--team <team>", "the owning team")
+      .requiredOption("--node <node>", "the node it runs on")
+      .option("--port <port>", "the port (default: the next free one in the team's ranges)")
+      .option("--env <environments>", "environments besides dev, comma-separated (test,staging)")
+      .option("--protocol <protocol>", "tcp, http, https or udp", "http")
+      .option("--access <scope>", "all-nodes, backend-only, developers-browser, test-only, staging-only, preview-only", "all-nodes")
+      .option("--note <text>", "what it is for")
+      .option("--exception <reason>", "allow a port outside the team's ranges, recording this reason");
+
+  type AllocateFlags = { team: string; node: string; port?: string; env?: string; protocol?: string; access?: string; note?: string; exception?: string };
+  const allocationArgs = (service: string, flags: AllocateFlags, command: Command) => {
+    if (flags.port !== undefined && !/^\d{1,5}$/.test(flags.port)) throw new UsageError(`--port must be a port 1-65535, got "${flags.port}"`);
+    return {
+      ...occupancyOptions(command),
+      service,
+      team: flags.team,
+      node: flags.node,
+      port: flags.port === undefined ? undefined : Number(flags.port),
+      env: flags.env,
+      protocol: flags.protocol,
+      access: flags.access,
+      note: flags.note,
+      exception: flags.exception,
+    };
+  };
+
+  allocationOptions(program.command("allocate"))
+    .description("register a service: check the port, then write it into ports.yaml keeping every comment")
+    .argument("<service>", "the new service's name")
+    .option("--dry-run", "print the diff only")
+    .option("--json", "print JSON")
+    .action(async (service: string, flags: AllocateFlags & { dryRun?: boolean; json?: boolean }, command: Command) => {
+      const result = await allocate({ ...allocationArgs(service, flags, command), dryRun: flags.dryRun === true });
+      if (flags.json === true) write(`${JSON.stringify(result, null, 2)}\n`);
+      else write(renderChange(result.plan.refusals, result.edit, `${service}: ${Object.entries(result.plan.ports).map(([e, p]) => `${e} ${p}`).join(", ")} on ${result.plan.node}`, stdoutPaint));
+      process.exitCode = result.exitCode;
+    });
+
+  allocationOptions(program.command("request"))
+    .description("the same checks as allocate; print the port request form as an issue body (writes nothing)")
+    .argument("<service>", "the service's name")
+    .option("--priority <priority>", "high, medium or low", "medium")
+    .option("--gh", "print a `gh issue create` command line instead")
+    .option("--json", "print JSON")
+    .action(async (service: string, flags: AllocateFlags & { priority: string; gh?: boolean; json?: boolean }, command: Command) => {
+      const priority = flags.priority === "high" || flags.priority === "medium" || flags.priority === "low" ? flags.priority : undefined;
+      if (priority === undefined) throw new UsageError(`--priority must be high, medium or low, got "${flags.priority}"`);
+      const result = await request({ ...allocationArgs(service, flags, command), priority });
+      if (flags.json === true) write(`${JSON.stringify(result, null, 2)}\n`);
+      else if (flags.gh === true) write(`${ghCommand(process.argv.slice(2).filter((a) => a !== "--gh"), result.title)}\n`);
+      else write(result.body);
+      process.exitCode = result.exitCode;
+    });
+
+  program
+    .command("release")
+    .description("remove a service's allocation from ports.yaml")
+    .argument("<service>", "the service")
+    .option("--force", "also a locked (shared infrastructure) service")
+    .option("--dry-run", "print the diff only")
+    .action(async (service: string, flags: { force?: boolean; dryRun?: boolean }, command: Command) => {
+      const result = await release({ ...registryOptions(command), service, force: flags.force === true, dryRun: flags.dryRun === true });
+      write(renderChange(result.refusals, result.edit, `released ${service}`, stdoutPaint));
+      process.exitCode = result.exitCode;
+    });
+
+  program
+    .command("set-status")
+    .description("update a service's declared status (service or service.env)")
+    .argument("<service>", "fastapi, or fastapi.test for one environment")
+    .argument("<status>", "running, stopped, in-development, reserved or planned")
+    .option("--dry-run", "print the diff only")
+    .action(async (target: string, statusName: string, flags: { dryRun?: boolean }, command: Command) => {
+      const result = await setStatus({ ...registryOptions(command), target, status: statusName, dryRun: flags.dryRun === true });
+      write(renderChange(result.refusals, result.edit, `${target} is now ${statusName}`, stdoutPaint));
       process.exitCode = result.exitCode;
     });
 

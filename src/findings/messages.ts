@@ -239,6 +239,23 @@ export const messages = {
     message: (a) => `remote probe of ${a.node} skipped (offline mode)`,
   }),
 
+  // Changes to the registry: allocate, release, set-status.
+  "allocate-name-taken": entry<{ name: string }>({
+    explain: "A new service needs a name no other service has.",
+    message: (a) => `a service named "${a.name}" already exists`,
+    fix: () => "choose another name, or change that service instead",
+  }),
+  "allocate-locked": entry<{ port: number; owner: string; team: string; node: string }>({
+    explain: "A locked port belongs to shared infrastructure and never moves.",
+    message: (a) => `${a.port} is the locked port of ${a.owner} (team ${a.team}) on ${a.node}`,
+    fix: () => "take another port; shared infrastructure ports never change",
+  }),
+  "release-locked": entry<{ service: string }>({
+    explain: "A locked service is only released with --force.",
+    message: (a) => `${a.service} is locked shared infrastructure; nothing was written`,
+    fix: () => "pass --force if the team agreed to remove it (announce it first)",
+  }),
+
   // `status`: declared against observed.
   "declared-running-but-down": entry<{ owner: string; node: string; observed: string }>({
     explain: "A service declared running does not accept connections.",

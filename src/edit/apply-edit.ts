@@ -1,0 +1,49 @@
+import { access, constants, readFile } from "node:fs/promises";
+import { SparkportInputError } from "../errors.js";
+import { fileError } from "../io/file-error.js";
+import { writeFileAtomic } from "../io/write-file-atomic.js";
+import { parseRegistry, type LoadedRegistry } from "../registry/load.js";
+import { lineDiff } from "./line-diff.js";
+import { withRegistryLock } from "./registry-lock.js";
+
+export interface EditResult {
+  file: string;
+  diff: string;
+  /** False for --dry-run. */
+  written: boolean;
+}
+
+/**
+ * Read the registry under its lock, let `change` compute the new text from the
+ * freshly read one (so a concurrent change is never lost), validate the
+ * result, and replace the file atomically. `change` throws to refuse.
+ */
+export async function applyEdit(
+  registry: LoadedRegistry,
+  /** The new text, or null to leave the file as it is (a refusal found under the lock). */
+  change: (current: LoadedRegistry) => Promise<string | null> | string | null,
+  options: { dryRun: boolean },
+): Promise<EditResult> {
+  const run = async (): Promise<EditResult> => {
+    const text = await readFile(registry.absolutePath, "utf8");
+    const current = text === registry.text ? registry : parseRegistry(text, registry.file, registry.absolutePath);
+    const next = await change(current);
+    if (next === null) return { file: registry.file, diff: "", written: false };
+    try {
+      parseRegistry(next, registry.file, registry.absolutePath);
+    } catch (error) {
+      if (error instanceof SparkportInputError) throw new Error(`sparkport produced an invalid registry: ${error.message}`);
+      throw error;
+    }
+    const diff = lineDiff(registry.file, text, next);
+    if (options.dryRun) return { file: registry.file, diff, written: false };
+    await access(registry.absolutePath, constants.W_OK).catch((error: unknown) => {
+      throw fileError(error, "write", registry.file);
+    });
+    await writeFileAtomic(registry.absolutePath, next).catch((error: unknown) => {
+      throw fileError(error, "write", registry.file);
+    });
+    return { file: registry.file, diff, written: true };
+  };
+  return options.dryRun ? run() : withRegistryLock(registry.absolutePath, run);
+}

@@ -1,0 +1,81 @@
+import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLMap } from "yaml";
+
+/** A YAML scalar as it would be written in a block mapping: quoted only when it must be. */
+export function scalarText(value: string | number | boolean): string {
+  return stringify(value, { lineWidth: 0 }).trimEnd();
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
+}
+
+function servicesSeq(doc: Document) {
+  const seq = doc.get("services", true);
+  return isSeq(seq) ? seq : undefined;
+}
+
+/** The block text of one new sequence item at `indent`, from ordered key/value lines. */
+export function blockItem(indent: string, fields: readonly (readonly [string, string])[]): string {
+  return fields.map(([key, value], i) => `${indent}${i === 0 ? "- " : "  "}${key}:${value.startsWith("\n") ? value : ` ${value}`}`).join("\n");
+}
+
+/**
+ * Append an item to `services:`, touching no other byte: the item goes right
+ * after the last one, at the same indentation.
+ */
+export function appendService(text: string, render: (indent: string) => string): string {
+  const doc = parseDocument(text);
+  const seq = servicesSeq(doc);
+  if (seq === undefined || seq.range === undefined || seq.range === null) throw new Error("the registry has no services list");
+  const last = seq.items.at(-1);
+  if (seq.flow === true || last === undefined || !isMap(last) || last.range === undefined || last.range === null) {
+    // `services: []` or a flow list: rewrite that value as a block list.
+    const itemIndent = "  ";
+    const existing = seq.items.map((item) => (isMap(item) ? item.toJSON() : item));
+    const rendered = existing.map((value) => `${itemIndent}- ${stringify(value, { collectionStyle: "flow", lineWidth: 0 }).trimEnd()}`);
+    const block = `\n${[...rendered, render(itemIndent)].join("\n")}\n`;
+    const [start, end] = seq.range;
+    const after = text.slice(end).replace(/^[ \t]*\n/, "");
+    return `${text.slice(0, start).trimEnd()}${block}${after}`;
+  }
+  const itemStart = lineStart(text, last.range[0]);
+  const indent = /^[ \t]*/.exec(text.slice(itemStart))?.[0] ?? "";
+  let at = last.range[1];
+  // Comments and blank lines after the last item belong to what follows it.
+  const tail = text.slice(lineStart(text, at), at);
+  if (tail.trim() === "" && at > 0) at = lineStart(text, at);
+  const prefix = text.slice(0, at);
+  const needsNewline = prefix.length > 0 && !prefix.endsWith("\n");
+  return `${prefix}${needsNewline ? "\n" : ""}${render(indent)}\n${text.slice(at)}`;
+}
+
+/** Remove the services item named `name`, from its "- " line to its last line. */
+export function removeService(text: string, name: string): string {
+  const doc = parseDocument(text);
+  const seq = servicesSeq(doc);
+  const item = seq?.items.find((i): i is YAMLMap => isMap(i) && i.get("name") === name);
+  if (item?.range === undefined || item.range === null) throw new Error(`no service ${name}`);
+  const start = lineStart(text, item.range[0]);
+  let end = item.range[1];
+  if (end < text.length && text[end - 1] !== "\n") end = text.indexOf("\n", end) + 1 || text.length;
+  if (seq?.flow === true) {
+    doc.deleteIn(["services", seq.items.indexOf(item)]);
+    return doc.toString();
+  }
+  return text.slice(0, start) + text.slice(end);
+}
+
+/** Replace one scalar's text (status of a service or of one of its environments). */
+export function replaceScalar(text: string, path: readonly (string | number)[], value: string): string | undefined {
+  const doc = parseDocument(text);
+  const node = doc.getIn(path, true);
+  if (!isScalar(node) || node.range === undefined || node.range === null) return undefined;
+  return text.slice(0, node.range[0]) + scalarText(value) + text.slice(node.range[1]);
+}
+
+/** Set a value through the Document API (may re-render the file): for shapes a splice cannot reach. */
+export function setThroughDocument(text: string, path: readonly (string | number)[], value: string): string {
+  const doc = parseDocument(text);
+  doc.setIn(path, value);
+  return doc.toString();
+}
