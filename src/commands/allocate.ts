@@ -102,7 +102,9 @@ export async function planAllocation(model: RegistryModel, network: NetworkConte
     const reservation = reservedFor(p);
     if (reservation !== undefined) refusals.push(makeFinding("port-reserved", "error", { port: p, reservation: reservation.label ?? reservation.name, priority: reservation.priority }, file));
   }
-  checks.push(`allocation table: ${Object.values(ports).join(", ")} ${refusals.length === 0 ? "not allocated or reserved" : "taken"} on ${options.node}`);
+  const tableCodes = new Set(["port-allocated", "allocate-locked", "port-reserved"]);
+  const inTable = refusals.some((f) => tableCodes.has(f.code));
+  checks.push(`allocation table: ${Object.values(ports).join(", ")} ${inTable ? "already allocated or reserved" : "not allocated or reserved"} on ${options.node}`);
 
   // Held on the node: the machine's own tables when the node is here, else a probe.
   for (const [, p] of Object.entries(ports)) {

@@ -29,7 +29,8 @@ export async function request(options: RequestOptions): Promise<RequestResult> {
   const team = model.data.teams[plan.team];
   const node = model.data.nodes[plan.node];
   const title = `[Port allocation] ${plan.service} - ${plan.team}`;
-  const tick = plan.refusals.length === 0 ? "x" : " ";
+  // A check line is ticked when it found nothing in the way; the refusals follow, unticked.
+  const tick = (line: string): string => (/already allocated|: open|held$/.test(line) ? " " : "x");
   const body = [
     `## ${title}`,
     "",
@@ -43,7 +44,7 @@ export async function request(options: RequestOptions): Promise<RequestResult> {
     "",
     "### Conflict check",
     "",
-    ...plan.checks.map((c) => `- [${tick}] ${c}`),
+    ...plan.checks.map((c) => `- [${tick(c)}] ${c}`),
     ...plan.refusals.map((f) => `- [ ] ${f.code}: ${f.message}`),
     "",
     `_Filled in by \`sparkport request\` from ${model.registry.file}._`,
