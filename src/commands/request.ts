@@ -30,7 +30,7 @@ export async function request(options: RequestOptions): Promise<RequestResult> {
   const node = model.data.nodes[plan.node];
   const title = `[Port allocation] ${plan.service} - ${plan.team}`;
   // A check line is ticked when it found nothing in the way; the refusals follow, unticked.
-  const tick = (line: string): string => (/already allocated|: open|held$/.test(line) ? " " : "x");
+  const tick = (line: string): string => (/already allocated|: open|held$|not probed/.test(line) ? " " : "x");
   const body = [
     `## ${title}`,
     "",
