@@ -10,6 +10,7 @@ import { release, setStatus } from "./commands/release.js";
 import { request } from "./commands/request.js";
 import { ghCommand, renderChange } from "./render/change-text.js";
 import { docs } from "./commands/docs.js";
+import { diff } from "./commands/diff.js";
 import { doctor } from "./commands/doctor.js";
 import { createProcessInfo } from "./doctor/process-command-line.js";
 import { projectFiles } from "./io/project-files.js";
@@ -123,10 +124,12 @@ function buildProgram(): Command {
     .option("--strict", "treat warnings as errors")
     .option("--docs <file>", "also report when this Markdown file is out of date with the registry")
     .option("--explain", "show each rule's one-line explanation under its findings")
-    .action(async (options: { format: string; strict?: boolean; docs?: string; explain?: boolean }, command: Command) => {
+    .option("--no-scan", "do not scan the project's .env, compose and script files")
+    .option("--base <ref>", "compare ports.yaml with its version at this git ref (the change protocol)")
+    .action(async (options: { format: string; strict?: boolean; docs?: string; explain?: boolean; scan: boolean; base?: string }, command: Command) => {
       const format = isReporterName(options.format) ? options.format : "text";
       try {
-        const result = await lint({ ...registryOptions(command), strict: options.strict === true, docs: options.docs });
+        const result = await lint({ ...registryOptions(command), strict: options.strict === true, docs: options.docs, scan: options.scan, base: options.base });
         const report = { command: "lint", version: packageVersion(), ...result };
         write(reporters[format](report, { paint: stdoutPaint, explain: options.explain === true }));
         process.exitCode = result.exitCode;
@@ -293,6 +296,16 @@ function buildProgram(): Command {
       const result = await setStatus({ ...registryOptions(command), target, status: statusName, dryRun: flags.dryRun === true });
       write(renderChange(result.refusals, result.edit, `${target} is now ${statusName}`, stdoutPaint));
       process.exitCode = result.exitCode;
+    });
+
+  program
+    .command("diff")
+    .description("what moved since a git ref, the files still using old ports, the teams to notify (Markdown)")
+    .argument("<ref>", "a git ref, e.g. main or HEAD~1")
+    .option("--json", "print JSON")
+    .action(async (ref: string, flags: { json?: boolean }, command: Command) => {
+      const result = await diff({ ...registryOptions(command), ref, runner: nodeCommandRunner });
+      write(flags.json === true ? `${JSON.stringify(result, null, 2)}\n` : result.markdown);
     });
 
   program

@@ -4,11 +4,25 @@ import { runRules, promoteWarnings, type ExceptedFinding } from "../lint/run-rul
 import { registryRules } from "../lint/rules/index.js";
 import { loadCatalogue } from "../registry/catalogue.js";
 import { buildModel } from "../registry/model.js";
+import path from "node:path";
+import { changeFindings, impactsOf } from "../changes/impact.js";
+import { compareRegistries } from "../changes/compare-registries.js";
+import { registryAtRef } from "../changes/registry-at-ref.js";
+import { nodeCommandRunner, type CommandRunner } from "../io/command-runner.js";
+import { createScanContext } from "../lint/scan/scan-context.js";
+import { runScanRules } from "../lint/scan/run-scan-rules.js";
+import { scanTree } from "../scan/scan-tree.js";
 import { checkDocs } from "./check-docs.js";
 import { openRegistry, type RegistryOptions } from "./open-registry.js";
 
 export interface LintOptions extends RegistryOptions {
   strict?: boolean;
+  /** Scan the project's .env, compose and script files (default true; --no-scan). */
+  scan?: boolean;
+  /** Compare with the registry at this git ref (the change protocol). */
+  base?: string | undefined;
+  /** Runs git for --base. */
+  runner?: CommandRunner;
   /** Compare this Markdown file with what `docs` renders. */
   docs?: string | undefined;
 }
@@ -34,6 +48,15 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const model = buildModel(registry);
   const run = runRules(model, loadCatalogue(), registryRules);
   let findings = run.findings;
+  const root = path.dirname(registry.absolutePath);
+  const scanned = options.scan === false ? undefined : await scanTree(root, { roots: model.data.scan?.roots ?? [], ignore: model.data.scan?.ignore ?? [] });
+  const context = scanned === undefined ? undefined : createScanContext(model, scanned.references, root, options.cwd);
+  if (scanned !== undefined) findings = [...findings, ...runScanRules(model, scanned, root, options.cwd)];
+  if (options.base !== undefined) {
+    const before = buildModel(await registryAtRef(registry, options.base, options.runner ?? nodeCommandRunner));
+    const impacts = impactsOf(model, compareRegistries(before, model), context);
+    findings = [...findings, ...changeFindings(model, impacts, options.base, context)];
+  }
   if (options.docs !== undefined) findings = [...findings, ...(await checkDocs(model, options.docs, options.cwd, options.fs))];
   if (options.strict === true) findings = promoteWarnings(findings);
   return {

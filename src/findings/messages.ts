@@ -140,6 +140,55 @@ export const messages = {
     fix: (a) => `run \`sparkport docs --write ${a.file}\``,
   }),
 
+  // The change protocol (lint --base REF, sparkport diff REF).
+  "locked-port-changed": entry<{ owner: string; from: number; to: string; ref: string }>({
+    explain: "A locked (shared infrastructure) port never moves: every team depends on it.",
+    message: (a) => `${a.owner} is locked, but its port changed since ${a.ref}: ${a.from} → ${a.to}`,
+    fix: () => "restore the port; a move of shared infrastructure needs an issue a week ahead and every team's agreement",
+  }),
+  "port-moved": entry<{ owner: string; from: number; to: string; ref: string; stale: number; teams: string[] }>({
+    explain: "A port moved: every file still using the old port, and the teams to notify.",
+    message: (a) =>
+      `${a.owner} moved since ${a.ref}: ${a.from} → ${a.to}; ${a.stale} reference(s) still use ${a.from}; notify team(s) ${list(a.teams)}`,
+    fix: (a) => `update the references below, and announce it (\`sparkport diff ${a.ref}\` writes the announcement)`,
+  }),
+
+  // The scan of the project's files (lint, on by default).
+  "scan-unregistered-port": entry<{ port: number; where: string; text: string }>({
+    explain: "A file uses a port that no service holds and no reservation keeps (register before use).",
+    message: (a) => `${a.text} uses ${a.port}, which no service ${a.where} holds`,
+    fix: (a) => `register it first (\`sparkport allocate NAME --port ${a.port} ...\`), or use the registered port`,
+  }),
+  "scan-wrong-service": entry<{ text: string; port: number; owner: string; expected: string; context: string }>({
+    explain: "A file uses a port registered to another service or environment than the one it means.",
+    message: (a) => `${a.text} (${a.context}) uses ${a.port}, which is ${a.owner}`,
+    fix: (a) => `use ${a.expected}`,
+  }),
+  "scan-host-mismatch": entry<{ text: string; port: number; host: string; hostNode: string; owner: string; ownerNode: string; address: string }>({
+    explain: "A service's port is used at another node's address.",
+    message: (a) => `${a.text} points at ${a.host}:${a.port} (${a.hostNode}), but ${a.owner} runs on ${a.ownerNode}`,
+    fix: (a) => `use ${a.address}:${a.port}`,
+  }),
+  "scan-access-violation": entry<{ text: string; owner: string; access: string; fileNode: string }>({
+    explain: "A file of one node references a service whose access scope excludes that node.",
+    message: (a) => `${a.text} on ${a.fileNode} references ${a.owner}, whose access is ${a.access}`,
+    fix: () => "go through a service that may reach it (the backend), or change the declared access after agreeing on it",
+  }),
+  "scan-compose-loopback": entry<{ service: string; port: number; owner: string; entry: string; replacement: string }>({
+    explain: "A compose file publishes on 127.0.0.1 a service whose access is all nodes.",
+    message: (a) => `compose service ${a.service} publishes ${a.port} on loopback only ("${a.entry}"), but ${a.owner} is for all nodes`,
+    fix: (a) => `write "${a.replacement}" instead, then \`docker compose up -d\``,
+  }),
+  "scan-files-disagree": entry<{ text: string; port: number; service: string; others: string }>({
+    explain: "Two files disagree about the same service's port (the guide's problem 4).",
+    message: (a) => `${a.text} uses ${a.port} for ${a.service}, while ${a.others}`,
+    fix: () => "make them agree on the registered port, then restart the client",
+  }),
+  "scan-file-problem": entry<{ reason: string }>({
+    explain: "A file could not be scanned; the rest of the scan went on.",
+    message: (a) => `not scanned: ${a.reason}`,
+  }),
+
   // Verdicts of `check` and `next` on one port.
   "port-allocated": entry<{ port: number; owner: string; team: string; node: string }>({
     explain: "The port is allocated in the registry to a service.",

@@ -125,6 +125,17 @@ const section = z.strictObject({
   team: teamId.optional().describe("Services of this team without a section of their own are listed here."),
 });
 
+const scan = z
+  .strictObject({
+    roots: z.array(z.string().min(1)).optional().describe("Folders to scan, relative to this file's folder (default: the whole folder)."),
+    ignore: z.array(z.string().min(1)).optional().describe("Extra ignore globs, on top of .gitignore, node_modules, .git and build outputs."),
+    nodes: z
+      .record(z.string().min(1), id)
+      .optional()
+      .describe("Which node a file belongs to, by glob: frontend/** → laptop. A host-less port in that file means that node."),
+  })
+  .describe("How `sparkport lint` scans the project's .env, compose and script files.");
+
 export const registrySchema = z
   .strictObject({
     version: z.literal(1).describe("Format version of this file."),
@@ -135,6 +146,7 @@ export const registrySchema = z
     sections: z.array(section).optional().describe("Tables of the allocation document, in order."),
     services: z.array(service).describe("Allocated ports."),
     reservations: z.array(reservation).optional().describe("Ports held for later, with no service yet."),
+    scan: scan.optional(),
   })
   .describe("sparkport registry: the team's port allocation tables.");
 

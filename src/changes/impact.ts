@@ -1,0 +1,49 @@
+import { makeFinding, type Finding } from "../findings/finding.js";
+import type { ScanContext } from "../lint/scan/scan-context.js";
+import type { RegistryModel } from "../registry/model.js";
+import type { PortReference } from "../scan/port-reference.js";
+import type { PortChange } from "./compare-registries.js";
+
+export interface Impact {
+  change: PortChange;
+  /** Files that still use the old port, on the node it was on. */
+  stale: PortReference[];
+  /** Every other team: the guide asks to announce a move to them. */
+  teams: string[];
+}
+
+export function impactsOf(model: RegistryModel, changes: readonly PortChange[], ctx: ScanContext | undefined): Impact[] {
+  return changes
+    .filter((c) => c.from !== null)
+    .map((change) => ({
+      change,
+      stale: (ctx?.references ?? []).filter((r) => r.port === change.from && (ctx?.targetNode(r) ?? change.node) === change.node),
+      teams: Object.keys(model.data.teams).filter((t) => t !== change.team),
+    }));
+}
+
+/** lint --base: a locked port changed is an error; every other move is reported with its stale references. */
+export function changeFindings(model: RegistryModel, impacts: readonly Impact[], ref: string, ctx: ScanContext | undefined): Finding[] {
+  return impacts.map(({ change, stale, teams }) => {
+    const at = change.to === null ? { file: model.registry.file } : model.at(change.path);
+    const to = change.to === null ? "removed" : String(change.to);
+    if (change.locked) return makeFinding("locked-port-changed", "error", { owner: change.label, from: change.from ?? 0, to, ref }, at);
+    return makeFinding("port-moved", "warning", { owner: change.label, from: change.from ?? 0, to, ref, stale: stale.length, teams }, at, stale.map((s) => ctx?.location(s) ?? { file: s.file, line: s.line, column: s.column }));
+  });
+}
+
+/** The announcement the guide's change protocol asks for, as Markdown. */
+export function impactMarkdown(model: RegistryModel, impacts: readonly Impact[], added: readonly PortChange[], ref: string): string {
+  const lines = [`## Port changes since ${ref}`, ""];
+  if (impacts.length === 0 && added.length === 0) return `${lines.join("\n")}No port changed.\n`;
+  lines.push("| service | environment | node | before | after | locked |", "|---|---|---|---|---|---|");
+  for (const { change } of impacts) lines.push(`| ${change.label} | ${change.environment ?? ""} | ${change.node} | ${change.from ?? ""} | ${change.to ?? "removed"} | ${change.locked ? "yes" : ""} |`);
+  for (const change of added) lines.push(`| ${change.label} | ${change.environment ?? ""} | ${change.node} | new | ${change.to ?? ""} |  |`);
+  const stale = impacts.flatMap((i) => i.stale.map((s) => ({ s, i })));
+  lines.push("", "### Files still using an old port", "");
+  if (stale.length === 0) lines.push("None.");
+  for (const { s, i } of stale) lines.push(`- \`${s.file}:${s.line}\` ${s.key === undefined ? "" : `${s.key}: `}\`${s.text}\` (${i.change.label} ${i.change.from ?? ""} → ${i.change.to ?? "removed"})`);
+  const teams = [...new Set(impacts.flatMap((i) => i.teams))];
+  lines.push("", "### Teams to notify", "", ...teams.map((t) => `- ${t}${model.data.teams[t] === undefined ? "" : ` (${model.data.teams[t]?.name ?? ""})`}`), "");
+  return `${lines.join("\n")}\n`;
+}

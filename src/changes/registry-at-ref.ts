@@ -1,0 +1,22 @@
+import path from "node:path";
+import { UsageError } from "../errors.js";
+import type { CommandRunner } from "../io/command-runner.js";
+import { parseRegistry, type LoadedRegistry } from "../registry/load.js";
+import { SparkportInputError } from "../errors.js";
+
+/** The registry file as it was at a git ref (`git show REF:path`), parsed. */
+export async function registryAtRef(registry: LoadedRegistry, ref: string, runner: CommandRunner): Promise<LoadedRegistry> {
+  if (ref.startsWith("-")) throw new UsageError(`"${ref}" is not a git ref`);
+  const dir = path.dirname(registry.absolutePath);
+  const top = await runner.run("git", ["-C", dir, "rev-parse", "--show-toplevel"]).catch(() => undefined);
+  if (top === undefined || top.code !== 0) throw new UsageError(`${registry.file} is not inside a git repository, so --base has nothing to compare with`);
+  const relative = path.relative(top.stdout.trim(), registry.absolutePath).split(path.sep).join("/");
+  const shown = await runner.run("git", ["-C", dir, "show", `${ref}:${relative}`]);
+  if (shown.code !== 0) throw new UsageError(`cannot read ${relative} at ${ref}: ${shown.stderr.trim().split("\n")[0] ?? "git show failed"}`);
+  try {
+    return parseRegistry(shown.stdout, `${ref}:${relative}`);
+  } catch (error) {
+    if (error instanceof SparkportInputError) throw new UsageError(`${relative} at ${ref} is not a valid registry: ${error.problems[0]?.message ?? ""}`);
+    throw error;
+  }
+}

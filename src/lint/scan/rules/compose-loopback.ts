@@ -1,0 +1,19 @@
+import { dockerLoopbackFix } from "../../../doctor/fix-text.js";
+import type { ScanContext } from "../scan-context.js";
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+
+/** Compose publishing on 127.0.0.1 a service whose access is all nodes: other nodes are refused. */
+export function composeLoopback(ctx: ScanContext): void {
+  for (const ref of ctx.references) {
+    if (ref.kind !== "compose-port" || ref.hostIp === undefined || ref.hostIp === null || !LOOPBACK.has(ref.hostIp)) continue;
+    const owner = ctx.allocationsAt(ctx.fileNode(ref), ref.port).find((a) => a.access === "all-nodes");
+    if (owner === undefined) continue;
+    ctx.report(
+      "scan-compose-loopback",
+      "error",
+      { service: ref.key ?? "?", port: ref.port, owner: owner.label, entry: ref.text, replacement: dockerLoopbackFix(ref.text).replacement },
+      ref,
+    );
+  }
+}

@@ -1,0 +1,35 @@
+import type { PortReference } from "../../../scan/port-reference.js";
+import { refText, type ScanContext } from "../scan-context.js";
+
+/**
+ * Files of the base (dev) context that reach one service on different ports:
+ * the backend on APP_PORT=8000, the frontend calling 8001 (the guide's problem 4).
+ */
+export function filesDisagree(ctx: ScanContext): void {
+  const envs = Object.entries(ctx.model.data.environments).filter(([, e]) => e.offset !== 0).map(([name]) => name);
+  const baseContext = (ref: PortReference): boolean => {
+    const name = `${ref.key ?? ""} ${ref.file.split("/").at(-1) ?? ""}`.toLowerCase();
+    return !envs.some((e) => new RegExp(`(^|[^a-z])${e}([^a-z]|$)`).test(name));
+  };
+  const byService = new Map<string, { ref: PortReference; port: number; label: string }[]>();
+  for (const ref of ctx.references) {
+    if (!baseContext(ref) || ctx.external(ref)) continue;
+    for (const a of ctx.allocationsAt(ctx.targetNode(ref), ref.port)) {
+      const list = byService.get(a.service.name) ?? [];
+      list.push({ ref, port: ref.port, label: a.service.label ?? a.service.name });
+      byService.set(a.service.name, list);
+    }
+  }
+  for (const [, uses] of byService) {
+    const ports = new Set(uses.map((u) => u.port));
+    if (ports.size < 2) continue;
+    // The port most files use is taken as agreed; each other use is reported against it.
+    const counts = [...ports].map((p) => ({ p, n: uses.filter((u) => u.port === p).length })).sort((a, b) => b.n - a.n || a.p - b.p);
+    const agreed = counts[0]?.p;
+    const majority = uses.filter((u) => u.port === agreed);
+    for (const use of uses.filter((u) => u.port !== agreed)) {
+      const others = majority.map((m) => `${m.ref.file}:${m.ref.line} uses ${m.port}`).join(", ");
+      ctx.report("scan-files-disagree", "error", { text: refText(use.ref), port: use.port, service: use.label, others }, use.ref, majority.map((m) => m.ref));
+    }
+  }
+}

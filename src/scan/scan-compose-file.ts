@@ -1,0 +1,54 @@
+import { LineCounter, parseDocument } from "yaml";
+import type { ComposeContext } from "./compose-context.js";
+import { composeCommandReferences } from "./compose-command-references.js";
+import { composeEnvReferences } from "./compose-env-references.js";
+import { composePortReferences } from "./compose-port-references.js";
+import type { EnvValues } from "./env-values.js";
+import type { PortReference, ScanProblem } from "./port-reference.js";
+import { textPosition } from "./text-position.js";
+
+/** One reference per place: an anchor merged into two services is reported once per service, not twice. */
+function unique(references: readonly PortReference[]): PortReference[] {
+  const seen = new Set<string>();
+  return references.filter((r) => {
+    const id = `${r.kind}\u0000${r.key ?? ""}\u0000${r.offset}\u0000${r.port}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/**
+ * The ports a compose file names: each service's published `ports:` (kind "compose-port", `key` the service),
+ * `environment:` values ("compose-env", `key` the variable) and `command:` / `entrypoint:` ("compose-command",
+ * `key` the service). `${VAR}` is substituted from `envBeside`, the variables of the `.env` beside the file.
+ * Invalid YAML gives one problem at the first error and no references. References are in the order of the text.
+ */
+export function scanComposeFile(text: string, file: string, envBeside: EnvValues): { references: PortReference[]; problems: ScanProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: true });
+  const error = doc.errors[0];
+  if (error !== undefined) {
+    const at = error.linePos?.[0];
+    const reason = `invalid YAML: ${(error.message.split("\n")[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, "")}`;
+    return { references: [], problems: [{ file, ...(at === undefined ? {} : { line: at.line, column: at.col }), reason }] };
+  }
+  const slash = file.lastIndexOf("/");
+  const ctx: ComposeContext = {
+    doc,
+    text,
+    file,
+    envFile: `${slash < 0 ? "" : file.slice(0, slash + 1)}.env`,
+    env: envBeside,
+    lineCounter,
+    position: textPosition(text),
+    references: [],
+    problems: [],
+  };
+  composePortReferences(ctx);
+  composeEnvReferences(ctx);
+  composeCommandReferences(ctx);
+  const references = unique(ctx.references).sort((a, b) => a.offset - b.offset || (a.key ?? "").localeCompare(b.key ?? "") || a.port - b.port);
+  const problems = ctx.problems.filter((p, i) => ctx.problems.findIndex((q) => q.line === p.line && q.column === p.column && q.reason === p.reason) === i);
+  return { references, problems };
+}

@@ -1,0 +1,46 @@
+import { jsonStringMapped } from "./json-string-mapped.js";
+import { packageJsonScripts } from "./package-json-scripts.js";
+import type { PortReference, ScanProblem } from "./port-reference.js";
+import { portsInCommand } from "./scan-command-line.js";
+import { textPosition } from "./text-position.js";
+
+/** Where JSON.parse stopped, from its message ("... in JSON at position 42"), if it says. */
+function errorOffset(error: unknown): number | undefined {
+  const match = error instanceof Error ? /at position (\d+)/.exec(error.message) : null;
+  return match === null ? undefined : Number(match[1]);
+}
+
+/**
+ * The ports the `scripts` of a package.json pass to the programs they run (`"dev": "next dev -p 3000"`), with
+ * the exact position of the digits in the JSON text; `key` is the script's name. Invalid JSON is one problem.
+ */
+export function scanPackageJson(text: string, file: string): { references: PortReference[]; problems: ScanProblem[] } {
+  const position = textPosition(text);
+  const bom = text.startsWith("\uFEFF") ? 1 : 0;
+  try {
+    JSON.parse(text.slice(bom));
+  } catch (error: unknown) {
+    const offset = errorOffset(error);
+    const reason = `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
+    return { references: [], problems: [{ file, ...(offset === undefined ? {} : position(offset + bom)), reason }] };
+  }
+  const references: PortReference[] = [];
+  for (const script of packageJsonScripts(text.slice(bom))) {
+    const mapped = jsonStringMapped(text, script.from + bom, script.to + bom);
+    for (const found of portsInCommand(mapped)) {
+      references.push({
+        file,
+        ...position(found.offset),
+        offset: found.offset,
+        length: found.length,
+        port: found.port,
+        ...(found.host === undefined ? {} : { host: found.host }),
+        kind: "script",
+        key: script.name,
+        text: mapped.text,
+        program: found.program,
+      });
+    }
+  }
+  return { references, problems: [] };
+}

@@ -1,0 +1,92 @@
+import { readFile, realpath } from "node:fs/promises";
+import path from "node:path";
+import { errorCode } from "../io/file-system.js";
+import { envValues, type EnvValues } from "./env-values.js";
+import { inspectFile } from "./inspect-file.js";
+import type { PortReference, ScanOptions, ScanProblem, ScanResult } from "./port-reference.js";
+import { scanComposeFile } from "./scan-compose-file.js";
+import { scanEnvFile } from "./scan-env-file.js";
+import { scanPackageJson } from "./scan-package-json.js";
+import { scanProcfile } from "./scan-procfile.js";
+import { scannerFor } from "./scanner-for.js";
+import { walkTree } from "./walk-tree.js";
+
+const baseName = (file: string): string => file.slice(file.lastIndexOf("/") + 1);
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function byPlace(a: PortReference, b: PortReference): number {
+  return compare(a.file, b.file) || a.line - b.line || a.column - b.column || compare(a.kind, b.kind) || compare(a.key ?? "", b.key ?? "") || a.port - b.port;
+}
+
+function problemOrder(a: ScanProblem, b: ScanProblem): number {
+  return compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compare(a.reason, b.reason);
+}
+
+/** Reads a file as UTF-8 text (invalid bytes become U+FFFD), or says why it cannot. */
+async function readText(absolute: string): Promise<{ text: string } | { reason: string }> {
+  try {
+    return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(await readFile(absolute)) };
+  } catch (error: unknown) {
+    return { reason: `cannot read: ${errorCode(error) ?? (error instanceof Error ? error.message : String(error))}` };
+  }
+}
+
+/**
+ * The port references of a project tree: its .env files, compose files (with the `.env` beside each for
+ * `${VAR}`), package.json scripts and Procfiles, below `root` (see walkTree for what is skipped). A file that
+ * cannot be read or parsed is a problem and the scan goes on. References are sorted by file, line and column.
+ */
+export async function scanTree(root: string, options: ScanOptions = {}): Promise<ScanResult> {
+  const walked = await walkTree(root, options, (file) => scannerFor(baseName(file)) !== undefined);
+  const references: PortReference[] = [];
+  const problems: ScanProblem[] = [...walked.problems];
+  const top = await realpath(root).catch(() => path.resolve(root));
+  const absolute = (file: string): string => path.join(top, ...file.split("/"));
+  const envCache = new Map<string, Promise<EnvValues>>();
+  const envBeside = (file: string): Promise<EnvValues> => {
+    const slash = file.lastIndexOf("/");
+    const envFile = `${slash < 0 ? "" : file.slice(0, slash + 1)}.env`;
+    let cached = envCache.get(envFile);
+    if (cached === undefined) {
+      // Read even when .gitignore hides it: compose reads it all the same.
+      cached = (async () => {
+        const full = absolute(envFile);
+        const real = await realpath(full).catch(() => undefined);
+        if (real === undefined || !(real === top || real.startsWith(top + path.sep)) || (await inspectFile(real)) !== undefined) return new Map();
+        const read = await readText(real);
+        return "text" in read ? envValues(read.text, envFile) : new Map();
+      })();
+      envCache.set(envFile, cached);
+    }
+    return cached;
+  };
+  let files = 0;
+  for (const file of walked.files) {
+    const kind = scannerFor(baseName(file));
+    const read = await readText(absolute(file));
+    if (!("text" in read)) {
+      problems.push({ file, reason: read.reason });
+      continue;
+    }
+    files += 1;
+    let scanned: { references: PortReference[]; problems: ScanProblem[] };
+    try {
+      scanned =
+        kind === "env"
+          ? scanEnvFile(read.text, file)
+          : kind === "compose"
+            ? scanComposeFile(read.text, file, await envBeside(file))
+            : kind === "package-json"
+              ? scanPackageJson(read.text, file)
+              : kind === "procfile"
+                ? scanProcfile(read.text, file)
+                : { references: [], problems: [] };
+    } catch (error: unknown) {
+      // A scanner bug must not stop the scan of the other files.
+      scanned = { references: [], problems: [{ file, reason: `could not be scanned: ${error instanceof Error ? error.message : String(error)}` }] };
+    }
+    references.push(...scanned.references);
+    problems.push(...scanned.problems);
+  }
+  return { references: references.sort(byPlace), problems: problems.sort(problemOrder), files };
+}

@@ -1,0 +1,20 @@
+/** 1-based line and column of an offset in a text; a byte order mark does not count as a column. */
+export type TextPosition = (offset: number) => { line: number; column: number };
+
+/** Indexes the line starts of `text` once; each lookup is a binary search. */
+export function textPosition(text: string): TextPosition {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  const bom = text.startsWith("\uFEFF") ? 1 : 0;
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const start = starts[low] ?? 0;
+    return { line: low + 1, column: offset - start + 1 - (low === 0 && offset > 0 ? bom : 0) };
+  };
+}

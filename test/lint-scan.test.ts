@@ -1,0 +1,79 @@
+import { execFileSync } from "node:child_process";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { lint } from "../src/commands/lint.js";
+import { nodeFileSystem } from "../src/io/file-system.js";
+import { REPO_ROOT, runCli } from "./helpers/run-cli.js";
+
+const FIXTURES = path.join(REPO_ROOT, "test", "fixtures");
+const lintDir = (dir: string, options: { scan?: boolean; base?: string } = {}) =>
+  lint({ registry: path.join(dir, "ports.yaml"), processEnv: {}, cwd: dir, fs: nodeFileSystem, ...options });
+
+const scratch: string[] = [];
+afterAll(async () => {
+  for (const dir of scratch) await rm(dir, { recursive: true, force: true });
+});
+
+describe("lint scans the project's files against the registry", () => {
+  it("the fixture monorepo raises each scan finding at its file, line and column", async () => {
+    const result = await lintDir(path.join(FIXTURES, "lint-scan-monorepo"));
+    const where = result.findings.map((f) => [f.code, f.location.file, f.location.line, f.location.column]);
+    expect(where).toEqual([
+      ["scan-unregistered-port", "backend/.env", 4, 13],
+      ["scan-compose-loopback", "docker/mac-mini/docker-compose.yml", 5, 20],
+      ["scan-files-disagree", "frontend/.env.local", 1, 41],
+      ["scan-access-violation", "frontend/.env.local", 2, 29],
+      ["scan-host-mismatch", "frontend/.env.local", 3, 32],
+      ["scan-wrong-service", "frontend/package.json", 5, 25],
+    ]);
+    const byCode = Object.fromEntries(result.findings.map((f) => [f.code, f]));
+    expect(byCode["scan-files-disagree"]?.message).toBe("NEXT_PUBLIC_API_URL=http://100.123.51.5:8001 uses 8001 for FastAPI, while backend/.env:1 uses 8000");
+    expect(byCode["scan-host-mismatch"]?.fix).toBe("use 100.120.180.42:8188");
+    expect(byCode["scan-compose-loopback"]?.fix).toContain('write "5432:5432" instead');
+    expect(byCode["scan-wrong-service"]?.fix).toBe("use 3000 (Next.js (dev))");
+    expect(result.exitCode).toBe(1);
+  });
+
+  it("a clean tree yields nothing, and --no-scan skips the files", async () => {
+    expect((await lintDir(path.join(FIXTURES, "lint-scan-clean"))).findings).toEqual([]);
+    expect((await lintDir(path.join(FIXTURES, "lint-scan-monorepo"), { scan: false })).findings).toEqual([]);
+  });
+});
+
+describe("the change protocol: lint --base and sparkport diff", () => {
+  it("a moved port is reported with the files still using it; a locked port moved is an error", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "sparkport-base-"));
+    scratch.push(dir);
+    await cp(path.join(FIXTURES, "lint-scan-clean"), dir, { recursive: true });
+    const git = (...args: string[]): string => execFileSync("git", ["-C", dir, ...args], { encoding: "utf8" });
+    git("init", "-q");
+    git("-c", "user.email=t@example.invalid", "-c", "user.name=t", "add", ".");
+    git("-c", "user.email=t@example.invalid", "-c", "user.name=t", "commit", "-qm", "initial allocation");
+    const registry = path.join(dir, "ports.yaml");
+    const text = await readFile(registry, "utf8");
+    await writeFile(registry, text.replace("port: 8000, protocol: http", "port: 8002, protocol: http").replace("port: 5432,", "port: 5433,"));
+
+    const result = await lintDir(dir, { base: "HEAD" });
+    const codes = result.findings.map((f) => f.code);
+    expect(codes).toContain("locked-port-changed");
+    const moved = result.findings.find((f) => f.code === "port-moved" && f.message.startsWith("FastAPI (dev)"));
+    expect(moved?.message).toBe("FastAPI (dev) moved since HEAD: 8000 → 8002; 1 reference(s) still use 8000; notify team(s) A, C");
+    expect(moved?.related).toEqual([{ file: "backend/.env", line: 1, column: 10 }]);
+    expect(result.exitCode).toBe(1);
+
+    const diff = await runCli(["diff", "HEAD"], { cwd: dir });
+    expect(diff.status).toBe(0);
+    expect(diff.stdout).toContain("| FastAPI (dev) | dev | macmini | 8000 | 8002 |  |");
+    expect(diff.stdout).toContain("| postgresql | dev | macmini | 5432 | 5433 | yes |");
+    expect(diff.stdout).toContain("- `backend/.env:1` APP_PORT: `8000` (FastAPI (dev) 8000 → 8002)");
+    expect(diff.stdout).toContain("### Teams to notify");
+
+    const notGit = await runCli(["lint", "--base", "HEAD", "--registry", path.join(FIXTURES, "lint-scan-clean", "ports.yaml")], { cwd: tmpdir() });
+    expect([0, 1, 2]).toContain(notGit.status);
+    const badRef = await runCli(["diff", "no-such-ref"], { cwd: dir });
+    expect(badRef.status).toBe(2);
+    expect(badRef.stderr).toContain("cannot read ports.yaml at no-such-ref");
+  });
+});
