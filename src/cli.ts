@@ -126,10 +126,14 @@ function buildProgram(): Command {
     .option("--explain", "show each rule's one-line explanation under its findings")
     .option("--no-scan", "do not scan the project's .env, compose and script files")
     .option("--base <ref>", "compare ports.yaml with its version at this git ref (the change protocol)")
-    .action(async (options: { format: string; strict?: boolean; docs?: string; explain?: boolean; scan: boolean; base?: string }, command: Command) => {
+    .option("--fix", "show the mechanical fixes of scanned files as a diff")
+    .option("--write", "with --fix: apply them")
+    .action(async (options: { format: string; strict?: boolean; docs?: string; explain?: boolean; scan: boolean; base?: string; fix?: boolean; write?: boolean }, command: Command) => {
       const format = isReporterName(options.format) ? options.format : "text";
+      if (options.write === true && options.fix !== true) throw new UsageError("--write applies the fixes of --fix; pass both");
       try {
-        const result = await lint({ ...registryOptions(command), strict: options.strict === true, docs: options.docs, scan: options.scan, base: options.base });
+        const result = await lint({ ...registryOptions(command), strict: options.strict === true, docs: options.docs, scan: options.scan, base: options.base, fix: options.fix === true, write: options.write === true });
+        if (format === "text") for (const fix of result.fixes) write(`${fix.diff}${fix.written ? `wrote ${fix.file}\n` : ""}`);
         const report = { command: "lint", version: packageVersion(), ...result };
         write(reporters[format](report, { paint: stdoutPaint, explain: options.explain === true }));
         process.exitCode = result.exitCode;

@@ -77,3 +77,38 @@ describe("the change protocol: lint --base and sparkport diff", () => {
     expect(badRef.stderr).toContain("cannot read ports.yaml at no-such-ref");
   });
 });
+
+describe("lint --fix", () => {
+  it("a dry run shows the diff; --write changes only the intended bytes", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "sparkport-fix-"));
+    scratch.push(dir);
+    await cp(path.join(FIXTURES, "lint-scan-monorepo"), dir, { recursive: true });
+    const files = ["frontend/.env.local", "frontend/package.json", "docker/mac-mini/docker-compose.yml", "backend/.env"];
+    const before = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(path.join(dir, f), "utf8")] as const)));
+
+    const dry = await runCli(["lint", "--fix"], { cwd: dir });
+    expect(dry.stdout).toContain("-NEXT_PUBLIC_API_URL=http://100.123.51.5:8001");
+    expect(dry.stdout).toContain("+NEXT_PUBLIC_API_URL=http://100.123.51.5:8000");
+    for (const f of files) expect(await readFile(path.join(dir, f), "utf8")).toBe(before[f]);
+
+    const written = await runCli(["lint", "--fix", "--write"], { cwd: dir });
+    expect(written.stdout).toContain("wrote frontend/.env.local");
+    const expected: Record<string, string> = {
+      "frontend/.env.local": (before["frontend/.env.local"] ?? "").replace(":8001", ":8000").replace("100.101.68.23:8188", "100.120.180.42:8188"),
+      "frontend/package.json": (before["frontend/package.json"] ?? "").replace('"next dev -p 3001"', '"next dev -p 3000"'),
+      "docker/mac-mini/docker-compose.yml": (before["docker/mac-mini/docker-compose.yml"] ?? "").replace('"127.0.0.1:5432:5432"', '"5432:5432"'),
+      "backend/.env": before["backend/.env"] ?? "",
+    };
+    for (const f of files) expect(await readFile(path.join(dir, f), "utf8"), f).toBe(expected[f]);
+    // What is left needs a person: an unregistered port, and two backend-only services (MinIO, and ComfyUI now
+    // that COMFY_URL points at its real node) referenced from the laptop.
+    const after = await lintDir(dir);
+    expect(after.findings.map((f) => f.code)).toEqual(["scan-unregistered-port", "scan-access-violation", "scan-access-violation"]);
+  });
+
+  it("--write without --fix is bad usage", async () => {
+    const run = await runCli(["lint", "--write"], { cwd: path.join(FIXTURES, "lint-scan-clean") });
+    expect(run.status).toBe(2);
+  });
+});
+

@@ -11,6 +11,7 @@ import { registryAtRef } from "../changes/registry-at-ref.js";
 import { nodeCommandRunner, type CommandRunner } from "../io/command-runner.js";
 import { createScanContext } from "../lint/scan/scan-context.js";
 import { runScanRules } from "../lint/scan/run-scan-rules.js";
+import { applyScanEdits, type FileFix } from "../lint/scan/apply-scan-edits.js";
 import { scanTree } from "../scan/scan-tree.js";
 import { checkDocs } from "./check-docs.js";
 import { openRegistry, type RegistryOptions } from "./open-registry.js";
@@ -21,6 +22,9 @@ export interface LintOptions extends RegistryOptions {
   scan?: boolean;
   /** Compare with the registry at this git ref (the change protocol). */
   base?: string | undefined;
+  /** Compute the mechanical fixes (--fix); write them only with `write`. */
+  fix?: boolean;
+  write?: boolean;
   /** Runs git for --base. */
   runner?: CommandRunner;
   /** Compare this Markdown file with what `docs` renders. */
@@ -40,6 +44,8 @@ export interface LintResult {
   registry: RegistrySummary;
   findings: Finding[];
   excepted: ExceptedFinding[];
+  /** lint --fix: one diff per file changed (written with --write). */
+  fixes: FileFix[];
   exitCode: number;
 }
 
@@ -51,7 +57,12 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const root = path.dirname(registry.absolutePath);
   const scanned = options.scan === false ? undefined : await scanTree(root, { roots: model.data.scan?.roots ?? [], ignore: model.data.scan?.ignore ?? [] });
   const context = scanned === undefined ? undefined : createScanContext(model, scanned.references, root, options.cwd);
-  if (scanned !== undefined) findings = [...findings, ...runScanRules(model, scanned, root, options.cwd)];
+  let fixes: FileFix[] = [];
+  if (scanned !== undefined) {
+    const scan = runScanRules(model, scanned, root, options.cwd);
+    findings = [...findings, ...scan.findings];
+    if (options.fix === true) fixes = await applyScanEdits(scan.edits, root, options.cwd, options.write === true);
+  }
   if (options.base !== undefined) {
     const before = buildModel(await registryAtRef(registry, options.base, options.runner ?? nodeCommandRunner));
     const impacts = impactsOf(model, compareRegistries(before, model), context);
@@ -69,6 +80,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     },
     findings,
     excepted: run.excepted,
+    fixes,
     exitCode: exitCodeFor(findings),
   };
 }

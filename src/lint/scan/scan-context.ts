@@ -6,6 +6,12 @@ import type { PortReference } from "../../scan/port-reference.js";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "0.0.0.0", "::1", "::", "host.docker.internal"]);
 
+/** A mechanical fix of one reference: its port, its host, or its whole entry. */
+export type ScanEdit =
+  | { ref: PortReference; kind: "port"; port: number }
+  | { ref: PortReference; kind: "host"; host: string }
+  | { ref: PortReference; kind: "entry"; replacement: string };
+
 /** What the scan rules share: the references, which node each file and host is, and a report function. */
 export interface ScanContext {
   model: RegistryModel;
@@ -18,8 +24,10 @@ export interface ScanContext {
   external(ref: PortReference): boolean;
   allocationsAt(node: string | undefined, port: number): Allocation[];
   location(ref: PortReference): Location;
-  report<C extends Code>(code: C, severity: Finding["severity"], args: MessageArgs<C>, ref: PortReference, related?: PortReference[]): void;
+  report<C extends Code>(code: C, severity: Finding["severity"], args: MessageArgs<C>, ref: PortReference, related?: PortReference[], fix?: ScanEdit): void;
   findings: Finding[];
+  /** Fixes `lint --fix` can apply. */
+  edits: ScanEdit[];
 }
 
 /** `frontend/**` → a regular expression over posix paths. */
@@ -55,6 +63,7 @@ export function createScanContext(model: RegistryModel, references: readonly Por
   }
   const fileNode = (ref: PortReference): string | undefined => mappings.find((m) => m.re.test(ref.file))?.node;
   const findings: Finding[] = [];
+  const edits: ScanEdit[] = [];
   const location = (ref: PortReference): Location => ({ file: path.relative(cwd, path.join(root, ref.file)) || ref.file, line: ref.line, column: ref.column });
   return {
     model,
@@ -65,11 +74,13 @@ export function createScanContext(model: RegistryModel, references: readonly Por
     allocationsAt: (node, port) =>
       node === undefined ? model.allocations.filter((a) => a.port === port) : (byNodePort.get(`${node}\u0000${port}`) ?? []),
     location,
-    report(code, severity, args, ref, related) {
+    report(code, severity, args, ref, related, fix) {
       const finding = makeFinding(code, severity, args, location(ref), related?.map(location));
       findings.push(finding);
+      if (fix !== undefined) edits.push(fix);
     },
     findings,
+    edits,
   };
 }
 

@@ -9,11 +9,11 @@ export function composeLoopback(ctx: ScanContext): void {
     if (ref.kind !== "compose-port" || ref.hostIp === undefined || ref.hostIp === null || !LOOPBACK.has(ref.hostIp)) continue;
     const owner = ctx.allocationsAt(ctx.fileNode(ref), ref.port).find((a) => a.access === "all-nodes");
     if (owner === undefined) continue;
-    ctx.report(
-      "scan-compose-loopback",
-      "error",
-      { service: ref.key ?? "?", port: ref.port, owner: owner.label, entry: ref.text, replacement: dockerLoopbackFix(ref.text).replacement },
+    const replacement = dockerLoopbackFix(ref.text).replacement;
+    ctx.report("scan-compose-loopback", "error", { service: ref.key ?? "?", port: ref.port, owner: owner.label, entry: ref.text, replacement }, ref, undefined, {
       ref,
-    );
+      kind: "entry",
+      replacement,
+    });
   }
 }

@@ -29,7 +29,8 @@ export function filesDisagree(ctx: ScanContext): void {
     const majority = uses.filter((u) => u.port === agreed);
     for (const use of uses.filter((u) => u.port !== agreed)) {
       const others = majority.map((m) => `${m.ref.file}:${m.ref.line} uses ${m.port}`).join(", ");
-      ctx.report("scan-files-disagree", "error", { text: refText(use.ref), port: use.port, service: use.label, others }, use.ref, majority.map((m) => m.ref));
+      const fix = agreed === undefined ? undefined : { ref: use.ref, kind: "port" as const, port: agreed };
+      ctx.report("scan-files-disagree", "error", { text: refText(use.ref), port: use.port, service: use.label, others }, use.ref, majority.map((m) => m.ref), fix);
     }
   }
 }

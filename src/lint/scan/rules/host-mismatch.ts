@@ -15,6 +15,8 @@ export function hostMismatch(ctx: ScanContext): void {
       "error",
       { text: refText(ref), port: ref.port, host: ref.host, hostNode: node, owner: elsewhere.label, ownerNode: elsewhere.node, address },
       ref,
+      undefined,
+      { ref, kind: "host", host: address },
     );
   }
 }

@@ -19,6 +19,8 @@ export function wrongService(ctx: ScanContext): void {
         "error",
         { text: refText(ref), port: ref.port, owner: a.label, expected: `${right.port} (${right.label})`, context: `${meant} context` },
         ref,
+        undefined,
+        { ref, kind: "port", port: right.port },
       );
     }
   }
