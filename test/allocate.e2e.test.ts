@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmod, copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -116,6 +116,23 @@ describe("allocate, release, set-status on the repo's own ports.yaml", () => {
       expect(`${run.stdout}${run.stderr}`, args.join(" ")).toContain(message);
       expect(run.status === 2 || (run.status === 1 && message === "port-out-of-range"), args.join(" ")).toBe(true);
     }
+  });
+
+  it("set-status adds a status to an environment written as {} without touching another byte; the file's mode stays", async () => {
+    const file = await repoCopy("status-insert");
+    await chmod(file, 0o600);
+    const original = await readFile(file, "utf8");
+    expect((await sparkport(file, ["set-status", "fastapi.dev", "stopped"])).status).toBe(0);
+    const after = await readFile(file, "utf8");
+    expect(after).toBe(original.replace("      dev: {}\n      test: # 8001", "      dev: { status: stopped }\n      test: # 8001"));
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+  });
+
+  it("a note with a newline is bad input, not a broken file", async () => {
+    const file = await repoCopy("newline");
+    const run = await sparkport(file, ["allocate", "m1", "--team", "B", "--node", "macmini", "--note", "a\nb"]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("--note must be one line of text");
   });
 
   it("set-status changes one scalar and nothing else", async () => {

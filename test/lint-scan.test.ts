@@ -112,3 +112,21 @@ describe("lint --fix", () => {
   });
 });
 
+describe("scan: review regressions", () => {
+  it("the registry's port is the agreed one, however many files use another; localhost in a laptop file means the laptop", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "sparkport-agree-"));
+    scratch.push(dir);
+    await cp(path.join(FIXTURES, "lint-scan-monorepo"), dir, { recursive: true });
+    await writeFile(path.join(dir, "frontend", ".env.development"), "API_SERVER_URL=http://100.123.51.5:8001/api\nCOMFY=http://localhost:8188\n");
+    const result = await lintDir(dir);
+    const disagree = result.findings.filter((f) => f.code === "scan-files-disagree").map((f) => [f.location.file, f.location.line]);
+    // Two files on 8001 against one on 8000: 8000 is FastAPI's registered dev port, so the 8001 ones are stale.
+    expect(disagree).toEqual([
+      ["frontend/.env.development", 1],
+      ["frontend/.env.local", 1],
+    ]);
+    const localhost = result.findings.find((f) => f.code === "scan-host-mismatch" && f.location.file === "frontend/.env.development");
+    expect(localhost?.message).toBe("COMFY=http://localhost:8188 points at localhost:8188 (laptop), but ComfyUI runs on desktop");
+  });
+});
+

@@ -27,8 +27,9 @@ export function changeFindings(model: RegistryModel, impacts: readonly Impact[],
   return impacts.map(({ change, stale, teams }) => {
     const at = change.to === null ? { file: model.registry.file } : model.at(change.path);
     const to = change.to === null ? "removed" : String(change.to);
-    if (change.locked) return makeFinding("locked-port-changed", "error", { owner: change.label, from: change.from ?? 0, to, ref }, at);
-    return makeFinding("port-moved", "warning", { owner: change.label, from: change.from ?? 0, to, ref, stale: stale.length, teams }, at, stale.map((s) => ctx?.location(s) ?? { file: s.file, line: s.line, column: s.column }));
+    const related = stale.map((s) => ctx?.location(s) ?? { file: s.file, line: s.line, column: s.column });
+    if (change.locked) return makeFinding("locked-port-changed", "error", { owner: change.label, from: change.from ?? 0, to, ref }, at, related);
+    return makeFinding("port-moved", "warning", { owner: change.label, from: change.from ?? 0, to, ref, stale: stale.length, teams }, at, related);
   });
 }
 

@@ -63,6 +63,9 @@ export async function planAllocation(model: RegistryModel, network: NetworkConte
   }
   requireKnown("team", options.team, Object.keys(data.teams));
   requireKnown("node", options.node, Object.keys(data.nodes));
+  for (const [flag, value] of [["--note", options.note], ["--exception", options.exception]] as const) {
+    if (value !== undefined && /[\u0000-\u001f\u007f]/.test(value)) throw new UsageError(`${flag} must be one line of text, without control characters`);
+  }
   const envs = options.env === undefined ? [] : options.env.split(",").map((e) => e.trim()).filter((e) => e !== "");
   for (const e of envs) requireKnown("environment", e, Object.keys(data.environments));
   const protocol = oneOf("protocol", options.protocol, PROTOCOLS, "http");

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import { applyEdit, type EditResult } from "../edit/apply-edit.js";
-import { removeService, replaceScalar, setThroughDocument } from "../edit/splice.js";
+import { insertKey, removeService, replaceScalar, setThroughDocument } from "../edit/splice.js";
 import { makeFinding, type Finding } from "../findings/finding.js";
 import { SERVICE_STATUSES } from "../registry/schema.js";
 import { didYouMean } from "../util/did-you-mean.js";
@@ -46,7 +46,11 @@ export async function setStatus(options: RegistryOptions & { target: string; sta
     throw new UsageError(`unknown status "${options.status}"; expected one of: ${SERVICE_STATUSES.join(", ")}`);
   }
   const registry = await openRegistry(options);
-  const [name = "", env] = options.target.split(".", 2);
+  // A service may have a dot in its name: the exact name wins over "service.environment".
+  const exact = registry.data.services.some((s) => s.name === options.target);
+  const dot = options.target.lastIndexOf(".");
+  const name = exact || dot < 0 ? options.target : options.target.slice(0, dot);
+  const env = exact || dot < 0 ? undefined : options.target.slice(dot + 1);
   const index = serviceIndex(registry, name);
   if (env !== undefined && !Object.hasOwn(registry.data.services[index]?.environments ?? {}, env)) {
     throw new UsageError(`${name} has no environment "${env}"`);
@@ -56,7 +60,11 @@ export async function setStatus(options: RegistryOptions & { target: string; sta
     (current) => {
       const at = serviceIndex(current, name);
       const fresh = env === undefined ? ["services", at, "status"] : ["services", at, "environments", env, "status"];
-      return replaceScalar(current.text, fresh, options.status) ?? setThroughDocument(current.text, fresh, options.status);
+      return (
+        replaceScalar(current.text, fresh, options.status) ??
+        insertKey(current.text, fresh.slice(0, -1), "status", options.status) ??
+        setThroughDocument(current.text, fresh, options.status)
+      );
     },
     { dryRun: options.dryRun === true },
   );

@@ -73,6 +73,33 @@ export function replaceScalar(text: string, path: readonly (string | number)[], 
   return text.slice(0, node.range[0]) + scalarText(value) + text.slice(node.range[1]);
 }
 
+/**
+ * Add `key: value` to the mapping at `path` when it has no such key, as a
+ * splice: `{}` becomes `{ status: stopped }`, a flow map gets `, key: value`
+ * before its brace, a block map a new line at its keys' indentation.
+ */
+export function insertKey(text: string, path: readonly (string | number)[], key: string, value: string): string | undefined {
+  const doc = parseDocument(text);
+  const node = doc.getIn(path, true);
+  if (!isMap(node) || node.range === undefined || node.range === null) return undefined;
+  const pair = `${key}: ${scalarText(value)}`;
+  if (node.flow === true) {
+    const close = text.lastIndexOf("}", node.range[1]);
+    if (close < node.range[0]) return undefined;
+    const inner = text.slice(node.range[0] + 1, close);
+    if (inner.trim() === "") return `${text.slice(0, node.range[0])}{ ${pair} }${text.slice(close + 1)}`;
+    return `${text.slice(0, close).trimEnd()}, ${pair} ${text.slice(close)}`;
+  }
+  const first = node.items[0];
+  const last = node.items.at(-1);
+  if (!isScalar(first?.key) || first.key.range === undefined || first.key.range === null || last === undefined) return undefined;
+  const indent = " ".repeat(first.key.range[0] - lineStart(text, first.key.range[0]));
+  let at = node.range[1];
+  if (text[at - 1] !== "\n") at = text.indexOf("\n", at) + 1 || text.length;
+  const prefix = text.slice(0, at);
+  return `${prefix}${prefix.endsWith("\n") ? "" : "\n"}${indent}${pair}\n${text.slice(at)}`;
+}
+
 /** Set a value through the Document API (may re-render the file): for shapes a splice cannot reach. */
 export function setThroughDocument(text: string, path: readonly (string | number)[], value: string): string {
   const doc = parseDocument(text);

@@ -1,15 +1,19 @@
 import { randomBytes } from "node:crypto";
-import { open, rename, unlink } from "node:fs/promises";
+import { open, realpath, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 
 /**
  * Write through a temporary file in the same folder, fsync, then rename, so a
  * crash leaves either the old file or the new one, never half of one.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(link: string, text: string): Promise<void> {
+  // Through a symlink to its real file (the link stays a link), keeping the file's mode.
+  const file = await realpath(link).catch(() => link);
+  const mode = await stat(file).then((s) => s.mode & 0o7777, () => undefined);
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const handle = await open(temporary, "wx");
   try {
+    if (mode !== undefined) await handle.chmod(mode);
     await handle.writeFile(text, "utf8");
     await handle.sync();
   } catch (error) {

@@ -10,10 +10,8 @@ export function composeLoopback(ctx: ScanContext): void {
     const owner = ctx.allocationsAt(ctx.fileNode(ref), ref.port).find((a) => a.access === "all-nodes");
     if (owner === undefined) continue;
     const replacement = dockerLoopbackFix(ref.text).replacement;
-    ctx.report("scan-compose-loopback", "error", { service: ref.key ?? "?", port: ref.port, owner: owner.label, entry: ref.text, replacement }, ref, undefined, {
-      ref,
-      kind: "entry",
-      replacement,
-    });
+    // An entry built from ${VAR} gets the hint only: rewriting it would drop the variable.
+    const fix = ref.text.includes("${") || replacement === ref.text ? undefined : { ref, kind: "entry" as const, replacement };
+    ctx.report("scan-compose-loopback", "error", { service: ref.key ?? "?", port: ref.port, owner: owner.label, entry: ref.text, replacement }, ref, undefined, fix);
   }
 }

@@ -11,21 +11,23 @@ export function filesDisagree(ctx: ScanContext): void {
     const name = `${ref.key ?? ""} ${ref.file.split("/").at(-1) ?? ""}`.toLowerCase();
     return !envs.some((e) => new RegExp(`(^|[^a-z])${e}([^a-z]|$)`).test(name));
   };
-  const byService = new Map<string, { ref: PortReference; port: number; label: string }[]>();
+  const byService = new Map<string, { ref: PortReference; port: number; label: string; base: number | undefined }[]>();
   for (const ref of ctx.references) {
-    if (!baseContext(ref) || ctx.external(ref)) continue;
+    // A compose value resolved from the .env beside it is the .env line again: count it once.
+    if (!baseContext(ref) || ctx.external(ref) || ref.resolvedFrom?.file !== undefined) continue;
     for (const a of ctx.allocationsAt(ctx.targetNode(ref), ref.port)) {
       const list = byService.get(a.service.name) ?? [];
-      list.push({ ref, port: ref.port, label: a.service.label ?? a.service.name });
+      list.push({ ref, port: ref.port, label: a.service.label ?? a.service.name, base: ctx.model.allocations.find((b) => b.service === a.service && !b.derived && b.path.at(-1) === "port")?.port });
       byService.set(a.service.name, list);
     }
   }
   for (const [, uses] of byService) {
     const ports = new Set(uses.map((u) => u.port));
     if (ports.size < 2) continue;
-    // The port most files use is taken as agreed; each other use is reported against it.
+    // The registry's base port is the agreed one when a file uses it; else the port most files use.
     const counts = [...ports].map((p) => ({ p, n: uses.filter((u) => u.port === p).length })).sort((a, b) => b.n - a.n || a.p - b.p);
-    const agreed = counts[0]?.p;
+    const base = uses[0]?.base;
+    const agreed = base !== undefined && ports.has(base) ? base : counts[0]?.p;
     const majority = uses.filter((u) => u.port === agreed);
     for (const use of uses.filter((u) => u.port !== agreed)) {
       const others = majority.map((m) => `${m.ref.file}:${m.ref.line} uses ${m.port}`).join(", ");

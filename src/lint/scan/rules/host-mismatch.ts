@@ -5,7 +5,7 @@ export function hostMismatch(ctx: ScanContext): void {
   for (const ref of ctx.references) {
     if (ref.host === undefined || ctx.external(ref)) continue;
     const node = ctx.targetNode(ref);
-    if (node === undefined || ctx.fileNode(ref) === node && ["localhost", "127.0.0.1"].includes(ref.host)) continue;
+    if (node === undefined) continue;
     if (ctx.allocationsAt(node, ref.port).length > 0) continue;
     const elsewhere = ctx.allocationsAt(undefined, ref.port).find((a) => a.node !== node);
     if (elsewhere === undefined) continue;
