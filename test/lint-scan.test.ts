@@ -130,3 +130,16 @@ describe("scan: review regressions", () => {
   });
 });
 
+describe("scan: a *_PORT takes the host of its *_HOST", () => {
+  it("an external SMTP port is not the registry's business; DB_PORT beside DB_HOST is that node's", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "sparkport-pair-"));
+    scratch.push(dir);
+    await cp(path.join(FIXTURES, "lint-scan-clean"), dir, { recursive: true });
+    await writeFile(path.join(dir, "backend", ".env.mail"), "SMTP_HOST=smtp.gmail.com\nSMTP_PORT=587\nDB_HOST=100.123.51.5\nDB_PORT=5433\n");
+    const result = await lintDir(dir);
+    expect(result.findings.map((f) => [f.code, f.location.file, f.location.line, f.message])).toEqual([
+      ["scan-unregistered-port", "backend/.env.mail", 4, "DB_PORT=5433 uses 5433, which no service on macmini holds"],
+    ]);
+  });
+});
+

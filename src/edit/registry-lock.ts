@@ -1,4 +1,4 @@
-import { open, readFile, unlink } from "node:fs/promises";
+import { open, readFile, rename, unlink } from "node:fs/promises";
 import { UsageError } from "../errors.js";
 import { errorCode } from "../io/file-system.js";
 
@@ -34,7 +34,19 @@ export async function withRegistryLock<T>(registry: string, work: () => Promise<
       if (code !== "EEXIST") throw error;
       const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
       if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
-        await unlink(lock).catch(() => undefined);
+        // Take the stale lock over by renaming it to a name of our own: of two waiters that both saw
+        // the dead PID, only one rename succeeds, and neither can remove a lock the other just made.
+        const claimed = `${lock}.stale.${process.pid}`;
+        const won = await rename(lock, claimed).then(
+          () => true,
+          () => false,
+        );
+        if (won) {
+          const content = (await readFile(claimed, "utf8").catch(() => "")).trim();
+          // A live lock slipped in between the read and the rename: put it back; else drop the dead one.
+          if (content === String(holder)) await unlink(claimed).catch(() => undefined);
+          else await rename(claimed, lock).catch(() => undefined);
+        }
         continue;
       }
       if (Date.now() > deadline) throw new UsageError(`${registry} is locked by PID ${String(holder)} (another sparkport change); nothing was written, try again`);
