@@ -1,12 +1,11 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
-import { connect, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../src/commands/check.js";
 import type { NextResult } from "../src/commands/next.js";
 import type { StatusResult } from "../src/commands/status.js";
+import { close, freePort, listen, portOf, startPythonServer } from "./helpers/listeners.js";
 import { runCli } from "./helpers/run-cli.js";
 
 // Network safety: every registry here puts its nodes on 127.0.0.1 and
@@ -14,52 +13,6 @@ import { runCli } from "./helpers/run-cli.js";
 
 const isLinux = process.platform === "linux";
 if (!isLinux) console.warn("skipping the 127.0.0.2 cases: only Linux routes all of 127/8 to lo without setup");
-
-function listen(host: string, port = 0): Promise<Server> {
-  return new Promise((resolve, reject) => {
-    const server = createServer((socket) => socket.destroy());
-    server.once("error", reject);
-    server.listen({ host, port, exclusive: true, ipv6Only: host.includes(":") && host !== "::" }, () => resolve(server));
-  });
-}
-
-const portOf = (server: Server): number => {
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("not a TCP server");
-  return address.port;
-};
-
-const close = (server: Server): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
-
-/** A port free on both families right now: bound dual-stack on port 0, then let go. */
-async function freePort(): Promise<number> {
-  const server = await listen("::");
-  const port = portOf(server);
-  await close(server);
-  return port;
-}
-
-function canConnect(host: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
-async function startPythonServer(address: string, port: number): Promise<ChildProcess> {
-  const child = spawn("python3", ["-m", "http.server", String(port), "--bind", address], { stdio: "ignore" });
-  const probeHost = address.includes(":") ? "::1" : "127.0.0.1";
-  for (let i = 0; i < 100; i += 1) {
-    if (await canConnect(probeHost, port)) return child;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  child.kill();
-  throw new Error(`python3 -m http.server did not start on ${address}:${port}`);
-}
 
 let scratch: string;
 const cleanups: (() => Promise<void> | void)[] = [];

@@ -1,10 +1,10 @@
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { connect, createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DoctorResult } from "../src/commands/doctor.js";
+import { close, freePort, listen, startPythonServer } from "./helpers/listeners.js";
 import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 import { CLI, runCli } from "./helpers/run-cli.js";
 
@@ -15,43 +15,6 @@ const spawnSyncOk = (file: string, args: string[]): boolean => spawnSync(file, a
 
 const isLinux = process.platform === "linux";
 if (!isLinux) console.warn("skipping doctor's 127.0.0.2 cases: only Linux routes all of 127/8 to lo without setup");
-
-const listen = (host: string, port = 0): Promise<Server> =>
-  new Promise((resolve, reject) => {
-    const server = createServer((s) => s.destroy());
-    server.once("error", reject);
-    server.listen({ host, port, exclusive: true }, () => resolve(server));
-  });
-const portOf = (server: Server): number => {
-  const address = server.address();
-  if (address === null || typeof address === "string") throw new Error("not TCP");
-  return address.port;
-};
-const close = (server: Server): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
-async function freePort(): Promise<number> {
-  const server = await listen("::");
-  const port = portOf(server);
-  await close(server);
-  return port;
-}
-const canConnect = (host: string, port: number): Promise<boolean> =>
-  new Promise((resolve) => {
-    const socket = connect({ host, port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-async function python(address: string, port: number): Promise<ChildProcess> {
-  const child = spawn("python3", ["-m", "http.server", String(port), "--bind", address], { stdio: "ignore" });
-  for (let i = 0; i < 100; i += 1) {
-    if (await canConnect(address === "0.0.0.0" ? "127.0.0.1" : address, port)) return child;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill();
-  throw new Error("python3 http.server did not start");
-}
 
 let root: string;
 const cleanups: (() => unknown)[] = [];
@@ -104,7 +67,7 @@ describe.skipIf(!isLinux)("sparkport doctor", () => {
   it("localhost only: a 127.0.0.1 listener refused through 127.0.0.2, with the bind fix in the program's words", async () => {
     const port = await freePort();
     const dir = await project("localhost-only", port);
-    const child = await python("127.0.0.1", port + 5);
+    const child = await startPythonServer("127.0.0.1", port + 5);
     cleanups.push(() => child.kill());
     const { status, result, text } = await doctorJson(dir, ["redis", "--from", "server"]);
     expect(status).toBe(1);
@@ -119,7 +82,7 @@ describe.skipIf(!isLinux)("sparkport doctor", () => {
   it("address already in use: the pasted error names the port; the holder's real PID and the kill command", async () => {
     const port = await freePort();
     const dir = await project("in-use", port);
-    const child = await python("0.0.0.0", port + 7);
+    const child = await startPythonServer("0.0.0.0", port + 7);
     cleanups.push(() => child.kill());
     const error = `Error: listen EADDRINUSE: address already in use :::${port + 7}`;
     const { status, result, text } = await doctorJson(dir, ["--from", "laptop", "--error", error]);
@@ -274,7 +237,7 @@ describe.skipIf(!isLinux)("sparkport doctor", () => {
   it("review regressions: an explicit address is probed; a pasted refusal is a reachability question; no kill for a service on its own port", async () => {
     const port = await freePort();
     const dir = await project("regressions", port, { "web/.env.local": `MINIO_ENDPOINT=127.0.0.2:${port + 2}\n` });
-    const child = await python("127.0.0.1", port + 5);
+    const child = await startPythonServer("127.0.0.1", port + 5);
     cleanups.push(() => child.kill());
     const given = await doctorJson(dir, [`[::1]:${port + 5}`, "--from", "server"]);
     expect(given.status).toBe(1);

@@ -1,0 +1,52 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { connect, createServer, type Server } from "node:net";
+
+// Real listeners for the e2e tests, on loopback only.
+
+/** A TCP server that accepts and drops; `::1` and other IPv6 addresses IPv6-only, `::` dual-stack. */
+export function listen(host: string, port = 0): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = createServer((socket) => socket.destroy());
+    server.once("error", reject);
+    server.listen({ host, port, exclusive: true, ipv6Only: host.includes(":") && host !== "::" }, () => resolve(server));
+  });
+}
+
+export function portOf(server: Server): number {
+  const address = server.address();
+  if (address === null || typeof address === "string") throw new Error("not a TCP server");
+  return address.port;
+}
+
+export const close = (server: Server): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
+
+/** A port free on both families right now: bound dual-stack on port 0, then let go. */
+export async function freePort(): Promise<number> {
+  const server = await listen("::");
+  const port = portOf(server);
+  await close(server);
+  return port;
+}
+
+export function canConnect(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+/** `python3 -m http.server PORT --bind ADDRESS` as a child process, once it accepts connections. */
+export async function startPythonServer(address: string, port: number): Promise<ChildProcess> {
+  const child = spawn("python3", ["-m", "http.server", String(port), "--bind", address], { stdio: "ignore" });
+  const probeHost = address.includes(":") ? "::1" : "127.0.0.1";
+  for (let i = 0; i < 100; i += 1) {
+    if (await canConnect(probeHost, port)) return child;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill();
+  throw new Error(`python3 -m http.server did not start on ${address}:${port}`);
+}
