@@ -1,11 +1,9 @@
-import path from "node:path";
 import { compareRegistries, type PortChange } from "../changes/compare-registries.js";
 import { impactMarkdown, impactsOf, type Impact } from "../changes/impact.js";
 import { registryAtRef } from "../changes/registry-at-ref.js";
 import type { CommandRunner } from "../io/command-runner.js";
-import { createScanContext } from "../lint/scan/scan-context.js";
+import { scanProject } from "../lint/scan/scan-project.js";
 import { buildModel } from "../registry/model.js";
-import { scanTree } from "../scan/scan-tree.js";
 import { openRegistry, type RegistryOptions } from "./open-registry.js";
 
 export interface DiffResult {
@@ -22,8 +20,6 @@ export async function diff(options: RegistryOptions & { ref: string; runner: Com
   const model = buildModel(registry);
   const before = buildModel(await registryAtRef(registry, options.ref, options.runner));
   const changes = compareRegistries(before, model);
-  const root = path.dirname(registry.absolutePath);
-  const scanned = await scanTree(root, { roots: model.data.scan?.roots ?? [], ignore: model.data.scan?.ignore ?? [] });
-  const impacts = impactsOf(model, changes, createScanContext(model, scanned.references, root, options.cwd));
+  const impacts = impactsOf(model, changes, (await scanProject(model, options.cwd)).context);
   return { ref: options.ref, changes, impacts, markdown: impactMarkdown(model, impacts, changes.filter((c) => c.from === null), options.ref) };
 }

@@ -4,15 +4,13 @@ import { runRules, promoteWarnings, type ExceptedFinding } from "../lint/run-rul
 import { registryRules } from "../lint/rules/index.js";
 import { loadCatalogue } from "../registry/catalogue.js";
 import { buildModel } from "../registry/model.js";
-import path from "node:path";
 import { changeFindings, impactsOf } from "../changes/impact.js";
 import { compareRegistries } from "../changes/compare-registries.js";
 import { registryAtRef } from "../changes/registry-at-ref.js";
 import { nodeCommandRunner, type CommandRunner } from "../io/command-runner.js";
-import { createScanContext } from "../lint/scan/scan-context.js";
 import { runScanRules } from "../lint/scan/run-scan-rules.js";
+import { scanProject } from "../lint/scan/scan-project.js";
 import { applyScanEdits, type FileFix } from "../lint/scan/apply-scan-edits.js";
-import { scanTree } from "../scan/scan-tree.js";
 import { checkDocs } from "./check-docs.js";
 import { openRegistry, type RegistryOptions } from "./open-registry.js";
 
@@ -54,14 +52,13 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const model = buildModel(registry);
   const run = runRules(model, loadCatalogue(), registryRules);
   let findings = run.findings;
-  const root = path.dirname(registry.absolutePath);
-  const scanned = options.scan === false ? undefined : await scanTree(root, { roots: model.data.scan?.roots ?? [], ignore: model.data.scan?.ignore ?? [] });
-  const context = scanned === undefined ? undefined : createScanContext(model, scanned.references, root, options.cwd);
+  const project = options.scan === false ? undefined : await scanProject(model, options.cwd);
+  const context = project?.context;
   let fixes: FileFix[] = [];
-  if (scanned !== undefined) {
-    const scan = runScanRules(model, scanned, root, options.cwd);
+  if (project !== undefined) {
+    const scan = runScanRules(project, options.cwd);
     findings = [...findings, ...scan.findings];
-    if (options.fix === true) fixes = await applyScanEdits(scan.edits, root, options.cwd, options.write === true);
+    if (options.fix === true) fixes = await applyScanEdits(scan.edits, project.root, options.cwd, options.write === true);
   }
   if (options.base !== undefined) {
     const before = buildModel(await registryAtRef(registry, options.base, options.runner ?? nodeCommandRunner));
