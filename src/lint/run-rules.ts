@@ -1,4 +1,5 @@
 import { compareFindings, makeFinding, type Finding } from "../findings/finding.js";
+import { groupBy } from "../util/group-by.js";
 import { isCode } from "../findings/messages.js";
 import type { Catalogue } from "../registry/catalogue.js";
 import type { RegistryModel } from "../registry/model.js";
@@ -64,13 +65,7 @@ export function runRules(model: RegistryModel, catalogue: Catalogue, rules: read
 
   const exceptions = declaredExceptions(model);
   const exceptable = new Set<string>(rules.flatMap((rule) => rule.exceptable ?? []));
-  const bySubject = new Map<string, DeclaredException[]>();
-  for (const e of exceptions) {
-    const key = subjectKey(e.subject);
-    const list = bySubject.get(key);
-    if (list === undefined) bySubject.set(key, [e]);
-    else list.push(e);
-  }
+  const bySubject = groupBy(exceptions, (e) => subjectKey(e.subject));
 
   const findings: Finding[] = [];
   const excepted: ExceptedFinding[] = [];

@@ -2,7 +2,7 @@ import { isScalar, isSeq } from "yaml";
 import { composeServices, type ComposeContext } from "./compose-context.js";
 import { interpolateCompose } from "./interpolate-compose.js";
 import type { MappedText } from "./mapped-text.js";
-import { portsInArgv, portsInCommand, type CommandPort } from "./scan-command-line.js";
+import { commandReference, portsInArgv, portsInCommand, type CommandPort } from "./scan-command-line.js";
 import { yamlResolve, yamlValueOf } from "./yaml-value-of.js";
 import { yamlScalarMapped } from "./yaml-scalar-mapped.js";
 
@@ -36,19 +36,7 @@ export function composeCommandReferences(ctx: ComposeContext): void {
         written = scalar.written;
       }
       for (const port of found) {
-        ctx.references.push({
-          file: ctx.file,
-          ...ctx.position(port.offset),
-          offset: port.offset,
-          length: port.length,
-          port: port.port,
-          ...(port.host === undefined ? {} : { host: port.host }),
-          kind: "compose-command",
-          key: service.name,
-          text: written,
-          program: port.program,
-          ...(port.resolvedFrom === undefined ? {} : { resolvedFrom: port.resolvedFrom }),
-        });
+        ctx.references.push(commandReference(port, ctx, { kind: "compose-command", key: service.name, text: written }));
       }
     }
   }

@@ -4,6 +4,7 @@ import { locateMapped, plainMapped, type MappedText, type ResolvedFrom } from ".
 import { portNumber } from "./port-number.js";
 import { portsInValue } from "./ports-in-value.js";
 import { splitCommandWords, type CommandWord } from "./split-command-words.js";
+import type { PortReference } from "./port-reference.js";
 
 /** A port a command line passes to a program; offset and length of its digits in the command (or the file). */
 export interface CommandPort {
@@ -202,4 +203,25 @@ export function portsInArgv(words: readonly MappedText[]): CommandPort[] {
   const collector = new Collector();
   collector.command(words.map((w) => ({ ...w, quoted: true })), 0);
   return byOffset(collector.found);
+}
+
+/** The PortReference of a port found in a command (a script, a Procfile process, a compose command). */
+export function commandReference(
+  found: CommandPort,
+  where: { file: string; position: (offset: number) => { line: number; column: number } },
+  what: { kind: "script" | "procfile" | "compose-command"; key: string; text: string },
+): PortReference {
+  return {
+    file: where.file,
+    ...where.position(found.offset),
+    offset: found.offset,
+    length: found.length,
+    port: found.port,
+    ...(found.host === undefined ? {} : { host: found.host }),
+    kind: what.kind,
+    key: what.key,
+    text: what.text,
+    program: found.program,
+    ...(found.resolvedFrom === undefined ? {} : { resolvedFrom: found.resolvedFrom }),
+  };
 }

@@ -1,7 +1,7 @@
 import { jsonStringMapped } from "./json-string-mapped.js";
 import { packageJsonScripts } from "./package-json-scripts.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
-import { portsInCommand } from "./scan-command-line.js";
+import { commandReference, portsInCommand } from "./scan-command-line.js";
 import { textPosition } from "./text-position.js";
 
 /** Where JSON.parse stopped, from its message ("... in JSON at position 42"), if it says. */
@@ -28,18 +28,7 @@ export function scanPackageJson(text: string, file: string): { references: PortR
   for (const script of packageJsonScripts(text.slice(bom))) {
     const mapped = jsonStringMapped(text, script.from + bom, script.to + bom);
     for (const found of portsInCommand(mapped)) {
-      references.push({
-        file,
-        ...position(found.offset),
-        offset: found.offset,
-        length: found.length,
-        port: found.port,
-        ...(found.host === undefined ? {} : { host: found.host }),
-        kind: "script",
-        key: script.name,
-        text: mapped.text,
-        program: found.program,
-      });
+      references.push(commandReference(found, { file, position }, { kind: "script", key: script.name, text: mapped.text }));
     }
   }
   return { references, problems: [] };

@@ -1,6 +1,6 @@
 import { plainMapped } from "./mapped-text.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
-import { portsInCommand } from "./scan-command-line.js";
+import { commandReference, portsInCommand } from "./scan-command-line.js";
 import { textPosition } from "./text-position.js";
 
 const PROCESS = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*/;
@@ -19,18 +19,7 @@ export function scanProcfile(text: string, file: string): { references: PortRefe
     if (match !== null) {
       const command = line.slice(match[0].length).trimEnd();
       for (const found of portsInCommand(plainMapped(command, start + match[0].length))) {
-        references.push({
-          file,
-          ...position(found.offset),
-          offset: found.offset,
-          length: found.length,
-          port: found.port,
-          ...(found.host === undefined ? {} : { host: found.host }),
-          kind: "procfile",
-          key: match[1] ?? "",
-          text: command,
-          program: found.program,
-        });
+        references.push(commandReference(found, { file, position }, { kind: "procfile", key: match[1] ?? "", text: command }));
       }
     } else if (line.trim() !== "" && !line.trimStart().startsWith("#")) {
       problems.push({ file, ...position(start), reason: "not a `name: command` line" });

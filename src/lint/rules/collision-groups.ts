@@ -1,15 +1,10 @@
 import { collisionKey, type Allocation } from "../../registry/model.js";
+import { groupBy } from "../../util/group-by.js";
 import type { PathSegment } from "../../registry/yaml-source.js";
 
 /** Allocations that share node, transport and port, in groups of two or more. */
 export function collisionGroups(allocations: readonly Allocation[]): Allocation[][] {
-  const groups = new Map<string, Allocation[]>();
-  for (const allocation of allocations) {
-    const key = collisionKey(allocation.node, allocation.transport, allocation.port);
-    const group = groups.get(key);
-    if (group === undefined) groups.set(key, [allocation]);
-    else group.push(allocation);
-  }
+  const groups = groupBy(allocations, (a) => collisionKey(a.node, a.transport, a.port));
   return [...groups.values()].filter((group) => group.length > 1);
 }
 

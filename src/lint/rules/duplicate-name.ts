@@ -1,19 +1,17 @@
 import type { PathSegment } from "../../registry/yaml-source.js";
+import { groupBy } from "../../util/group-by.js";
 import { defineRule } from "../define-rule.js";
 
 export const duplicateName = defineRule({
   name: "duplicate-name",
   codes: { "duplicate-name": "error" },
   check({ model, report }) {
-    const byName = new Map<string, PathSegment[][]>();
-    const add = (name: string, path: PathSegment[]): void => {
-      const paths = byName.get(name);
-      if (paths === undefined) byName.set(name, [path]);
-      else paths.push(path);
-    };
-    model.data.services.forEach((s, i) => add(s.name, ["services", i]));
-    (model.data.reservations ?? []).forEach((r, i) => add(r.name, ["reservations", i]));
-    for (const [name, paths] of byName) {
+    const entries: { name: string; path: PathSegment[] }[] = [
+      ...model.data.services.map((s, i) => ({ name: s.name, path: ["services", i] })),
+      ...(model.data.reservations ?? []).map((r, i) => ({ name: r.name, path: ["reservations", i] })),
+    ];
+    for (const [name, group] of groupBy(entries, (e) => e.name)) {
+      const paths = group.map((e) => e.path);
       const [first, ...rest] = paths;
       if (first === undefined) continue;
       for (const path of rest) {

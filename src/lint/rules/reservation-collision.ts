@@ -1,18 +1,14 @@
 import { defineRule } from "../define-rule.js";
+import { groupBy } from "../../util/group-by.js";
 import { subjectOf } from "./collision-groups.js";
-import { transportOf, type Allocation } from "../../registry/model.js";
+import { transportOf } from "../../registry/model.js";
 
 export const reservationCollision = defineRule({
   name: "reservation-collision",
   codes: { "reservation-collision": "error" },
   exceptable: ["reservation-collision"],
   check({ model, report }) {
-    const byPort = new Map<number, Allocation[]>();
-    for (const a of model.allocations) {
-      const list = byPort.get(a.port);
-      if (list === undefined) byPort.set(a.port, [a]);
-      else list.push(a);
-    }
+    const byPort = groupBy(model.allocations, (a) => a.port);
     (model.data.reservations ?? []).forEach((r, index) => {
       // A reservation without a node holds its port on every node.
       const hits = (byPort.get(r.port) ?? []).filter(

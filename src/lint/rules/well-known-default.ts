@@ -1,4 +1,5 @@
-import { catalogueEntryMatches, type CatalogueEntry } from "../../registry/catalogue.js";
+import { catalogueEntryMatches } from "../../registry/catalogue.js";
+import { groupBy } from "../../util/group-by.js";
 import { defineRule } from "../define-rule.js";
 
 /** A port that is some other tool's default; a tool on its own default is fine. */
@@ -7,12 +8,7 @@ export const wellKnownDefault = defineRule({
   codes: { "well-known-default": "info" },
   exceptable: ["well-known-default"],
   check({ model, catalogue, report }) {
-    const byPort = new Map<number, CatalogueEntry[]>();
-    for (const entry of catalogue.ports) {
-      const list = byPort.get(entry.port);
-      if (list === undefined) byPort.set(entry.port, [entry]);
-      else list.push(entry);
-    }
+    const byPort = groupBy(catalogue.ports, (entry) => entry.port);
     for (const use of model.ports) {
       const entries = byPort.get(use.port);
       if (entries === undefined || entries.some((e) => catalogueEntryMatches(e, use.names))) continue;

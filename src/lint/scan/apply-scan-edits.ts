@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { groupBy } from "../../util/group-by.js";
 import path from "node:path";
 import { lineDiff } from "../../edit/line-diff.js";
 import { fileError } from "../../io/file-error.js";
@@ -31,8 +32,7 @@ function span(text: string, edit: ScanEdit): { start: number; end: number; value
  * tree are touched.
  */
 export async function applyScanEdits(edits: readonly ScanEdit[], root: string, cwd: string, write: boolean): Promise<FileFix[]> {
-  const byFile = new Map<string, ScanEdit[]>();
-  for (const e of edits) byFile.set(e.ref.file, [...(byFile.get(e.ref.file) ?? []), e]);
+  const byFile = groupBy(edits, (e) => e.ref.file);
   const fixes: FileFix[] = [];
   for (const [file, list] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     const absolute = path.resolve(root, file);

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { groupBy } from "../../util/group-by.js";
 import { makeFinding, type Finding, type Location } from "../../findings/finding.js";
 import type { Code, MessageArgs } from "../../findings/messages.js";
 import type { Allocation, RegistryModel } from "../../registry/model.js";
@@ -54,13 +55,7 @@ export function createScanContext(model: RegistryModel, references: readonly Por
     byAddress.set(node.address, name);
     if (node.tailscale !== undefined) byAddress.set(node.tailscale, name);
   }
-  const byNodePort = new Map<string, Allocation[]>();
-  for (const a of model.allocations) {
-    const key = `${a.node}\u0000${a.port}`;
-    const list = byNodePort.get(key);
-    if (list === undefined) byNodePort.set(key, [a]);
-    else list.push(a);
-  }
+  const byNodePort = groupBy(model.allocations, (a) => `${a.node}\u0000${a.port}`);
   const fileNode = (ref: PortReference): string | undefined => mappings.find((m) => m.re.test(ref.file))?.node;
   const findings: Finding[] = [];
   const edits: ScanEdit[] = [];

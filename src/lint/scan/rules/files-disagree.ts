@@ -11,13 +11,14 @@ export function filesDisagree(ctx: ScanContext): void {
     const name = `${ref.key ?? ""} ${ref.file.split("/").at(-1) ?? ""}`.toLowerCase();
     return !envs.some((e) => new RegExp(`(^|[^a-z])${e}([^a-z]|$)`).test(name));
   };
-  const byService = new Map<string, { ref: PortReference; port: number; label: string; base: number | undefined }[]>();
+  const byService = new Map<string, { ref: PortReference; port: number; label: string; base: number }[]>();
   for (const ref of ctx.references) {
     // A compose value resolved from the .env beside it is the .env line again: count it once.
     if (!baseContext(ref) || ctx.external(ref) || ref.resolvedFrom?.file !== undefined) continue;
     for (const a of ctx.allocationsAt(ctx.targetNode(ref), ref.port)) {
       const list = byService.get(a.service.name) ?? [];
-      list.push({ ref, port: ref.port, label: a.service.label ?? a.service.name, base: ctx.model.allocations.find((b) => b.service === a.service && !b.derived && b.path.at(-1) === "port")?.port });
+      // The service's own `port` is its base (dev) port.
+      list.push({ ref, port: ref.port, label: a.service.label ?? a.service.name, base: a.service.port });
       byService.set(a.service.name, list);
     }
   }
