@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { chmod, copyFile, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -173,6 +173,8 @@ describe("nothing lost under concurrency or faults", () => {
     expect(after.status, after.stderr).toBe(0);
     const data = parseRegistry(await readFile(file, "utf8"), file).data;
     expect(data.services.map((s) => s.name)).toContain("survivor");
+    const leftovers = (await readdir(dir)).filter((name) => name.includes("killed.yaml") && name !== "killed.yaml");
+    expect(leftovers).toEqual([]);
   });
 
   it.skipIf(process.getuid?.() !== 0 || spawnSync("runuser", ["--help"]).status !== 0)("a folder the user cannot write: exit 2, nothing written", async () => {

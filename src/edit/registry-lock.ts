@@ -1,9 +1,13 @@
-import { open, readFile, rename, unlink } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { link, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { UsageError } from "../errors.js";
 import { errorCode } from "../io/file-system.js";
 
 const WAIT_MS = 10_000;
 const STEP_MS = 25;
+/** A lock file without a PID is only ever someone else's tool crashing mid-write; give it this long. */
+const EMPTY_LOCK_GRACE_MS = 5_000;
 
 function alive(pid: number): boolean {
   try {
@@ -14,46 +18,105 @@ function alive(pid: number): boolean {
   }
 }
 
+function notWritable(error: unknown): boolean {
+  const code = errorCode(error);
+  return code === "EACCES" || code === "EROFS" || code === "EPERM";
+}
+
 /**
- * Run `work` holding `<registry>.lock`, created exclusively, so two
- * `allocate` runs never read the same registry and both write. A lock whose
- * process is gone (killed mid-write) is taken over; a live one is waited for.
+ * Create the lock with its PID already inside: the PID goes into a private
+ * file first and is hard-linked to the lock name, which fails if it exists.
+ * A process killed at any point leaves either no lock or a complete one.
  */
-export async function withRegistryLock<T>(registry: string, work: () => Promise<T>): Promise<T> {
+async function tryCreate(lock: string): Promise<boolean> {
+  const mine = `${lock}.${String(process.pid)}.${randomBytes(4).toString("hex")}.tmp`;
+  await writeFile(mine, String(process.pid), { flag: "wx" });
+  try {
+    await link(mine, lock);
+    return true;
+  } catch (error) {
+    if (errorCode(error) === "EEXIST") return false;
+    throw error;
+  } finally {
+    await unlink(mine).catch(() => undefined);
+  }
+}
+
+async function isStale(lock: string, holder: number | undefined): Promise<boolean> {
+  if (holder !== undefined) return !alive(holder);
+  const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
+  return age > EMPTY_LOCK_GRACE_MS;
+}
+
+async function readHolder(lock: string): Promise<{ text: string; pid: number | undefined }> {
+  const text = (await readFile(lock, "utf8").catch(() => "")).trim();
+  const pid = Number(text);
+  return { text, pid: text !== "" && Number.isInteger(pid) && pid > 0 ? pid : undefined };
+}
+
+/**
+ * Take a stale lock over by renaming it to a name of our own: of two waiters
+ * that both saw the dead holder, only one rename succeeds, and neither can
+ * remove a lock the other just made.
+ */
+async function takeOver(lock: string, seen: string): Promise<void> {
+  const claimed = `${lock}.stale.${String(process.pid)}`;
+  const won = await rename(lock, claimed).then(
+    () => true,
+    () => false,
+  );
+  if (!won) return;
+  const content = (await readFile(claimed, "utf8").catch(() => "")).trim();
+  // A live lock slipped in between the read and the rename: put it back; else drop the dead one.
+  if (content === seen) await unlink(claimed).catch(() => undefined);
+  else await rename(claimed, lock).catch(() => undefined);
+}
+
+/**
+ * Temporary files (`.<name>.<pid>.<hex>.tmp`, `<name>.lock.<pid>.<hex>.tmp`)
+ * of runs killed mid-write; removed once their process is gone, under the lock.
+ */
+async function removeLeftovers(registry: string): Promise<void> {
+  const folder = path.dirname(registry);
+  const base = path.basename(registry);
+  const names = await readdir(folder).catch(() => []);
+  for (const name of names) {
+    const match = name.startsWith(`.${base}.`) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(base.length + 2)) : name.startsWith(`${base}.lock.`) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(base.length + 6)) : null;
+    const pid = Number(match?.[1]);
+    if (match && pid !== process.pid && !alive(pid)) await unlink(path.join(folder, name)).catch(() => undefined);
+  }
+}
+
+/**
+ * Run `work` holding `<registry>.lock`, so two `allocate` runs never read the
+ * same registry and both write. A lock whose process is gone (killed
+ * mid-write) is taken over; a live one is waited for.
+ */
+export async function withRegistryLock<T>(registry: string, work: () => Promise<T>, options: { waitMs?: number } = {}): Promise<T> {
   const lock = `${registry}.lock`;
-  const deadline = Date.now() + WAIT_MS;
+  const deadline = Date.now() + (options.waitMs ?? WAIT_MS);
   for (;;) {
+    let created: boolean;
     try {
-      const handle = await open(lock, "wx");
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      break;
+      created = await tryCreate(lock);
     } catch (error) {
-      const code = errorCode(error);
-      if (code === "EACCES" || code === "EROFS" || code === "EPERM") throw new UsageError(`cannot lock ${registry}: its folder is not writable; nothing was written`);
-      if (code !== "EEXIST") throw error;
-      const holder = Number((await readFile(lock, "utf8").catch(() => "")).trim());
-      if (Number.isInteger(holder) && holder > 0 && !alive(holder)) {
-        // Take the stale lock over by renaming it to a name of our own: of two waiters that both saw
-        // the dead PID, only one rename succeeds, and neither can remove a lock the other just made.
-        const claimed = `${lock}.stale.${process.pid}`;
-        const won = await rename(lock, claimed).then(
-          () => true,
-          () => false,
-        );
-        if (won) {
-          const content = (await readFile(claimed, "utf8").catch(() => "")).trim();
-          // A live lock slipped in between the read and the rename: put it back; else drop the dead one.
-          if (content === String(holder)) await unlink(claimed).catch(() => undefined);
-          else await rename(claimed, lock).catch(() => undefined);
-        }
-        continue;
-      }
-      if (Date.now() > deadline) throw new UsageError(`${registry} is locked by PID ${String(holder)} (another sparkport change); nothing was written, try again`);
-      await new Promise((resolve) => setTimeout(resolve, STEP_MS));
+      if (notWritable(error)) throw new UsageError(`cannot lock ${registry}: its folder is not writable; nothing was written`);
+      throw error;
     }
+    if (created) break;
+    const holder = await readHolder(lock);
+    if (await isStale(lock, holder.pid)) {
+      await takeOver(lock, holder.text);
+      continue;
+    }
+    if (Date.now() > deadline) {
+      const who = holder.pid === undefined ? `a lock file without a PID (remove ${lock} if no sparkport change is running)` : `PID ${String(holder.pid)} (another sparkport change)`;
+      throw new UsageError(`${registry} is locked by ${who}; nothing was written, try again`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, STEP_MS));
   }
   try {
+    await removeLeftovers(registry);
     return await work();
   } finally {
     await unlink(lock).catch(() => undefined);
