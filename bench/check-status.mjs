@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
-const cli = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+const cli = fileURLToPath(new URL("../dist/bin.cjs", import.meta.url));
 const runs = Number(process.env.RUNS ?? 11);
 const warmup = 2;
 const env = { ...process.env, NODE_EXTRA_CA_CERTS: "", NO_COLOR: "1", SPARKPORT_NODE: "here" };

@@ -1,71 +1,63 @@
 #!/usr/bin/env node
 // The shell: the only module that reads argv, prints, and sets
 // process.exitCode. It never calls process.exit, so piped output is not cut.
-import { Chalk, type ChalkInstance } from "chalk";
-import { Command, CommanderError, Option } from "commander";
-import { readFile } from "node:fs/promises";
-import { check } from "./commands/check.js";
-import { allocate } from "./commands/allocate.js";
-import { release, setStatus } from "./commands/release.js";
-import { request } from "./commands/request.js";
-import { ghCommand, renderChange } from "./render/change-text.js";
-import { docs } from "./commands/docs.js";
-import { diff } from "./commands/diff.js";
-import { doctor } from "./commands/doctor.js";
-import { createProcessInfo } from "./doctor/process-command-line.js";
-import { projectFiles } from "./io/project-files.js";
-import { renderDoctorText } from "./render/doctor-text.js";
+import type { ChalkInstance } from "chalk";
+import type { Command } from "commander";
 import type { OccupancyOptions } from "./commands/network-context.js";
-import { next } from "./commands/next.js";
-import { status } from "./commands/status.js";
-import { nodeCommandRunner } from "./io/command-runner.js";
-import { createSocketTable } from "./occupancy/create-socket-table.js";
-import { localAddresses } from "./occupancy/local-node.js";
-import { defaultConcurrency } from "./probe/probe-many.js";
-import { nodeTcpProber } from "./probe/tcp-prober.js";
-import { renderCheckText } from "./render/check-text.js";
-import { renderStatusText } from "./render/status-text.js";
-import { parseDuration } from "./util/parse-duration.js";
-import { explain } from "./commands/explain.js";
-import { init } from "./commands/init.js";
-import { lint } from "./commands/lint.js";
-import { list } from "./commands/list.js";
 import { SparkportInputError, UsageError } from "./errors.js";
 import { EXIT_USAGE } from "./findings/exit-code.js";
-import { nodeFileSystem } from "./io/file-system.js";
+import type { FileSystem } from "./io/file-system.js";
 import { packageVersion } from "./package-root.js";
-import { renderListText } from "./render/list-text.js";
-import { textTable } from "./render/text-table.js";
-import { reporters, REPORTER_NAMES, isReporterName, type ReporterName } from "./reporters/index.js";
+import { REPORTER_NAMES, isReporterName, type ReporterName } from "./reporters/names.js";
+import { parseDuration } from "./util/parse-duration.js";
+
+// A command's modules are imported when it runs, never at start-up: the CLI
+// runs before every service start, and `check` must not pay for `lint`'s
+// scanner or `doctor`'s diagnoses (the bundle splits along these imports).
 
 /** Exit code for a bug in sparkport itself (EX_SOFTWARE), distinct from 0/1/2. */
 const EXIT_INTERNAL = 70;
 
-function makePaint(stream: NodeJS.WriteStream): ChalkInstance {
+type Commander = typeof import("commander");
+type Chalk = (typeof import("chalk"))["Chalk"];
+
+/** Colours for stdout and stderr, decided once per run. */
+interface Paints {
+  out: ChalkInstance;
+  err: ChalkInstance;
+}
+
+function makePaint(Chalk: Chalk, stream: NodeJS.WriteStream): ChalkInstance {
   // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
   if ((process.env.NO_COLOR ?? "") !== "") return new Chalk({ level: 0 });
   if ((process.env.FORCE_COLOR ?? "") !== "") return new Chalk();
   return new Chalk({ level: stream.isTTY ? new Chalk().level || 1 : 0 });
 }
 
-const stdoutPaint = makePaint(process.stdout);
-const stderrPaint = makePaint(process.stderr);
 
 function write(text: string): void {
   process.stdout.write(text);
 }
 
-function registryOptions(command: Command): { registry: string | undefined; processEnv: NodeJS.ProcessEnv; cwd: string; fs: typeof nodeFileSystem } {
+async function registryOptions(command: Command): Promise<{ registry: string | undefined; processEnv: NodeJS.ProcessEnv; cwd: string; fs: FileSystem }> {
   const globals = command.optsWithGlobals<{ registry?: string }>();
+  const { nodeFileSystem } = await import("./io/file-system.js");
   return { registry: globals.registry, processEnv: process.env, cwd: process.cwd(), fs: nodeFileSystem };
 }
 
 /** Options shared by the commands that probe: timeout, offline mode, which node this is, verbosity. */
-function occupancyOptions(command: Command): OccupancyOptions {
+async function occupancyOptions(command: Command, paints: Paints): Promise<OccupancyOptions> {
+  const [{ readFile }, { nodeCommandRunner }, { createSocketTable }, { localAddresses }, { nodeTcpProber }] = await Promise.all([
+    import("node:fs/promises"),
+    import("./io/command-runner.js"),
+    import("./occupancy/create-socket-table.js"),
+    import("./occupancy/local-node.js"),
+    import("./probe/tcp-prober.js"),
+  ]);
   const globals = command.optsWithGlobals<{ timeout: string; remote: boolean; verbose?: boolean; thisNode?: string }>();
   const offline = (process.env.SPARKPORT_OFFLINE ?? "") !== "" && process.env.SPARKPORT_OFFLINE !== "0";
   return {
-    ...registryOptions(command),
+    ...(await registryOptions(command)),
     deps: {
       socketTable: createSocketTable(process.platform, nodeCommandRunner, (file) => readFile(file, "utf8")),
       prober: nodeTcpProber,
@@ -75,19 +67,19 @@ function occupancyOptions(command: Command): OccupancyOptions {
     timeoutMs: parseDuration(globals.timeout, "--timeout"),
     remote: globals.remote && !offline,
     thisNode: globals.thisNode ?? process.env.SPARKPORT_NODE,
-    onProbe: globals.verbose === true ? (line) => process.stderr.write(`${stderrPaint.dim(line)}\n`) : undefined,
+    onProbe: globals.verbose === true ? (line) => process.stderr.write(`${paints.err.dim(line)}\n`) : undefined,
   };
 }
 
 /** A progress line on stderr, only on a terminal and only once a run passes one second. */
-function progressLine(): { update: (done: number, total: number) => void; done: () => void } {
+function progressLine(paints: Paints): { update: (done: number, total: number) => void; done: () => void } {
   const started = Date.now();
   let shown = false;
   return {
     update: (done, total) => {
       if (!process.stderr.isTTY || Date.now() - started < 1000) return;
       shown = true;
-      process.stderr.write(`\r${stderrPaint.dim(`probing ${done}/${total}`)}`);
+      process.stderr.write(`\r${paints.err.dim(`probing ${done}/${total}`)}`);
     },
     done: () => {
       if (shown) process.stderr.write("\r\u001b[K");
@@ -96,15 +88,16 @@ function progressLine(): { update: (done: number, total: number) => void; done: 
 }
 
 /** Input problems are rendered by the chosen reporter, so JSON and CI output stay machine-readable. */
-function reportInputError(error: SparkportInputError, format: ReporterName, command: string): void {
+async function reportInputError(error: SparkportInputError, format: ReporterName, command: string, paints: Paints): Promise<void> {
+  const { reporters } = await import("./reporters/index.js");
   const report = { command, version: packageVersion(), registry: null, findings: error.problems, excepted: [], exitCode: EXIT_USAGE };
-  const text = reporters[format](report, { paint: format === "text" ? stderrPaint : stdoutPaint, explain: false });
+  const text = reporters[format](report, { paint: format === "text" ? paints.err : paints.out, explain: false });
   if (format === "text") process.stderr.write(text);
   else write(text);
   process.exitCode = EXIT_USAGE;
 }
 
-function buildProgram(): Command {
+function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
   const program = new Command("sparkport")
     .description("Port registry and conflict checker: one ports.yaml, checked in CI and on every machine.")
     .version(packageVersion(), "-V, --version")
@@ -115,7 +108,7 @@ function buildProgram(): Command {
     .option("-v, --verbose", "list each address and port probed")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
-    .configureOutput({ outputError: (text, out) => out(stderrPaint.red(text)) });
+    .configureOutput({ outputError: (text, out) => out(paints.err.red(text)) });
 
   program
     .command("lint")
@@ -132,13 +125,15 @@ function buildProgram(): Command {
       const format = isReporterName(options.format) ? options.format : "text";
       if (options.write === true && options.fix !== true) throw new UsageError("--write applies the fixes of --fix; pass both");
       try {
-        const result = await lint({ ...registryOptions(command), strict: options.strict === true, docs: options.docs, scan: options.scan, base: options.base, fix: options.fix === true, write: options.write === true });
+        const { lint } = await import("./commands/lint.js");
+        const { reporters } = await import("./reporters/index.js");
+        const result = await lint({ ...(await registryOptions(command)), strict: options.strict === true, docs: options.docs, scan: options.scan, base: options.base, fix: options.fix === true, write: options.write === true });
         if (format === "text") for (const fix of result.fixes) write(`${fix.diff}${fix.written ? `wrote ${fix.file}\n` : ""}`);
         const report = { command: "lint", version: packageVersion(), ...result };
-        write(reporters[format](report, { paint: stdoutPaint, explain: options.explain === true }));
+        write(reporters[format](report, { paint: paints.out, explain: options.explain === true }));
         process.exitCode = result.exitCode;
       } catch (error) {
-        if (error instanceof SparkportInputError) reportInputError(error, format, "lint");
+        if (error instanceof SparkportInputError) await reportInputError(error, format, "lint", paints);
         else throw error;
       }
     });
@@ -153,8 +148,9 @@ function buildProgram(): Command {
     .option("--service <name>", "the service you are about to start: its own allocation is no conflict")
     .option("--json", "print JSON")
     .action(async (ports: string[], options: { team?: string; node?: string; env?: string; service?: string; json?: boolean }, command: Command) => {
-      const result = await check({ ...occupancyOptions(command), ports, team: options.team, node: options.node, env: options.env, service: options.service });
-      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderCheckText(result, stdoutPaint));
+      const [{ check }, { renderCheckText }] = await Promise.all([import("./commands/check.js"), import("./render/check-text.js")]);
+      const result = await check({ ...(await occupancyOptions(command, paints)), ports, team: options.team, node: options.node, env: options.env, service: options.service });
+      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderCheckText(result, paints.out));
       process.exitCode = result.exitCode;
     });
 
@@ -169,7 +165,8 @@ function buildProgram(): Command {
     .action(async (options: { team: string; node?: string; env?: string; count: string; json?: boolean }, command: Command) => {
       if (!/^\d+$/.test(options.count)) throw new UsageError(`--count must be a whole number from 1 to 1000, got "${options.count}"`);
       const count = Number(options.count);
-      const result = await next({ ...occupancyOptions(command), team: options.team, node: options.node, env: options.env, count });
+      const { next } = await import("./commands/next.js");
+      const result = await next({ ...(await occupancyOptions(command, paints)), team: options.team, node: options.node, env: options.env, count });
       if (options.json === true) write(`${JSON.stringify(result, null, 2)}\n`);
       else if (result.ports.length === 0) process.stderr.write(`sparkport: no free port left in team ${result.team}'s ranges\n`);
       else {
@@ -187,11 +184,12 @@ function buildProgram(): Command {
     .option("--concurrency <n>", "sockets open at once (default: from the open-file limit)")
     .option("--json", "print JSON")
     .action(async (options: { team?: string; node?: string; concurrency?: string; json?: boolean }, command: Command) => {
+      const [{ status }, { renderStatusText }, { defaultConcurrency }] = await Promise.all([import("./commands/status.js"), import("./render/status-text.js"), import("./probe/probe-many.js")]);
       const concurrency = options.concurrency === undefined ? defaultConcurrency() : Number(options.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of 1 or more, got ${options.concurrency ?? ""}`);
-      const progress = progressLine();
-      const result = await status({ ...occupancyOptions(command), team: options.team, node: options.node, concurrency, onProgress: progress.update }).finally(progress.done);
-      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderStatusText(result, stdoutPaint));
+      const progress = progressLine(paints);
+      const result = await status({ ...(await occupancyOptions(command, paints)), team: options.team, node: options.node, concurrency, onProgress: progress.update }).finally(progress.done);
+      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderStatusText(result, paints.out));
       process.exitCode = result.exitCode;
     });
 
@@ -203,7 +201,15 @@ function buildProgram(): Command {
     .option("--error <text>", "the error message, pasted as is (EADDRINUSE, Errno 98/48, WinError 10048, connection refused...)")
     .option("--json", "print JSON")
     .action(async (target: string | undefined, options: { from?: string; error?: string; json?: boolean }, command: Command) => {
-      const occupancy = occupancyOptions(command);
+      const [{ doctor }, { renderDoctorText }, { createProcessInfo }, { projectFiles }, { nodeCommandRunner }] = await Promise.all([
+        import("./commands/doctor.js"),
+        import("./render/doctor-text.js"),
+        import("./doctor/process-command-line.js"),
+        import("./io/project-files.js"),
+        import("./io/command-runner.js"),
+      ]);
+      const occupancy = await occupancyOptions(command, paints);
+      const { readFile } = await import("node:fs/promises");
       const readText = (file: string): Promise<string> => readFile(file, "utf8");
       const result = await doctor({
         ...occupancy,
@@ -218,7 +224,7 @@ function buildProgram(): Command {
         from: options.from,
         error: options.error,
       });
-      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderDoctorText(result, stdoutPaint));
+      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderDoctorText(result, paints.out));
       process.exitCode = result.exitCode;
     });
 
@@ -234,10 +240,10 @@ function buildProgram(): Command {
       .option("--exception <reason>", "allow a port outside the team's ranges, recording this reason");
 
   type AllocateFlags = { team: string; node: string; port?: string; env?: string; protocol?: string; access?: string; note?: string; exception?: string };
-  const allocationArgs = (service: string, flags: AllocateFlags, command: Command) => {
+  const allocationArgs = async (service: string, flags: AllocateFlags, command: Command, paints: Paints) => {
     if (flags.port !== undefined && !/^\d{1,5}$/.test(flags.port)) throw new UsageError(`--port must be a port 1-65535, got "${flags.port}"`);
     return {
-      ...occupancyOptions(command),
+      ...(await occupancyOptions(command, paints)),
       service,
       team: flags.team,
       node: flags.node,
@@ -256,9 +262,10 @@ function buildProgram(): Command {
     .option("--dry-run", "print the diff only")
     .option("--json", "print JSON")
     .action(async (service: string, flags: AllocateFlags & { dryRun?: boolean; json?: boolean }, command: Command) => {
-      const result = await allocate({ ...allocationArgs(service, flags, command), dryRun: flags.dryRun === true });
+      const [{ allocate }, { renderChange }] = await Promise.all([import("./commands/allocate.js"), import("./render/change-text.js")]);
+      const result = await allocate({ ...(await allocationArgs(service, flags, command, paints)), dryRun: flags.dryRun === true });
       if (flags.json === true) write(`${JSON.stringify(result, null, 2)}\n`);
-      else write(renderChange(result.plan.refusals, result.edit, `${service}: ${Object.entries(result.plan.ports).map(([e, p]) => `${e} ${p}`).join(", ")} on ${result.plan.node}`, stdoutPaint));
+      else write(renderChange(result.plan.refusals, result.edit, `${service}: ${Object.entries(result.plan.ports).map(([e, p]) => `${e} ${p}`).join(", ")} on ${result.plan.node}`, paints.out));
       process.exitCode = result.exitCode;
     });
 
@@ -271,7 +278,8 @@ function buildProgram(): Command {
     .action(async (service: string, flags: AllocateFlags & { priority: string; gh?: boolean; json?: boolean }, command: Command) => {
       const priority = flags.priority === "high" || flags.priority === "medium" || flags.priority === "low" ? flags.priority : undefined;
       if (priority === undefined) throw new UsageError(`--priority must be high, medium or low, got "${flags.priority}"`);
-      const result = await request({ ...allocationArgs(service, flags, command), priority });
+      const [{ request }, { ghCommand }] = await Promise.all([import("./commands/request.js"), import("./render/change-text.js")]);
+      const result = await request({ ...(await allocationArgs(service, flags, command, paints)), priority });
       if (flags.json === true) write(`${JSON.stringify(result, null, 2)}\n`);
       else if (flags.gh === true) write(`${ghCommand(process.argv.slice(2).filter((a) => a !== "--gh"), result.title)}\n`);
       else write(result.body);
@@ -285,8 +293,9 @@ function buildProgram(): Command {
     .option("--force", "also a locked (shared infrastructure) service")
     .option("--dry-run", "print the diff only")
     .action(async (service: string, flags: { force?: boolean; dryRun?: boolean }, command: Command) => {
-      const result = await release({ ...registryOptions(command), service, force: flags.force === true, dryRun: flags.dryRun === true });
-      write(renderChange(result.refusals, result.edit, `released ${service}`, stdoutPaint));
+      const [{ release }, { renderChange }] = await Promise.all([import("./commands/release.js"), import("./render/change-text.js")]);
+      const result = await release({ ...(await registryOptions(command)), service, force: flags.force === true, dryRun: flags.dryRun === true });
+      write(renderChange(result.refusals, result.edit, `released ${service}`, paints.out));
       process.exitCode = result.exitCode;
     });
 
@@ -297,8 +306,9 @@ function buildProgram(): Command {
     .argument("<status>", "running, stopped, in-development, reserved or planned")
     .option("--dry-run", "print the diff only")
     .action(async (target: string, statusName: string, flags: { dryRun?: boolean }, command: Command) => {
-      const result = await setStatus({ ...registryOptions(command), target, status: statusName, dryRun: flags.dryRun === true });
-      write(renderChange(result.refusals, result.edit, `${target} is now ${statusName}`, stdoutPaint));
+      const [{ setStatus }, { renderChange }] = await Promise.all([import("./commands/release.js"), import("./render/change-text.js")]);
+      const result = await setStatus({ ...(await registryOptions(command)), target, status: statusName, dryRun: flags.dryRun === true });
+      write(renderChange(result.refusals, result.edit, `${target} is now ${statusName}`, paints.out));
       process.exitCode = result.exitCode;
     });
 
@@ -308,7 +318,8 @@ function buildProgram(): Command {
     .argument("<ref>", "a git ref, e.g. main or HEAD~1")
     .option("--json", "print JSON")
     .action(async (ref: string, flags: { json?: boolean }, command: Command) => {
-      const result = await diff({ ...registryOptions(command), ref, runner: nodeCommandRunner });
+      const [{ diff }, { nodeCommandRunner }] = await Promise.all([import("./commands/diff.js"), import("./io/command-runner.js")]);
+      const result = await diff({ ...(await registryOptions(command)), ref, runner: nodeCommandRunner });
       write(flags.json === true ? `${JSON.stringify(result, null, 2)}\n` : result.markdown);
     });
 
@@ -320,8 +331,9 @@ function buildProgram(): Command {
     .option("--env <environment>", "only this environment's ports")
     .option("--json", "print JSON")
     .action(async (options: { team?: string; node?: string; env?: string; json?: boolean }, command: Command) => {
-      const result = await list({ ...registryOptions(command), team: options.team, node: options.node, env: options.env });
-      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderListText(result, stdoutPaint));
+      const [{ list }, { renderListText }] = await Promise.all([import("./commands/list.js"), import("./render/list-text.js")]);
+      const result = await list({ ...(await registryOptions(command)), team: options.team, node: options.node, env: options.env });
+      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderListText(result, paints.out));
     });
 
   program
@@ -329,7 +341,8 @@ function buildProgram(): Command {
     .description("render the allocation tables as Markdown")
     .option("-w, --write <file>", "write to this file instead of stdout")
     .action(async (options: { write?: string }, command: Command) => {
-      const result = await docs({ ...registryOptions(command), write: options.write });
+      const { docs } = await import("./commands/docs.js");
+      const result = await docs({ ...(await registryOptions(command)), write: options.write });
       if (result.written === null) write(result.markdown);
       else process.stderr.write(`wrote ${result.written}\n`);
     });
@@ -340,6 +353,8 @@ function buildProgram(): Command {
     .argument("[file]", "where to write it", "ports.yaml")
     .option("--force", "replace an existing file")
     .action(async (file: string, options: { force?: boolean }) => {
+      const { init } = await import("./commands/init.js");
+      const { nodeFileSystem } = await import("./io/file-system.js");
       const result = await init({ file, force: options.force === true, cwd: process.cwd(), fs: nodeFileSystem });
       write(`${result.overwritten ? "replaced" : "created"} ${result.file}; edit it, then run \`sparkport lint\`\n`);
     });
@@ -348,7 +363,8 @@ function buildProgram(): Command {
     .command("explain")
     .description("list the lint rules, or explain one")
     .argument("[code]", "a rule code, such as outside-team-range")
-    .action((code: string | undefined) => {
+    .action(async (code: string | undefined) => {
+      const [{ explain }, { textTable }] = await Promise.all([import("./commands/explain.js"), import("./render/text-table.js")]);
       const rows = explain(code).map((r) => [r.code, r.severity, r.explain]);
       write(`${textTable(["CODE", "SEVERITY", "WHAT IT CHECKS"], rows).join("\n")}\n`);
     });
@@ -357,17 +373,19 @@ function buildProgram(): Command {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const program = buildProgram();
+  const [commander, { Chalk }] = await Promise.all([import("commander"), import("chalk")]);
+  const paints: Paints = { out: makePaint(Chalk, process.stdout), err: makePaint(Chalk, process.stderr) };
+  const program = buildProgram(commander, paints);
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
-    if (error instanceof CommanderError) {
+    if (error instanceof commander.CommanderError) {
       // commander has printed its message; help and version are successes.
       process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
     } else if (error instanceof SparkportInputError) {
-      reportInputError(error, "text", program.args[0] ?? "sparkport");
+      await reportInputError(error, "text", program.args[0] ?? "sparkport", paints);
     } else if (error instanceof UsageError) {
-      process.stderr.write(`${stderrPaint.red("sparkport:")} ${error.message}\n`);
+      process.stderr.write(`${paints.err.red("sparkport:")} ${error.message}\n`);
       process.exitCode = EXIT_USAGE;
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
@@ -377,4 +395,6 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-await main(process.argv);
+// Commander and chalk load in main(), not here: dist/bin.cjs answers a lone
+// --version before this bundle loads, and nothing else runs at import time.
+void main(process.argv);

@@ -164,9 +164,10 @@ describe("nothing lost under concurrency or faults", () => {
         stdio: "ignore",
         env: { ...process.env, NO_COLOR: "1" },
       });
+      const exited = new Promise((resolve) => child.once("exit", resolve));
       await new Promise((resolve) => setTimeout(resolve, 40 + i * 25));
       child.kill("SIGKILL");
-      await new Promise((resolve) => child.once("exit", resolve));
+      await exited;
       expect(() => parseRegistry(spawnSync("cat", [file], { encoding: "utf8" }).stdout, file)).not.toThrow();
     }
     const after = await sparkport(file, ["allocate", "survivor", "--team", "B", "--node", "here"]);

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { link, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.js";
@@ -29,6 +28,7 @@ function notWritable(error: unknown): boolean {
  * A process killed at any point leaves either no lock or a complete one.
  */
 async function tryCreate(lock: string): Promise<boolean> {
+  const { randomBytes } = await import("node:crypto");
   const mine = `${lock}.${String(process.pid)}.${randomBytes(4).toString("hex")}.tmp`;
   await writeFile(mine, String(process.pid), { flag: "wx" });
   try {

@@ -1,4 +1,5 @@
 import { execFile } from "node:child_process";
+import { findProgram } from "./find-program.js";
 
 export interface CommandResult {
   /** Exit status; null when killed by a signal or the timeout. */
@@ -16,6 +17,11 @@ export interface CommandRunner {
 export const nodeCommandRunner: CommandRunner = {
   run(file, args, options) {
     return new Promise((resolve, reject) => {
+      // A missing program is ENOENT without a fork; a found one still runs by its name, as execFile would.
+      if (findProgram(file) === undefined) {
+        reject(Object.assign(new Error(`spawn ${file} ENOENT`), { code: "ENOENT", path: file, spawnargs: [...args] }));
+        return;
+      }
       execFile(
         file,
         [...args],

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { open, realpath, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 
@@ -10,6 +9,8 @@ export async function writeFileAtomic(link: string, text: string): Promise<void>
   // Through a symlink to its real file (the link stays a link), keeping the file's mode.
   const file = await realpath(link).catch(() => link);
   const mode = await stat(file).then((s) => s.mode & 0o7777, () => undefined);
+  // crypto is loaded here, not with the module: most runs never write.
+  const { randomBytes } = await import("node:crypto");
   const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
   const handle = await open(temporary, "wx");
   try {

@@ -1,17 +1,18 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import * as z from "zod/mini";
 import { packageRoot } from "../package-root.js";
+import { useEnglishMessages } from "../util/zod-english.js";
 
 const catalogueSchema = z.strictObject({
   description: z.string(),
   ports: z.array(
     z.strictObject({
-      port: z.number().int().min(1).max(65535),
-      tool: z.string().min(1),
+      port: z.number().check(z.int(), z.gte(1), z.lte(65535)),
+      tool: z.string().check(z.minLength(1)),
       /** Other names the tool goes by in a registry (a service named "fastapi" runs uvicorn). */
-      aliases: z.array(z.string()).default([]),
-      note: z.string().optional(),
+      aliases: z._default(z.array(z.string()), []),
+      note: z.optional(z.string()),
     }),
   ),
 });
@@ -22,6 +23,7 @@ export type CatalogueEntry = Catalogue["ports"][number];
 export const CATALOGUE_FILE = "well-known-ports.json";
 
 export function parseCatalogue(text: string): Catalogue {
+  useEnglishMessages();
   return catalogueSchema.parse(JSON.parse(text));
 }
 

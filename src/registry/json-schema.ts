@@ -1,8 +1,8 @@
-import { z } from "zod";
+import { toJSONSchema } from "zod/mini";
 import { registrySchema } from "./schema.js";
 
 /** The JSON Schema of ports.yaml, as checked in at registry/ports.schema.json. */
 export function registryJsonSchemaText(): string {
-  const schema = z.toJSONSchema(registrySchema, { io: "input", target: "draft-7" });
+  const schema = toJSONSchema(registrySchema, { io: "input", target: "draft-7" });
   return `${JSON.stringify({ ...schema, title: "sparkport ports.yaml" }, null, 2)}\n`;
 }

@@ -3,6 +3,7 @@ import { SparkportInputError } from "../errors.js";
 import { makeFinding, type Finding, type Location } from "../findings/finding.js";
 import { errorCode, type FileSystem } from "../io/file-system.js";
 import { registrySchema, type RegistryData } from "./schema.js";
+import { useEnglishMessages } from "../util/zod-english.js";
 import { bytePosition, firstInvalidUtf8 } from "./utf8.js";
 import { SourceMap } from "./yaml-source.js";
 import { zodIssuesToFindings } from "./zod-issues.js";
@@ -57,6 +58,7 @@ export function parseRegistry(text: string, file: string, absolutePath = file): 
       : makeFinding("yaml-syntax", "error", { detail }, { file });
     throw new SparkportInputError([finding]);
   }
+  useEnglishMessages();
   const parsed = registrySchema.safeParse(raw);
   if (!parsed.success) {
     throw new SparkportInputError(zodIssuesToFindings(parsed.error.issues, registrySchema, raw, source));

@@ -1,10 +1,10 @@
-import { z } from "zod";
+import { $ZodArray, $ZodDefault, $ZodNullable, $ZodObject, $ZodOptional, $ZodPipe, $ZodRecord, type $ZodIssue, type $ZodType } from "zod/v4/core";
 import { makeFinding, type Finding } from "../findings/finding.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { formatPath, type PathSegment, type SourceMap } from "./yaml-source.js";
 import { isRecord } from "../util/is-record.js";
 
-type Issue = z.core.$ZodIssue;
+type Issue = $ZodIssue;
 
 /** Keys the object schema at `path` accepts, walking through arrays, records and optionals. */
 export function allowedKeysAt(schema: AnySchema, path: readonly PathSegment[]): string[] {
@@ -13,24 +13,24 @@ export function allowedKeysAt(schema: AnySchema, path: readonly PathSegment[]): 
     current = current === undefined ? undefined : childSchema(unwrap(current), segment);
   }
   const object = current === undefined ? undefined : unwrap(current);
-  return object instanceof z.ZodObject ? Object.keys(object.shape) : [];
+  return object instanceof $ZodObject ? Object.keys(object._zod.def.shape) : [];
 }
 
-type AnySchema = z.core.$ZodType;
+type AnySchema = $ZodType;
 
 function unwrap(schema: AnySchema): AnySchema {
   let current = schema;
   for (;;) {
-    if (current instanceof z.ZodOptional || current instanceof z.ZodNullable || current instanceof z.ZodDefault) current = current.unwrap();
-    else if (current instanceof z.ZodPipe) current = current.in;
+    if (current instanceof $ZodOptional || current instanceof $ZodNullable || current instanceof $ZodDefault) current = current._zod.def.innerType;
+    else if (current instanceof $ZodPipe) current = current._zod.def.in;
     else return current;
   }
 }
 
 function childSchema(schema: AnySchema, segment: PathSegment): AnySchema | undefined {
-  if (schema instanceof z.ZodObject && typeof segment === "string") return schema.shape[segment];
-  if (schema instanceof z.ZodArray) return schema.element;
-  if (schema instanceof z.ZodRecord) return schema.valueType;
+  if (schema instanceof $ZodObject && typeof segment === "string") return schema._zod.def.shape[segment];
+  if (schema instanceof $ZodArray) return schema._zod.def.element;
+  if (schema instanceof $ZodRecord) return schema._zod.def.valueType;
   return undefined;
 }
 
@@ -78,7 +78,7 @@ function expectedText(issue: Issue): string {
 /** Turn zod issues into located findings that say what was expected. */
 export function zodIssuesToFindings(
   issues: readonly Issue[],
-  schema: z.ZodType,
+  schema: $ZodType,
   data: unknown,
   source: SourceMap,
 ): Finding[] {

@@ -1,4 +1,5 @@
-import { z } from "zod";
+import * as z from "zod/mini";
+import { useEnglishMessages } from "../util/zod-english.js";
 
 /** One node of the tailnet as `tailscale status --json` describes it. */
 export interface Peer {
@@ -44,20 +45,20 @@ export class TailscaleStatusError extends Error {
 // versions, so everything but BackendState may be null or missing. Unknown
 // fields are dropped (z.object strips them).
 const peerSchema = z.object({
-  HostName: z.string().nullish(),
-  DNSName: z.string().nullish(),
-  TailscaleIPs: z.array(z.string()).nullish(),
-  Online: z.boolean().nullish(),
-  OS: z.string().nullish(),
+  HostName: z.nullish(z.string()),
+  DNSName: z.nullish(z.string()),
+  TailscaleIPs: z.nullish(z.array(z.string())),
+  Online: z.nullish(z.boolean()),
+  OS: z.nullish(z.string()),
 });
 
 const statusSchema = z.object({
   BackendState: z.string(),
-  TUN: z.boolean().nullish(),
-  Self: peerSchema.nullish(),
-  Peer: z.record(z.string(), peerSchema).nullish(),
-  MagicDNSSuffix: z.string().nullish(),
-  CurrentTailnet: z.object({ MagicDNSSuffix: z.string().nullish() }).nullish(),
+  TUN: z.nullish(z.boolean()),
+  Self: z.nullish(peerSchema),
+  Peer: z.nullish(z.record(z.string(), peerSchema)),
+  MagicDNSSuffix: z.nullish(z.string()),
+  CurrentTailnet: z.nullish(z.object({ MagicDNSSuffix: z.nullish(z.string()) })),
 });
 
 type RawPeer = z.output<typeof peerSchema>;
@@ -75,6 +76,7 @@ export function parseTailscaleStatus(text: string): TailscaleStatus {
     const reason = error instanceof Error ? error.message : String(error);
     throw new TailscaleStatusError("invalid-json", [text.trim() === "" ? "the output is empty" : reason]);
   }
+  useEnglishMessages();
   const parsed = statusSchema.safeParse(data);
   if (!parsed.success) {
     throw new TailscaleStatusError(
