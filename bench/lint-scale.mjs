@@ -1,19 +1,20 @@
-// Lint time against registry size: a generated 1,000-service and a
-// 10,000-service registry, each linted by the built CLI as a child process.
-// Prints medians and the ratio 10k / 1k (target: <= 12, i.e. no quadratic
-// rule), with `node -e 0` as the named baseline measured in the same run.
+// Lint time against registry size: the repo's own ports.yaml and generated
+// 1,000- and 10,000-service registries, each linted by the built CLI as a
+// child process, with `node -e 0` measured in the same run; the ratio
+// 10k / 1k (target <= 12: no quadratic rule). Then the registry load alone
+// (read, YAML, schema), in-process.
 //
-//   npm run bench            (builds dist/ first)
-//   RUNS=15 npm run bench    (more runs per command)
+//   npm run bench:lint       RUNS=15 npm run bench:lint
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseRegistry } from "../dist/registry/load.js";
+import { CLI, measure, report, runs, target } from "./harness.mjs";
+import { benchInProcess } from "./in-process.mjs";
 
-const cli = fileURLToPath(new URL("../dist/bin.cjs", import.meta.url));
-const runs = Number(process.env.RUNS ?? 7);
-const warmup = 2;
+const repoRegistry = fileURLToPath(new URL("../ports.yaml", import.meta.url));
 
 /** A valid registry of `services` services: 100 per node, with test and staging environments on a third of them. */
 function registry(services) {
@@ -39,42 +40,32 @@ function registry(services) {
   return `${lines.join("\n")}\n`;
 }
 
-function time(file, args) {
-  const samples = [];
-  for (let i = 0; i < warmup + runs; i += 1) {
-    const start = process.hrtime.bigint();
-    try {
-      execFileSync(file, args, { stdio: "ignore", env: { ...process.env, NODE_EXTRA_CA_CERTS: "" } });
-    } catch (error) {
-      if (typeof error.status !== "number") throw error;
-    }
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (i >= warmup) samples.push(ms);
-  }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], min: samples[0], max: samples.at(-1) };
-}
-
 const dir = mkdtempSync(path.join(tmpdir(), "sparkport-bench-"));
 try {
   const small = path.join(dir, "ports-1k.yaml");
   const large = path.join(dir, "ports-10k.yaml");
   writeFileSync(small, registry(1_000));
   writeFileSync(large, registry(10_000));
-  // Measure the real thing: both registries must load and lint clean.
-  for (const file of [small, large]) execFileSync(process.execPath, [cli, "lint", "--registry", file], { stdio: "ignore" });
-  const rows = [
-    ["node -e 0 (baseline)", time(process.execPath, ["-e", "0"])],
-    ["sparkport lint, 1k services", time(process.execPath, [cli, "lint", "--registry", small, "--format", "json"])],
-    ["sparkport lint, 10k services", time(process.execPath, [cli, "lint", "--registry", large, "--format", "json"])],
-  ];
-  const base = rows[0][1].median;
-  console.log(`${runs} runs after ${warmup} warm-up, child processes, node ${process.version}`);
-  for (const [name, t] of rows) {
-    console.log(`${name.padEnd(32)} median ${t.median.toFixed(1).padStart(8)} ms  min ${t.min.toFixed(1).padStart(8)}  max ${t.max.toFixed(1).padStart(8)}  ${(t.median / base).toFixed(2)}x baseline`);
-  }
-  const ratio = rows[2][1].median / rows[1][1].median;
-  console.log(`lint 10k / 1k: ${ratio.toFixed(2)} (target <= 12)`);
+  // Measure the real thing: every registry must load and lint clean.
+  for (const file of [repoRegistry, small, large]) execFileSync(process.execPath, [CLI, "lint", "--no-scan", "--registry", file], { stdio: "ignore" });
+  const clean = (result) => {
+    if (result.status !== 0) throw new Error(`lint exited ${result.status}: ${result.stderr}`);
+  };
+  const lint = (name, file) => ({ name, file: process.execPath, args: [CLI, "lint", "--no-scan", "--format", "json", "--registry", file], expect: clean });
+  const rows = measure([{ name: "node -e 0", file: process.execPath, args: ["-e", "0"] }, lint("lint ports.yaml (repo)", repoRegistry), lint("lint 1k services", small), lint("lint 10k services", large)], { runs: runs(7), warmup: 2 });
+  const ratios = report("lint, child processes", rows, "node -e 0");
+  target("lint 10k / 1k", ratios["lint 10k services"] / ratios["lint 1k services"], 12);
+
+  const texts = [small, large].map((file) => readFileSync(file, "utf8"));
+  const load = await benchInProcess(
+    [
+      { name: "load 1k services", fn: () => parseRegistry(texts[0], small) },
+      { name: "load 10k services", fn: () => parseRegistry(texts[1], large) },
+    ],
+    { iterations: runs(7) },
+  );
+  const loadRatios = report("registry load (read, YAML, schema), in-process (tinybench)", load, "load 1k services");
+  target("load 10k / 1k", loadRatios["load 10k services"], 12);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

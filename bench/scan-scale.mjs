@@ -7,8 +7,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { scanTree } from "../dist/scan/scan-tree.js";
-
-const runs = Number(process.env.RUNS ?? 5);
+import { report, runs, target } from "./harness.mjs";
+import { benchInProcess } from "./in-process.mjs";
 
 function tree(files) {
   const root = mkdtempSync(path.join(tmpdir(), "sparkport-scan-bench-"));
@@ -23,29 +23,23 @@ function tree(files) {
   return root;
 }
 
-async function time(root) {
-  const samples = [];
-  let result;
-  for (let i = 0; i < runs + 1; i += 1) {
-    const start = process.hrtime.bigint();
-    result = await scanTree(root);
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (i > 0) samples.push(ms); // the first run warms the file cache
-  }
-  samples.sort((a, b) => a - b);
-  return { median: samples[Math.floor(samples.length / 2)], files: result.files, references: result.references.length };
-}
-
 const small = tree(500);
 const large = tree(5_000);
 try {
-  const a = await time(small);
-  const b = await time(large);
-  console.log(`${runs} runs after a warm-up, in-process, node ${process.version}`);
-  for (const [name, t] of [["500 files", a], ["5,000 files", b]]) {
-    console.log(`${name.padEnd(12)} median ${t.median.toFixed(0).padStart(6)} ms  ${Math.round((t.files / t.median) * 1000)} files/s  ${t.references} references`);
+  // The scans must find what was written: 500 files hold 1,000 port references, 5,000 hold 10,000.
+  for (const [root, files] of [[small, 500], [large, 5_000]]) {
+    const result = await scanTree(root);
+    if (result.files !== files || result.references.length < files) throw new Error(`scan of ${files} files found ${result.files} files, ${result.references.length} references`);
   }
-  console.log(`scan 5k / 500: ${(b.median / a.median).toFixed(2)} (target <= 12)`);
+  const rows = await benchInProcess(
+    [
+      { name: "scan 500 files", fn: () => scanTree(small) },
+      { name: "scan 5,000 files", fn: () => scanTree(large) },
+    ],
+    { iterations: runs(5) },
+  );
+  const ratios = report(`scan, in-process (tinybench), ${runs(5)} iterations after a warm-up`, rows, "scan 500 files");
+  target("scan 5k / 500", ratios["scan 5,000 files"], 12);
 } finally {
   rmSync(small, { recursive: true, force: true });
   rmSync(large, { recursive: true, force: true });

@@ -49,8 +49,9 @@ const UP: readonly Observed[] = ["open", "listening"];
 const UNKNOWN: readonly Observed[] = ["skipped"];
 
 /**
- * Every registered service probed on its node at once. All probes share one
- * deadline, so the run takes about one timeout whatever the number of services.
+ * Every registered service probed on its node, `concurrency` at a time. All
+ * probes share one deadline, so the run takes at most one timeout per round
+ * of `concurrency` probes, however many of them are filtered.
  */
 export async function status(options: StatusOptions): Promise<StatusResult> {
   const model = buildModel(await openRegistry(options));
@@ -76,9 +77,11 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
   } else if (remote.length > 0) {
     const targets = remote.map((a) => ({ host: network.hostOf(a.node), port: a.port }));
     let done = 0;
-    // One deadline for the whole run: a probe started late gets only the time left,
-    // and one that would start after the deadline is not run at all.
-    const deadline = Date.now() + options.timeoutMs;
+    // One deadline for the whole run: as long as the probes would take if every one timed out,
+    // `concurrency` at a time (one --timeout when they all fit at once). A probe started late gets
+    // only the time left, and one that would start after the deadline is not run at all.
+    const concurrency = Math.max(options.concurrency, 1);
+    const deadline = Date.now() + options.timeoutMs * Math.ceil(targets.length / concurrency);
     const late = new Set<string>();
     const clamped = {
       probe: (host: string, port: number): Promise<ProbeResult> => {
@@ -90,7 +93,7 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
     };
     const results = await probeMany(clamped, targets, {
       timeoutMs: options.timeoutMs,
-      concurrency: Math.max(options.concurrency, 1),
+      concurrency,
       onResult: () => {
         done += 1;
         options.onProgress?.(done, targets.length);

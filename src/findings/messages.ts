@@ -270,7 +270,7 @@ export const messages = {
     fix: () => "check that tailscaled runs (`tailscale status`)",
   }),
   "probes-skipped": entry<{ count: number; timeoutMs: number }>({
-    explain: "Some probes could not start before the run's one deadline.",
+    explain: "Some probes could not start before the run's deadline (one --timeout per round of --concurrency probes).",
     message: (a) => `${a.count} service(s) not probed: the run's ${a.timeoutMs} ms deadline was reached`,
     fix: () => "raise --timeout or --concurrency",
   }),
