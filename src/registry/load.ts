@@ -5,7 +5,8 @@ import { errorCode, type FileSystem } from "../io/file-system.js";
 import { registrySchema, type RegistryData } from "./schema.js";
 import { useEnglishMessages } from "../util/zod-english.js";
 import { bytePosition, firstInvalidUtf8 } from "./utf8.js";
-import { SourceMap } from "./yaml-source.js";
+import { CHUNKED_PARSE_MIN_BYTES, parseChunked, splitRegistry } from "./chunked-parse.js";
+import { DocumentSourceMap, type SourceMap } from "./yaml-source.js";
 import { zodIssuesToFindings } from "./zod-issues.js";
 
 /** Alias expansions allowed before a document counts as an alias bomb. */
@@ -31,10 +32,21 @@ export async function loadRegistry(absolutePath: string, file: string, fs: FileS
   return parseRegistry(text, file, absolutePath);
 }
 
-export function parseRegistry(text: string, file: string, absolutePath = file): LoadedRegistry {
+export function parseRegistry(text: string, file: string, absolutePath = file, options: { chunked?: boolean } = {}): LoadedRegistry {
+  if ((options.chunked ?? text.length >= CHUNKED_PARSE_MIN_BYTES) === true) {
+    // A large registry is parsed in pieces when it can be cut safely and every piece is valid;
+    // anything else goes the whole-document way below, which also words every problem.
+    const sections = splitRegistry(text);
+    const chunked = sections === undefined ? undefined : parseChunked(text, file, sections);
+    if (chunked !== undefined) {
+      useEnglishMessages();
+      const parsed = registrySchema.safeParse(chunked.data);
+      if (parsed.success) return { file, absolutePath, text, data: parsed.data, source: chunked.source };
+    }
+  }
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
-  const source = new SourceMap(file, doc, lines);
+  const source = new DocumentSourceMap(file, doc, lines);
   if (doc.errors.length > 0) {
     throw new SparkportInputError(
       doc.errors.map((e) => {

@@ -18,11 +18,25 @@ export function formatPath(path: readonly PathSegment[]): string {
  * Maps document paths back to file positions, so every problem found after
  * parsing (schema or lint) can name file:line:column.
  */
-export class SourceMap {
+export interface SourceMap {
+  readonly file: string;
+  /** Location of the value at `path`, or of the nearest ancestor that exists. */
+  at(path: readonly PathSegment[]): Location;
+  /** Location of the key `key` inside the mapping at `path` (for unknown keys). */
+  keyAt(path: readonly PathSegment[], key: string): Location;
+  offsetLocation(offset: number, path?: readonly PathSegment[]): Location;
+}
+
+/**
+ * A SourceMap over a parsed yaml Document. `offset` is where the document's
+ * text starts in the file, for a document parsed from a slice of it.
+ */
+export class DocumentSourceMap implements SourceMap {
   constructor(
     readonly file: string,
     private readonly doc: Document,
     private readonly lines: LineCounter,
+    private readonly offset = 0,
   ) {}
 
   /** Location of the value at `path`, or of the nearest ancestor that exists. */
@@ -52,13 +66,14 @@ export class SourceMap {
   }
 
   offsetLocation(offset: number, path?: readonly PathSegment[]): Location {
-    const { line, col } = this.lines.linePos(offset);
+    const { line, col } = this.lines.linePos(offset + this.offset);
     const location: Location = { file: this.file, line, column: col };
     if (path !== undefined && path.length > 0) location.path = formatPath(path);
     return location;
   }
 
-  private nodeAt(path: readonly PathSegment[]): Node | undefined {
+  /** The node at `path`, for callers that look further than a location. */
+  nodeAt(path: readonly PathSegment[]): Node | undefined {
     let node: unknown = this.doc.contents;
     for (const segment of path) {
       if (isMap(node)) {
