@@ -31,7 +31,12 @@ export interface DoctorContext {
   findings: Finding[];
   /** Names of the checks that ran, for the healthy summary. */
   ran: string[];
-  add<C extends Code>(code: C, severity: Finding["severity"], args: MessageArgs<C>, extra?: { location?: Location; evidence?: string[]; commands?: string[] }): void;
+  add<C extends Code>(
+    code: C,
+    severity: Finding["severity"],
+    args: MessageArgs<C>,
+    extra?: { location?: Location; evidence?: string[]; commands?: string[]; fix?: string },
+  ): void;
 }
 
 export function createDoctorContext(
@@ -58,6 +63,8 @@ export function createDoctorContext(
       const finding = makeFinding(code, severity, args, extra?.location ?? fallback);
       if (extra?.evidence !== undefined && extra.evidence.length > 0) finding.evidence = extra.evidence;
       if (extra?.commands !== undefined && extra.commands.length > 0) finding.commands = extra.commands;
+      // A fix written for this program and OS (bind-fix.ts, fix-text.ts) says more than the code's generic one.
+      if (extra?.fix !== undefined && extra.fix !== "") finding.fix = extra.fix;
       findings.push(finding);
     },
   };

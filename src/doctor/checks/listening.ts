@@ -37,7 +37,10 @@ export async function checkListening(ctx: DoctorContext): Promise<void> {
       const probe = await ctx.network.probe(own, port);
       evidence.push(`probe ${own}:${port}: ${probe.state}`);
     }
-    ctx.add("doctor-localhost-only", "error", { owner: ctx.owner, port, addresses, program: fix.program }, { evidence, commands: fix.commands });
+    // The summary carries what the command alone does not say (Redis's protected mode, Django's ALLOWED_HOSTS,
+    // Flask's debugger); it used to be dropped, so `--bind 0.0.0.0` looked sufficient for Redis, which still
+    // denies remote clients in protected mode (test/e2e/three-nodes.e2e.test.ts).
+    ctx.add("doctor-localhost-only", "error", { owner: ctx.owner, port, addresses, program: fix.program }, { evidence, commands: fix.commands, fix: fix.summary });
   }
 }
 
