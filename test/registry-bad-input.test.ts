@@ -1,4 +1,5 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,6 +10,7 @@ import { SparkportInputError } from "../src/errors.js";
 import type { Finding } from "../src/findings/finding.js";
 import type { Code } from "../src/findings/messages.js";
 import { nodeFileSystem, type FileSystem } from "../src/io/file-system.js";
+import { runCli } from "./helpers/run-cli.js";
 
 const REPO_ROOT = fileURLToPath(new URL("..", import.meta.url));
 const FIXTURES = path.join(REPO_ROOT, "test", "fixtures");
@@ -188,6 +190,15 @@ describe("a registry that cannot be loaded", () => {
     const lines = bytes.toString("latin1").split("\n");
     expect(lines[2]?.indexOf("\u00ff")).toBeGreaterThan(5);
     expect(bytes.indexOf(0xff)).toBeGreaterThan(0);
+  });
+
+  it.skipIf(process.platform === "win32")("a named pipe passed as the registry: exit 2 without waiting for a writer", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "sparkport-fifo-"));
+    const fifo = path.join(dir, "ports.yaml");
+    expect(spawnSync("mkfifo", [fifo]).status).toBe(0);
+    const run = await runCli(["lint", "--registry", fifo], { cwd: dir });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain("ports.yaml  registry-not-a-file  this is not a regular file (a pipe, socket or device); nothing was read");
   });
 
   it("bad-directory: a directory passed as the registry", async () => {

@@ -398,9 +398,9 @@ export const messages = {
     message: (a) => `cannot read the file: ${typeof a.reason === "string" ? READ_REASONS[a.reason] : a.reason.other}`,
     fix: () => "check the path, or name the file with --registry FILE",
   }),
-  "registry-not-a-file": entry<Record<string, never>>({
+  "registry-not-a-file": entry<{ kind: "directory" | "other" }>({
     explain: "The registry path names a directory or something else that is not a file.",
-    message: () => "this is a directory, not a file",
+    message: (a) => (a.kind === "directory" ? "this is a directory, not a file" : "this is not a regular file (a pipe, socket or device); nothing was read"),
     fix: () => "point --registry at the ports.yaml file itself",
   }),
   "registry-not-utf8": entry<{ byte: string }>({

@@ -11,7 +11,12 @@ export interface FileSystem {
 }
 
 export const nodeFileSystem: FileSystem = {
-  readFile: (path) => readFile(path),
+  readFile: async (path) => {
+    // A FIFO or a device would block the read (or never end): only regular files are read.
+    const stats = await stat(path);
+    if (!stats.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: stats.isDirectory() ? "EISDIR" : "ENOTREGULAR" });
+    return readFile(path);
+  },
   isFile: async (path) => {
     try {
       return (await stat(path)).isFile();

@@ -83,7 +83,9 @@ async function readBytes(absolutePath: string, file: string, fs: FileSystem): Pr
     return await fs.readFile(absolutePath);
   } catch (error) {
     const code = errorCode(error);
-    if (code === "EISDIR") throw new SparkportInputError([makeFinding("registry-not-a-file", "error", {}, { file })]);
+    if (code === "EISDIR" || code === "ENOTREGULAR") {
+      throw new SparkportInputError([makeFinding("registry-not-a-file", "error", { kind: code === "EISDIR" ? "directory" : "other" }, { file })]);
+    }
     const reason =
       code === "ENOENT"
         ? "missing"
