@@ -10,6 +10,7 @@ import type { TailscaleStatus } from "../tailscale/parse-status.js";
 import { readTailscaleStatus, resolveTailscaleName } from "../tailscale/read-status.js";
 import { requireKnown } from "../util/require-known.js";
 import type { RegistryOptions } from "./open-registry.js";
+import { isLoopbackHost } from "../util/loopback.js";
 
 /** The real implementations, or fakes in tests. */
 export interface OccupancyDeps {
@@ -103,7 +104,7 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
     },
     peerOffline: (host) => offline.has(host),
     tailscale: status,
-    isLocalHost: (host) => host === "localhost" || /^127\./.test(host) || host === "::1" || addresses.includes(host),
+    isLocalHost: (host) => isLoopbackHost(host) || addresses.includes(host),
     notes,
   };
 }

@@ -2,9 +2,9 @@ import path from "node:path";
 import type { DoctorContext } from "../doctor-context.js";
 import { dockerLoopbackFix } from "../fix-text.js";
 import { findComposePortLines } from "../parse-compose-ports.js";
+import { isLoopbackAddress } from "../../util/loopback.js";
 
 const COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/;
-const LOOPBACK = new Set(["127.0.0.1", "::1"]);
 
 /** Compose files of the project that publish the target's port on loopback only. */
 export async function checkCompose(ctx: DoctorContext): Promise<void> {
@@ -21,7 +21,7 @@ export async function checkCompose(ctx: DoctorContext): Promise<void> {
     }
     for (const line of findComposePortLines(text, shown)) {
       for (const p of line.ports) {
-        if ("unresolved" in p || p.published !== ctx.target.port || p.hostIp === null || !LOOPBACK.has(p.hostIp)) continue;
+        if ("unresolved" in p || p.published !== ctx.target.port || p.hostIp === null || !isLoopbackAddress(p.hostIp)) continue;
         const fix = dockerLoopbackFix(line.entry);
         ctx.add(
           "doctor-compose-loopback",

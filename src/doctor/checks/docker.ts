@@ -2,8 +2,8 @@ import { errorCode } from "../../io/file-system.js";
 import type { DoctorContext } from "../doctor-context.js";
 import { dockerLoopbackFix } from "../fix-text.js";
 import { parseDockerPs, type DockerContainer } from "../parse-docker-ps.js";
+import { isLoopbackAddress } from "../../util/loopback.js";
 
-const LOOPBACK = new Set(["127.0.0.1", "::1"]);
 
 /** `docker ps`, or the reason it could not run (no CLI, no daemon). */
 async function dockerPs(ctx: DoctorContext): Promise<DockerContainer[] | string> {
@@ -27,7 +27,7 @@ export async function checkDocker(ctx: DoctorContext): Promise<void> {
   const { port } = ctx.target;
   for (const container of containers) {
     const published = container.ports.filter((p) => p.hostPort === port);
-    if (published.length === 0 || !published.every((p) => p.hostIp !== null && LOOPBACK.has(p.hostIp))) continue;
+    if (published.length === 0 || !published.every((p) => p.hostIp !== null && isLoopbackAddress(p.hostIp))) continue;
     const hostIp = published[0]?.hostIp ?? "127.0.0.1";
     const fix = dockerLoopbackFix(`${hostIp.includes(":") ? `[${hostIp}]` : hostIp}:${port}:${published[0]?.containerPort ?? port}`);
     ctx.add("doctor-docker-loopback", "error", { container: container.name, port, hostIp, replacement: fix.replacement }, {

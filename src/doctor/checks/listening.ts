@@ -1,8 +1,8 @@
 import { listenersOnPort } from "../../occupancy/listeners-on-port.js";
 import type { DoctorContext } from "../doctor-context.js";
 import { bindAllInterfacesFix } from "../bind-fix.js";
+import { isLoopbackAddress } from "../../util/loopback.js";
 
-const isLoopback = (address: string): boolean => /^127\./.test(address) || address === "::1" || address === "::ffff:127.0.0.1";
 
 /**
  * On the service's own node: is anything listening, and on which addresses?
@@ -25,7 +25,7 @@ export async function checkListening(ctx: DoctorContext): Promise<void> {
     return;
   }
   const addresses = [...new Set(listeners.map((l) => l.address))];
-  if (addresses.every(isLoopback) && ctx.target.host === null) {
+  if (addresses.every(isLoopbackAddress) && ctx.target.host === null) {
     const pid = listeners.find((l) => l.pid !== undefined)?.pid;
     const commandLine = pid === undefined ? undefined : await ctx.deps.processInfo.commandLine(pid);
     const fix = bindAllInterfacesFix(commandLine, port, ctx.targetOs);

@@ -1,12 +1,12 @@
 import { dockerLoopbackFix } from "../../../doctor/fix-text.js";
 import type { ScanContext } from "../scan-context.js";
+import { isLoopbackHost } from "../../../util/loopback.js";
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 
 /** Compose publishing on 127.0.0.1 a service whose access is all nodes: other nodes are refused. */
 export function composeLoopback(ctx: ScanContext): void {
   for (const ref of ctx.references) {
-    if (ref.kind !== "compose-port" || ref.hostIp === undefined || ref.hostIp === null || !LOOPBACK.has(ref.hostIp)) continue;
+    if (ref.kind !== "compose-port" || ref.hostIp === undefined || ref.hostIp === null || !isLoopbackHost(ref.hostIp)) continue;
     const owner = ctx.allocationsAt(ctx.fileNode(ref), ref.port).find((a) => a.access === "all-nodes");
     if (owner === undefined) continue;
     const replacement = dockerLoopbackFix(ref.text).replacement;
