@@ -1,6 +1,4 @@
-import { lookup as dnsLookup } from "node:dns/promises";
 import { isIP, Socket } from "node:net";
-import { performance } from "node:perf_hooks";
 import { errorCode } from "../io/file-system.js";
 
 /**
@@ -33,7 +31,14 @@ export interface TcpProber {
 /** Resolves a host name to IP addresses, in the order to try them. */
 export type HostLookup = (host: string) => Promise<string[]>;
 
-const systemLookup: HostLookup = async (host) => (await dnsLookup(host, { all: true })).map((entry) => entry.address);
+// node:dns loads only when a name is probed: most probes go to the addresses in ports.yaml.
+const systemLookup: HostLookup = async (host) => {
+  const { lookup } = await import("node:dns/promises");
+  return (await lookup(host, { all: true })).map((entry) => entry.address);
+};
+
+/** Milliseconds since an arbitrary point, without loading node:perf_hooks for performance.now(). */
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 /**
  * Connect-error codes and the state each means. Anything not listed (and an
@@ -127,8 +132,8 @@ export function createNodeTcpProber(options: { lookup?: HostLookup } = {}): TcpP
     async probe(host, port, timeoutMs) {
       if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new RangeError(`port must be an integer from 1 to 65535, got ${port}`);
       if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) throw new RangeError(`timeoutMs must be a positive number, got ${timeoutMs}`);
-      const started = performance.now();
-      const elapsed = (): number => Math.round((performance.now() - started) * 10) / 10;
+      const started = now();
+      const elapsed = (): number => Math.round((now() - started) * 10) / 10;
       const literal = host.startsWith("[") && host.endsWith("]") ? host.slice(1, -1) : host;
 
       const resolution: Resolution = isIP(literal) !== 0 ? { addresses: [literal] } : await resolveWithin(lookup, host, timeoutMs);
@@ -136,7 +141,7 @@ export function createNodeTcpProber(options: { lookup?: HostLookup } = {}): TcpP
 
       let best: (Attempt & { address: string }) | undefined;
       for (const address of resolution.addresses) {
-        const remaining = timeoutMs - (performance.now() - started);
+        const remaining = timeoutMs - (now() - started);
         if (best !== undefined && remaining <= 0) break;
         const attempt = { ...(await connectOnce(address, port, Math.max(remaining, 1))), address };
         if (best === undefined || FAILURE_RANK[attempt.state] > FAILURE_RANK[best.state]) best = attempt;
