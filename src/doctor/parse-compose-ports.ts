@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { yamlResolve, yamlValueOf } from "../scan/yaml-value-of.js";
 import { isRecord } from "../util/is-record.js";
 
 /** One container port of a compose `ports:` item. */
@@ -43,7 +44,8 @@ function parseRange(text: string): { from: number; to: number } | null {
   if (match === null) return null;
   const from = Number(match[1]);
   const to = match[2] === undefined ? from : Number(match[2]);
-  return from <= to && to <= 65_535 ? { from, to } : null;
+  // Port 0 is no port: compose rejects it as a target, and it must not come out as a published port.
+  return from >= 1 && from <= to && to <= 65_535 ? { from, to } : null;
 }
 
 function parseProtocol(value: unknown): "tcp" | "udp" | null {
@@ -128,26 +130,6 @@ export function parseComposePorts(entry: unknown): ComposePort[] {
   return [];
 }
 
-function resolve(node: unknown, doc: Document): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
-}
-
-/** The value under `key` in a mapping node, following aliases and `<<` merge keys. */
-function valueOf(map: unknown, key: string, doc: Document, depth = 0): unknown {
-  const node = resolve(map, doc);
-  if (!isMap(node) || depth > 10) return undefined;
-  const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === key);
-  if (pair !== undefined) return resolve(pair.value, doc);
-  for (const merge of node.items.filter((p) => isPair(p) && isScalar(p.key) && p.key.value === "<<")) {
-    const sources = resolve(merge.value, doc);
-    for (const source of isSeq(sources) ? sources.items : [sources]) {
-      const found = valueOf(source, key, doc, depth + 1);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
-}
-
 function toJs(node: Node, doc: Document): unknown {
   try {
     return node.toJS(doc, { maxAliasCount: 100 });
@@ -156,9 +138,39 @@ function toJs(node: Node, doc: Document): unknown {
   }
 }
 
+/**
+ * The JS value of a `ports:` item, as toJs gives it. A mapping is converted key by key, aliases followed here:
+ * yaml's toJS walks the whole document for each item holding an alias, so a file of thousands of
+ * `- {target: *t}` items took quadratic time. Anything unusual (a collection key, an alias to nothing) goes
+ * through toJs whole.
+ */
+function itemValue(item: Node, doc: Document): unknown {
+  if (!isMap(item)) return toJs(item, doc);
+  const entries: Array<[string, unknown]> = [];
+  for (const pair of item.items) {
+    const key = isScalar(pair.key) ? pair.key.value : undefined;
+    const node = yamlResolve(pair.value, doc);
+    if (!(key === null || typeof key === "string" || typeof key === "number" || typeof key === "boolean")) return toJs(item, doc);
+    if (node === undefined && pair.value !== null) return toJs(item, doc);
+    const value = node === null || node === undefined ? null : isScalar(node) ? node.value : isMap(node) || isSeq(node) ? toJs(node, doc) : undefined;
+    entries.push([key === null ? "" : String(key), value]);
+  }
+  // fromEntries defines each key, so a `__proto__` key is a key, as in yaml's toJS.
+  return Object.fromEntries(entries);
+}
+
+/** JSON text of a value; a value holding itself (`- &p {target: 80, x: *p}`) cannot be JSON and is said so. */
+function jsonText(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return "[circular]";
+  }
+}
+
 function entryText(value: unknown): string {
   if (typeof value === "string") return value;
-  if (isRecord(value)) return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${typeof v === "string" || typeof v === "number" ? String(v) : JSON.stringify(v)}`).join(", ")} }`;
+  if (isRecord(value)) return `{ ${Object.entries(value).map(([k, v]) => `${k}: ${typeof v === "string" || typeof v === "number" ? String(v) : jsonText(v)}`).join(", ")} }`;
   return String(value);
 }
 
@@ -178,19 +190,21 @@ export function findComposePortLines(yamlText: string, fileName: string): Compos
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const services = valueOf(doc.contents, "services", doc);
+  // Aliases and `<<` merge keys are followed by the scanner's helpers, which resolve each alias in constant time
+  // and read a mapping merged many times once (a chain of merges used to take exponential time).
+  const services = yamlValueOf(doc.contents, "services", doc);
   if (!isMap(services)) return [];
   const found: ComposePortLine[] = [];
   for (const pair of services.items) {
     if (!isScalar(pair.key)) continue;
     const service = String(pair.key.value);
-    const ports = valueOf(pair.value, "ports", doc);
+    const ports = yamlValueOf(pair.value, "ports", doc);
     if (!isSeq(ports)) continue;
     for (const raw of ports.items) {
-      const item = resolve(raw, doc);
+      const item = yamlResolve(raw, doc);
       if (!(isScalar(item) || isMap(item)) || item.range === undefined || item.range === null) continue;
-      const value = toJs(item, doc);
-      const hostIpNode = isMap(item) ? valueOf(item, "host_ip", doc) : undefined;
+      const value = itemValue(item, doc);
+      const hostIpNode = isMap(item) ? yamlValueOf(item, "host_ip", doc) : undefined;
       const hostIpRange = isScalar(hostIpNode) ? hostIpNode.range : undefined;
       found.push({
         file: fileName,

@@ -31,7 +31,8 @@ const SHORT_ID = /^[0-9a-f]{12,64}$/;
 function portRange(from: string, to: string | undefined): [number, number] | null {
   const start = Number(from);
   const end = to === undefined ? start : Number(to);
-  return start <= end && end <= 65_535 ? [start, end] : null;
+  // Port 0 is no port (docker never prints it): an entry naming it is left out, as other unreadable ones.
+  return start >= 1 && start <= end && end <= 65_535 ? [start, end] : null;
 }
 
 function parsePortEntry(text: string): PublishedPort[] {
@@ -76,6 +77,11 @@ function label(labels: string | undefined, key: string): string | undefined {
   return text(new RegExp(`(?:^|,)${escaped}=([^,]*)`).exec(labels)?.[1]);
 }
 
+/** The container's name from a NAMES value, which may list link aliases after it (`web,other/alias`); never "". */
+function firstName(names: unknown): string | undefined {
+  return typeof names === "string" ? text(names.split(",")[0]) : undefined;
+}
+
 type Optional = Omit<DockerContainer, "name" | "ports">;
 
 /** The container with only the optional fields that have a value (so results compare without `undefined` keys). */
@@ -90,14 +96,16 @@ function container(name: string, ports: PublishedPort[], { id, image, service, p
   };
 }
 
+const isPortNumber = (value: unknown): value is number => typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 65_535;
+
 /** `docker compose ps --format json` before 2.21 had no Ports text, only `Publishers`. */
 function fromPublishers(publishers: unknown): PublishedPort[] {
   if (!Array.isArray(publishers)) return [];
   return publishers.flatMap((p: unknown): PublishedPort[] => {
-    if (!isRecord(p) || typeof p.TargetPort !== "number" || !Number.isInteger(p.TargetPort)) return [];
+    if (!isRecord(p) || !isPortNumber(p.TargetPort)) return [];
     const protocol = p.Protocol === undefined || p.Protocol === "" ? "tcp" : p.Protocol;
     if (protocol !== "tcp" && protocol !== "udp") return [];
-    const hostPort = typeof p.PublishedPort === "number" && Number.isInteger(p.PublishedPort) && p.PublishedPort > 0 ? p.PublishedPort : null;
+    const hostPort = isPortNumber(p.PublishedPort) ? p.PublishedPort : null;
     const hostIp = hostPort === null ? null : (text(p.URL) ?? "0.0.0.0");
     return [{ hostIp, hostPort, containerPort: p.TargetPort, protocol }];
   });
@@ -107,7 +115,7 @@ function fromPublishers(publishers: unknown): PublishedPort[] {
 function fromJson(value: unknown): DockerContainer | null {
   if (!isRecord(value)) return null;
   // `Names` may list link aliases after the name, comma-separated (legacy links).
-  const name = text(value.Name) ?? text(value.Names)?.split(",")[0];
+  const name = text(value.Name) ?? firstName(value.Names);
   if (name === undefined) return null;
   const ports = Array.isArray(value.Ports) ? value.Ports.filter((p) => typeof p === "string").join(", ") : text(value.Ports);
   const labels = text(value.Labels);
@@ -168,7 +176,7 @@ function fromRow(line: string, columns: readonly Column[]): DockerContainer | nu
     const field = column?.field;
     if (field !== undefined) values[field] = values[field] === undefined ? cell.text : `${values[field]} ${cell.text}`;
   }
-  const name = values.name?.split(",")[0] ?? values.service;
+  const name = firstName(values.name) ?? values.service;
   if (name === undefined) return null;
   return container(name, parseDockerPortsField(values.ports ?? ""), values);
 }
@@ -180,7 +188,8 @@ function fromHeaderlessRow(line: string): DockerContainer | null {
   const name = row.at(-1);
   if (id === undefined || image === undefined || name === undefined || row.length < 3 || !SHORT_ID.test(id) || PORTS_LIKE.test(name)) return null;
   const ports = row.slice(2, -1).findLast((cell) => PORTS_LIKE.test(cell)) ?? "";
-  return container(name.split(",")[0] ?? name, parseDockerPortsField(ports), { id, image });
+  const first = firstName(name);
+  return first === undefined ? null : container(first, parseDockerPortsField(ports), { id, image });
 }
 
 /**

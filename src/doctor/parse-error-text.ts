@@ -90,10 +90,11 @@ interface Place {
   port?: number;
 }
 
+/** A port 1-65535: port 0 is no port (a listen on 0 takes any free one and never fails as in use). */
 function validPort(text: string | undefined): number | undefined {
   if (text === undefined || !/^\d{1,5}$/.test(text)) return undefined;
   const port = Number(text);
-  return port <= 65_535 ? port : undefined;
+  return port >= 1 && port <= 65_535 ? port : undefined;
 }
 
 /** `0.0.0.0:80`, `:::8000`, `[::1]:18001`, `localhost:3000`, Go's `:80`; trailing punctuation ignored. */
@@ -105,7 +106,7 @@ function endpoint(text: string): Place | undefined {
     return port === undefined ? undefined : { port };
   }
   const parsed = parseEndpoint(cleaned);
-  return parsed === undefined ? undefined : { address: parsed.address, port: parsed.port };
+  return parsed === undefined || parsed.port === 0 ? undefined : { address: parsed.address, port: parsed.port };
 }
 
 function place(address: string | undefined, portText: string | undefined): Place | undefined {

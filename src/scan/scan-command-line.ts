@@ -49,10 +49,14 @@ function bindPort(text: string): { index: number; length: number; port: number; 
 
 class Collector {
   readonly found: CommandPort[] = [];
+  /** `offset port` of each port found: a set, so a line of thousands of ports is not checked in quadratic time. */
+  private readonly seen = new Set<string>();
 
   add(word: CommandWord, index: number, length: number, port: number, program: string, host: string | undefined): void {
     const at = locateMapped(word, index, index + length);
-    if (this.found.some((f) => f.offset === at.offset && f.port === port)) return;
+    const key = `${at.offset} ${port}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
     this.found.push({ offset: at.offset, length: at.length, port, program, ...(host === undefined ? {} : { host }), ...(at.resolvedFrom === undefined ? {} : { resolvedFrom: at.resolvedFrom }) });
   }
 
@@ -64,20 +68,31 @@ class Collector {
     for (const found of portsInValue(match[2] ?? "", name)) this.add(word, name.length + 1 + found.index, found.length, found.port, `${name}=`, found.host);
   }
 
-  /** The flags of a program, from words[from] on. */
+  /**
+   * The flags of a program, from words[from] on. After a package manager's `--` the rest goes to the script's
+   * program (`npm start -- -p 3001`), again at each further `--`: a loop rather than a recursion, so a line of
+   * thousands of `--` neither overflows the stack nor rescans the words after each one.
+   */
   flags(words: readonly CommandWord[], from: number, program: string, flags: ProgramFlags): void {
+    let start: number | undefined = from;
+    let current = flags;
+    while (start !== undefined) {
+      start = this.flagsUntilDashes(words, start, program, current);
+      current = { port: ["-p", "--port"] };
+    }
+  }
+
+  /** The flags of words[from] on, up to a package manager's `--`; the index after that `--`, if one was met. */
+  flagsUntilDashes(words: readonly CommandWord[], from: number, program: string, flags: ProgramFlags): number | undefined {
     let host: string | undefined;
-    for (let i = from; i < words.length; i++) {
-      for (const flag of flags.host ?? []) {
+    for (let i = from; flags.host !== undefined && i < words.length; i++) {
+      for (const flag of flags.host) {
         const value = flagValue(words, i, flag);
         if (value !== undefined) host ??= unbracket(value.word.text.slice(value.index));
       }
     }
     for (let i = from; i < words.length; i++) {
-      if (words[i]?.text === "--" && PACKAGE_MANAGERS.has(program)) {
-        this.flags(words, i + 1, program, { port: ["-p", "--port"] });
-        return;
-      }
+      if (words[i]?.text === "--" && PACKAGE_MANAGERS.has(program)) return i + 1;
       for (const flag of new Set([...flags.port, ...PORT_FLAG.port])) {
         const value = flagValue(words, i, flag);
         const port = value === undefined ? undefined : portNumber(value.word.text.slice(value.index));
@@ -89,6 +104,7 @@ class Collector {
         if (value !== undefined && bound !== undefined) this.add(value.word, value.index + bound.index, bound.length, bound.port, program, bound.host ?? host);
       }
     }
+    return undefined;
   }
 
   /** `python -m http.server [--bind ADDR] 8000`: the first positional argument. */

@@ -1,22 +1,51 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, type Document, type Pair } from "yaml";
+import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Document, type Node, type Pair } from "yaml";
 
 const MAX_DEPTH = 10;
 
-/** A node, or the node an alias points at. */
-export function yamlResolve(node: unknown, doc: Document): unknown {
-  return isAlias(node) ? node.resolve(doc) : node;
+/**
+ * Each alias of a document and the node it points at: the last node anchored with its name before it, as yaml's
+ * Alias.resolve finds it. yaml walks the whole document on every resolve, so a file of thousands of aliases took
+ * quadratic time; this walks it once per document.
+ */
+const aliasTargets = new WeakMap<Document, Map<Alias, Node | undefined>>();
+
+function targetsOf(doc: Document): Map<Alias, Node | undefined> {
+  let targets = aliasTargets.get(doc);
+  if (targets === undefined) {
+    const found = new Map<Alias, Node | undefined>();
+    const anchored = new Map<string, Node>();
+    visit(doc, {
+      Node(_, node) {
+        if (isAlias(node)) found.set(node, anchored.get(node.source));
+        else if (node.anchor !== undefined && node.anchor !== "") anchored.set(node.anchor, node);
+      },
+    });
+    targets = found;
+    aliasTargets.set(doc, targets);
+  }
+  return targets;
 }
 
-/** The pairs of a mapping node, those of `<<` merge keys after its own (own keys win, as YAML merges). */
-export function yamlPairs(map: unknown, doc: Document, depth = 0): Pair[] {
+/** A node, or the node an alias points at. */
+export function yamlResolve(node: unknown, doc: Document): unknown {
+  return isAlias(node) ? targetsOf(doc).get(node) : node;
+}
+
+/**
+ * The pairs of a mapping node, those of `<<` merge keys after its own (own keys win, as YAML merges). A mapping
+ * merged twice (`<<: [*a, *a]`, or through two others) is read once: its first pairs come first either way, and
+ * a chain of such merges (a "merge bomb", ten levels of ten) no longer takes exponential time.
+ */
+export function yamlPairs(map: unknown, doc: Document, depth = 0, seen = new Set<unknown>()): Pair[] {
   const node = yamlResolve(map, doc);
-  if (!isMap(node) || depth > MAX_DEPTH) return [];
+  if (!isMap(node) || depth > MAX_DEPTH || seen.has(node)) return [];
+  seen.add(node);
   const own = node.items.filter((p) => !(isScalar(p.key) && p.key.value === "<<"));
   const merged = node.items
     .filter((p) => isPair(p) && isScalar(p.key) && p.key.value === "<<")
     .flatMap((p) => {
       const sources = yamlResolve(p.value, doc);
-      return (isSeq(sources) ? sources.items : [sources]).flatMap((s) => yamlPairs(s, doc, depth + 1));
+      return (isSeq(sources) ? sources.items : [sources]).flatMap((s) => yamlPairs(s, doc, depth + 1, seen));
     });
   const keys = new Set(own.map((p) => (isScalar(p.key) ? String(p.key.value) : "")));
   return [...own, ...merged.filter((p) => !(isScalar(p.key) && keys.has(String(p.key.value))))];

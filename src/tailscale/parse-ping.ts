@@ -21,11 +21,12 @@ const NO_REPLY = /^no reply\s*$/;
 const STOPPED = /^Tailscale is stopped\.?\s*$|failed to connect to local tailscaled; it doesn't appear to be running/;
 const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000_001 };
 
-/** A Go duration as tailscale prints it ("4ms", "1.023s", "1m2.5s") in milliseconds. */
-function durationMs(text: string): number {
+/** A Go duration as tailscale prints it ("4ms", "1.023s", "1m2.5s") in milliseconds; undefined past a finite number. */
+function durationMs(text: string): number | undefined {
   let total = 0;
   for (const [, amount = "0", unit = ""] of text.matchAll(/(\d+(?:\.\d+)?)(ms|us|µs|ns|h|m|s)/g)) total += Number(amount) * (UNIT_MS[unit] ?? 0);
-  return Math.round(total * 1000) / 1000;
+  const ms = Math.round(total * 1000) / 1000;
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** Reads the output of `tailscale ping <host>` (stdout and stderr together); never throws. */
@@ -42,7 +43,8 @@ export function parseTailscalePing(text: string): TailscalePing {
     const pong = PONG.exec(line);
     if (pong !== null) {
       const via = pong[1] ?? "";
-      const result: TailscalePing = { state: /^DERP\(/.test(via) ? "derp" : "direct", via, latencyMs: durationMs(pong[2] ?? ""), quote: line };
+      const latencyMs = durationMs(pong[2] ?? "");
+      const result: TailscalePing = { state: /^DERP\(/.test(via) ? "derp" : "direct", via, ...(latencyMs === undefined ? {} : { latencyMs }), quote: line };
       if (result.state === "direct") direct = result;
       else derp = result;
     } else if (TIMED_OUT.test(line) || (NO_REPLY.test(line) && timedOut === undefined)) {
