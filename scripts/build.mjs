@@ -6,7 +6,8 @@
 // only when that command runs (esbuild keeps the CLI's dynamic imports lazy).
 // The CLI runs before every service start: its start-up is its cost.
 import { execFile } from "node:child_process";
-import { chmod } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { chmod, readFile, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -35,9 +36,13 @@ export async function buildAll() {
     // import() of a Node built-in becomes a lazy require(): the bundle runs in a vm.Script (see
     // src/bin.cts), where a real import() has no loader to call.
     supported: { "dynamic-import": false },
-    banner: { js: 'const __sparkportMeta={get url(){return require("node:url").pathToFileURL(__filename).href}};' },
+    // "use strict" first: after the banner, esbuild's own directive would be an ordinary string.
+    banner: { js: '"use strict";const __sparkportMeta={get url(){return require("node:url").pathToFileURL(__filename).href}};' },
   });
   await chmod(new URL("../dist/bin.cjs", import.meta.url), 0o755);
+  // The code cache's key (src/bin.cts): V8 itself only compares the source's length.
+  const bundle = await readFile(new URL("../dist/sparkport.cjs", import.meta.url));
+  await writeFile(new URL("../dist/sparkport.cjs.id", import.meta.url), `${createHash("sha256").update(bundle).digest("hex").slice(0, 32)}\n`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildAll();

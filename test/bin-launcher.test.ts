@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -36,17 +36,24 @@ describe.skipIf(process.platform !== "linux")("dist/bin.cjs and its compile cach
     expect(readdirSync(dir).filter((name) => name.endsWith("-explain.v8"))).toHaveLength(1);
   });
 
-  it("a corrupt cache is rejected by V8 and replaced; the run is unaffected", () => {
+  it("a corrupt cache is rejected (by its checksum, before V8 sees it) and replaced; the run is unaffected", () => {
     const home = mkdtempSync(path.join(tmpdir(), "sparkport-cache-"));
     expect(run(home, ["explain"]).status).toBe(0);
     const dir = path.join(home, "sparkport");
     const [file] = readdirSync(dir);
     const cacheFile = path.join(dir, file ?? "");
-    writeFileSync(cacheFile, "not a V8 code cache");
-    const again = run(home, ["explain"]);
-    expect(again.status, again.stderr).toBe(0);
-    expect(again.stdout).toContain("outside-team-range");
-    expect(statSync(cacheFile).size).toBeGreaterThan(1000);
+    const good = readFileSync(cacheFile);
+    // Garbage, a torn copy, and one flipped byte in the part V8 reads first (release V8 checks none of it).
+    for (const bad of [Buffer.from("not a V8 code cache"), good.subarray(0, good.length >> 1), Buffer.from(good).fill(0x55, 42, 43)]) {
+      writeFileSync(cacheFile, bad);
+      const again = run(home, ["explain"]);
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stdout).toContain("outside-team-range");
+      // Rewritten whole: the header's magic and length agree again (V8's contents vary a little per run).
+      const rewritten = readFileSync(cacheFile);
+      expect(rewritten.readUInt32LE(0)).toBe(good.readUInt32LE(0));
+      expect(rewritten.readUInt32LE(4)).toBe(rewritten.length - 12);
+    }
   });
 
   it("caches of another build are removed; SPARKPORT_NO_COMPILE_CACHE writes none; an unwritable cache folder is no error", () => {
@@ -60,6 +67,16 @@ describe.skipIf(process.platform !== "linux")("dist/bin.cjs and its compile cach
     expect(run(home, ["list"]).status).toBe(0);
     expect(readdirSync(dir).some((n) => n.includes("old-build"))).toBe(false);
     expect(readdirSync(dir)).toContain("notes.txt");
+    // A cache folder others can write to is never read or written: its files are code to run.
+    const shared = mkdtempSync(path.join(tmpdir(), "sparkport-cache-"));
+    expect(run(shared, ["explain"]).status).toBe(0);
+    chmodSync(path.join(shared, "sparkport"), 0o777);
+    const [own] = readdirSync(path.join(shared, "sparkport"));
+    writeFileSync(path.join(shared, "sparkport", own ?? ""), "planted");
+    const planted = run(shared, ["explain"]);
+    expect(planted.status, planted.stderr).toBe(0);
+    expect(readdirSync(path.join(shared, "sparkport"))).toEqual([own]);
+    expect(readFileSync(path.join(shared, "sparkport", own ?? ""), "utf8")).toBe("planted");
     const locked = mkdtempSync(path.join(tmpdir(), "sparkport-cache-"));
     chmodSync(locked, 0o500);
     const asNobody = spawnSync("runuser", ["-u", "nobody", "--", process.execPath, CLI, "--version"], {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SparkportInputError } from "../src/errors.js";
-import { splitRegistry } from "../src/registry/chunked-parse.js";
+import { parseChunked, splitRegistry } from "../src/registry/chunked-parse.js";
 import { parseRegistry } from "../src/registry/load.js";
 import { DocumentSourceMap, type PathSegment } from "../src/registry/yaml-source.js";
 
@@ -90,8 +90,8 @@ const registries = fc
   .map(({ items, indent, servicesFirst }) => registry(items.map((x, i) => ({ ...x, name: `s${i}`, port: 20000 + i * 20 })), indent, servicesFirst));
 
 function paths(count: number): { at: PathSegment[][]; keyAt: [PathSegment[], string][] } {
-  const at: PathSegment[][] = [["services"], ["version"], ["nodes", "here", "address"], ["reservations", 0, "purpose"], ["teams", "B", "ranges", 0]];
-  const keyAt: [PathSegment[], string][] = [[["teams", "B"], "name"]];
+  const at: PathSegment[][] = [["services"], ["services", "x"], ["services", -1], ["version"], ["nodes", "here", "address"], ["reservations", 0, "purpose"], ["teams", "B", "ranges", 0]];
+  const keyAt: [PathSegment[], string][] = [[["teams", "B"], "name"], [["services"], "x"], [["services", count + 1], "port"]];
   for (let i = 0; i < count; i += 1) {
     at.push(["services", i], ["services", i, "port"], ["services", i, "note"], ["services", i, "missing"], ["services", i, "environments"], ["services", i, "environments", "staging", "port"], ["services", i, "environments", "test"], ["services", i, "environments", "dev"]);
     keyAt.push([["services", i], "status"], [["services", i], "nope"], [["services", i, "environments"], "staging"]);
@@ -120,8 +120,6 @@ describe("chunked registry parse", () => {
   it("declines what it cannot cut safely, and the whole-document parse takes over", () => {
     const base = "version: 1\nnodes: {}\nteams: {}\nenvironments: {}\nservices: []\n";
     for (const text of [
-      `${base}x: &a 1\n`,
-      `${base}y: *a\n`,
       `%YAML 1.2\n---\n${base}`,
       `${base}---\nversion: 2\n`,
       `${base}\tz: 1\n`,
@@ -129,10 +127,34 @@ describe("chunked registry parse", () => {
       `version: 1\nservices: [\n]\n`,
       `services:\n  - a\n - b\n`,
       `services:\n  - a\n  b: c\n`,
-      `tagged: !!str 1\n`,
+      `${base}\u00a0bogus: 1\n`,
+      `version: 1\r\u00a0\rnodes: {}\n`,
+      `version: 1\nservices:\n\f\n  - a\n`,
+      `version: 1\n__proto__:\n  project: injected\n`,
     ]) {
       expect(splitRegistry(text), JSON.stringify(text)).toBeUndefined();
     }
+    // Cut fine, but a piece holds an anchor or alias: declined piece by piece.
+    for (const text of [`${base}x: &a 1\n`, `${base}y: [*a]\n`, `${base}z: {"k":&b 1}\n`]) {
+      const sections = splitRegistry(text);
+      expect(sections, JSON.stringify(text)).toBeDefined();
+      expect(sections === undefined ? "no sections" : parseChunked(text, "ports.yaml", sections), JSON.stringify(text)).toBeUndefined();
+    }
+  });
+
+  it("anchors and aliases, however written, send the file the whole-document way (its alias limit included)", () => {
+    const bomb = ['{"k0": 1}', ...Array.from({ length: 12 }, (_, i) => `{"l${i + 1}":&a${i + 1} [${Array.from({ length: 10 }, () => `*a${i}`).join(",")}]}`)];
+    const text = `version: 1\nnodes:\n  here: {address: 127.0.0.1, os: linux}\nx0: &a0 {"k": 1}\nproject:\n${bomb.map((b) => `  - ${b}`).join("\n")}\n`;
+    const problems = (chunked: boolean): unknown => {
+      try {
+        parseRegistry(text, "ports.yaml", "ports.yaml", { chunked });
+      } catch (error) {
+        return error instanceof SparkportInputError ? error.problems.map((p) => p.code) : error;
+      }
+      return undefined;
+    };
+    expect(problems(true)).toEqual(problems(false));
+    expect(problems(true)).toEqual(["yaml-alias-limit"]);
   });
 
   it("a broken piece falls back to the whole-document parse, which locates the problem in the file", () => {

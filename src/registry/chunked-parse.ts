@@ -1,4 +1,4 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { Location } from "../findings/finding.js";
 import { DocumentSourceMap, formatPath, type PathSegment, type SourceMap } from "./yaml-source.js";
 
@@ -28,19 +28,27 @@ interface Section {
   items: Chunk[];
   /** Each item's own text, for a lookup the index cannot answer. */
   itemSpans: Chunk[];
+  /** Where a split sequence starts (its first `-`): the location of the section's value. */
+  valueStart?: number;
 }
 
 const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|$)/;
+
+/** Whitespace to JavaScript's \s and trim() that YAML does not count as such. */
+const OTHER_WHITESPACE = /[\f\v\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
 /**
  * Top-level `key:` sections of plain block YAML, with each large block
  * sequence cut into runs of items, or undefined when the text uses anything
  * that makes cutting it unsafe (anchors and aliases, tags, directives,
  * several documents, tabs in indentation, flow collections or scalars that
- * start at column 0, a key twice). Then the caller parses the whole text.
+ * start at column 0, a key twice, `__proto__`, a lone CR or whitespace
+ * other than space and tab, which JavaScript and YAML see differently). Then
+ * the caller parses the whole text. Anchors and aliases are refused per piece
+ * (parseChunked), since one piece cannot see another's anchors.
  */
 export function splitRegistry(text: string): Section[] | undefined {
-  if (/(?:^|[\s[{,])[&*!][^\s]/.test(text) || /^(?:---|\.\.\.|%)/m.test(text) || /^ *\t/m.test(text)) return undefined;
+  if (/^(?:---|\.\.\.|%)/m.test(text) || /^ *\t/m.test(text) || /\r(?!\n)/.test(text) || OTHER_WHITESPACE.test(text)) return undefined;
   const lines: { start: number; text: string }[] = [];
   for (let start = 0; start < text.length; ) {
     const newline = text.indexOf("\n", start);
@@ -55,18 +63,18 @@ export function splitRegistry(text: string): Section[] | undefined {
   while (i < lines.length) {
     const line = lines[i];
     const key = line === undefined ? undefined : TOP_KEY.exec(line.text)?.[1];
-    if (line === undefined || key === undefined || seen.has(key)) return undefined;
+    if (line === undefined || key === undefined || seen.has(key) || key === "__proto__") return undefined;
     seen.add(key);
     let j = i + 1;
     while (j < lines.length && !startsTopLevel(lines[j]?.text ?? "")) j += 1;
     const end = lines[j]?.start ?? text.length;
-    const rest = line.text.slice(key.length + 1).trim();
+    const rest = line.text.slice(key.length + 1).replace(/^[ \t]+|[ \t]+$/g, "");
     const items = rest === "" ? sequenceItems(lines.slice(i + 1, j), end) : undefined;
     if (items === null) return undefined;
     sections.push(
       items === undefined || items.length <= ITEMS_PER_GROUP
         ? { key, head: { start: line.start, end }, items: [], itemSpans: [] }
-        : { key, head: { start: line.start, end: lines[i + 1]?.start ?? end }, items: groups(items), itemSpans: items },
+        : { key, head: { start: line.start, end: lines[i + 1]?.start ?? end }, items: groups(items), itemSpans: items, valueStart: items[0]?.dash },
     );
     i = j;
   }
@@ -74,7 +82,7 @@ export function splitRegistry(text: string): Section[] | undefined {
 }
 
 function isTrivia(line: string): boolean {
-  return line.trim() === "" || line.startsWith("#");
+  return /^[ \t]*$/.test(line) || line.startsWith("#");
 }
 
 /**
@@ -83,7 +91,7 @@ function isTrivia(line: string): boolean {
  * this splitter does not handle.
  */
 function startsTopLevel(line: string): boolean {
-  return line !== "" && !/^[\s#]/.test(line) && !/^-(?: |$)/.test(line);
+  return line !== "" && !/^[ \t#]/.test(line) && !/^-(?: |$)/.test(line);
 }
 
 /**
@@ -91,22 +99,22 @@ function startsTopLevel(line: string): boolean {
  * top-level value; undefined when the value is not a block sequence, null
  * when it is one this splitter cannot cut safely.
  */
-function sequenceItems(lines: readonly { start: number; text: string }[], end: number): { start: number; end: number }[] | undefined | null {
-  const first = lines.find((l) => !isTrivia(l.text.trimStart()) && !l.text.trimStart().startsWith("#"));
+function sequenceItems(lines: readonly { start: number; text: string }[], end: number): { start: number; end: number; dash: number }[] | undefined | null {
+  const first = lines.find((l) => !isTrivia(l.text.replace(/^[ \t]+/, "")));
   const indent = first === undefined ? undefined : /^( *)-(?: |$)/.exec(first.text)?.[1];
   if (first === undefined || indent === undefined) return undefined;
   const starts: number[] = [];
   for (const line of lines) {
     const content = line.text.slice(indent.length);
     const lineIndent = /^ */.exec(line.text)?.[0].length ?? 0;
-    if (line.text.trim() === "" || line.text.trimStart().startsWith("#")) continue;
+    if (isTrivia(line.text.replace(/^[ \t]+/, ""))) continue;
     if (lineIndent < indent.length) return null;
     if (lineIndent === indent.length) {
       if (!/^-(?: |$)/.test(content)) return null;
       starts.push(line.start);
     }
   }
-  return starts.map((start, k) => ({ start, end: starts[k + 1] ?? end }));
+  return starts.map((start, k) => ({ start, end: starts[k + 1] ?? end, dash: start + indent.length }));
 }
 
 function groups(items: readonly { start: number; end: number }[]): Chunk[] {
@@ -139,15 +147,15 @@ export function parseChunked(text: string, file: string, sections: readonly Sect
   const shapes = new Map<string, readonly string[]>();
   for (const section of sections) {
     const head = parseSlice(text, section.head);
-    if (head === undefined) return undefined;
-    const value: unknown = head.toJS();
-    if (typeof value !== "object" || value === null || !(section.key in value)) return undefined;
+    const value: unknown = head === undefined ? undefined : toJS(head);
+    // The piece must hold exactly its own key: anything else means the cut was wrong.
+    if (typeof value !== "object" || value === null || Object.keys(value).join("\u0000") !== section.key) return undefined;
     let own: unknown = Object.getOwnPropertyDescriptor(value, section.key)?.value;
     if (section.items.length > 0) {
       const all: unknown[] = [];
       for (const group of section.items) {
         const doc = parseSlice(text, group);
-        const items: unknown = doc?.toJS();
+        const items: unknown = doc === undefined ? undefined : toJS(doc);
         if (doc === undefined || !Array.isArray(items) || !isSeq(doc.contents)) return undefined;
         for (const item of items) all.push(item);
         for (const node of doc.contents.items) index.push(indexItem(node, group.start, shapes));
@@ -193,10 +201,36 @@ function indexItem(node: unknown, offset: number, shapes: Map<string, readonly s
   return { start, keys: shape, keyAt: Int32Array.from(keyAt), valueAt: Int32Array.from(valueAt) };
 }
 
-/** A slice parsed as a document of its own; undefined when yaml reports any problem in it. */
+/**
+ * A slice parsed as a document of its own; undefined when yaml reports any
+ * problem in it, or it has an anchor or alias (which the whole document may
+ * resolve across pieces, and whose expansion the whole parse limits).
+ */
 function parseSlice(text: string, chunk: Chunk): Document | undefined {
-  const doc = parseDocument(text.slice(chunk.start, chunk.end), { uniqueKeys: true, prettyErrors: false });
-  return doc.errors.length > 0 || doc.warnings.length > 0 ? undefined : doc;
+  const doc = parseDocument(text.slice(chunk.start, chunk.end), { uniqueKeys: true, prettyErrors: false, logLevel: "silent" });
+  if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  let referenced = false;
+  visit(doc, {
+    Alias: () => {
+      referenced = true;
+      return visit.BREAK;
+    },
+    Node: (_, node) => {
+      if (node.anchor === undefined) return undefined;
+      referenced = true;
+      return visit.BREAK;
+    },
+  });
+  return referenced ? undefined : doc;
+}
+
+/** The piece's data, or undefined when yaml cannot give it. */
+function toJS(doc: Document): unknown {
+  try {
+    return doc.toJS();
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -216,6 +250,8 @@ class ChunkedSourceMap implements SourceMap {
   ) {}
 
   at(path: readonly PathSegment[]): Location {
+    const split = this.splitValueStart(path);
+    if (split !== undefined) return this.offsetLocation(split, path);
     const item = this.item(path);
     if (item !== undefined && path.length === 2) return this.offsetLocation(item.start, path);
     const key = path[2];
@@ -230,6 +266,8 @@ class ChunkedSourceMap implements SourceMap {
   }
 
   keyAt(path: readonly PathSegment[], key: string): Location {
+    const split = this.splitValueStart([...path, key]);
+    if (split !== undefined) return this.offsetLocation(split, [...path, key]);
     const item = this.item(path);
     const k = item !== undefined && path.length === 2 ? item.keys.indexOf(key) : -1;
     if (item !== undefined && k >= 0) return this.offsetLocation(item.keyAt[k] ?? item.start, [...path, key]);
@@ -242,6 +280,20 @@ class ChunkedSourceMap implements SourceMap {
     const location: Location = { file: this.file, line, column: col };
     if (path !== undefined && path.length > 0) location.path = formatPath(path);
     return location;
+  }
+
+  /**
+   * For a split sequence's own path, or an item number past its end (the
+   * whole parse falls back to the nearest node that exists: the sequence),
+   * where the sequence starts.
+   */
+  private splitValueStart(path: readonly PathSegment[]): number | undefined {
+    const [key, position] = path;
+    const section = this.sections.find((s) => s.key === key);
+    if (section?.valueStart === undefined) return undefined;
+    if (path.length === 1) return section.valueStart;
+    const outside = typeof position !== "number" || !Number.isInteger(position) || position < 0 || position >= section.itemSpans.length;
+    return outside ? section.valueStart : undefined;
   }
 
   /** The index entry of `path`'s item, when path starts with a split section's key and an item number. */

@@ -45,7 +45,8 @@ export function parseRegistry(text: string, file: string, absolutePath = file, o
     }
   }
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+  // logLevel "error": yaml's warnings (a collection used as a key) would go to stderr as Node warnings.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
   const source = new DocumentSourceMap(file, doc, lines);
   if (doc.errors.length > 0) {
     throw new SparkportInputError(
