@@ -31,6 +31,42 @@ describe("withRegistryLock", () => {
     expect(await withRegistryLock(registry, async () => "ran", { waitMs: 200 })).toBe("ran");
   });
 
+  it("a stale lock with many waiters: one at a time inside, every one gets in, no takeover file left", async () => {
+    const dir = await folder();
+    const registry = path.join(dir, "ports.yaml");
+    await writeFile(`${registry}.lock`, String(deadPid()));
+    let inside = 0;
+    let most = 0;
+    const order: number[] = [];
+    await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        withRegistryLock(
+          registry,
+          async () => {
+            inside += 1;
+            most = Math.max(most, inside);
+            await new Promise((resolve) => setTimeout(resolve, 15));
+            order.push(i);
+            inside -= 1;
+          },
+          { waitMs: 5_000 },
+        ),
+      ),
+    );
+    expect(most).toBe(1);
+    expect(order.sort()).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
+  it("a takeover file left by a dead process does not block the next one", async () => {
+    const dir = await folder();
+    const registry = path.join(dir, "ports.yaml");
+    await writeFile(`${registry}.lock`, String(deadPid()));
+    await writeFile(`${registry}.lock.takeover`, String(deadPid()));
+    expect(await withRegistryLock(registry, async () => "ran", { waitMs: 1_000 })).toBe("ran");
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it("waits for a live holder, then gives up naming its PID", async () => {
     const dir = await folder();
     const registry = path.join(dir, "ports.yaml");

@@ -64,6 +64,7 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
   const local = selected.filter((a) => a.node === network.thisNode);
   const remote = selected.filter((a) => a.node !== network.thisNode);
 
+  let budgetMs = options.timeoutMs;
   const observed = new Map<Allocation, { observed: Observed; host: string | null; addresses: string[] }>();
   if (local.length > 0) {
     const snapshot = await network.local.socketTable.snapshot({ protocol: "tcp", ports: local.map((a) => a.port) });
@@ -81,7 +82,8 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
     // `concurrency` at a time (one --timeout when they all fit at once). A probe started late gets
     // only the time left, and one that would start after the deadline is not run at all.
     const concurrency = Math.max(options.concurrency, 1);
-    const deadline = Date.now() + options.timeoutMs * Math.ceil(targets.length / concurrency);
+    budgetMs = options.timeoutMs * Math.ceil(targets.length / concurrency);
+    const deadline = Date.now() + budgetMs;
     const late = new Set<string>();
     const clamped = {
       probe: (host: string, port: number): Promise<ProbeResult> => {
@@ -136,6 +138,6 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
     };
   });
   const skipped = network.remote ? rows.filter((r) => r.observed === "skipped").length : 0;
-  if (skipped > 0) findings.push(makeFinding("probes-skipped", "warning", { count: skipped, timeoutMs: options.timeoutMs }, { file: model.registry.file }));
+  if (skipped > 0) findings.push(makeFinding("probes-skipped", "warning", { count: skipped, deadlineMs: budgetMs }, { file: model.registry.file }));
   return { registry: model.registry.file, thisNode: network.thisNode, rows, notes: network.notes, findings, exitCode: exitCodeFor([...network.notes, ...findings]) };
 }

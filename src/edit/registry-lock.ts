@@ -1,4 +1,4 @@
-import { link, readdir, readFile, rename, stat, unlink, writeFile } from "node:fs/promises";
+import { link, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import { errorCode } from "../io/file-system.js";
@@ -36,9 +36,22 @@ async function tryCreate(lock: string): Promise<boolean> {
     return true;
   } catch (error) {
     if (errorCode(error) === "EEXIST") return false;
-    throw error;
+    // No hard links here (FAT, exFAT, some network and container mounts): create the lock itself,
+    // exclusively. A kill between creating and writing leaves an empty lock, taken over once old.
+    return createExclusive(lock);
   } finally {
     await unlink(mine).catch(() => undefined);
+  }
+}
+
+/** Create `file` holding this PID, or false when it exists. */
+async function createExclusive(file: string): Promise<boolean> {
+  try {
+    await writeFile(file, String(process.pid), { flag: "wx" });
+    return true;
+  } catch (error) {
+    if (errorCode(error) === "EEXIST") return false;
+    throw error;
   }
 }
 
@@ -55,21 +68,26 @@ async function readHolder(lock: string): Promise<{ text: string; pid: number | u
 }
 
 /**
- * Take a stale lock over by renaming it to a name of our own: of two waiters
- * that both saw the dead holder, only one rename succeeds, and neither can
- * remove a lock the other just made.
+ * Remove a stale lock, one waiter at a time: under `<lock>.takeover`
+ * (created exclusively), the holder is read again and the lock removed only
+ * if it is still the dead one. Creators never replace a lock and only the
+ * takeover holder removes one, so no waiter can remove a lock another just
+ * made. A takeover file whose process died is itself stale.
  */
-async function takeOver(lock: string, seen: string): Promise<void> {
-  const claimed = `${lock}.stale.${String(process.pid)}`;
-  const won = await rename(lock, claimed).then(
-    () => true,
-    () => false,
-  );
-  if (!won) return;
-  const content = (await readFile(claimed, "utf8").catch(() => "")).trim();
-  // A live lock slipped in between the read and the rename: put it back; else drop the dead one.
-  if (content === seen) await unlink(claimed).catch(() => undefined);
-  else await rename(claimed, lock).catch(() => undefined);
+async function takeOver(lock: string): Promise<boolean> {
+  const guard = `${lock}.takeover`;
+  if (!(await createExclusive(guard))) {
+    const holder = await readHolder(guard);
+    if (await isStale(guard, holder.pid)) await unlink(guard).catch(() => undefined);
+    return false;
+  }
+  try {
+    const holder = await readHolder(lock);
+    if (await isStale(lock, holder.pid)) await unlink(lock).catch(() => undefined);
+    return true;
+  } finally {
+    await unlink(guard).catch(() => undefined);
+  }
 }
 
 /**
@@ -105,10 +123,8 @@ export async function withRegistryLock<T>(registry: string, work: () => Promise<
     }
     if (created) break;
     const holder = await readHolder(lock);
-    if (await isStale(lock, holder.pid)) {
-      await takeOver(lock, holder.text);
-      continue;
-    }
+    // Another waiter is taking the lock over: wait a step, like for a live holder.
+    if ((await isStale(lock, holder.pid)) && (await takeOver(lock))) continue;
     if (Date.now() > deadline) {
       const who = holder.pid === undefined ? `a lock file without a PID (remove ${lock} if no sparkport change is running)` : `PID ${String(holder.pid)} (another sparkport change)`;
       throw new UsageError(`${registry} is locked by ${who}; nothing was written, try again`);

@@ -269,9 +269,9 @@ export const messages = {
     message: (a) => `tailscale status failed (${a.detail}); using the addresses declared in the registry`,
     fix: () => "check that tailscaled runs (`tailscale status`)",
   }),
-  "probes-skipped": entry<{ count: number; timeoutMs: number }>({
+  "probes-skipped": entry<{ count: number; deadlineMs: number }>({
     explain: "Some probes could not start before the run's deadline (one --timeout per round of --concurrency probes).",
-    message: (a) => `${a.count} service(s) not probed: the run's ${a.timeoutMs} ms deadline was reached`,
+    message: (a) => `${a.count} service(s) not probed: the run's ${a.deadlineMs} ms deadline was reached`,
     fix: () => "raise --timeout or --concurrency",
   }),
   "tailscale-missing": entry<Record<string, never>>({

@@ -23,10 +23,18 @@ export function findProgram(program: string, env: NodeJS.ProcessEnv = process.en
   const windows = platform === "win32";
   const pathApi = windows ? path.win32 : path.posix;
   if (program.includes("/") || (windows && program.includes("\\"))) return program;
-  const key = `${platform}\0${env.PATH ?? env.Path ?? ""}\0${program}`;
+  // Environment names are case-insensitive on Windows (PATH, Path); without any, the system's
+  // default search applies, which only spawning knows: the name is returned to be spawned as is.
+  const searchPath = windows ? Object.entries(env).find(([name]) => name.toUpperCase() === "PATH")?.[1] : env.PATH;
+  if (searchPath === undefined) return program;
+  const key = `${platform}\0${searchPath}\0${program}`;
   if (found.has(key)) return found.get(key);
   const extensions = windows ? ["", ...(env.PATHEXT ?? ".COM;.EXE;.BAT;.CMD").split(";").filter((e) => e !== "")] : [""];
-  const dirs = (env.PATH ?? env.Path ?? "").split(windows ? ";" : ":").filter((d) => d !== "");
+  // Windows allows quoted entries ("C:\Program Files\Docker\bin"), as libuv does.
+  const dirs = searchPath
+    .split(windows ? ";" : ":")
+    .map((d) => (windows ? d.replace(/^"(.*)"$/, "$1") : d))
+    .filter((d) => d !== "");
   let hit: string | undefined;
   for (const dir of dirs) {
     hit = extensions.map((ext) => pathApi.join(dir, program + ext)).find((file) => executable(file, windows));

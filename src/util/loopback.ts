@@ -1,12 +1,20 @@
 /**
  * Whether an address is this machine's loopback: all of 127.0.0.0/8 (Linux
  * answers on every one of them), ::1, and 127.x written IPv4-mapped
- * (::ffff:127.0.0.1, as /proc and ss show a dual-stack socket). One
+ * (::ffff:127.0.0.1, as /proc and ss show a dual-stack socket; ::ffff:7f00:1
+ * in a URL's host). One
  * definition for doctor, lint's scan and the probes.
  */
 export function isLoopbackAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, "").toLowerCase();
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) || bare === "::1" || bare === "0:0:0:0:0:0:0:1" || /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare);
+  return (
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) ||
+    bare === "::1" ||
+    bare === "0:0:0:0:0:0:0:1" ||
+    /^::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) ||
+    // The same, as the WHATWG URL parser writes it: [::ffff:127.0.0.1] becomes [::ffff:7f00:1].
+    /^::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}$/.test(bare)
+  );
 }
 
 /** A loopback address, or the name `localhost` (which never leaves the machine: RFC 6761). */
