@@ -4,6 +4,7 @@ import { SparkportInputError } from "../src/errors.js";
 import { parseChunked, splitRegistry } from "../src/registry/chunked-parse.js";
 import { parseRegistry } from "../src/registry/load.js";
 import { DocumentSourceMap, type PathSegment } from "../src/registry/yaml-source.js";
+import { runs } from "./fuzz/fuzz-helpers.js";
 
 // A large registry is parsed in pieces (src/registry/chunked-parse.ts) to keep
 // memory near the size of the text. It must give exactly what the
@@ -113,7 +114,7 @@ describe("chunked registry parse", () => {
         for (const p of at) expect(chunked.source.at(p), JSON.stringify(p)).toEqual(whole.source.at(p));
         for (const [p, key] of keyAt) expect(chunked.source.keyAt(p, key), `${JSON.stringify(p)} ${key}`).toEqual(whole.source.keyAt(p, key));
       }),
-      { numRuns: 60 },
+      runs(60),
     );
   });
 

@@ -29,7 +29,9 @@ const NONE: ReadonlySet<string> = new Set();
 
 /** The program a word runs: `./node_modules/.bin/next` → next, `python3.12` → python, `next@14` → next. */
 export function programName(word: string): string {
-  const base = (word.split(/[\\/]/).at(-1) ?? word).toLowerCase().replace(/(.)@.*$/, "$1").replace(/\.(?:c?js|mjs|cmd|exe|bat|ps1)$/, "");
+  // A trailing separator names the same thing (`vite/`); a word that is all separators names nothing ("").
+  const trimmed = word.replace(/[\\/]+$/, "");
+  const base = (trimmed.split(/[\\/]/).at(-1) ?? trimmed).toLowerCase().replace(/(.)@.*$/, "$1").replace(/\.(?:c?js|mjs|cmd|exe|bat|ps1)$/, "");
   return /^python(?:\d+(?:\.\d+)*)?$/.test(base) ? "python" : base;
 }
 

@@ -137,6 +137,7 @@ class Collector {
 
   /** The program at words[at] and its arguments. */
   program(words: readonly CommandWord[], at: number, name: string): void {
+    if (name === "") return;
     let program = name;
     let from = at + 1;
     if (name === "node" || name === "bun" || name === "deno") {

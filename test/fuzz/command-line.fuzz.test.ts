@@ -62,6 +62,11 @@ function checkPorts(text: string, found: readonly CommandPort[]): void {
 const summary = (found: readonly CommandPort[]): string[] => found.map((p) => `${p.program} ${p.port} ${p.host ?? "-"}`);
 
 describe("portsInCommand (fuzz)", () => {
+  it("regression: a program written with a trailing slash is that program; a word of slashes is none", () => {
+    expect(portsInCommand("tsc -w && vite/ --port 1")).toEqual([{ offset: 23, length: 1, port: 1, program: "vite" }]);
+    expect(portsInCommand("/ --port 3")).toEqual([]);
+  });
+
   it("never throws on arbitrary or mutated command lines; every port is 1-65535 and stands at its offset", () => {
     fc.assert(
       fc.property(fc.oneof(anyText, mutated(commandArb.map((c) => c.text), 4)), (text) => {
