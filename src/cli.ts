@@ -9,6 +9,7 @@ import { EXIT_USAGE } from "./findings/exit-code.js";
 import type { FileSystem } from "./io/file-system.js";
 import { packageVersion } from "./package-root.js";
 import { REPORTER_NAMES, isReporterName, type ReporterName } from "./reporters/names.js";
+import { terminalSafe } from "./render/terminal-safe.js";
 import { parseDuration } from "./util/parse-duration.js";
 
 // A command's modules are imported when it runs, never at start-up: the CLI
@@ -35,8 +36,13 @@ function makePaint(Chalk: Chalk, stream: NodeJS.WriteStream): ChalkInstance {
 }
 
 
+/** Everything printed goes through these two, with control characters made visible (terminal-safe.ts). */
 function write(text: string): void {
-  process.stdout.write(text);
+  process.stdout.write(terminalSafe(text));
+}
+
+function writeError(text: string): void {
+  process.stderr.write(terminalSafe(text));
 }
 
 async function registryOptions(command: Command): Promise<{ registry: string | undefined; processEnv: NodeJS.ProcessEnv; cwd: string; fs: FileSystem }> {
@@ -67,7 +73,7 @@ async function occupancyOptions(command: Command, paints: Paints): Promise<Occup
     timeoutMs: parseDuration(globals.timeout, "--timeout"),
     remote: globals.remote && !offline,
     thisNode: globals.thisNode ?? process.env.SPARKPORT_NODE,
-    onProbe: globals.verbose === true ? (line) => process.stderr.write(`${paints.err.dim(line)}\n`) : undefined,
+    onProbe: globals.verbose === true ? (line) => writeError(`${paints.err.dim(line)}\n`) : undefined,
   };
 }
 
@@ -92,7 +98,7 @@ async function reportInputError(error: SparkportInputError, format: ReporterName
   const { reporters } = await import("./reporters/index.js");
   const report = { command, version: packageVersion(), registry: null, findings: error.problems, excepted: [], exitCode: EXIT_USAGE };
   const text = reporters[format](report, { paint: format === "text" ? paints.err : paints.out, explain: false });
-  if (format === "text") process.stderr.write(text);
+  if (format === "text") writeError(text);
   else write(text);
   process.exitCode = EXIT_USAGE;
 }
@@ -108,7 +114,7 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
     .option("-v, --verbose", "list each address and port probed")
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
-    .configureOutput({ outputError: (text, out) => out(paints.err.red(text)) });
+    .configureOutput({ writeOut: write, writeErr: writeError, outputError: (text, out) => out(paints.err.red(text)) });
 
   program
     .command("lint")
@@ -168,9 +174,9 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
       const { next } = await import("./commands/next.js");
       const result = await next({ ...(await occupancyOptions(command, paints)), team: options.team, node: options.node, env: options.env, count });
       if (options.json === true) write(`${JSON.stringify(result, null, 2)}\n`);
-      else if (result.ports.length === 0) process.stderr.write(`sparkport: no free port left in team ${result.team}'s ranges\n`);
+      else if (result.ports.length === 0) writeError(`sparkport: no free port left in team ${result.team}'s ranges\n`);
       else {
-        if (result.ports.length < count) process.stderr.write(`sparkport: only ${result.ports.length} of ${count} free ports left in team ${result.team}'s ranges\n`);
+        if (result.ports.length < count) writeError(`sparkport: only ${result.ports.length} of ${count} free ports left in team ${result.team}'s ranges\n`);
         write(`${result.environments.map((e) => Object.entries(e).map(([k, v]) => (k === "base" ? String(v) : `${k}=${v}`)).join(" ")).join("\n")}\n`);
       }
       process.exitCode = result.exitCode;
@@ -344,7 +350,7 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
       const { docs } = await import("./commands/docs.js");
       const result = await docs({ ...(await registryOptions(command)), write: options.write });
       if (result.written === null) write(result.markdown);
-      else process.stderr.write(`wrote ${result.written}\n`);
+      else writeError(`wrote ${result.written}\n`);
     });
 
   program
@@ -385,7 +391,7 @@ async function main(argv: readonly string[]): Promise<void> {
     } else if (error instanceof SparkportInputError) {
       await reportInputError(error, "text", program.args[0] ?? "sparkport", paints);
     } else if (error instanceof UsageError) {
-      process.stderr.write(`${paints.err.red("sparkport:")} ${error.message}\n`);
+      writeError(`${paints.err.red("sparkport:")} ${error.message}\n`);
       process.exitCode = EXIT_USAGE;
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
