@@ -52,7 +52,7 @@ const KINDS: readonly (readonly [PastedErrorKind, RegExp])[] = [
       "i",
     ),
   ],
-  ["connection-refused", new RegExp(`\\bECONNREFUSED\\b|\\bconnection refused\\b|\\bconnect refused\\b|actively refused|\\bConnectionRefused\\b|${wsa(10061)}`, "i")],
+  ["connection-refused", new RegExp(`\\bECONNREFUSED\\b|\\bconnection refused\\b|\\bconnect refused\\b|actively refused|\\bConnectionRefused(?:Error)?\\b|\\bConnect call failed\\b|${wsa(10061)}`, "i")],
   [
     "host-unreachable",
     new RegExp(`\\bE(?:HOST|NET)UNREACH\\b|no route to host|(?:host|network) is unreachable|\\b(?:Host|Network)Unreachable\\b|${wsa(10065, 10051)}`, "i"),

@@ -12,7 +12,7 @@ const PORT_FORMS = "a port 1-65535, written 8002, :8002, host:8002 or node:8002"
 /** Parse `8002`, `:8002`, `host:8002`, `node:8002`, `[::1]:8002`; anything else is a usage error. */
 export function parsePortArg(raw: string): PortArg {
   const text = raw.trim();
-  const match = /^(?:(?:\[([^\]]+)\]|([^:\s]*)):)?(\d{1,5})$/.exec(text);
+  const match = /^(?:(?:\[([^\]]+)\]|([^:\s[\]]*)):)?(\d{1,5})$/.exec(text);
   const port = match === null ? Number.NaN : Number(match[3]);
   if (match === null || !Number.isInteger(port) || port < 1 || port > 65535) {
     throw new UsageError(`"${raw}" is not a port; expected ${PORT_FORMS}`);
