@@ -61,10 +61,11 @@ async function isStale(lock: string, holder: number | undefined): Promise<boolea
   return age > EMPTY_LOCK_GRACE_MS;
 }
 
-async function readHolder(lock: string): Promise<{ text: string; pid: number | undefined }> {
+/** The PID a lock (or takeover) file names; undefined when it names none (empty, gone, garbled). */
+async function readHolder(lock: string): Promise<number | undefined> {
   const text = (await readFile(lock, "utf8").catch(() => "")).trim();
   const pid = Number(text);
-  return { text, pid: text !== "" && Number.isInteger(pid) && pid > 0 ? pid : undefined };
+  return text !== "" && Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
 
 /**
@@ -77,13 +78,11 @@ async function readHolder(lock: string): Promise<{ text: string; pid: number | u
 async function takeOver(lock: string): Promise<boolean> {
   const guard = `${lock}.takeover`;
   if (!(await createExclusive(guard))) {
-    const holder = await readHolder(guard);
-    if (await isStale(guard, holder.pid)) await unlink(guard).catch(() => undefined);
+    if (await isStale(guard, await readHolder(guard))) await unlink(guard).catch(() => undefined);
     return false;
   }
   try {
-    const holder = await readHolder(lock);
-    if (await isStale(lock, holder.pid)) await unlink(lock).catch(() => undefined);
+    if (await isStale(lock, await readHolder(lock))) await unlink(lock).catch(() => undefined);
     return true;
   } finally {
     await unlink(guard).catch(() => undefined);
@@ -124,9 +123,9 @@ export async function withRegistryLock<T>(registry: string, work: () => Promise<
     if (created) break;
     const holder = await readHolder(lock);
     // Another waiter is taking the lock over: wait a step, like for a live holder.
-    if ((await isStale(lock, holder.pid)) && (await takeOver(lock))) continue;
+    if ((await isStale(lock, holder)) && (await takeOver(lock))) continue;
     if (Date.now() > deadline) {
-      const who = holder.pid === undefined ? `a lock file without a PID (remove ${lock} if no sparkport change is running)` : `PID ${String(holder.pid)} (another sparkport change)`;
+      const who = holder === undefined ? `a lock file without a PID (remove ${lock} if no sparkport change is running)` : `PID ${String(holder)} (another sparkport change)`;
       throw new UsageError(`${registry} is locked by ${who}; nothing was written, try again`);
     }
     await new Promise((resolve) => setTimeout(resolve, STEP_MS));

@@ -12,12 +12,10 @@ export const CHUNKED_PARSE_MIN_BYTES = 256 * 1024;
 /** Sequence items parsed together: small enough to keep each parse tree small. */
 const ITEMS_PER_GROUP = 50;
 
-/** A piece of the file parsed on its own: a top-level key with its value, or a run of items of a top-level sequence. */
+/** A piece of the file parsed on its own: a top-level key with its value, an item, or a run of items of a top-level sequence. */
 interface Chunk {
   start: number;
   end: number;
-  /** For a run of sequence items: the index of its first item in the whole sequence. */
-  firstItem?: number;
 }
 
 interface Section {
@@ -123,7 +121,7 @@ function groups(items: readonly { start: number; end: number }[]): Chunk[] {
     const run = items.slice(k, k + ITEMS_PER_GROUP);
     const first = run[0];
     const last = run.at(-1);
-    if (first !== undefined && last !== undefined) out.push({ start: first.start, end: last.end, firstItem: k });
+    if (first !== undefined && last !== undefined) out.push({ start: first.start, end: last.end });
   }
   return out;
 }
