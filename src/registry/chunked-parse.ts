@@ -173,14 +173,14 @@ export function parseChunked(text: string, file: string, sections: readonly Sect
 interface ItemIndex {
   start: number;
   keys: readonly string[];
-  keyAt: Int32Array;
+  keyAt: readonly number[];
   /** -1 where a value is empty (`test:`): its location is its key's, as DocumentSourceMap words it. */
-  valueAt: Int32Array;
+  valueAt: readonly number[];
 }
 
 function indexItem(node: unknown, offset: number, shapes: Map<string, readonly string[]>): ItemIndex {
   const start = isNode(node) && node.range ? node.range[0] + offset : offset;
-  if (!isMap(node)) return { start, keys: [], keyAt: new Int32Array(0), valueAt: new Int32Array(0) };
+  if (!isMap(node)) return { start, keys: [], keyAt: [], valueAt: [] };
   const keys: string[] = [];
   const keyAt: number[] = [];
   const valueAt: number[] = [];
@@ -196,7 +196,7 @@ function indexItem(node: unknown, offset: number, shapes: Map<string, readonly s
   const joined = keys.join("\u0000");
   const shape = shapes.get(joined) ?? keys;
   shapes.set(joined, shape);
-  return { start, keys: shape, keyAt: Int32Array.from(keyAt), valueAt: Int32Array.from(valueAt) };
+  return { start, keys: shape, keyAt, valueAt };
 }
 
 /**
@@ -205,8 +205,11 @@ function indexItem(node: unknown, offset: number, shapes: Map<string, readonly s
  * resolve across pieces, and whose expansion the whole parse limits).
  */
 function parseSlice(text: string, chunk: Chunk): Document | undefined {
-  const doc = parseDocument(text.slice(chunk.start, chunk.end), { uniqueKeys: true, prettyErrors: false, logLevel: "silent" });
+  const slice = text.slice(chunk.start, chunk.end);
+  const doc = parseDocument(slice, { uniqueKeys: true, prettyErrors: false, logLevel: "silent" });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
+  // Without a & or * anywhere in the text there is no anchor or alias to look for.
+  if (!slice.includes("&") && !slice.includes("*")) return doc;
   let referenced = false;
   visit(doc, {
     Alias: () => {
