@@ -40,11 +40,13 @@ export async function findNextFree(model: RegistryModel, query: NextFreeQuery, n
         if (listenersOnPort(snapshot.listeners, port).length > 0) busy.add(port);
         else if (snapshot.excluded.some((r) => port >= r.from && port <= r.to)) busy.add(port);
       }
-      for (const port of ports) {
-        if (busy.has(port)) continue;
-        const binds = await network.local.bindTest(port, network.ownAddresses);
-        if (binds.some((b) => b.state !== "free" && b.state !== "absent")) busy.add(port);
-      }
+      // Each port once (candidates' offsets overlap), so their bind tests can run side by side:
+      // two tests of one port at once would see each other as the holder.
+      const candidates = [...new Set(ports)].filter((port) => !busy.has(port));
+      const binds = await Promise.all(candidates.map((port) => network.local.bindTest(port, network.ownAddresses)));
+      candidates.forEach((port, i) => {
+        if ((binds[i] ?? []).some((b) => b.state !== "free" && b.state !== "absent")) busy.add(port);
+      });
     } else if (network.remote && query.node !== null) {
       const host = network.hostOf(query.node);
       const results = await Promise.all(ports.map((p) => network.probe(host, p)));
