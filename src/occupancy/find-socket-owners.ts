@@ -12,6 +12,22 @@ export const nodeProcLinks: ProcLinks = {
 };
 
 const SOCKET_LINK = /^socket:\[(\d+)\]$/;
+const PIDS_AT_ONCE = 16;
+
+/** The socket inodes a process holds; none when its fd folder cannot be read (another user's, or gone). */
+async function socketInodes(pid: number, links: ProcLinks, procRoot: string): Promise<number[]> {
+  let fds: string[];
+  try {
+    fds = await links.readDir(`${procRoot}/${pid}/fd`);
+  } catch {
+    return [];
+  }
+  const targets = await Promise.all(fds.map((fd) => links.readLink(`${procRoot}/${pid}/fd/${fd}`).catch(() => "")));
+  return targets.flatMap((target) => {
+    const inode = Number(SOCKET_LINK.exec(target)?.[1] ?? Number.NaN);
+    return Number.isNaN(inode) ? [] : [inode];
+  });
+}
 
 /**
  * Finds which process holds each wanted socket inode by reading the /proc/[pid]/fd/* links (`socket:[inode]`).
@@ -29,19 +45,15 @@ export async function findSocketOwners(wanted: ReadonlySet<number>, links: ProcL
     .filter((entry) => /^\d+$/.test(entry))
     .map(Number)
     .sort((a, b) => a - b);
-  for (const pid of pids) {
-    if (owners.size === wanted.size) break;
-    let fds: string[];
-    try {
-      fds = await links.readDir(`${procRoot}/${pid}/fd`);
-    } catch {
-      continue;
-    }
-    const targets = await Promise.all(fds.map((fd) => links.readLink(`${procRoot}/${pid}/fd/${fd}`).catch(() => "")));
-    for (const target of targets) {
-      const inode = Number(SOCKET_LINK.exec(target)?.[1] ?? Number.NaN);
-      if (wanted.has(inode) && !owners.has(inode)) owners.set(inode, pid);
-    }
+  // A few processes at a time: a workstation has hundreds, each with dozens of descriptors, so one
+  // process after the other makes the scan's time grow with the machine. Each batch is merged in PID
+  // order, so the lowest PID still wins.
+  for (let at = 0; at < pids.length && owners.size < wanted.size; at += PIDS_AT_ONCE) {
+    const batch = pids.slice(at, at + PIDS_AT_ONCE);
+    const found = await Promise.all(batch.map((pid) => socketInodes(pid, links, procRoot)));
+    batch.forEach((pid, i) => {
+      for (const inode of found[i] ?? []) if (wanted.has(inode) && !owners.has(inode)) owners.set(inode, pid);
+    });
   }
   return owners;
 }
