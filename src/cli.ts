@@ -52,9 +52,14 @@ async function registryOptions(command: Command): Promise<{ registry: string | u
 }
 
 /** Options shared by the commands that probe: timeout, offline mode, which node this is, verbosity. */
+/** A file's text; node:fs/promises loads with the first command that reads one. */
+async function readText(file: string): Promise<string> {
+  const { readFile } = await import("node:fs/promises");
+  return readFile(file, "utf8");
+}
+
 async function occupancyOptions(command: Command, paints: Paints): Promise<OccupancyOptions> {
-  const [{ readFile }, { nodeCommandRunner }, { createSocketTable }, { localAddresses }, { nodeTcpProber }] = await Promise.all([
-    import("node:fs/promises"),
+  const [{ nodeCommandRunner }, { createSocketTable }, { localAddresses }, { nodeTcpProber }] = await Promise.all([
     import("./io/command-runner.js"),
     import("./occupancy/create-socket-table.js"),
     import("./occupancy/local-node.js"),
@@ -65,7 +70,7 @@ async function occupancyOptions(command: Command, paints: Paints): Promise<Occup
   return {
     ...(await registryOptions(command)),
     deps: {
-      socketTable: createSocketTable(process.platform, nodeCommandRunner, (file) => readFile(file, "utf8")),
+      socketTable: createSocketTable(process.platform, nodeCommandRunner, readText),
       prober: nodeTcpProber,
       runner: nodeCommandRunner,
       localAddresses,
@@ -207,21 +212,18 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
     .option("--error <text>", "the error message, pasted as is (EADDRINUSE, Errno 98/48, WinError 10048, connection refused...)")
     .option("--json", "print JSON")
     .action(async (target: string | undefined, options: { from?: string; error?: string; json?: boolean }, command: Command) => {
-      const [{ doctor }, { renderDoctorText }, { createProcessInfo }, { projectFiles }, { nodeCommandRunner }] = await Promise.all([
+      const [{ doctor }, { renderDoctorText }, { createProcessInfo }, { projectFiles }] = await Promise.all([
         import("./commands/doctor.js"),
         import("./render/doctor-text.js"),
         import("./doctor/process-command-line.js"),
         import("./io/project-files.js"),
-        import("./io/command-runner.js"),
       ]);
       const occupancy = await occupancyOptions(command, paints);
-      const { readFile } = await import("node:fs/promises");
-      const readText = (file: string): Promise<string> => readFile(file, "utf8");
       const result = await doctor({
         ...occupancy,
         deps: {
           ...occupancy.deps,
-          processInfo: createProcessInfo(process.platform, nodeCommandRunner, readText),
+          processInfo: createProcessInfo(process.platform, occupancy.deps.runner, readText),
           projectFiles,
           readText,
           os: process.platform === "darwin" ? "macos" : process.platform === "win32" ? "windows" : "linux",

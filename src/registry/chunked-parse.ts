@@ -1,6 +1,6 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { Location } from "../findings/finding.js";
-import { DocumentSourceMap, formatPath, type PathSegment, type SourceMap } from "./yaml-source.js";
+import { DocumentSourceMap, formatPath, locationAt, type PathSegment, type SourceMap } from "./yaml-source.js";
 
 /**
  * Below this size a registry is parsed as one document. yaml's parse tree of
@@ -277,10 +277,7 @@ class ChunkedSourceMap implements SourceMap {
   }
 
   offsetLocation(offset: number, path?: readonly PathSegment[]): Location {
-    const { line, col } = this.lines.linePos(offset);
-    const location: Location = { file: this.file, line, column: col };
-    if (path !== undefined && path.length > 0) location.path = formatPath(path);
-    return location;
+    return locationAt(this.file, this.lines, offset, path);
   }
 
   /**

@@ -27,6 +27,14 @@ export interface SourceMap {
   offsetLocation(offset: number, path?: readonly PathSegment[]): Location;
 }
 
+/** file:line:column of an offset in the file, with the path it names when one is given. */
+export function locationAt(file: string, lines: LineCounter, offset: number, path?: readonly PathSegment[]): Location {
+  const { line, col } = lines.linePos(offset);
+  const location: Location = { file, line, column: col };
+  if (path !== undefined && path.length > 0) location.path = formatPath(path);
+  return location;
+}
+
 /**
  * A SourceMap over a parsed yaml Document. `offset` is where the document's
  * text starts in the file, for a document parsed from a slice of it.
@@ -66,10 +74,7 @@ export class DocumentSourceMap implements SourceMap {
   }
 
   offsetLocation(offset: number, path?: readonly PathSegment[]): Location {
-    const { line, col } = this.lines.linePos(offset + this.offset);
-    const location: Location = { file: this.file, line, column: col };
-    if (path !== undefined && path.length > 0) location.path = formatPath(path);
-    return location;
+    return locationAt(this.file, this.lines, offset + this.offset, path);
   }
 
   /** The node at `path`, for callers that look further than a location. */
