@@ -67,6 +67,14 @@ describe("withRegistryLock", () => {
     expect(await readdir(dir)).toEqual([]);
   });
 
+  it("a takeover file left alone by a process killed after it removed the dead lock is cleaned up", async () => {
+    const dir = await folder();
+    const registry = path.join(dir, "ports.yaml");
+    await writeFile(`${registry}.lock.takeover`, String(deadPid()));
+    expect(await withRegistryLock(registry, async () => readdir(dir))).toEqual(["ports.yaml.lock"]);
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it("waits for a live holder, then gives up naming its PID", async () => {
     const dir = await folder();
     const registry = path.join(dir, "ports.yaml");

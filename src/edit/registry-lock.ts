@@ -91,9 +91,13 @@ async function takeOver(lock: string): Promise<boolean> {
 
 /**
  * Temporary files (`.<name>.<pid>.<hex>.tmp`, `<name>.lock.<pid>.<hex>.tmp`)
- * of runs killed mid-write; removed once their process is gone, under the lock.
+ * and takeover files of runs killed mid-write; removed once their process is
+ * gone, under the lock.
  */
 async function removeLeftovers(registry: string): Promise<void> {
+  // A takeover file whose process was killed mid-takeover, after it had removed the dead lock.
+  const guard = `${registry}.lock.takeover`;
+  if (await isStale(guard, await readHolder(guard))) await unlink(guard).catch(() => undefined);
   const folder = path.dirname(registry);
   const base = path.basename(registry);
   const names = await readdir(folder).catch(() => []);
