@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseRegistry } from "../dist/registry/load.js";
+import { parseRegistry } from "../dist/registry/parse-registry.js";
 import { CLI, measure, report, runs, target } from "./harness.mjs";
 import { benchInProcess } from "./in-process.mjs";
 

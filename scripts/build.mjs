@@ -7,7 +7,8 @@
 // The CLI runs before every service start: its start-up is its cost.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmod, readFile, writeFile } from "node:fs/promises";
+import { chmod, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
@@ -16,6 +17,39 @@ import { build } from "esbuild";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
+/**
+ * A hash of everything that decides what the bundle makes of a registry: the
+ * sources and the locked dependencies. The registry cache is keyed by it, so
+ * a registry validated by one build is never believed by another.
+ */
+async function sourceHash() {
+  const hash = createHash("sha256");
+  const files = (await readdir(path.join(root, "src"), { recursive: true })).filter((f) => /\.c?ts$/.test(f)).sort();
+  for (const file of [...files.map((f) => path.join("src", f)), "package.json", "package-lock.json"]) {
+    hash.update(`${file.split(path.sep).join("/")}\0`).update(await readFile(path.join(root, file))).update("\0");
+  }
+  return hash.digest("hex").slice(0, 32);
+}
+
+/**
+ * commander requires node:child_process when it loads, for subcommands that
+ * are separate executables, which sparkport has none of. Loading it (and
+ * dgram and cluster with it) costs about a millisecond of every start, so
+ * commander gets a stand-in that requires the real module on first use.
+ */
+const lazyChildProcessForCommander = {
+  name: "lazy-child-process-for-commander",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}commander${path.sep}`) ? { path: "child_process", namespace: "lazy-builtin" } : undefined,
+    );
+    build.onLoad({ filter: /^child_process$/, namespace: "lazy-builtin" }, () => ({
+      loader: "js",
+      contents: 'let real;\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });\n',
+    }));
+  },
+};
+
 export async function buildAll() {
   await promisify(execFile)(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: root });
   await build({
@@ -23,6 +57,7 @@ export async function buildAll() {
     entryPoints: ["src/cli.ts"],
     outfile: "dist/sparkport.cjs",
     bundle: true,
+    plugins: [lazyChildProcessForCommander],
     platform: "node",
     format: "cjs",
     target: "node20",
@@ -32,7 +67,7 @@ export async function buildAll() {
     logLevel: "warning",
     // The sources are ES modules: their import.meta.url is this file's URL, worked out where it is
     // used (a getter, so a run that never asks does not load node:url).
-    define: { "import.meta.url": "__sparkportMeta.url" },
+    define: { "import.meta.url": "__sparkportMeta.url", __SPARKPORT_BUILD__: JSON.stringify(await sourceHash()) },
     // import() of a Node built-in becomes a lazy require(): the bundle runs in a vm.Script (see
     // src/bin.cts), where a real import() has no loader to call.
     supported: { "dynamic-import": false },

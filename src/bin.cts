@@ -9,32 +9,7 @@
 import fs = require("node:fs");
 import nodeModule = require("node:module");
 import path = require("node:path");
-
-/** The per-user cache folder of the platform: never a shared one, since the cache is code that gets run. */
-function cacheDir(): string | undefined {
-  // HOME, as os.homedir() would read it, without loading os for it.
-  const home = process.env.HOME;
-  if (process.platform === "win32") return process.env.LOCALAPPDATA === undefined ? undefined : path.join(process.env.LOCALAPPDATA, "sparkport", "Cache");
-  if (home === undefined || !path.isAbsolute(home)) return undefined;
-  if (process.platform === "darwin") return path.join(home, "Library", "Caches", "sparkport");
-  const xdg = process.env.XDG_CACHE_HOME;
-  return path.join(xdg !== undefined && path.isAbsolute(xdg) ? xdg : path.join(home, ".cache"), "sparkport");
-}
-
-/**
- * On POSIX, a cache folder someone else owns or can write to is not used:
- * its files are code this process would run. (A shared XDG_CACHE_HOME, or
- * sudo keeping HOME.)
- */
-function trusted(dir: string): boolean {
-  if (process.platform === "win32" || process.getuid === undefined) return true;
-  try {
-    const stats = fs.statSync(dir);
-    return stats.isDirectory() && stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
-  } catch {
-    return true; // Not there yet: it is created 0700 by the first write.
-  }
-}
+import cacheDirs = require("./io/user-cache-dir.cjs");
 
 /**
  * One cache per command (the first argument that looks like one): a cache
@@ -46,8 +21,8 @@ function commandKey(): string {
 
 function cacheFile(bundle: string): { file: string; prefix: string } | undefined {
   if ((process.env.SPARKPORT_NO_COMPILE_CACHE ?? "") !== "") return undefined;
-  const dir = cacheDir();
-  if (dir === undefined || !trusted(dir)) return undefined;
+  const dir = cacheDirs.userCacheDir();
+  if (dir === undefined || !cacheDirs.isTrustedDir(dir)) return undefined;
   // V8 checks a cache against the source's length only: the key carries the bundle's content
   // hash, written beside it by the build, so an upgrade never runs the previous build's code.
   let id: string;
@@ -92,18 +67,21 @@ function readCache(file: string | undefined): Buffer | undefined {
   }
 }
 
-/**
- * Best effort: written to a temporary file, synced, then renamed, so two runs
- * at once never leave half a file; a read-only home just means no cache.
- * Caches of other builds or Node versions are removed.
- */
-function writeCache(file: string, prefix: string, data: Buffer): void {
-  const dir = path.dirname(file);
+/** Caches of other builds or Node versions are removed: nothing else will ever read them. */
+function pruneCaches(dir: string, prefix: string): void {
   try {
     for (const name of fs.readdirSync(dir).filter((n) => n.startsWith("sparkport-") && !n.startsWith(prefix))) fs.rmSync(path.join(dir, name), { force: true });
   } catch {
     // The folder does not exist yet.
   }
+}
+
+/**
+ * Best effort: written to a temporary file, synced, then renamed, so two runs
+ * at once never leave half a file; a read-only home just means no cache.
+ */
+function writeCache(file: string, data: Buffer): void {
+  const dir = path.dirname(file);
   const temporary = `${file}.${String(process.pid)}.tmp`;
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -122,7 +100,11 @@ function writeCache(file: string, prefix: string, data: Buffer): void {
     fs.renameSync(temporary, file);
   } catch {
     // No cache this time (the next run compiles again, only slower); nothing left behind.
-    fs.rmSync(temporary, { force: true });
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // The cache folder is not one (a file in its place): nothing was written.
+    }
   }
 }
 
@@ -133,8 +115,13 @@ function launch(bundle: string): void {
   const vm: typeof import("node:vm") = require("node:vm");
   const script = new vm.Script(nodeModule.wrap(source), { filename: bundle, cachedData });
   if (cache !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
+    // The first run to find its registry in the registry cache writes the code cache: a run that
+    // parsed the registry (src/cli.ts says so) compiled a parser the runs after it never call.
     // After the run, so the cache holds the functions this command compiled, not just the top level.
-    process.once("exit", () => writeCache(cache.file, cache.prefix, script.createCachedData()));
+    process.once("exit", () => {
+      pruneCaches(path.dirname(cache.file), cache.prefix);
+      if (Reflect.get(globalThis, Symbol.for("sparkport.parsedRegistry")) !== true) writeCache(cache.file, script.createCachedData());
+    });
   }
   const compiled: unknown = script.runInThisContext();
   if (typeof compiled !== "function") throw new Error(`${bundle} did not compile to a module function`);

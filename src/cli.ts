@@ -6,7 +6,8 @@ import type { Command } from "commander";
 import type { OccupancyOptions } from "./commands/network-context.js";
 import { SparkportInputError, UsageError } from "./errors.js";
 import { EXIT_USAGE } from "./findings/exit-code.js";
-import type { FileSystem } from "./io/file-system.js";
+import type { RegistryOptions } from "./commands/open-registry.js";
+import type { RegistryCache } from "./registry/registry-cache.js";
 import { packageVersion } from "./package-root.js";
 import { REPORTER_NAMES, isReporterName, type ReporterName } from "./reporters/names.js";
 import { terminalSafe } from "./render/terminal-safe.js";
@@ -45,17 +46,46 @@ function writeError(text: string): void {
   process.stderr.write(terminalSafe(text));
 }
 
-async function registryOptions(command: Command): Promise<{ registry: string | undefined; processEnv: NodeJS.ProcessEnv; cwd: string; fs: FileSystem }> {
+/** Set by the bundle's build (scripts/build.mjs) to a hash of its sources; absent in dist/cli.js. */
+declare const __SPARKPORT_BUILD__: string | undefined;
+
+/**
+ * Registries validated by this very build, kept in the user's cache folder.
+ * Only the bundle has a build id to key them by; SPARKPORT_NO_CACHE turns
+ * every cache off.
+ */
+async function registryCache(): Promise<RegistryCache | undefined> {
+  if (typeof __SPARKPORT_BUILD__ !== "string" || (process.env.SPARKPORT_NO_CACHE ?? "") !== "") return undefined;
+  const [{ default: cacheDirs }, { fileRegistryCache }, path] = await Promise.all([
+    import("./io/user-cache-dir.cjs"),
+    import("./io/registry-cache-file.js"),
+    import("node:path"),
+  ]);
+  const dir = cacheDirs.userCacheDir();
+  if (dir === undefined || !cacheDirs.isTrustedDir(dir)) return undefined;
+  const cache = fileRegistryCache(path.join(dir, "registries"), __SPARKPORT_BUILD__);
+  return {
+    get: (absolutePath, bytes) => cache.get(absolutePath, bytes),
+    put: (...entry) => {
+      cache.put(...entry);
+      // To the launcher (src/bin.cts): this run compiled the YAML parser and the schema, which
+      // the runs after it, finding the registry cached, will not; its code cache would burden them.
+      Reflect.set(globalThis, Symbol.for("sparkport.parsedRegistry"), true);
+    },
+  };
+}
+
+async function registryOptions(command: Command): Promise<RegistryOptions> {
   const globals = command.optsWithGlobals<{ registry?: string }>();
-  const { nodeFileSystem } = await import("./io/file-system.js");
-  return { registry: globals.registry, processEnv: process.env, cwd: process.cwd(), fs: nodeFileSystem };
+  const [{ nodeFileSystem }, cache] = await Promise.all([import("./io/file-system.js"), registryCache()]);
+  return { registry: globals.registry, processEnv: process.env, cwd: process.cwd(), fs: nodeFileSystem, cache };
 }
 
 /** Options shared by the commands that probe: timeout, offline mode, which node this is, verbosity. */
-/** A file's text; node:fs/promises loads with the first command that reads one. */
+/** A file's text (the socket table reads /proc through it). */
 async function readText(file: string): Promise<string> {
-  const { readFile } = await import("node:fs/promises");
-  return readFile(file, "utf8");
+  const { readFileText } = await import("./io/async-fs.js");
+  return readFileText(file);
 }
 
 async function occupancyOptions(command: Command, paints: Paints): Promise<OccupancyOptions> {

@@ -11,7 +11,8 @@ export { exitCodeFor, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./findings/exit
 export type { Finding, Location, Severity } from "./findings/finding.js";
 export { messages, type Code } from "./findings/messages.js";
 export { nodeFileSystem, type FileSystem } from "./io/file-system.js";
-export { parseRegistry, loadRegistry, type LoadedRegistry } from "./registry/load.js";
+export { loadRegistry, type LoadedRegistry } from "./registry/load.js";
+export { parseRegistry } from "./registry/parse-registry.js";
 export { buildModel, type Allocation, type RegistryModel } from "./registry/model.js";
 export { registrySchema, type RegistryData, type Service } from "./registry/schema.js";
 export { reporters, type ReporterName } from "./reporters/index.js";

@@ -3,7 +3,7 @@ import { chmod, copyFile, mkdtemp, readdir, readFile, rm, stat, writeFile } from
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseRegistry } from "../src/registry/load.js";
+import { parseRegistry } from "../src/registry/parse-registry.js";
 import { CLI, REPO_ROOT, runCli } from "./helpers/run-cli.js";
 
 // Nothing here probes: every run is --no-remote, and the registries of the

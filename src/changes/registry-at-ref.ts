@@ -1,7 +1,8 @@
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import type { CommandRunner } from "../io/command-runner.js";
-import { parseRegistry, type LoadedRegistry } from "../registry/load.js";
+import type { LoadedRegistry } from "../registry/load.js";
+import { parseRegistry } from "../registry/parse-registry.js";
 import { SparkportInputError } from "../errors.js";
 
 /** The registry file as it was at a git ref (`git show REF:path`), parsed. */

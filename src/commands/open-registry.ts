@@ -1,6 +1,7 @@
 import { discoverRegistry, displayPath } from "../registry/discover.js";
 import { loadRegistry, type LoadedRegistry } from "../registry/load.js";
 import type { FileSystem } from "../io/file-system.js";
+import type { RegistryCache } from "../registry/registry-cache.js";
 
 export interface RegistryOptions {
   /** --registry FILE */
@@ -9,10 +10,12 @@ export interface RegistryOptions {
   processEnv: Readonly<Record<string, string | undefined>>;
   cwd: string;
   fs: FileSystem;
+  /** Registries this build validated before; none in tests and library use unless given. */
+  cache?: RegistryCache | undefined;
 }
 
 /** Find and load the registry the way every command does. */
 export async function openRegistry(options: RegistryOptions): Promise<LoadedRegistry> {
   const absolute = await discoverRegistry({ explicit: options.registry, fromEnv: options.processEnv.SPARKPORT_REGISTRY, cwd: options.cwd }, options.fs);
-  return loadRegistry(absolute, displayPath(absolute, options.cwd), options.fs);
+  return loadRegistry(absolute, displayPath(absolute, options.cwd), options.fs, options.cache);
 }

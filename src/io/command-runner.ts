@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { findProgram } from "./find-program.js";
 
 export interface CommandResult {
@@ -15,13 +14,12 @@ export interface CommandRunner {
 }
 
 export const nodeCommandRunner: CommandRunner = {
-  run(file, args, options) {
+  async run(file, args, options) {
+    // A missing program is ENOENT without a fork (or loading node:child_process); a found one still
+    // runs by its name, as execFile would.
+    if (findProgram(file) === undefined) throw Object.assign(new Error(`spawn ${file} ENOENT`), { code: "ENOENT", path: file, spawnargs: [...args] });
+    const { execFile } = await import("node:child_process");
     return new Promise((resolve, reject) => {
-      // A missing program is ENOENT without a fork; a found one still runs by its name, as execFile would.
-      if (findProgram(file) === undefined) {
-        reject(Object.assign(new Error(`spawn ${file} ENOENT`), { code: "ENOENT", path: file, spawnargs: [...args] }));
-        return;
-      }
       execFile(
         file,
         [...args],

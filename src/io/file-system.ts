@@ -1,5 +1,4 @@
-import { readFile, stat, writeFile } from "node:fs/promises";
-import { writeFileAtomic } from "./write-file-atomic.js";
+import { readFileBytes, stat } from "./async-fs.js";
 
 /** The file operations the core needs; tests and other backends can swap them. */
 export interface FileSystem {
@@ -15,7 +14,7 @@ export const nodeFileSystem: FileSystem = {
     // A FIFO or a device would block the read (or never end): only regular files are read.
     const stats = await stat(path);
     if (!stats.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: stats.isDirectory() ? "EISDIR" : "ENOTREGULAR" });
-    return readFile(path);
+    return readFileBytes(path);
   },
   isFile: async (path) => {
     try {
@@ -24,7 +23,12 @@ export const nodeFileSystem: FileSystem = {
       return false;
     }
   },
-  writeFile: (path, text, options) => (options?.exclusive ? writeFile(path, text, { encoding: "utf8", flag: "wx" }) : writeFileAtomic(path, text)),
+  // Writers load what they need when they write: every command reads, few write.
+  writeFile: async (path, text, options) => {
+    if (options?.exclusive !== true) return (await import("./write-file-atomic.js")).writeFileAtomic(path, text);
+    const { writeFile } = await import("node:fs/promises");
+    return writeFile(path, text, { encoding: "utf8", flag: "wx" });
+  },
 };
 
 /** The `code` of a Node system error, if it is one. */

@@ -2,7 +2,7 @@ import type { Code, MessageArgs } from "../findings/messages.js";
 import type { Finding, Severity } from "../findings/finding.js";
 import type { Catalogue } from "../registry/catalogue.js";
 import type { RegistryModel } from "../registry/model.js";
-import type { PathSegment } from "../registry/yaml-source.js";
+import type { PathSegment } from "../registry/source-map.js";
 
 /** A finding before it is checked against the exceptions its subjects declare. */
 export interface RawFinding {

@@ -3,7 +3,7 @@ import { groupBy } from "../util/group-by.js";
 import { isCode } from "../findings/messages.js";
 import type { Catalogue } from "../registry/catalogue.js";
 import type { RegistryModel } from "../registry/model.js";
-import type { PathSegment } from "../registry/yaml-source.js";
+import type { PathSegment } from "../registry/source-map.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import type { RawFinding, Rule, RuleContext } from "./define-rule.js";
 

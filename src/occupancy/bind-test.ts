@@ -1,4 +1,4 @@
-import { createServer } from "node:net";
+import { createServer, type ListenOptions } from "node:net";
 import { errorCode } from "../io/file-system.js";
 
 export type BindState = "free" | "in-use" | "absent" | "denied" | "error";
@@ -7,46 +7,74 @@ export interface BindResult {
   address: string;
   state: BindState;
   errorCode?: string;
+  /**
+   * Not bound itself: the wildcard named here was, and on Linux no socket
+   * listening on this address would have let it.
+   */
+  impliedBy?: string;
 }
 
 /** The addresses a port must be free on before it counts as free. */
 export const WILDCARD_AND_LOOPBACK = ["0.0.0.0", "::", "127.0.0.1", "::1"] as const;
+
+function stateOf(code: string | undefined): BindState {
+  if (code === "EADDRINUSE") return "in-use";
+  if (code === "EADDRNOTAVAIL" || code === "EAFNOSUPPORT") return "absent";
+  if (code === "EACCES" || code === "EPERM") return "denied";
+  return "error";
+}
+
+function tryListen(options: ListenOptions): Promise<{ family: string } | { error: unknown }> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once("error", (error) => resolve({ error }));
+    server.listen(options, () => {
+      const bound = server.address();
+      const family = typeof bound === "object" && bound !== null ? bound.family : "";
+      server.close(() => resolve({ family }));
+    });
+  });
+}
 
 /**
  * Try to bind the port on one address and let go at once. `::` is bound
  * IPv6-only so each family is judged on its own: a dual-stack bind would
  * blame an IPv4 holder on IPv6.
  */
-export function bindOnce(address: string, port: number): Promise<BindResult> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.unref();
-    server.once("error", (error) => {
-      const code = errorCode(error);
-      const state: BindState =
-        code === "EADDRINUSE"
-          ? "in-use"
-          : code === "EADDRNOTAVAIL" || code === "EAFNOSUPPORT"
-            ? "absent"
-            : code === "EACCES" || code === "EPERM"
-              ? "denied"
-              : "error";
-      resolve(code === undefined ? { address, state } : { address, state, errorCode: code });
-    });
-    server.listen({ host: address, port, exclusive: true, ipv6Only: address.includes(":") }, () => {
-      server.close(() => resolve({ address, state: "free" }));
-    });
-  });
+export async function bindOnce(address: string, port: number): Promise<BindResult> {
+  if (address === "::") {
+    // Without a host, Node binds `::` without a DNS lookup, whose first IPv6 test compiles a regular
+    // expression that costs more than the bind. Only a success on IPv6 is taken from it: Node falls
+    // back to 0.0.0.0 when `::` cannot be bound, and that answer belongs to the other family.
+    const hostless = await tryListen({ port, exclusive: true, ipv6Only: true });
+    if ("family" in hostless && hostless.family === "IPv6") return { address, state: "free" };
+  }
+  const outcome = await tryListen({ host: address, port, exclusive: true, ipv6Only: address.includes(":") });
+  if ("family" in outcome) return { address, state: "free" };
+  const code = errorCode(outcome.error);
+  return code === undefined ? { address, state: stateOf(code) } : { address, state: stateOf(code), errorCode: code };
 }
+
+/** The wildcard whose free bind, on Linux, proves a loopback address free. */
+const LINUX_WILDCARD_OF: Readonly<Record<string, string>> = { "127.0.0.1": "0.0.0.0", "::1": "::" };
 
 /**
  * Bind tests on every address that matters, one after another (binding two
  * families of one port at once would collide with itself). detect-port and
  * get-port try the wildcard first and stop there, which misses a holder on
- * 127.0.0.1 or ::1 alone on macOS; sparkport tries each address.
+ * 127.0.0.1 or ::1 alone on macOS, where a wildcard and a specific address
+ * can both be bound: there sparkport tries each address. Linux refuses a
+ * wildcard bind while any address of its family listens on the port, so
+ * there a free wildcard answers for its loopback address too, and only a
+ * held wildcard sends sparkport to bind the loopback itself.
  */
-export async function bindTest(port: number, extraAddresses: readonly string[] = []): Promise<BindResult[]> {
+export async function bindTest(port: number, extraAddresses: readonly string[] = [], platform: NodeJS.Platform = process.platform): Promise<BindResult[]> {
   const results: BindResult[] = [];
-  for (const address of new Set([...WILDCARD_AND_LOOPBACK, ...extraAddresses])) results.push(await bindOnce(address, port));
+  for (const address of new Set([...WILDCARD_AND_LOOPBACK, ...extraAddresses])) {
+    const wildcard = platform === "linux" ? LINUX_WILDCARD_OF[address] : undefined;
+    const wildcardFree = wildcard !== undefined && results.some((r) => r.address === wildcard && r.state === "free");
+    results.push(wildcard !== undefined && wildcardFree ? { address, state: "free", impliedBy: wildcard } : await bindOnce(address, port));
+  }
   return results;
 }

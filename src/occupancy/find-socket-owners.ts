@@ -1,4 +1,4 @@
-import { readdir, readlink } from "node:fs/promises";
+import { readdir, readlink } from "../io/async-fs.js";
 
 /** The two /proc operations the owner scan needs, behind an interface so tests can make one of them fail. */
 export interface ProcLinks {

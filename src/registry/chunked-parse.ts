@@ -1,6 +1,7 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { Location } from "../findings/finding.js";
-import { DocumentSourceMap, formatPath, locationAt, type PathSegment, type SourceMap } from "./yaml-source.js";
+import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
+import { DocumentSourceMap, locationAt } from "./yaml-source.js";
 
 /**
  * Below this size a registry is parsed as one document. yaml's parse tree of

@@ -1,7 +1,7 @@
 import type { Location } from "../findings/finding.js";
 import type { LoadedRegistry } from "./load.js";
 import type { AccessScope, Protocol, RegistryData, Service, ServiceStatus } from "./schema.js";
-import type { PathSegment } from "./yaml-source.js";
+import type { PathSegment } from "./source-map.js";
 
 export type Transport = "tcp" | "udp";
 

@@ -1,31 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from "yaml";
 import type { Location } from "../findings/finding.js";
-
-export type PathSegment = string | number;
-
-/** `services[3].port` from `["services", 3, "port"]`. */
-export function formatPath(path: readonly PathSegment[]): string {
-  let out = "";
-  for (const segment of path) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (/^[A-Za-z_][\w-]*$/.test(segment)) out += out === "" ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
-
-/**
- * Maps document paths back to file positions, so every problem found after
- * parsing (schema or lint) can name file:line:column.
- */
-export interface SourceMap {
-  readonly file: string;
-  /** Location of the value at `path`, or of the nearest ancestor that exists. */
-  at(path: readonly PathSegment[]): Location;
-  /** Location of the key `key` inside the mapping at `path` (for unknown keys). */
-  keyAt(path: readonly PathSegment[], key: string): Location;
-  offsetLocation(offset: number, path?: readonly PathSegment[]): Location;
-}
+import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
 
 /** file:line:column of an offset in the file, with the path it names when one is given. */
 export function locationAt(file: string, lines: LineCounter, offset: number, path?: readonly PathSegment[]): Location {

@@ -1,7 +1,7 @@
 import { $ZodArray, $ZodDefault, $ZodNullable, $ZodObject, $ZodOptional, $ZodPipe, $ZodRecord, type $ZodIssue, type $ZodType } from "zod/v4/core";
 import { makeFinding, type Finding } from "../findings/finding.js";
 import { didYouMean } from "../util/did-you-mean.js";
-import { formatPath, type PathSegment, type SourceMap } from "./yaml-source.js";
+import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
 import { isRecord } from "../util/is-record.js";
 
 type Issue = $ZodIssue;

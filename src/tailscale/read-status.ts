@@ -1,6 +1,6 @@
 import type { CommandResult, CommandRunner } from "../io/command-runner.js";
 import { errorCode } from "../io/file-system.js";
-import { parseTailscaleStatus, TailscaleStatusError, type Peer, type TailscaleStatus } from "./parse-status.js";
+import type { Peer, TailscaleStatus } from "./parse-status.js";
 
 /**
  * What `tailscale status --json` said. `--json` exits 0 even when Tailscale
@@ -27,6 +27,8 @@ export async function readTailscaleStatus(runner: CommandRunner, options: { time
     const said = firstLine(result.stderr) ?? firstLine(result.stdout);
     return { available: true, error: `tailscale status --json failed with exit code ${result.code}${said === undefined ? "" : `: ${said}`}` };
   }
+  // The parser's schema is built when it loads: only runs that have an output to parse pay for it.
+  const { parseTailscaleStatus, TailscaleStatusError } = await import("./parse-status.js");
   try {
     return { available: true, status: parseTailscaleStatus(result.stdout) };
   } catch (error) {

@@ -5,7 +5,7 @@ import { portsInArgv, portsInCommand, type CommandPort } from "../../src/scan/sc
 import { scanPackageJson } from "../../src/scan/scan-package-json.js";
 import { scanProcfile } from "../../src/scan/scan-procfile.js";
 import { textPosition } from "../../src/scan/text-position.js";
-import { anyText, isPort, mutated, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
+import { anyText, growthOver8x, isPort, mutated, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
 
 // The command-line scanner (src/scan/scan-command-line.ts: package.json scripts, Procfiles, compose commands)
 // reads ports out of shell command lines without running or expanding anything. It is documented never to throw.
@@ -131,11 +131,13 @@ describe("portsInCommand (fuzz)", () => {
     const text = `npm start ${"-- ".repeat(50_000)}-p 3000`;
     const found = parsesOrThrowsTyped(() => portsInCommand(text)) ?? [];
     expect(found.map((p) => p.port)).toEqual([3000]);
+    expect(growthOver8x((n) => portsInCommand(`npm start ${"-- ".repeat(n)}-p 3000`), 6_000)).toBeLessThan(24);
   });
 
   it("regression: a line of tens of thousands of ports is read in linear time (the duplicate check was quadratic)", () => {
     const text = `next ${"-p 3000 ".repeat(40_000)}`;
     expect(parsesOrThrowsTyped(() => portsInCommand(text))).toHaveLength(40_000);
+    expect(growthOver8x((n) => portsInCommand(`next ${"-p 3000 ".repeat(n)}`), 5_000)).toBeLessThan(24);
   });
 
   it("regression: `npm start -- -- -p 3001` still hands -p to the script after a second `--`", () => {

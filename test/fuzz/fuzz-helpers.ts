@@ -19,8 +19,27 @@ export function runs(numRuns: number): { numRuns: number; seed?: number } {
   return seed === undefined ? { numRuns } : { numRuns, seed };
 }
 
-/** Longest a single parse may take before it counts as a hang (super-linear time on a small input). */
-export const SLOW_MS = 1_000;
+/**
+ * Longest a single parse may take before it counts as a hang: generous, since the suite shares a
+ * loaded machine; it is no speed target (those are in bench/). Growth is checked by growsLinearly.
+ */
+export const SLOW_MS = 5_000;
+
+/**
+ * How much longer `work(8n)` takes than `work(n)`, the best of three each, interleaved: about 8 for
+ * linear work, 64 for quadratic. A ratio, not a time, so a slow or busy machine does not change it.
+ */
+export function growthOver8x(work: (n: number) => void, n: number): number {
+  const best = [Infinity, Infinity];
+  for (let round = 0; round < 3; round += 1) {
+    [n, 8 * n].forEach((size, i) => {
+      const started = performance.now();
+      work(size);
+      best[i] = Math.min(best[i] ?? Infinity, performance.now() - started);
+    });
+  }
+  return (best[1] ?? 0) / Math.max(best[0] ?? 0, 0.001);
+}
 
 type ErrorClass = abstract new (...args: never[]) => Error;
 

@@ -5,7 +5,8 @@ import type { Finding } from "../../src/findings/finding.js";
 import { registryRules } from "../../src/lint/rules/index.js";
 import { runRules } from "../../src/lint/run-rules.js";
 import { loadCatalogue } from "../../src/registry/catalogue.js";
-import { parseRegistry, type LoadedRegistry } from "../../src/registry/load.js";
+import type { LoadedRegistry } from "../../src/registry/load.js";
+import { parseRegistry } from "../../src/registry/parse-registry.js";
 import { buildModel } from "../../src/registry/model.js";
 import { anyText, mutated, parsesOrThrowsTyped, runs } from "./fuzz-helpers.js";
 

@@ -1,6 +1,6 @@
 import { collisionKey, type Allocation } from "../../registry/model.js";
 import { groupBy } from "../../util/group-by.js";
-import type { PathSegment } from "../../registry/yaml-source.js";
+import type { PathSegment } from "../../registry/source-map.js";
 
 /** Allocations that share node, transport and port, in groups of two or more. */
 export function collisionGroups(allocations: readonly Allocation[]): Allocation[][] {

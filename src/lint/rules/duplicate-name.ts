@@ -1,4 +1,4 @@
-import type { PathSegment } from "../../registry/yaml-source.js";
+import type { PathSegment } from "../../registry/source-map.js";
 import { groupBy } from "../../util/group-by.js";
 import { defineRule } from "../define-rule.js";
 

@@ -1,0 +1,103 @@
+import { isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
+import { SparkportInputError } from "../errors.js";
+import { makeFinding, type Finding, type Location } from "../findings/finding.js";
+import { registrySchema } from "./schema.js";
+import { useEnglishMessages } from "../util/zod-english.js";
+import { CHUNKED_PARSE_MIN_BYTES, parseChunked, splitRegistry } from "./chunked-parse.js";
+import type { LoadedRegistry } from "./load.js";
+import type { SourceMap } from "./source-map.js";
+import { DocumentSourceMap } from "./yaml-source.js";
+import { zodIssuesToFindings } from "./zod-issues.js";
+
+/** Alias expansions allowed before a document counts as an alias bomb. */
+export const MAX_ALIAS_COUNT = 100;
+
+/**
+ * Parse and validate a registry's text (the YAML parser and the schema live
+ * here, apart from load.ts, so a run that finds its registry in the cache
+ * never loads either). Every problem becomes a located finding inside a
+ * SparkportInputError.
+ */
+export function parseRegistry(text: string, file: string, absolutePath = file, options: { chunked?: boolean } = {}): LoadedRegistry {
+  if ((options.chunked ?? text.length >= CHUNKED_PARSE_MIN_BYTES) === true) {
+    // A large registry is parsed in pieces when it can be cut safely and every piece is valid;
+    // anything else goes the whole-document way below, which also words every problem.
+    const sections = splitRegistry(text);
+    const chunked = sections === undefined ? undefined : parseChunked(text, file, sections);
+    if (chunked !== undefined) {
+      useEnglishMessages();
+      const parsed = registrySchema.safeParse(chunked.data);
+      if (parsed.success) return { file, absolutePath, text, data: parsed.data, source: chunked.source };
+    }
+  }
+  const lines = new LineCounter();
+  // logLevel "error": yaml's warnings (a collection used as a key) would go to stderr as Node warnings.
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
+  const source = new DocumentSourceMap(file, doc, lines);
+  if (doc.errors.length > 0) {
+    throw new SparkportInputError(
+      doc.errors.map((e) => {
+        // yaml's range for a duplicate key covers only its first character.
+        const excerpt = (e.code === "DUPLICATE_KEY" ? keyStartingAt(doc, e.pos[0]) : undefined) ?? text.slice(e.pos[0], e.pos[1]);
+        return yamlErrorFinding(e.code, e.message, excerpt, source.offsetLocation(e.pos[0]));
+      }),
+    );
+  }
+  if (doc.contents === null) {
+    throw new SparkportInputError([makeFinding("registry-empty", "error", {}, { file, line: 1, column: 1 })]);
+  }
+  let raw: unknown;
+  try {
+    raw = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml throws a ReferenceError when the alias count limit trips.
+    const detail = error instanceof Error ? error.message : String(error);
+    const finding = /alias/i.test(detail)
+      ? makeFinding("yaml-alias-limit", "error", { limit: MAX_ALIAS_COUNT }, firstAliasLocation(doc, source))
+      : makeFinding("yaml-syntax", "error", { detail }, { file });
+    throw new SparkportInputError([finding]);
+  }
+  useEnglishMessages();
+  const parsed = registrySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new SparkportInputError(zodIssuesToFindings(parsed.error.issues, registrySchema, raw, source));
+  }
+  return { file, absolutePath, text, data: parsed.data, source };
+}
+
+function yamlErrorFinding(code: string, message: string, excerpt: string, location: Location): Finding {
+  // yaml's message repeats the position; the location already carries it.
+  const detail = message.replace(/ at line \d+, column \d+:?[\s\S]*$/, "");
+  if (code === "MULTIPLE_DOCS") {
+    return makeFinding("yaml-syntax", "error", { detail: "a second YAML document starts here (---); expected one document" }, location);
+  }
+  if (code === "DUPLICATE_KEY") {
+    const key = excerpt.trim().replace(/^["']|["']$/g, "") || detail;
+    return makeFinding("yaml-duplicate-key", "error", { key }, location);
+  }
+  return makeFinding("yaml-syntax", "error", { detail }, location);
+}
+
+/** The scalar mapping key that starts at `offset`, if any. */
+function keyStartingAt(doc: Document, offset: number): string | undefined {
+  let key: string | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (!isScalar(pair.key) || pair.key.range?.[0] !== offset) return undefined;
+      key = String(pair.key.value);
+      return visit.BREAK;
+    },
+  });
+  return key;
+}
+
+function firstAliasLocation(doc: Document, source: SourceMap): Location {
+  let offset: number | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return offset === undefined ? { file: source.file } : source.offsetLocation(offset);
+}

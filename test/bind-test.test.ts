@@ -1,0 +1,90 @@
+import { createServer, type Server } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { bindTest } from "../src/occupancy/bind-test.js";
+
+// Real sockets on loopback. On Linux a free wildcard proves its family's
+// loopback address free (the kernel refuses the wildcard while any address
+// listens), so sparkport binds the loopback only when the wildcard is held;
+// elsewhere it binds every address.
+
+const servers: Server[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+function hold(host: string, port = 0): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    servers.push(server);
+    server.once("error", reject);
+    server.listen({ host, port, ipv6Only: host.includes(":") }, () => {
+      const address = server.address();
+      resolve(typeof address === "object" && address !== null ? address.port : 0);
+    });
+  });
+}
+
+async function freePort(): Promise<number> {
+  const port = await hold("127.0.0.1");
+  await new Promise((resolve) => servers.pop()?.close(resolve));
+  return port;
+}
+
+const view = (results: Awaited<ReturnType<typeof bindTest>>) => results.map((r) => [r.address, r.state, r.impliedBy ?? null]);
+
+describe.skipIf(process.platform !== "linux")("bind test", () => {
+  it("on a free port binds the wildcards, and their loopback addresses are free by implication", async () => {
+    const port = await freePort();
+    expect(view(await bindTest(port, [], "linux"))).toEqual([
+      ["0.0.0.0", "free", null],
+      ["::", "free", null],
+      ["127.0.0.1", "free", "0.0.0.0"],
+      ["::1", "free", "::"],
+    ]);
+  });
+
+  it("binds 127.0.0.1 itself when 0.0.0.0 is held, and finds its holder there", async () => {
+    const port = await hold("127.0.0.1");
+    expect(view(await bindTest(port, [], "linux"))).toEqual([
+      ["0.0.0.0", "in-use", null],
+      ["::", "free", null],
+      ["127.0.0.1", "in-use", null],
+      ["::1", "free", "::"],
+    ]);
+  });
+
+  it("binds ::1 itself when :: is held (the hostless :: bind must not read an IPv4 fallback as IPv6)", async () => {
+    const port = await hold("::1");
+    expect(view(await bindTest(port, [], "linux"))).toEqual([
+      ["0.0.0.0", "free", null],
+      ["::", "in-use", null],
+      ["127.0.0.1", "free", "0.0.0.0"],
+      ["::1", "in-use", null],
+    ]);
+  });
+
+  it("a holder on 0.0.0.0 leaves IPv6 free; extra addresses are always bound", async () => {
+    const port = await hold("0.0.0.0");
+    expect(view(await bindTest(port, ["127.0.0.2", "192.0.2.1"], "linux"))).toEqual([
+      ["0.0.0.0", "in-use", null],
+      ["::", "free", null],
+      ["127.0.0.1", "in-use", null],
+      ["::1", "free", "::"],
+      ["127.0.0.2", "in-use", null],
+      // TEST-NET-1: on no interface of this machine, so it cannot be bound (no packet is sent).
+      ["192.0.2.1", "absent", null],
+    ]);
+  });
+
+  it("on the other platforms binds every address, since a wildcard and one address can both be bound there", async () => {
+    const port = await freePort();
+    for (const platform of ["darwin", "win32"] as const) {
+      expect(view(await bindTest(port, [], platform))).toEqual([
+        ["0.0.0.0", "free", null],
+        ["::", "free", null],
+        ["127.0.0.1", "free", null],
+        ["::1", "free", null],
+      ]);
+    }
+  });
+});
