@@ -31,25 +31,6 @@ async function sourceHash() {
   return hash.digest("hex").slice(0, 32);
 }
 
-/**
- * commander requires node:child_process when it loads, for subcommands that
- * are separate executables, which sparkport has none of. Loading it (and
- * dgram and cluster with it) costs about a millisecond of every start, so
- * commander gets a stand-in that requires the real module on first use.
- */
-const lazyChildProcessForCommander = {
-  name: "lazy-child-process-for-commander",
-  setup(build) {
-    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
-      args.importer.includes(`${path.sep}node_modules${path.sep}commander${path.sep}`) ? { path: "child_process", namespace: "lazy-builtin" } : undefined,
-    );
-    build.onLoad({ filter: /^child_process$/, namespace: "lazy-builtin" }, () => ({
-      loader: "js",
-      contents: 'let real;\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });\n',
-    }));
-  },
-};
-
 export async function buildAll() {
   await promisify(execFile)(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: root });
   await build({
@@ -57,7 +38,6 @@ export async function buildAll() {
     entryPoints: ["src/cli.ts"],
     outfile: "dist/sparkport.cjs",
     bundle: true,
-    plugins: [lazyChildProcessForCommander],
     platform: "node",
     format: "cjs",
     target: "node20",
@@ -67,7 +47,11 @@ export async function buildAll() {
     logLevel: "warning",
     // The sources are ES modules: their import.meta.url is this file's URL, worked out where it is
     // used (a getter, so a run that never asks does not load node:url).
-    define: { "import.meta.url": "__sparkportMeta.url", __SPARKPORT_BUILD__: JSON.stringify(await sourceHash()) },
+    define: {
+      "import.meta.url": "__sparkportMeta.url",
+      __SPARKPORT_BUILD__: JSON.stringify(await sourceHash()),
+      __SPARKPORT_VERSION__: JSON.stringify(JSON.parse(await readFile(path.join(root, "package.json"), "utf8")).version),
+    },
     // import() of a Node built-in becomes a lazy require(): the bundle runs in a vm.Script (see
     // src/bin.cts), where a real import() has no loader to call.
     supported: { "dynamic-import": false },

@@ -41,7 +41,7 @@ const HEADER = 12;
 
 /**
  * A light checksum: the first 256 bytes (V8's header and the first objects)
- * whole, then every 16th 32-bit word, the tail and the length. Release V8
+ * whole, then every 64th 32-bit word, the tail and the length. Release V8
  * does not checksum a code cache, and a garbled one can crash the process;
  * this catches torn and garbage files for a fraction of a millisecond, where
  * hashing every byte would cost more than the cache saves.
@@ -50,7 +50,7 @@ function sampleHash(data: Uint8Array): number {
   let hash = 0x811c9dc5 | 0;
   const words = Math.floor(data.length / 4);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  for (let i = 0; i < words; i += i < 64 ? 1 : 16) hash = Math.imul(hash ^ view.getInt32(i * 4, true), 16777619);
+  for (let i = 0; i < words; i += i < 64 ? 1 : 64) hash = Math.imul(hash ^ view.getInt32(i * 4, true), 16777619);
   for (let i = words * 4; i < data.length; i += 1) hash = Math.imul(hash ^ (data[i] ?? 0), 16777619);
   return Math.imul(hash ^ data.length, 16777619) >>> 0;
 }

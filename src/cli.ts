@@ -1,7 +1,6 @@
 #!/usr/bin/env node
 // The shell: the only module that reads argv, prints, and sets
 // process.exitCode. It never calls process.exit, so piped output is not cut.
-import type { ChalkInstance } from "chalk";
 import type { Command } from "commander";
 import type { OccupancyOptions } from "./commands/network-context.js";
 import { SparkportInputError, UsageError } from "./errors.js";
@@ -10,6 +9,7 @@ import type { RegistryOptions } from "./commands/open-registry.js";
 import type { RegistryCache } from "./registry/registry-cache.js";
 import { packageVersion } from "./package-root.js";
 import { REPORTER_NAMES, isReporterName, type ReporterName } from "./reporters/names.js";
+import { noPaint, type Paint } from "./render/paint.js";
 import { terminalSafe } from "./render/terminal-safe.js";
 import { parseDuration } from "./util/parse-duration.js";
 
@@ -21,19 +21,21 @@ import { parseDuration } from "./util/parse-duration.js";
 const EXIT_INTERNAL = 70;
 
 type Commander = typeof import("commander");
-type Chalk = (typeof import("chalk"))["Chalk"];
-
 /** Colours for stdout and stderr, decided once per run. */
 interface Paints {
-  out: ChalkInstance;
-  err: ChalkInstance;
+  out: Paint;
+  err: Paint;
 }
 
-function makePaint(Chalk: Chalk, stream: NodeJS.WriteStream): ChalkInstance {
+/** chalk is loaded only for a stream that gets colour: a pipe or a file never pays for it. */
+async function makePaint(stream: NodeJS.WriteStream): Promise<Paint> {
   // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
-  if ((process.env.NO_COLOR ?? "") !== "") return new Chalk({ level: 0 });
-  if ((process.env.FORCE_COLOR ?? "") !== "") return new Chalk();
-  return new Chalk({ level: stream.isTTY ? new Chalk().level || 1 : 0 });
+  if ((process.env.NO_COLOR ?? "") !== "") return noPaint;
+  const forced = (process.env.FORCE_COLOR ?? "") !== "";
+  if (!forced && stream.isTTY !== true) return noPaint;
+  const { Chalk } = await import("chalk");
+  // FORCE_COLOR's value (0-3) is chalk's to read.
+  return forced ? new Chalk() : new Chalk({ level: new Chalk().level || 1 });
 }
 
 
@@ -411,8 +413,8 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
-  const [commander, { Chalk }] = await Promise.all([import("commander"), import("chalk")]);
-  const paints: Paints = { out: makePaint(Chalk, process.stdout), err: makePaint(Chalk, process.stderr) };
+  const [commander, out, err] = await Promise.all([import("commander"), makePaint(process.stdout), makePaint(process.stderr)]);
+  const paints: Paints = { out, err };
   const program = buildProgram(commander, paints);
   try {
     await program.parseAsync([...argv]);

@@ -22,7 +22,13 @@ export function packageRoot(): string {
   }
 }
 
+/** Set by the bundle's build (scripts/build.mjs) from package.json; absent in dist/*.js. */
+declare const __SPARKPORT_VERSION__: string | undefined;
+
 export function packageVersion(): string {
+  // The bundle knows its version: every run shows it in --help and reports, and reading
+  // package.json for it would cost every start a search for the package's folder.
+  if (typeof __SPARKPORT_VERSION__ === "string") return __SPARKPORT_VERSION__;
   const manifest: unknown = JSON.parse(readFileSync(path.join(packageRoot(), "package.json"), "utf8"));
   if (typeof manifest === "object" && manifest !== null && "version" in manifest && typeof manifest.version === "string") {
     return manifest.version;

@@ -1,10 +1,10 @@
-import type { ChalkInstance } from "chalk";
+import type { Paint } from "./paint.js";
 import type { EditResult } from "../edit/apply-edit.js";
 import type { Finding } from "../findings/finding.js";
 import { quoteArg } from "../doctor/command-line.js";
 
 /** Refusals, or the diff and what was written. */
-export function renderChange(refusals: readonly Finding[], edit: EditResult | null, done: string, paint: ChalkInstance): string {
+export function renderChange(refusals: readonly Finding[], edit: EditResult | null, done: string, paint: Paint): string {
   if (refusals.length > 0) {
     const lines = refusals.flatMap((f) => [`${paint.red("✖")} ${f.code}  ${f.message}`, ...(f.fix === undefined ? [] : [`    ${paint.green("fix:")} ${f.fix}`])]);
     return `${lines.join("\n")}\nnothing was written\n`;

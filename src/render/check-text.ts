@@ -1,4 +1,4 @@
-import type { ChalkInstance } from "chalk";
+import type { Paint } from "./paint.js";
 import type { CheckResult, PortCheck } from "../commands/check.js";
 import type { Finding } from "../findings/finding.js";
 import { holderText } from "../occupancy/local-verdict.js";
@@ -34,14 +34,14 @@ function remoteLine(c: PortCheck): string | null {
   return `${words[c.remote.state]} on ${where}, ${Math.round(c.remote.ms)} ms`;
 }
 
-function findingLine(f: Finding, paint: ChalkInstance): string[] {
+function findingLine(f: Finding, paint: Paint): string[] {
   const mark = f.severity === "error" ? paint.red("✖") : f.severity === "warning" ? paint.yellow("!") : paint.blue("i");
   const lines = [`  ${mark} ${f.code}  ${f.message}`];
   if (f.fix !== undefined) lines.push(`      ${paint.green("fix:")} ${f.fix}`);
   return lines;
 }
 
-export function renderCheckText(result: CheckResult, paint: ChalkInstance): string {
+export function renderCheckText(result: CheckResult, paint: Paint): string {
   const out: string[] = [];
   for (const note of result.notes) out.push(...findingLine(note, paint).map((l) => l.slice(2)));
   if (result.notes.length > 0) out.push("");

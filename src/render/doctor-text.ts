@@ -1,8 +1,8 @@
-import type { ChalkInstance } from "chalk";
+import type { Paint } from "./paint.js";
 import type { DoctorResult } from "../commands/doctor.js";
 import { formatLocation, type Finding } from "../findings/finding.js";
 
-function findingLines(f: Finding, paint: ChalkInstance): string[] {
+function findingLines(f: Finding, paint: Paint): string[] {
   const mark = f.severity === "error" ? paint.red("✖") : f.severity === "warning" ? paint.yellow("!") : paint.blue("i");
   const lines = [`${mark} ${paint.bold(f.code)}  ${f.message}`];
   if (f.location.line !== undefined && f.severity !== "info") lines.push(paint.dim(`    at ${formatLocation(f.location)}`));
@@ -12,7 +12,7 @@ function findingLines(f: Finding, paint: ChalkInstance): string[] {
   return lines;
 }
 
-export function renderDoctorText(result: DoctorResult, paint: ChalkInstance): string {
+export function renderDoctorText(result: DoctorResult, paint: Paint): string {
   const t = result.target;
   const where = t.host ?? t.node ?? "this machine";
   const out = [

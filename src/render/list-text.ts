@@ -1,9 +1,9 @@
-import type { ChalkInstance } from "chalk";
+import type { Paint } from "./paint.js";
 import type { ListResult } from "../commands/list.js";
 import { ACCESS_TEXT, STATUS_TEXT } from "./sections.js";
 import { textTable } from "./text-table.js";
 
-export function renderListText(result: ListResult, paint: ChalkInstance): string {
+export function renderListText(result: ListResult, paint: Paint): string {
   const out: string[] = [];
   for (const section of result.sections) {
     out.push(paint.bold(section.title));

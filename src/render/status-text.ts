@@ -1,8 +1,8 @@
-import type { ChalkInstance } from "chalk";
+import type { Paint } from "./paint.js";
 import type { StatusResult } from "../commands/status.js";
 import { textTable } from "./text-table.js";
 
-export function renderStatusText(result: StatusResult, paint: ChalkInstance): string {
+export function renderStatusText(result: StatusResult, paint: Paint): string {
   const rows = result.rows.map((r) => [
     r.label,
     String(r.port),

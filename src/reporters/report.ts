@@ -1,4 +1,4 @@
-import type { ChalkInstance } from "chalk";
+import type { Paint } from "../render/paint.js";
 import type { Finding } from "../findings/finding.js";
 import type { ExceptedFinding } from "../lint/run-rules.js";
 import type { RegistrySummary } from "../commands/lint.js";
@@ -15,7 +15,7 @@ export interface Report {
 }
 
 export interface ReporterOptions {
-  paint: ChalkInstance;
+  paint: Paint;
   /** Add each rule's one-line explanation under its findings. */
   explain: boolean;
 }

@@ -1,11 +1,11 @@
-import type { ChalkInstance } from "chalk";
+import type { Paint, Style } from "../render/paint.js";
 import { formatLocation, SEVERITIES, type Finding, type Severity } from "../findings/finding.js";
 import { messages } from "../findings/messages.js";
 import { countBySeverity, plural, type Reporter } from "./report.js";
 
 const heading: Record<Severity, string> = { error: "errors", warning: "warnings", info: "info" };
 
-function colour(paint: ChalkInstance, severity: Severity): ChalkInstance {
+function colour(paint: Paint, severity: Severity): Style {
   return severity === "error" ? paint.red : severity === "warning" ? paint.yellow : paint.blue;
 }
 
@@ -33,7 +33,7 @@ export const textReporter: Reporter = (report, { paint, explain }) => {
   return `${out.join("\n")}\n`;
 };
 
-function findingLines(finding: Finding, paint: ChalkInstance, explain: boolean): string[] {
+function findingLines(finding: Finding, paint: Paint, explain: boolean): string[] {
   const lines = [`  ${paint.bold(formatLocation(finding.location))}  ${colour(paint, finding.severity)(finding.code)}  ${finding.message}`];
   if (finding.location.path !== undefined) lines.push(paint.dim(`      at ${finding.location.path}`));
   for (const related of finding.related ?? []) lines.push(paint.dim(`      see ${formatLocation(related)}${related.path === undefined ? "" : ` (${related.path})`}`));
