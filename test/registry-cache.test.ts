@@ -4,7 +4,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fileRegistryCache } from "../src/io/registry-cache-file.js";
-import { buildPositionTable, CachedSourceMap } from "../src/registry/cached-source-map.js";
+import { CachedSourceMap } from "../src/registry/cached-source-map.js";
 import type { LoadedRegistry } from "../src/registry/load.js";
 import { parseRegistry } from "../src/registry/parse-registry.js";
 import { decodeEntry, encodeEntry } from "../src/registry/registry-cache.js";
@@ -20,8 +20,14 @@ import { paths, registries } from "./helpers/registry-arbitrary.js";
 
 const BUILD = "0123456789abcdef";
 
-function roundTrip(loaded: LoadedRegistry, bytes = Buffer.from(loaded.text)) {
-  const entry = Buffer.concat(encodeEntry(BUILD, loaded.absolutePath, bytes, loaded.data, buildPositionTable(loaded.data, loaded.source)));
+type Parsed = ReturnType<typeof parseRegistry>;
+
+/** Parsed as the CLI parses a registry it is about to cache: with its position table. */
+const parse = (text: string, file: string, absolutePath: string, chunked?: boolean): Parsed => parseRegistry(text, file, absolutePath, { positions: true, ...(chunked === undefined ? {} : { chunked }) });
+
+function roundTrip(loaded: Parsed, bytes = Buffer.from(loaded.text)) {
+  if (loaded.positions === undefined) throw new Error("no positions");
+  const entry = Buffer.concat(encodeEntry(BUILD, loaded.absolutePath, bytes, loaded.data, loaded.positions));
   const cached = decodeEntry(entry, BUILD, loaded.absolutePath, bytes);
   if (cached === undefined) throw new Error("a fresh entry did not decode");
   return { entry, cached, source: new CachedSourceMap(loaded.file, loaded.text, cached.positions) };
@@ -44,9 +50,9 @@ describe("registry cache entries", () => {
     const files = [path.join(REPO_ROOT, "ports.yaml"), ...readdirSync(path.join(REPO_ROOT, "test/fixtures")).map((d) => path.join(REPO_ROOT, "test/fixtures", d, "ports.yaml"))];
     let valid = 0;
     for (const file of files) {
-      let loaded: LoadedRegistry;
+      let loaded: Parsed;
       try {
-        loaded = parseRegistry(readFileSync(file, "utf8"), "ports.yaml", file);
+        loaded = parse(readFileSync(file, "utf8"), "ports.yaml", file);
       } catch {
         continue; // Absent or invalid: never cached.
       }
@@ -65,7 +71,7 @@ describe("registry cache entries", () => {
   it("give back the locations of generated registries, parsed whole or in pieces", () => {
     fc.assert(
       fc.property(registries, fc.boolean(), (text, chunked) => {
-        const loaded = parseRegistry(text, "ports.yaml", "/r/ports.yaml", { chunked });
+        const loaded = parse(text, "ports.yaml", "/r/ports.yaml", chunked);
         const { cached, source } = roundTrip(loaded);
         expect(cached.data).toStrictEqual(loaded.data);
         expectSameLocations(loaded, source, paths(loaded.data.services.length).at);
@@ -74,8 +80,42 @@ describe("registry cache entries", () => {
     );
   });
 
+  it("give back the locations around aliases, empty values, keys that look like numbers and keys named like Object.prototype's", () => {
+    const text = [
+      "version: 1",
+      "nodes:",
+      "  here: &node {address: 127.0.0.1, os: linux}",
+      "  '8000': *node",
+      "  constructor: {address: 127.0.0.3, os: linux}",
+      "teams:",
+      "  B: {name: B, ranges: [{name: b, from: 18000, to: 18999}]}",
+      "environments: {dev: {offset: 0}, test: {offset: 1}}",
+      "services:",
+      "  - name: api",
+      "    team: B",
+      "    node: here",
+      "    port: 18000",
+      "    protocol: http",
+      "    access: all-nodes",
+      "    status: running",
+      "    environments:",
+      "      test:",
+      "",
+    ].join("\n");
+    for (const chunked of [false, true]) {
+      const loaded = parse(text, "ports.yaml", "/r/ports.yaml", chunked);
+      const { cached, source } = roundTrip(loaded);
+      // Not toStrictEqual: its type check reads `.constructor`, here a node of the registry.
+      expect(cached.data).toEqual(loaded.data);
+      expect(JSON.stringify(cached.data)).toBe(JSON.stringify(loaded.data));
+      expect(Object.getPrototypeOf(cached.data.nodes)).toBeNull();
+      expectSameLocations(loaded, source, [["nodes", "8000", "address"], ["nodes", "toString"], ["nodes", "__proto__", "os"], ["services", 0, "environments", "test", "port"]]);
+      expect(source.at(["nodes", "constructor", "address"])).toMatchObject({ line: 5 });
+    }
+  });
+
   it("are refused for another build, another path, other bytes, or when torn", () => {
-    const loaded = parseRegistry(readFileSync(path.join(REPO_ROOT, "ports.yaml"), "utf8"), "ports.yaml", "/r/ports.yaml");
+    const loaded = parse(readFileSync(path.join(REPO_ROOT, "ports.yaml"), "utf8"), "ports.yaml", "/r/ports.yaml");
     const bytes = Buffer.from(loaded.text);
     const { entry } = roundTrip(loaded, bytes);
     expect(decodeEntry(entry, "another-build", "/r/ports.yaml", bytes)).toBeUndefined();
@@ -90,7 +130,7 @@ describe("registry cache entries", () => {
     // Torn in the position table: the data stands, locations fall back to the file.
     const torn = decodeEntry(entry.subarray(0, entry.length - 3), BUILD, "/r/ports.yaml", bytes);
     expect(torn?.data).toStrictEqual(loaded.data);
-    expect(new CachedSourceMap("ports.yaml", loaded.text, torn?.positions ?? (() => ({}))).at(["services", 0])).toEqual({ file: "ports.yaml", path: "services[0]" });
+    expect(new CachedSourceMap("ports.yaml", loaded.text, torn?.positions ?? (() => undefined)).at(["services", 0])).toEqual({ file: "ports.yaml", path: "services[0]" });
   });
 });
 
@@ -99,10 +139,10 @@ describe("the registry cache folder", () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), "sparkport-rc-")), "registries");
     const cache = fileRegistryCache(dir, BUILD);
     const text = readFileSync(path.join(REPO_ROOT, "ports.yaml"), "utf8");
-    const loaded = parseRegistry(text, "ports.yaml", "/r/ports.yaml");
+    const loaded = parse(text, "ports.yaml", "/r/ports.yaml");
     const bytes = Buffer.from(text);
     expect(cache.get("/r/ports.yaml", bytes)).toBeUndefined();
-    cache.put("/r/ports.yaml", bytes, loaded.data, () => buildPositionTable(loaded.data, loaded.source));
+    cache.put("/r/ports.yaml", bytes, loaded.data, loaded.positions);
     expect(cache.get("/r/ports.yaml", bytes)?.data).toStrictEqual(loaded.data);
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     const [only] = readdirSync(dir);
@@ -112,7 +152,7 @@ describe("the registry cache folder", () => {
     writeFileSync(path.join(dir, `registry-${BUILD}-ffffffffffffffff.bin.999.tmp`), "left by a killed run");
     const old = new Date(Date.now() - 3_600_000);
     utimesSync(path.join(dir, `registry-${BUILD}-ffffffffffffffff.bin.999.tmp`), old, old);
-    for (let i = 0; i < 40; i += 1) cache.put(`/r${i}/ports.yaml`, bytes, loaded.data, () => ({}));
+    for (let i = 0; i < 40; i += 1) cache.put(`/r${i}/ports.yaml`, bytes, loaded.data, undefined);
     const names = readdirSync(dir);
     expect(names).toHaveLength(32);
     expect(names.every((n) => n.startsWith(`registry-${BUILD}-`) && n.endsWith(".bin"))).toBe(true);
@@ -126,7 +166,7 @@ describe("the registry cache folder", () => {
     writeFileSync(path.join(parent, "registries"), "a file where the folder would go");
     const cache = fileRegistryCache(path.join(parent, "registries"), BUILD);
     const loaded = parseRegistry("version: 1\nnodes: {}\nteams: {}\nenvironments: {}\nservices: []\n", "ports.yaml", "/r/ports.yaml");
-    expect(() => cache.put("/r/ports.yaml", Buffer.from(loaded.text), loaded.data, () => ({}))).not.toThrow();
+    expect(() => cache.put("/r/ports.yaml", Buffer.from(loaded.text), loaded.data, undefined)).not.toThrow();
     expect(cache.get("/r/ports.yaml", Buffer.from(loaded.text))).toBeUndefined();
   });
 });

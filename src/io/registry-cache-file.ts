@@ -42,7 +42,7 @@ export function fileRegistryCache(dir: string, build: string): RegistryCache {
         prune(dir, prefix);
         const fd = openSync(temporary, "wx", 0o600);
         try {
-          for (const part of encodeEntry(build, absolutePath, bytes, data, positions())) writeSync(fd, part);
+          for (const part of encodeEntry(build, absolutePath, bytes, data, positions)) writeSync(fd, part);
           fsyncSync(fd);
         } finally {
           closeSync(fd);

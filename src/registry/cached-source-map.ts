@@ -2,36 +2,27 @@ import type { Location } from "../findings/finding.js";
 import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
 
 /**
- * Where every value of a valid registry sits, keyed by its path
- * (`services[3].port`): `[line, column]`, the answer of the parsed
- * document's `at(path)`, then `[nodeLine, nodeColumn]` when the node itself
+ * Where every value of a valid registry sits, as a tree shaped like the data:
+ * `[line, column, children]`, the answer of the parsed document's `at(path)`
+ * and the node's children (an array for a sequence, an object keyed like the
+ * mapping, 0 for a scalar), then `nodeLine, nodeColumn` when the node itself
  * starts elsewhere (an empty value, which `at` points at by its key). A path
- * the table lacks resolves, as in the document, to the nearest ancestor's node.
+ * the tree lacks resolves, as in the document, to the nearest ancestor's node.
+ * A tree, not a table keyed by path: items of one shape share their keys, so
+ * a 10,000-service registry's positions cost a few megabytes, not dozens.
  */
-export type PositionTable = Record<string, number[]>;
+export type PositionNode = [number, number, PositionChildren | 0] | [number, number, PositionChildren | 0, number, number];
+export type PositionChildren = (PositionNode | null)[] | { [key: string]: PositionNode };
+/** The root's node; undefined when nothing is known (a torn cache entry). */
+export type PositionTable = PositionNode | undefined;
 
-/** Every path in `data`, the root first, parents before children. */
-function* valuePaths(value: unknown, path: PathSegment[] = []): Generator<PathSegment[]> {
-  yield path;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i += 1) yield* valuePaths(value[i], [...path, i]);
-  } else if (typeof value === "object" && value !== null) {
-    for (const [key, child] of Object.entries(value)) yield* valuePaths(child, [...path, key]);
-  }
-}
-
-/** A key no document can hold: asking for it gives the location of the node at its parent path. */
-const NO_KEY = "\u0000";
-
-export function buildPositionTable(data: unknown, source: SourceMap): PositionTable {
-  const table: PositionTable = Object.create(null) as PositionTable;
-  for (const path of valuePaths(data)) {
-    const at = source.at(path);
-    const node = source.at([...path, NO_KEY]);
-    if (at.line === undefined || at.column === undefined || node.line === undefined || node.column === undefined) continue;
-    table[formatPath(path)] = at.line === node.line && at.column === node.column ? [at.line, at.column] : [at.line, at.column, node.line, node.column];
-  }
-  return table;
+/** The child at `segment`, if the tree has one. */
+function childOf(node: PositionNode, segment: PathSegment): PositionNode | undefined {
+  const children = node[2];
+  if (children === 0) return undefined;
+  if (Array.isArray(children)) return typeof segment === "number" ? (children[segment] ?? undefined) : undefined;
+  const key = String(segment);
+  return Object.hasOwn(children, key) ? children[key] : undefined;
 }
 
 /**
@@ -42,7 +33,8 @@ export function buildPositionTable(data: unknown, source: SourceMap): PositionTa
  * `at` does.
  */
 export class CachedSourceMap implements SourceMap {
-  private table: PositionTable | undefined;
+  private table: PositionTable;
+  private loaded = false;
   private lineStarts: number[] | undefined;
 
   constructor(
@@ -52,14 +44,19 @@ export class CachedSourceMap implements SourceMap {
   ) {}
 
   at(path: readonly PathSegment[]): Location {
-    const table = (this.table ??= this.loadTable());
-    const exact = table[formatPath(path)];
-    if (exact !== undefined) return this.location(exact[0], exact[1], path);
-    for (let n = path.length - 1; n >= 0; n -= 1) {
-      const ancestor = table[formatPath(path.slice(0, n))];
-      if (ancestor !== undefined) return this.location(ancestor[2] ?? ancestor[0], ancestor[3] ?? ancestor[1], path);
+    if (!this.loaded) {
+      this.table = this.loadTable();
+      this.loaded = true;
     }
-    return { file: this.file, path: formatPath(path) };
+    let node = this.table;
+    if (node === undefined) return { file: this.file, path: formatPath(path) };
+    for (const segment of path) {
+      const child = childOf(node, segment);
+      // Missing here: the nearest ancestor that exists answers, where its node starts.
+      if (child === undefined) return this.location(node[3] ?? node[0], node[4] ?? node[1], path);
+      node = child;
+    }
+    return this.location(node[0], node[1], path);
   }
 
   keyAt(path: readonly PathSegment[], key: string): Location {

@@ -1,7 +1,8 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { Location } from "../findings/finding.js";
 import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
-import { DocumentSourceMap, locationAt } from "./yaml-source.js";
+import { DocumentSourceMap, locationAt, positionTree } from "./yaml-source.js";
+import type { PositionNode, PositionTable } from "./cached-source-map.js";
 
 /**
  * Below this size a registry is parsed as one document. yaml's parse tree of
@@ -130,6 +131,8 @@ function groups(items: readonly { start: number; end: number }[]): Chunk[] {
 export interface ChunkedParse {
   data: Record<string, unknown>;
   source: SourceMap;
+  /** When asked for: the position tree (cached-source-map.ts), built from the pieces as they are parsed. */
+  positions?: PositionTable;
 }
 
 /**
@@ -137,25 +140,36 @@ export interface ChunkedParse {
  * cannot be cut or any piece has a problem: the caller then parses it whole,
  * which also words the errors.
  */
-export function parseChunked(text: string, file: string, sections: readonly Section[]): ChunkedParse | undefined {
+export function parseChunked(text: string, file: string, sections: readonly Section[], withPositions = false): ChunkedParse | undefined {
   const lines = new LineCounter();
   lines.addNewLine(0);
   for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines.addNewLine(at + 1);
   const data: Record<string, unknown> = {};
   const index: ItemIndex[] = [];
   const shapes = new Map<string, readonly string[]>();
+  const top: Record<string, PositionNode> = Object.create(null) as Record<string, PositionNode>;
+  let root: PositionTable;
   for (const section of sections) {
     const head = parseSlice(text, section.head);
     const value: unknown = head === undefined ? undefined : toJS(head);
     // The piece must hold exactly its own key: anything else means the cut was wrong.
     if (typeof value !== "object" || value === null || Object.keys(value).join("\u0000") !== section.key) return undefined;
     let own: unknown = Object.getOwnPropertyDescriptor(value, section.key)?.value;
+    const sectionNode = withPositions && head !== undefined ? headPositions(lines, head, section) : undefined;
+    if (sectionNode !== undefined) top[section.key] = sectionNode;
+    if (withPositions && root === undefined && head !== undefined && isMap(head.contents) && head.contents.range) {
+      // The whole document's mapping starts where the first section's does.
+      const { line, col } = lines.linePos(head.contents.range[0] + section.head.start);
+      root = [line, col, top];
+    }
     if (section.items.length > 0) {
       const all: unknown[] = [];
       for (const group of section.items) {
         const doc = parseSlice(text, group);
         const items: unknown = doc === undefined ? undefined : toJS(doc);
         if (doc === undefined || !Array.isArray(items) || !isSeq(doc.contents)) return undefined;
+        const itemNodes = sectionNode?.[2];
+        if (Array.isArray(itemNodes)) doc.contents.items.forEach((node, k) => itemNodes.push(positionTree(lines, node, [section.key, all.length + k], undefined, group.start) ?? null));
         for (const item of items) all.push(item);
         for (const node of doc.contents.items) index.push(indexItem(node, group.start, shapes));
       }
@@ -163,7 +177,22 @@ export function parseChunked(text: string, file: string, sections: readonly Sect
     }
     data[section.key] = own;
   }
-  return { data, source: new ChunkedSourceMap(file, text, lines, sections, index) };
+  const source = new ChunkedSourceMap(file, text, lines, sections, index);
+  return withPositions ? { data, source, positions: root } : { data, source };
+}
+
+/**
+ * A section's node in the position tree: its key's value with everything
+ * below it, or, for a split sequence, where the sequence starts, with its
+ * items to be added piece by piece.
+ */
+function headPositions(lines: LineCounter, head: Document, section: Section): PositionNode | undefined {
+  if (section.valueStart !== undefined) {
+    const { line, col } = lines.linePos(section.valueStart);
+    return [line, col, []];
+  }
+  const pair = isMap(head.contents) ? head.contents.items[0] : undefined;
+  return pair === undefined ? undefined : positionTree(lines, pair.value, [section.key], pair.key, section.head.start);
 }
 
 /**

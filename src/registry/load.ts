@@ -3,7 +3,7 @@ import { makeFinding } from "../findings/finding.js";
 import { errorCode, type FileSystem } from "../io/file-system.js";
 import type { RegistryData } from "./schema.js";
 import { bytePosition, firstInvalidUtf8 } from "./utf8.js";
-import { buildPositionTable, CachedSourceMap } from "./cached-source-map.js";
+import { CachedSourceMap } from "./cached-source-map.js";
 import type { RegistryCache } from "./registry-cache.js";
 import type { SourceMap } from "./source-map.js";
 
@@ -32,8 +32,8 @@ export async function loadRegistry(absolutePath: string, file: string, fs: FileS
   }
   const text = decode(bytes, file);
   const { parseRegistry } = await import("./parse-registry.js");
-  const loaded = parseRegistry(text, file, absolutePath);
-  cache?.put(absolutePath, bytes, loaded.data, () => buildPositionTable(loaded.data, loaded.source));
+  const { positions, ...loaded } = parseRegistry(text, file, absolutePath, { positions: cache !== undefined });
+  if (positions !== undefined) cache?.put(absolutePath, bytes, loaded.data, positions);
   return loaded;
 }
 

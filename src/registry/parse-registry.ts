@@ -6,7 +6,8 @@ import { useEnglishMessages } from "../util/zod-english.js";
 import { CHUNKED_PARSE_MIN_BYTES, parseChunked, splitRegistry } from "./chunked-parse.js";
 import type { LoadedRegistry } from "./load.js";
 import type { SourceMap } from "./source-map.js";
-import { DocumentSourceMap } from "./yaml-source.js";
+import { DocumentSourceMap, positionTree } from "./yaml-source.js";
+import type { PositionTable } from "./cached-source-map.js";
 import { zodIssuesToFindings } from "./zod-issues.js";
 
 /** Alias expansions allowed before a document counts as an alias bomb. */
@@ -18,16 +19,23 @@ export const MAX_ALIAS_COUNT = 100;
  * never loads either). Every problem becomes a located finding inside a
  * SparkportInputError.
  */
-export function parseRegistry(text: string, file: string, absolutePath = file, options: { chunked?: boolean } = {}): LoadedRegistry {
+export interface ParseOptions {
+  /** Parse in pieces (default: for texts of CHUNKED_PARSE_MIN_BYTES and more). */
+  chunked?: boolean;
+  /** Also give every value's position (`positions`), for the registry cache. */
+  positions?: boolean;
+}
+
+export function parseRegistry(text: string, file: string, absolutePath = file, options: ParseOptions = {}): LoadedRegistry & { positions?: PositionTable } {
   if ((options.chunked ?? text.length >= CHUNKED_PARSE_MIN_BYTES) === true) {
     // A large registry is parsed in pieces when it can be cut safely and every piece is valid;
     // anything else goes the whole-document way below, which also words every problem.
     const sections = splitRegistry(text);
-    const chunked = sections === undefined ? undefined : parseChunked(text, file, sections);
+    const chunked = sections === undefined ? undefined : parseChunked(text, file, sections, options.positions === true);
     if (chunked !== undefined) {
       useEnglishMessages();
       const parsed = registrySchema.safeParse(chunked.data);
-      if (parsed.success) return { file, absolutePath, text, data: parsed.data, source: chunked.source };
+      if (parsed.success) return { file, absolutePath, text, data: parsed.data, source: chunked.source, ...(chunked.positions === undefined ? {} : { positions: chunked.positions }) };
     }
   }
   const lines = new LineCounter();
@@ -62,7 +70,8 @@ export function parseRegistry(text: string, file: string, absolutePath = file, o
   if (!parsed.success) {
     throw new SparkportInputError(zodIssuesToFindings(parsed.error.issues, registrySchema, raw, source));
   }
-  return { file, absolutePath, text, data: parsed.data, source };
+  if (options.positions !== true) return { file, absolutePath, text, data: parsed.data, source };
+  return { file, absolutePath, text, data: parsed.data, source, positions: positionTree(lines, doc.contents, [], undefined, 0) };
 }
 
 function yamlErrorFinding(code: string, message: string, excerpt: string, location: Location): Finding {

@@ -10,14 +10,14 @@ import type { RegistryData } from "./schema.js";
  */
 export interface CachedRegistry {
   data: RegistryData;
-  /** Parsed on first use: most runs never report a location. */
+  /** Parsed when first asked (CachedSourceMap asks once): most runs never report a location. */
   positions: () => PositionTable;
 }
 
 export interface RegistryCache {
   get(absolutePath: string, bytes: Uint8Array): CachedRegistry | undefined;
   /** Best effort: a cache that cannot be written is only slower. */
-  put(absolutePath: string, bytes: Uint8Array, data: RegistryData, positions: () => PositionTable): void;
+  put(absolutePath: string, bytes: Uint8Array, data: RegistryData, positions: PositionTable): void;
 }
 
 const FORMAT = 1;
@@ -47,7 +47,7 @@ function barePaths(value: unknown, path: PathSegment[] = [], out: PathSegment[][
 export function encodeEntry(build: string, absolutePath: string, bytes: Uint8Array, data: RegistryData, positions: PositionTable): Uint8Array[] {
   const json = Buffer.from(JSON.stringify(data));
   const header: Header = { format: FORMAT, build, path: absolutePath, bytes: bytes.length, data: json.length, bare: barePaths(data) };
-  return [Buffer.from(`${JSON.stringify(header)}\n`), bytes, json, Buffer.from(JSON.stringify(positions))];
+  return [Buffer.from(`${JSON.stringify(header)}\n`), bytes, json, Buffer.from(JSON.stringify(positions ?? null))];
 }
 
 function isHeader(value: unknown): value is Header {
@@ -91,18 +91,14 @@ export function decodeEntry(entry: Buffer, build: string, absolutePath: string, 
     return undefined;
   }
   for (const path of header.bare) restoreBare(data, path);
-  let table: PositionTable | undefined;
   const positions = (): PositionTable => {
-    if (table !== undefined) return table;
     try {
-      const parsed: unknown = JSON.parse(entry.toString("utf8", positionsStart));
-      // Own keys only, so a path named `constructor` is no lookup on Object.prototype.
-      table = typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (Object.setPrototypeOf(parsed, null) as PositionTable) : {};
+      // Written by this build from the parse's own tree, as the data was.
+      return (JSON.parse(entry.toString("utf8", positionsStart)) as PositionTable | null) ?? undefined;
     } catch {
       // A torn tail: locations fall back to the file alone.
-      table = {};
+      return undefined;
     }
-    return table;
   };
   return { data, positions };
 }

@@ -1,5 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from "yaml";
 import type { Location } from "../findings/finding.js";
+import type { PositionChildren, PositionNode } from "./cached-source-map.js";
 import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
 
 /** file:line:column of an offset in the file, with the path it names when one is given. */
@@ -71,4 +72,35 @@ export class DocumentSourceMap implements SourceMap {
 
 function isNodeLike(value: unknown): value is Node {
   return isMap(value) || isSeq(value) || isScalar(value);
+}
+
+/**
+ * The position tree (cached-source-map.ts) of `node`, the value at `path`,
+ * and of every node below it: what DocumentSourceMap.at answers for each
+ * path, in one walk. `key` is the scalar that names `node` in its mapping;
+ * `offset` is where the node's document starts in the file. Undefined for an
+ * alias or a missing node, which DocumentSourceMap passes over to the
+ * nearest ancestor, as the tree's reader does.
+ */
+export function positionTree(lines: LineCounter, node: unknown, path: readonly PathSegment[], key: unknown, offset: number): PositionNode | undefined {
+  if (!isNodeLike(node) || !node.range) return undefined;
+  let children: PositionChildren | 0 = 0;
+  if (isMap(node)) {
+    const byKey: Record<string, PositionNode> = Object.create(null) as Record<string, PositionNode>;
+    for (const pair of node.items) {
+      if (!isScalar(pair.key)) continue;
+      const name = String(pair.key.value);
+      const child = positionTree(lines, pair.value, [...path, name], pair.key, offset);
+      if (child !== undefined) byKey[name] = child;
+    }
+    children = byKey;
+  } else if (isSeq(node)) {
+    children = node.items.map((item, i) => positionTree(lines, item, [...path, i], undefined, offset) ?? null);
+  }
+  const start = lines.linePos(node.range[0] + offset);
+  // `test:` with no value: the location is the key's (see DocumentSourceMap.at); the node is still where yaml put it.
+  const keyStart = typeof path.at(-1) === "string" && isScalar(node) && node.value === null && node.source === "" && isScalar(key) ? key.range?.[0] : undefined;
+  if (keyStart === undefined) return [start.line, start.col, children];
+  const at = lines.linePos(keyStart + offset);
+  return [at.line, at.col, children, start.line, start.col];
 }
