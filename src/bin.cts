@@ -10,17 +10,20 @@ import fs = require("node:fs");
 import nodeModule = require("node:module");
 import path = require("node:path");
 import cacheDirs = require("./io/user-cache-dir.cjs");
+import COMMAND_NAMES = require("./command-names.cjs");
 
 /**
- * One cache per command (the first argument that looks like one): a cache
- * holds the functions its run compiled, and `check` needs others than `lint`.
+ * One cache per command (the first argument that names one): a cache holds
+ * the functions its run compiled, and `check` needs others than `lint`. Runs
+ * naming none share one, so option values never name a cache file.
  */
 function commandKey(): string {
-  return process.argv.slice(2).find((arg) => /^[a-z][a-z-]{0,19}$/.test(arg)) ?? "none";
+  return process.argv.slice(2).find((arg) => COMMAND_NAMES.includes(arg)) ?? "none";
 }
 
 function cacheFile(bundle: string): { file: string; prefix: string } | undefined {
-  if ((process.env.SPARKPORT_NO_COMPILE_CACHE ?? "") !== "") return undefined;
+  // SPARKPORT_NO_CACHE turns off every cache (src/cli.ts reads it for the registry cache).
+  if ((process.env.SPARKPORT_NO_COMPILE_CACHE ?? "") !== "" || (process.env.SPARKPORT_NO_CACHE ?? "") !== "") return undefined;
   const dir = cacheDirs.userCacheDir();
   if (dir === undefined || !cacheDirs.isTrustedDir(dir)) return undefined;
   // V8 checks a cache against the source's length only: the key carries the bundle's content

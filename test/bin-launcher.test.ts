@@ -3,6 +3,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { createRequire } from "node:module";
 import { CLI, REPO_ROOT } from "./helpers/run-cli.js";
 
 /** Run dist/bin.cjs with its V8 code cache in a fresh folder of our own. */
@@ -41,6 +42,18 @@ describe.skipIf(process.platform !== "linux")("dist/bin.cjs and its compile cach
     expect(readdirSync(dir).filter((name) => name.endsWith("-none.v8"))).toHaveLength(0);
     expect(run(home, ["--registry", "ports.yaml", "explain"]).status).toBe(0);
     expect(readdirSync(dir).filter((name) => name.endsWith("-explain.v8"))).toHaveLength(1);
+    // An option's value is no command: it names no cache file.
+    expect(run(home, ["--this-node", "macmini", "explain", "outside-team-range"]).status).toBe(0);
+    expect(readdirSync(dir).filter((name) => name.includes("macmini"))).toEqual([]);
+  });
+
+  it("knows every command --help lists, to key their caches", () => {
+    const help = run(mkdtempSync(path.join(tmpdir(), "sparkport-cache-")), ["--help"]).stdout;
+    const listed = help.slice(help.indexOf("Commands:")).split("\n").slice(1).map((line) => /^ {2}([a-z-]+)/.exec(line)?.[1]).filter((name) => name !== undefined);
+    expect(listed.length).toBeGreaterThan(10);
+    // The launcher's list as built (dist/, from src/command-names.cts): CommonJS, required as the launcher does.
+    const names: unknown = createRequire(import.meta.url)("../dist/command-names.cjs");
+    expect(Array.isArray(names) ? [...names].sort() : names).toEqual([...listed].sort());
   });
 
   it("a corrupt cache is rejected (by its checksum, before V8 sees it) and replaced; the run is unaffected", () => {

@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
@@ -127,6 +127,11 @@ describe("registry cache entries", () => {
     const headerEnd = entry.indexOf(10);
     for (const cut of [0, 10, headerEnd, headerEnd + 1 + bytes.length + 5]) expect(decodeEntry(entry.subarray(0, cut), BUILD, "/r/ports.yaml", bytes), `cut at ${cut}`).toBeUndefined();
     expect(decodeEntry(Buffer.from("garbage\n{}"), BUILD, "/r/ports.yaml", bytes)).toBeUndefined();
+    // A position tree of another shape (a damaged or foreign entry) gives file-only locations, never a crash.
+    for (const tree of [{ "services[0]": [1, 1] }, [1, 1, { services: 7 }], [1, 1, { services: [null, "x"] }], "nonsense"]) {
+      const foreign = new CachedSourceMap("ports.yaml", loaded.text, () => JSON.parse(JSON.stringify(tree)) as never);
+      expect(() => foreign.at(["services", 1, "port"])).not.toThrow();
+    }
     // Torn in the position table: the data stands, locations fall back to the file.
     const torn = decodeEntry(entry.subarray(0, entry.length - 3), BUILD, "/r/ports.yaml", bytes);
     expect(torn?.data).toStrictEqual(loaded.data);
@@ -233,7 +238,9 @@ describe.skipIf(process.platform !== "linux")("sparkport with its registry cache
   it("SPARKPORT_NO_CACHE writes none, and a cache folder others can write to is neither read nor written", async () => {
     const { file, env, entries, list } = setup();
     await runCli(["list", "--registry", file], { env: { ...env, SPARKPORT_NO_CACHE: "1" } });
-    expect(entries()).toEqual([]);
+    await runCli(["list", "--registry", file], { env: { ...env, SPARKPORT_NO_CACHE: "1" } });
+    // Neither a registry entry nor a code cache: nothing at all.
+    expect(existsSync(env.XDG_CACHE_HOME)).toBe(false);
     expect((await list()).status).toBe(0);
     const root = path.join(env.XDG_CACHE_HOME, "sparkport");
     const [entry] = entries();

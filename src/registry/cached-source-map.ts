@@ -16,13 +16,17 @@ export type PositionChildren = (PositionNode | null)[] | { [key: string]: Positi
 /** The root's node; undefined when nothing is known (a torn cache entry). */
 export type PositionTable = PositionNode | undefined;
 
+/** A node as this build writes them; anything else (a foreign or damaged tree) is no position. */
+function isPositionNode(value: unknown): value is PositionNode {
+  return Array.isArray(value) && typeof value[0] === "number" && typeof value[1] === "number";
+}
+
 /** The child at `segment`, if the tree has one. */
 function childOf(node: PositionNode, segment: PathSegment): PositionNode | undefined {
-  const children = node[2];
-  if (children === 0) return undefined;
-  if (Array.isArray(children)) return typeof segment === "number" ? (children[segment] ?? undefined) : undefined;
-  const key = String(segment);
-  return Object.hasOwn(children, key) ? children[key] : undefined;
+  const children: unknown = node[2];
+  if (typeof children !== "object" || children === null) return undefined;
+  const child: unknown = Array.isArray(children) ? (typeof segment === "number" ? children[segment] : undefined) : Object.hasOwn(children, String(segment)) ? Reflect.get(children, String(segment)) : undefined;
+  return isPositionNode(child) ? child : undefined;
 }
 
 /**
@@ -49,7 +53,7 @@ export class CachedSourceMap implements SourceMap {
       this.loaded = true;
     }
     let node = this.table;
-    if (node === undefined) return { file: this.file, path: formatPath(path) };
+    if (!isPositionNode(node)) return { file: this.file, path: formatPath(path) };
     for (const segment of path) {
       const child = childOf(node, segment);
       // Missing here: the nearest ancestor that exists answers, where its node starts.
