@@ -77,6 +77,20 @@ async function registryCache(): Promise<RegistryCache | undefined> {
   };
 }
 
+/** --json output, written as it is serialised (render/json-chunks.ts), in writes of about 64 KB. */
+async function writeJson(value: unknown): Promise<void> {
+  const { prettyJsonChunks } = await import("./render/json-chunks.js");
+  let pending = "";
+  for (const chunk of prettyJsonChunks(value)) {
+    pending += chunk;
+    if (pending.length >= 65_536) {
+      write(pending);
+      pending = "";
+    }
+  }
+  write(`${pending}\n`);
+}
+
 async function registryOptions(command: Command): Promise<RegistryOptions> {
   const globals = command.optsWithGlobals<{ registry?: string }>();
   const [{ nodeFileSystem }, cache] = await Promise.all([import("./io/file-system.js"), registryCache()]);
@@ -193,7 +207,8 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
     .action(async (ports: string[], options: { team?: string; node?: string; env?: string; service?: string; json?: boolean }, command: Command) => {
       const [{ check }, { renderCheckText }] = await Promise.all([import("./commands/check.js"), import("./render/check-text.js")]);
       const result = await check({ ...(await occupancyOptions(command, paints)), ports, team: options.team, node: options.node, env: options.env, service: options.service });
-      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderCheckText(result, paints.out));
+      if (options.json === true) await writeJson(result);
+      else write(renderCheckText(result, paints.out));
       process.exitCode = result.exitCode;
     });
 
@@ -210,7 +225,7 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
       const count = Number(options.count);
       const { next } = await import("./commands/next.js");
       const result = await next({ ...(await occupancyOptions(command, paints)), team: options.team, node: options.node, env: options.env, count });
-      if (options.json === true) write(`${JSON.stringify(result, null, 2)}\n`);
+      if (options.json === true) await writeJson(result);
       else if (result.ports.length === 0) writeError(`sparkport: no free port left in team ${result.team}'s ranges\n`);
       else {
         if (result.ports.length < count) writeError(`sparkport: only ${result.ports.length} of ${count} free ports left in team ${result.team}'s ranges\n`);
@@ -232,7 +247,8 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of 1 or more, got ${options.concurrency ?? ""}`);
       const progress = progressLine(paints);
       const result = await status({ ...(await occupancyOptions(command, paints)), team: options.team, node: options.node, concurrency, onProgress: progress.update }).finally(progress.done);
-      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderStatusText(result, paints.out));
+      if (options.json === true) await writeJson(result);
+      else write(renderStatusText(result, paints.out));
       process.exitCode = result.exitCode;
     });
 
@@ -264,7 +280,8 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
         from: options.from,
         error: options.error,
       });
-      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderDoctorText(result, paints.out));
+      if (options.json === true) await writeJson(result);
+      else write(renderDoctorText(result, paints.out));
       process.exitCode = result.exitCode;
     });
 
@@ -304,7 +321,7 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
     .action(async (service: string, flags: AllocateFlags & { dryRun?: boolean; json?: boolean }, command: Command) => {
       const [{ allocate }, { renderChange }] = await Promise.all([import("./commands/allocate.js"), import("./render/change-text.js")]);
       const result = await allocate({ ...(await allocationArgs(service, flags, command, paints)), dryRun: flags.dryRun === true });
-      if (flags.json === true) write(`${JSON.stringify(result, null, 2)}\n`);
+      if (flags.json === true) await writeJson(result);
       else write(renderChange(result.plan.refusals, result.edit, `${service}: ${Object.entries(result.plan.ports).map(([e, p]) => `${e} ${p}`).join(", ")} on ${result.plan.node}`, paints.out));
       process.exitCode = result.exitCode;
     });
@@ -320,7 +337,7 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
       if (priority === undefined) throw new UsageError(`--priority must be high, medium or low, got "${flags.priority}"`);
       const [{ request }, { ghCommand }] = await Promise.all([import("./commands/request.js"), import("./render/change-text.js")]);
       const result = await request({ ...(await allocationArgs(service, flags, command, paints)), priority });
-      if (flags.json === true) write(`${JSON.stringify(result, null, 2)}\n`);
+      if (flags.json === true) await writeJson(result);
       else if (flags.gh === true) write(`${ghCommand(process.argv.slice(2).filter((a) => a !== "--gh"), result.title)}\n`);
       else write(result.body);
       process.exitCode = result.exitCode;
@@ -360,7 +377,8 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
     .action(async (ref: string, flags: { json?: boolean }, command: Command) => {
       const [{ diff }, { nodeCommandRunner }] = await Promise.all([import("./commands/diff.js"), import("./io/command-runner.js")]);
       const result = await diff({ ...(await registryOptions(command)), ref, runner: nodeCommandRunner });
-      write(flags.json === true ? `${JSON.stringify(result, null, 2)}\n` : result.markdown);
+      if (flags.json === true) await writeJson(result);
+      else write(result.markdown);
     });
 
   program
@@ -373,7 +391,8 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
     .action(async (options: { team?: string; node?: string; env?: string; json?: boolean }, command: Command) => {
       const [{ list }, { renderListText }] = await Promise.all([import("./commands/list.js"), import("./render/list-text.js")]);
       const result = await list({ ...(await registryOptions(command)), team: options.team, node: options.node, env: options.env });
-      write(options.json === true ? `${JSON.stringify(result, null, 2)}\n` : renderListText(result, paints.out));
+      if (options.json === true) await writeJson(result);
+      else write(renderListText(result, paints.out));
     });
 
   program

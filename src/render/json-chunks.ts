@@ -1,0 +1,36 @@
+/**
+ * `JSON.stringify(value, null, 2)`, in pieces: each element of the top-level
+ * object's arrays is its own piece, so a 10,000-row status is written as it
+ * is serialised instead of first becoming one string of several megabytes
+ * (and a copy of it, and a buffer of it). The text is exactly
+ * JSON.stringify's; anything but a plain object is given whole.
+ */
+export function* prettyJsonChunks(value: unknown): Generator<string> {
+  if (typeof value !== "object" || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype || "toJSON" in value) {
+    yield JSON.stringify(value, null, 2) ?? "undefined";
+    return;
+  }
+  // JSON.stringify leaves out properties whose value it cannot write (undefined, functions, symbols).
+  const entries = Object.entries(value).filter(([, v]) => JSON.stringify(v) !== undefined);
+  if (entries.length === 0) {
+    yield "{}";
+    return;
+  }
+  yield "{\n";
+  for (const [i, [key, v]] of entries.entries()) {
+    yield `  ${JSON.stringify(key)}: `;
+    if (Array.isArray(v) && v.length > 0) {
+      yield "[\n";
+      for (let k = 0; k < v.length; k += 1) {
+        // In an array, what JSON cannot write is null.
+        const element = JSON.stringify(v[k], null, 2) ?? "null";
+        yield `    ${element.replaceAll("\n", "\n    ")}${k < v.length - 1 ? ",\n" : "\n"}`;
+      }
+      yield "  ]";
+    } else {
+      yield (JSON.stringify(v, null, 2) ?? "null").replaceAll("\n", "\n  ");
+    }
+    yield i < entries.length - 1 ? ",\n" : "\n";
+  }
+  yield "}";
+}
