@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 // @ts-expect-error: a plain ESM build script without types.
 import { buildAll } from "../scripts/build.mjs";
 
@@ -6,6 +9,11 @@ import { buildAll } from "../scripts/build.mjs";
  * esbuild bundle dist/sparkport.cjs) as a user would; build both from the
  * current sources first so they never run a stale build.
  */
-export default async function setup(): Promise<void> {
+export default async function setup(): Promise<() => void> {
   await (buildAll as () => Promise<void>)();
+  // The CLIs the tests spawn keep their code and registry caches here, not in the user's cache
+  // folder: hundreds of temporary registries would push the user's own out of it.
+  const cacheHome = mkdtempSync(path.join(tmpdir(), "sparkport-test-cache-"));
+  process.env.XDG_CACHE_HOME = cacheHome;
+  return () => rmSync(cacheHome, { recursive: true, force: true });
 }

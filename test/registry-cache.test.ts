@@ -114,6 +114,15 @@ describe("registry cache entries", () => {
     }
   });
 
+  it("give back columns past 4,095, which do not fit the one-number form", () => {
+    const note = "n".repeat(5_000);
+    const text = `version: 1\nnodes: {here: {address: 127.0.0.1, os: linux}}\nteams: {B: {name: B, ranges: [{name: b, from: 18000, to: 18999}]}}\nenvironments: {dev: {offset: 0}}\nservices:\n  - {name: api, note: "${note}", team: B, node: here, port: 18000, protocol: http, access: all-nodes, status: running}\n`;
+    const loaded = parse(text, "ports.yaml", "/r/ports.yaml");
+    const { source } = roundTrip(loaded);
+    expectSameLocations(loaded, source);
+    expect(source.at(["services", 0, "port"]).column).toBeGreaterThan(5_000);
+  });
+
   it("are refused for another build, another path, other bytes, or when torn", () => {
     const loaded = parse(readFileSync(path.join(REPO_ROOT, "ports.yaml"), "utf8"), "ports.yaml", "/r/ports.yaml");
     const bytes = Buffer.from(loaded.text);

@@ -6,24 +6,42 @@ import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
  * `[line, column, children]`, the answer of the parsed document's `at(path)`
  * and the node's children (an array for a sequence, an object keyed like the
  * mapping, 0 for a scalar), then `nodeLine, nodeColumn` when the node itself
- * starts elsewhere (an empty value, which `at` points at by its key). A path
- * the tree lacks resolves, as in the document, to the nearest ancestor's node.
- * A tree, not a table keyed by path: items of one shape share their keys, so
- * a 10,000-service registry's positions cost a few megabytes, not dozens.
+ * starts elsewhere (an empty value, which `at` points at by its key). A
+ * scalar is most of a registry's nodes: one is the single number
+ * `line * 4096 + column` when its column allows. A path the tree lacks
+ * resolves, as in the document, to the nearest ancestor's node. A tree, not a
+ * table keyed by path: items of one shape share their keys, so a
+ * 10,000-service registry's positions cost a few megabytes, not dozens.
  */
-export type PositionNode = [number, number, PositionChildren | 0] | [number, number, PositionChildren | 0, number, number];
+export type PositionNode = number | [number, number, PositionChildren | 0] | [number, number, PositionChildren | 0, number, number];
 export type PositionChildren = (PositionNode | null)[] | { [key: string]: PositionNode };
 /** The root's node; undefined when nothing is known (a torn cache entry). */
 export type PositionTable = PositionNode | undefined;
 
+const COLUMNS = 4096;
+
+/** A scalar's node: one number when the column fits, the array form otherwise. */
+export function scalarPosition(line: number, column: number): PositionNode {
+  return column < COLUMNS ? line * COLUMNS + column : [line, column, 0];
+}
+
 /** A node as this build writes them; anything else (a foreign or damaged tree) is no position. */
 function isPositionNode(value: unknown): value is PositionNode {
-  return Array.isArray(value) && typeof value[0] === "number" && typeof value[1] === "number";
+  return (typeof value === "number" && Number.isSafeInteger(value)) || (Array.isArray(value) && typeof value[0] === "number" && typeof value[1] === "number");
+}
+
+/** [line, column] of at(path) for the node, then where the node itself starts. */
+function positionsOf(node: PositionNode): { at: [number, number]; start: [number, number] } {
+  if (typeof node === "number") {
+    const at: [number, number] = [Math.floor(node / COLUMNS), node % COLUMNS];
+    return { at, start: at };
+  }
+  return { at: [node[0], node[1]], start: [node[3] ?? node[0], node[4] ?? node[1]] };
 }
 
 /** The child at `segment`, if the tree has one. */
 function childOf(node: PositionNode, segment: PathSegment): PositionNode | undefined {
-  const children: unknown = node[2];
+  const children: unknown = typeof node === "number" ? 0 : node[2];
   if (typeof children !== "object" || children === null) return undefined;
   const child: unknown = Array.isArray(children) ? (typeof segment === "number" ? children[segment] : undefined) : Object.hasOwn(children, String(segment)) ? Reflect.get(children, String(segment)) : undefined;
   return isPositionNode(child) ? child : undefined;
@@ -57,10 +75,14 @@ export class CachedSourceMap implements SourceMap {
     for (const segment of path) {
       const child = childOf(node, segment);
       // Missing here: the nearest ancestor that exists answers, where its node starts.
-      if (child === undefined) return this.location(node[3] ?? node[0], node[4] ?? node[1], path);
+      if (child === undefined) {
+        const { start } = positionsOf(node);
+        return this.location(start[0], start[1], path);
+      }
       node = child;
     }
-    return this.location(node[0], node[1], path);
+    const { at } = positionsOf(node);
+    return this.location(at[0], at[1], path);
   }
 
   keyAt(path: readonly PathSegment[], key: string): Location {

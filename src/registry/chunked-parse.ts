@@ -168,7 +168,7 @@ export function parseChunked(text: string, file: string, sections: readonly Sect
         const doc = parseSlice(text, group);
         const items: unknown = doc === undefined ? undefined : toJS(doc);
         if (doc === undefined || !Array.isArray(items) || !isSeq(doc.contents)) return undefined;
-        const itemNodes = sectionNode?.[2];
+        const itemNodes = typeof sectionNode === "object" ? sectionNode[2] : undefined;
         if (Array.isArray(itemNodes)) doc.contents.items.forEach((node, k) => itemNodes.push(positionTree(lines, node, [section.key, all.length + k], undefined, group.start) ?? null));
         for (const item of items) all.push(item);
         for (const node of doc.contents.items) index.push(indexItem(node, group.start, shapes));

@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from "yaml";
 import type { Location } from "../findings/finding.js";
-import type { PositionChildren, PositionNode } from "./cached-source-map.js";
+import { scalarPosition, type PositionChildren, type PositionNode } from "./cached-source-map.js";
 import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
 
 /** file:line:column of an offset in the file, with the path it names when one is given. */
@@ -100,7 +100,7 @@ export function positionTree(lines: LineCounter, node: unknown, path: readonly P
   const start = lines.linePos(node.range[0] + offset);
   // `test:` with no value: the location is the key's (see DocumentSourceMap.at); the node is still where yaml put it.
   const keyStart = typeof path.at(-1) === "string" && isScalar(node) && node.value === null && node.source === "" && isScalar(key) ? key.range?.[0] : undefined;
-  if (keyStart === undefined) return [start.line, start.col, children];
+  if (keyStart === undefined) return children === 0 ? scalarPosition(start.line, start.col) : [start.line, start.col, children];
   const at = lines.linePos(keyStart + offset);
   return [at.line, at.col, children, start.line, start.col];
 }
