@@ -7,7 +7,7 @@
 // The CLI runs before every service start: its start-up is its cost.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmod, readdir, readFile, writeFile } from "node:fs/promises";
+import { chmod, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -16,20 +16,6 @@ import { build } from "esbuild";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-
-/**
- * A hash of everything that decides what the bundle makes of a registry: the
- * sources and the locked dependencies. The registry cache is keyed by it, so
- * a registry validated by one build is never believed by another.
- */
-async function sourceHash() {
-  const hash = createHash("sha256");
-  const files = (await readdir(path.join(root, "src"), { recursive: true })).filter((f) => /\.c?ts$/.test(f)).sort();
-  for (const file of [...files.map((f) => path.join("src", f)), "package.json", "package-lock.json"]) {
-    hash.update(`${file.split(path.sep).join("/")}\0`).update(await readFile(path.join(root, file))).update("\0");
-  }
-  return hash.digest("hex").slice(0, 32);
-}
 
 export async function buildAll() {
   await promisify(execFile)(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: root });
@@ -49,7 +35,6 @@ export async function buildAll() {
     // used (a getter, so a run that never asks does not load node:url).
     define: {
       "import.meta.url": "__sparkportMeta.url",
-      __SPARKPORT_BUILD__: JSON.stringify(await sourceHash()),
       __SPARKPORT_VERSION__: JSON.stringify(JSON.parse(await readFile(path.join(root, "package.json"), "utf8")).version),
     },
     // import() of a Node built-in becomes a lazy require(): the bundle runs in a vm.Script (see

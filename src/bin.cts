@@ -21,30 +21,38 @@ function commandKey(): string {
   return process.argv.slice(2).find((arg) => COMMAND_NAMES.includes(arg)) ?? "none";
 }
 
-function cacheFile(bundle: string): { file: string; prefix: string } | undefined {
-  // SPARKPORT_NO_CACHE turns off every cache (src/cli.ts reads it for the registry cache).
-  if ((process.env.SPARKPORT_NO_COMPILE_CACHE ?? "") !== "" || (process.env.SPARKPORT_NO_CACHE ?? "") !== "") return undefined;
-  const dir = cacheDirs.userCacheDir();
-  if (dir === undefined || !cacheDirs.isTrustedDir(dir)) return undefined;
-  // V8 checks a cache against the source's length only: the key carries the bundle's content
-  // hash, written beside it by the build, so an upgrade never runs the previous build's code.
-  let id: string;
+/**
+ * The bundle's content hash, written beside it by the build. It keys the code
+ * cache (V8 checks a cache against the source's length only, so an upgrade
+ * must never run the previous build's code) and the registry cache (src/cli.ts).
+ */
+function bundleId(bundle: string): string | undefined {
   try {
-    id = fs.readFileSync(`${bundle}.id`, "utf8").trim();
+    const id = fs.readFileSync(`${bundle}.id`, "utf8").trim();
+    return /^[0-9a-f]{16,64}$/.test(id) ? id : undefined;
   } catch {
     return undefined;
   }
-  if (!/^[0-9a-f]{16,64}$/.test(id)) return undefined;
+}
+
+function cacheFile(id: string | undefined): { file: string; prefix: string } | undefined {
+  // SPARKPORT_NO_CACHE turns off every cache (src/cli.ts reads it for the registry cache).
+  if (id === undefined || (process.env.SPARKPORT_NO_COMPILE_CACHE ?? "") !== "" || (process.env.SPARKPORT_NO_CACHE ?? "") !== "") return undefined;
+  const dir = cacheDirs.userCacheDir();
+  if (dir === undefined || !cacheDirs.isTrustedDir(dir)) return undefined;
   const prefix = `sparkport-${process.version}-${process.arch}-${id}-`;
   return { file: path.join(dir, `${prefix}${commandKey()}.v8`), prefix };
 }
 
-const MAGIC = 0x53504b31; // "SPK1"
-const HEADER = 12;
+const MAGIC = 0x53504b32; // "SPK2"
+/** Magic, length, checksum, flags. */
+const HEADER = 16;
+/** In the flags: written by a run that parsed its registry (see launch). */
+const PARSED_REGISTRY = 1;
 
 /**
  * A light checksum: the first 256 bytes (V8's header and the first objects)
- * whole, then every 64th 32-bit word, the tail and the length. Release V8
+ * whole, then every 16th 32-bit word, the tail and the length. Release V8
  * does not checksum a code cache, and a garbled one can crash the process;
  * this catches torn and garbage files for a fraction of a millisecond, where
  * hashing every byte would cost more than the cache saves.
@@ -53,18 +61,18 @@ function sampleHash(data: Uint8Array): number {
   let hash = 0x811c9dc5 | 0;
   const words = Math.floor(data.length / 4);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  for (let i = 0; i < words; i += i < 64 ? 1 : 64) hash = Math.imul(hash ^ view.getInt32(i * 4, true), 16777619);
+  for (let i = 0; i < words; i += i < 64 ? 1 : 16) hash = Math.imul(hash ^ view.getInt32(i * 4, true), 16777619);
   for (let i = words * 4; i < data.length; i += 1) hash = Math.imul(hash ^ (data[i] ?? 0), 16777619);
   return Math.imul(hash ^ data.length, 16777619) >>> 0;
 }
 
-function readCache(file: string | undefined): Buffer | undefined {
+function readCache(file: string | undefined): { data: Buffer; flags: number } | undefined {
   if (file === undefined) return undefined;
   try {
     const raw = fs.readFileSync(file);
     if (raw.length <= HEADER || raw.readUInt32LE(0) !== MAGIC || raw.readUInt32LE(4) !== raw.length - HEADER) return undefined;
     const data = raw.subarray(HEADER);
-    return raw.readUInt32LE(8) === sampleHash(data) ? data : undefined;
+    return raw.readUInt32LE(8) === sampleHash(data) ? { data, flags: raw.readUInt32LE(12) } : undefined;
   } catch {
     return undefined;
   }
@@ -83,7 +91,7 @@ function pruneCaches(dir: string, prefix: string): void {
  * Best effort: written to a temporary file, synced, then renamed, so two runs
  * at once never leave half a file; a read-only home just means no cache.
  */
-function writeCache(file: string, data: Buffer): void {
+function writeCache(file: string, data: Buffer, flags: number): void {
   const dir = path.dirname(file);
   const temporary = `${file}.${String(process.pid)}.tmp`;
   try {
@@ -92,6 +100,7 @@ function writeCache(file: string, data: Buffer): void {
     header.writeUInt32LE(MAGIC, 0);
     header.writeUInt32LE(data.length, 4);
     header.writeUInt32LE(sampleHash(data), 8);
+    header.writeUInt32LE(flags, 12);
     const fd = fs.openSync(temporary, "w", 0o600);
     try {
       fs.writeSync(fd, header);
@@ -112,20 +121,25 @@ function writeCache(file: string, data: Buffer): void {
 }
 
 function launch(bundle: string): void {
-  const cache = cacheFile(bundle);
-  const cachedData = readCache(cache?.file);
+  const id = bundleId(bundle);
+  const cache = cacheFile(id);
+  const cached = readCache(cache?.file);
   const source = fs.readFileSync(bundle, "utf8").replace(/^#!.*/, "");
   const vm: typeof import("node:vm") = require("node:vm");
-  const script = new vm.Script(nodeModule.wrap(source), { filename: bundle, cachedData });
-  if (cache !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
-    // The first run to find its registry in the registry cache writes the code cache: a run that
-    // parsed the registry (src/cli.ts says so) compiled a parser the runs after it never call.
+  const script = new vm.Script(nodeModule.wrap(source), { filename: bundle, cachedData: cached?.data });
+  if (cache !== undefined) {
     // After the run, so the cache holds the functions this command compiled, not just the top level.
+    // A run that parsed its registry (src/cli.ts says so) compiled a parser that the runs after it,
+    // finding the registry cached, never call: its cache is replaced by the first such run.
     process.once("exit", () => {
       pruneCaches(path.dirname(cache.file), cache.prefix);
-      if (Reflect.get(globalThis, Symbol.for("sparkport.parsedRegistry")) !== true) writeCache(cache.file, script.createCachedData());
+      const parsed = Reflect.get(globalThis, Symbol.for("sparkport.parsedRegistry")) === true;
+      const missing = cached === undefined || script.cachedDataRejected === true;
+      if (missing || (!parsed && cached.flags !== 0)) writeCache(cache.file, script.createCachedData(), parsed ? PARSED_REGISTRY : 0);
     });
   }
+  // The registry cache is keyed by the same build (src/cli.ts reads it here).
+  if (id !== undefined) Reflect.set(globalThis, Symbol.for("sparkport.build"), id);
   const compiled: unknown = script.runInThisContext();
   if (typeof compiled !== "function") throw new Error(`${bundle} did not compile to a module function`);
   const module = { exports: {} };

@@ -48,24 +48,24 @@ function writeError(text: string): void {
   process.stderr.write(terminalSafe(text));
 }
 
-/** Set by the bundle's build (scripts/build.mjs) to a hash of its sources; absent in dist/cli.js. */
-declare const __SPARKPORT_BUILD__: string | undefined;
-
 /**
- * Registries validated by this very build, kept in the user's cache folder.
- * Only the bundle has a build id to key them by; SPARKPORT_NO_CACHE turns
- * every cache off.
+ * Registries validated by this very build, kept in the user's cache folder,
+ * keyed by the bundle's content hash, which the launcher (src/bin.cts) hands
+ * over: run any other way, there is no registry cache. SPARKPORT_NO_CACHE
+ * turns every cache off.
  */
 async function registryCache(): Promise<RegistryCache | undefined> {
-  if (typeof __SPARKPORT_BUILD__ !== "string" || (process.env.SPARKPORT_NO_CACHE ?? "") !== "") return undefined;
+  const build: unknown = Reflect.get(globalThis, Symbol.for("sparkport.build"));
+  if (typeof build !== "string" || (process.env.SPARKPORT_NO_CACHE ?? "") !== "") return undefined;
   const [{ default: cacheDirs }, { fileRegistryCache }, path] = await Promise.all([
     import("./io/user-cache-dir.cjs"),
     import("./io/registry-cache-file.js"),
     import("node:path"),
   ]);
   const dir = cacheDirs.userCacheDir();
-  if (dir === undefined || !cacheDirs.isTrustedDir(dir)) return undefined;
-  const cache = fileRegistryCache(path.join(dir, "registries"), __SPARKPORT_BUILD__);
+  const registries = dir === undefined ? undefined : path.join(dir, "registries");
+  if (dir === undefined || registries === undefined || !cacheDirs.isTrustedDir(dir) || !cacheDirs.isTrustedDir(registries)) return undefined;
+  const cache = fileRegistryCache(registries, build);
   return {
     get: (absolutePath, bytes) => cache.get(absolutePath, bytes),
     put: (...entry) => {

@@ -1,4 +1,6 @@
+import { spawnSync } from "node:child_process";
 import { createServer, type Server } from "node:net";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { bindTest } from "../src/occupancy/bind-test.js";
 
@@ -30,12 +32,15 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+const LOOPBACK = ["127.0.0.1", "::1"];
+const linux = { platform: "linux", localAddresses: LOOPBACK } as const;
+
 const view = (results: Awaited<ReturnType<typeof bindTest>>) => results.map((r) => [r.address, r.state, r.impliedBy ?? null]);
 
 describe.skipIf(process.platform !== "linux")("bind test", () => {
   it("on a free port binds the wildcards, and their loopback addresses are free by implication", async () => {
     const port = await freePort();
-    expect(view(await bindTest(port, [], "linux"))).toEqual([
+    expect(view(await bindTest(port, [], linux))).toEqual([
       ["0.0.0.0", "free", null],
       ["::", "free", null],
       ["127.0.0.1", "free", "0.0.0.0"],
@@ -45,7 +50,7 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
 
   it("binds 127.0.0.1 itself when 0.0.0.0 is held, and finds its holder there", async () => {
     const port = await hold("127.0.0.1");
-    expect(view(await bindTest(port, [], "linux"))).toEqual([
+    expect(view(await bindTest(port, [], linux))).toEqual([
       ["0.0.0.0", "in-use", null],
       ["::", "free", null],
       ["127.0.0.1", "in-use", null],
@@ -55,7 +60,7 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
 
   it("binds ::1 itself when :: is held (the hostless :: bind must not read an IPv4 fallback as IPv6)", async () => {
     const port = await hold("::1");
-    expect(view(await bindTest(port, [], "linux"))).toEqual([
+    expect(view(await bindTest(port, [], linux))).toEqual([
       ["0.0.0.0", "free", null],
       ["::", "in-use", null],
       ["127.0.0.1", "free", "0.0.0.0"],
@@ -65,7 +70,7 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
 
   it("a holder on 0.0.0.0 leaves IPv6 free; extra addresses are always bound", async () => {
     const port = await hold("0.0.0.0");
-    expect(view(await bindTest(port, ["127.0.0.2", "192.0.2.1"], "linux"))).toEqual([
+    expect(view(await bindTest(port, ["127.0.0.2", "192.0.2.1"], linux))).toEqual([
       ["0.0.0.0", "in-use", null],
       ["::", "free", null],
       ["127.0.0.1", "in-use", null],
@@ -76,15 +81,48 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
     ]);
   });
 
+  it("binds a loopback address the machine's interfaces do not list (lo down, IPv6 off on lo), so it can be reported absent", async () => {
+    const port = await freePort();
+    const noIpv6Loopback = await bindTest(port, [], { platform: "linux", localAddresses: ["127.0.0.1"] });
+    // Bound itself, not implied: here ::1 exists, so the bind finds it free.
+    expect(view(noIpv6Loopback).at(-1)).toEqual(["::1", "free", null]);
+    expect(view(noIpv6Loopback)[2]).toEqual(["127.0.0.1", "free", "0.0.0.0"]);
+  });
+
   it("on the other platforms binds every address, since a wildcard and one address can both be bound there", async () => {
     const port = await freePort();
     for (const platform of ["darwin", "win32"] as const) {
-      expect(view(await bindTest(port, [], platform))).toEqual([
+      expect(view(await bindTest(port, [], { platform, localAddresses: LOOPBACK }))).toEqual([
         ["0.0.0.0", "free", null],
         ["::", "free", null],
         ["127.0.0.1", "free", null],
         ["::1", "free", null],
       ]);
+    }
+  });
+});
+
+const asRoot = process.platform === "linux" && process.getuid?.() === 0 && spawnSync("ip", ["-V"]).status === 0;
+
+describe.skipIf(!asRoot)("bind test in a network namespace whose lo is down (needs root and ip)", () => {
+  it("binds 127.0.0.1 and ::1 themselves there (no interface lists them): ::1 is absent, not free by implication", () => {
+    const ns = `sparkport-bind-${process.pid}`;
+    const module = fileURLToPath(new URL("../dist/occupancy/bind-test.js", import.meta.url));
+    const script = `const { networkInterfaces } = await import("node:os"); const { bindTest } = await import(${JSON.stringify(module)});
+      const localAddresses = Object.values(networkInterfaces()).flatMap((l) => l ?? []).map((i) => i.address);
+      console.log(JSON.stringify(await bindTest(18123, [], { localAddresses })));`;
+    try {
+      expect(spawnSync("ip", ["netns", "add", ns]).status).toBe(0);
+      const run = spawnSync("ip", ["netns", "exec", ns, process.execPath, "--input-type=module", "-e", script], { encoding: "utf8" });
+      expect(run.status, run.stderr).toBe(0);
+      const results = JSON.parse(run.stdout) as { address: string; state: string; impliedBy?: string }[];
+      expect(results.filter((r) => r.address === "127.0.0.1" || r.address === "::1").map((r) => [r.address, r.state, r.impliedBy ?? null])).toEqual([
+        // Linux binds 127.0.0.1 with lo down; ::1 has no address until lo is up.
+        ["127.0.0.1", "free", null],
+        ["::1", "absent", null],
+      ]);
+    } finally {
+      spawnSync("ip", ["netns", "delete", ns]);
     }
   });
 });

@@ -22,6 +22,8 @@ describe("prettyJsonChunks", () => {
       { a: undefined, b: () => 1, c: [undefined, () => 1, Symbol("s")], d: [[1, [2, { e: [] }]], {}], "we\"ird\nkey": 1 },
       { onlyUndefined: undefined },
       { when: new Date(0), nested: { toJSON: () => "custom" } },
+      { keyed: { toJSON: (key: string) => key }, rows: Object.assign([1, 2], { toJSON: () => "replaced" }) },
+      { gone: { toJSON: () => undefined }, kept: 1 },
       new Date(0),
       [1, 2, 3],
     ];

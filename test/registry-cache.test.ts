@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { SparkportInputError } from "../src/errors.js";
 import { fileRegistryCache } from "../src/io/registry-cache-file.js";
 import { CachedSourceMap } from "../src/registry/cached-source-map.js";
 import type { LoadedRegistry } from "../src/registry/load.js";
@@ -114,6 +115,18 @@ describe("registry cache entries", () => {
     }
   });
 
+  it("are never made of keys the data cannot tell apart: `1` and \"1\" are a duplicate key, whole or in pieces", () => {
+    const text = ["version: 1", "nodes:", "  1: {address: 127.0.0.1, os: linux}", '  "1": {address: 127.0.0.2, os: linux}', "teams: {}", "environments: {dev: {offset: 0}}", "services: []", ""].join("\n");
+    for (const chunked of [false, true]) {
+      expect(() => parse(text, "ports.yaml", "/r/ports.yaml", chunked)).toThrow(SparkportInputError);
+      try {
+        parse(text, "ports.yaml", "/r/ports.yaml", chunked);
+      } catch (error) {
+        expect(error instanceof SparkportInputError ? error.problems.map((p) => [p.code, p.location.line]) : []).toEqual([["yaml-duplicate-key", 4]]);
+      }
+    }
+  });
+
   it("give back columns past 4,095, which do not fit the one-number form", () => {
     const note = "n".repeat(5_000);
     const text = `version: 1\nnodes: {here: {address: 127.0.0.1, os: linux}}\nteams: {B: {name: B, ranges: [{name: b, from: 18000, to: 18999}]}}\nenvironments: {dev: {offset: 0}}\nservices:\n  - {name: api, note: "${note}", team: B, node: here, port: 18000, protocol: http, access: all-nodes, status: running}\n`;
@@ -141,10 +154,9 @@ describe("registry cache entries", () => {
       const foreign = new CachedSourceMap("ports.yaml", loaded.text, () => JSON.parse(JSON.stringify(tree)) as never);
       expect(() => foreign.at(["services", 1, "port"])).not.toThrow();
     }
-    // Torn in the position table: the data stands, locations fall back to the file.
-    const torn = decodeEntry(entry.subarray(0, entry.length - 3), BUILD, "/r/ports.yaml", bytes);
-    expect(torn?.data).toStrictEqual(loaded.data);
-    expect(new CachedSourceMap("ports.yaml", loaded.text, torn?.positions ?? (() => undefined)).at(["services", 0])).toEqual({ file: "ports.yaml", path: "services[0]" });
+    // Cut short in the position tree (a write that stopped on a full disk): no entry, not one without locations.
+    expect(decodeEntry(entry.subarray(0, entry.length - 3), BUILD, "/r/ports.yaml", bytes)).toBeUndefined();
+    expect(decodeEntry(Buffer.concat([entry, Buffer.from(" ")]), BUILD, "/r/ports.yaml", bytes)).toBeUndefined();
   });
 });
 
@@ -256,8 +268,11 @@ describe.skipIf(process.platform !== "linux")("sparkport with its registry cache
     const entryFile = path.join(root, "registries", entry ?? "");
     writeFileSync(entryFile, Buffer.from(readFileSync(entryFile).toString("latin1").replace('"name":"Backend"', '"name":"Planted"'), "latin1"));
     chmodSync(root, 0o777);
+    const listing = () => readdirSync(root, { recursive: true }).map(String).sort();
+    const before = listing();
     const shared = await list();
     expect(shared.stdout).toContain("Backend");
     expect(shared.stdout).not.toContain("Planted");
+    expect(listing()).toEqual(before);
   });
 });

@@ -93,7 +93,7 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
   const ownAddress = thisNode === null ? undefined : hostOf(thisNode);
   return {
     thisNode,
-    local: { socketTable: options.deps.socketTable, bindTest: options.deps.bindTest ?? bindTest },
+    local: { socketTable: options.deps.socketTable, bindTest: options.deps.bindTest ?? ((port, extra) => bindTest(port, extra, { localAddresses: addresses })) },
     ownAddresses: ownAddress !== undefined && addresses.includes(ownAddress) ? [ownAddress] : [],
     remote: options.remote,
     timeoutMs: options.timeoutMs,

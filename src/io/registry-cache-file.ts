@@ -1,9 +1,11 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { decodeEntry, encodeEntry, type RegistryCache } from "../registry/registry-cache.js";
 
-/** Entries kept per build: one per registry path used lately (tests and worktrees add up). */
+/** Entries kept: one per registry path used lately (tests and worktrees add up). */
 const MAX_ENTRIES = 32;
+/** Another build's entries are kept this long: two installs in use at once must not evict each other. */
+const OTHER_BUILD_MS = 7 * 24 * 3600 * 1000;
 
 /** FNV-1a over the path, twice with different seeds: a file name, not a secret (the header holds the path). */
 function pathKey(absolutePath: string): string {
@@ -42,7 +44,8 @@ export function fileRegistryCache(dir: string, build: string): RegistryCache {
         prune(dir, prefix);
         const fd = openSync(temporary, "wx", 0o600);
         try {
-          for (const part of encodeEntry(build, absolutePath, bytes, data, positions)) writeSync(fd, part);
+          // writeFileSync writes it all (writeSync may write part of a buffer and say so).
+          writeFileSync(fd, Buffer.concat(encodeEntry(build, absolutePath, bytes, data, positions)));
           fsyncSync(fd);
         } finally {
           closeSync(fd);
@@ -55,29 +58,33 @@ export function fileRegistryCache(dir: string, build: string): RegistryCache {
   };
 }
 
-/** Entries of other builds go; of this build's, the least recently written beyond the cap. */
+/**
+ * The least recently written entries beyond the cap go, and another build's
+ * once a week old; temporary files of runs killed while writing, after a minute.
+ */
 function prune(dir: string, prefix: string): void {
-  const ours: { file: string; mtime: number }[] = [];
+  const entries: { file: string; mtime: number }[] = [];
   for (const name of readdirSync(dir)) {
     if (!name.startsWith("registry-")) continue;
     const file = path.join(dir, name);
+    let mtime: number;
+    try {
+      mtime = statSync(file).mtimeMs;
+    } catch {
+      continue; // Removed meanwhile by another run.
+    }
+    const age = Date.now() - mtime;
     if (name.endsWith(".tmp")) {
       // Another run's, being written; or a killed run's, left behind.
-      if (ageMs(file) > 60_000) rmSync(file, { force: true });
-      continue;
-    }
-    if (!name.startsWith(prefix)) {
-      rmSync(file, { force: true });
-      continue;
-    }
-    try {
-      ours.push({ file, mtime: statSync(file).mtimeMs });
-    } catch {
-      // Removed meanwhile by another run.
+      if (age > 60_000) removeQuietly(file);
+    } else if (!name.startsWith(prefix) && age > OTHER_BUILD_MS) {
+      removeQuietly(file);
+    } else {
+      entries.push({ file, mtime });
     }
   }
-  ours.sort((x, y) => y.mtime - x.mtime);
-  for (const { file } of ours.slice(MAX_ENTRIES - 1)) rmSync(file, { force: true });
+  entries.sort((x, y) => y.mtime - x.mtime);
+  for (const { file } of entries.slice(MAX_ENTRIES - 1)) removeQuietly(file);
 }
 
 function removeQuietly(file: string): void {
@@ -88,10 +95,3 @@ function removeQuietly(file: string): void {
   }
 }
 
-function ageMs(file: string): number {
-  try {
-    return Date.now() - statSync(file).mtimeMs;
-  } catch {
-    return 0;
-  }
-}

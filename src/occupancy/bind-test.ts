@@ -59,6 +59,16 @@ export async function bindOnce(address: string, port: number): Promise<BindResul
 /** The wildcard whose free bind, on Linux, proves a loopback address free. */
 const LINUX_WILDCARD_OF: Readonly<Record<string, string>> = { "127.0.0.1": "0.0.0.0", "::1": "::" };
 
+export interface BindTestOptions {
+  platform?: NodeJS.Platform;
+  /**
+   * This machine's interface addresses (of interfaces that are up). A
+   * loopback address missing from them (lo down, IPv6 off on lo, as in many
+   * containers) is bound itself, to be reported absent.
+   */
+  localAddresses?: readonly string[];
+}
+
 /**
  * Bind tests on every address that matters, one after another (binding two
  * families of one port at once would collide with itself). detect-port and
@@ -67,12 +77,14 @@ const LINUX_WILDCARD_OF: Readonly<Record<string, string>> = { "127.0.0.1": "0.0.
  * can both be bound: there sparkport tries each address. Linux refuses a
  * wildcard bind while any address of its family listens on the port, so
  * there a free wildcard answers for its loopback address too, and only a
- * held wildcard sends sparkport to bind the loopback itself.
+ * held wildcard (or a loopback address this machine does not have) sends
+ * sparkport to bind the loopback itself.
  */
-export async function bindTest(port: number, extraAddresses: readonly string[] = [], platform: NodeJS.Platform = process.platform): Promise<BindResult[]> {
+export async function bindTest(port: number, extraAddresses: readonly string[] = [], options: BindTestOptions = {}): Promise<BindResult[]> {
+  const platform = options.platform ?? process.platform;
   const results: BindResult[] = [];
   for (const address of new Set([...WILDCARD_AND_LOOPBACK, ...extraAddresses])) {
-    const wildcard = platform === "linux" ? LINUX_WILDCARD_OF[address] : undefined;
+    const wildcard = platform === "linux" && options.localAddresses?.includes(address) === true ? LINUX_WILDCARD_OF[address] : undefined;
     const wildcardFree = wildcard !== undefined && results.some((r) => r.address === wildcard && r.state === "free");
     results.push(wildcard !== undefined && wildcardFree ? { address, state: "free", impliedBy: wildcard } : await bindOnce(address, port));
   }

@@ -1,7 +1,7 @@
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 import type { Location } from "../findings/finding.js";
 import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
-import { DocumentSourceMap, locationAt, positionTree } from "./yaml-source.js";
+import { DocumentSourceMap, locationAt, positionTree, sameRegistryKey } from "./yaml-source.js";
 import type { PositionNode, PositionTable } from "./cached-source-map.js";
 
 /**
@@ -236,7 +236,7 @@ function indexItem(node: unknown, offset: number, shapes: Map<string, readonly s
  */
 function parseSlice(text: string, chunk: Chunk): Document | undefined {
   const slice = text.slice(chunk.start, chunk.end);
-  const doc = parseDocument(slice, { uniqueKeys: true, prettyErrors: false, logLevel: "silent" });
+  const doc = parseDocument(slice, { uniqueKeys: sameRegistryKey, prettyErrors: false, logLevel: "silent" });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   // Without a & or * anywhere in the text there is no anchor or alias to look for.
   if (!slice.includes("&") && !slice.includes("*")) return doc;
@@ -350,7 +350,7 @@ class ChunkedSourceMap implements SourceMap {
   private mapOf(chunk: Chunk): DocumentSourceMap {
     const known = this.recent.get(chunk);
     if (known !== undefined) return known;
-    const doc = parseDocument(this.text.slice(chunk.start, chunk.end), { uniqueKeys: true, prettyErrors: false });
+    const doc = parseDocument(this.text.slice(chunk.start, chunk.end), { uniqueKeys: sameRegistryKey, prettyErrors: false });
     const map = new DocumentSourceMap(this.file, doc, this.lines, chunk.start);
     if (this.recent.size >= 8) {
       const oldest = this.recent.keys().next().value;

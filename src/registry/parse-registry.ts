@@ -6,7 +6,7 @@ import { useEnglishMessages } from "../util/zod-english.js";
 import { CHUNKED_PARSE_MIN_BYTES, parseChunked, splitRegistry } from "./chunked-parse.js";
 import type { LoadedRegistry } from "./load.js";
 import type { SourceMap } from "./source-map.js";
-import { DocumentSourceMap, positionTree } from "./yaml-source.js";
+import { DocumentSourceMap, positionTree, sameRegistryKey } from "./yaml-source.js";
 import type { PositionTable } from "./cached-source-map.js";
 import { zodIssuesToFindings } from "./zod-issues.js";
 
@@ -40,7 +40,7 @@ export function parseRegistry(text: string, file: string, absolutePath = file, o
   }
   const lines = new LineCounter();
   // logLevel "error": yaml's warnings (a collection used as a key) would go to stderr as Node warnings.
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false, logLevel: "error" });
+  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: sameRegistryKey, prettyErrors: false, logLevel: "error" });
   const source = new DocumentSourceMap(file, doc, lines);
   if (doc.errors.length > 0) {
     throw new SparkportInputError(

@@ -20,7 +20,7 @@ export interface RegistryCache {
   put(absolutePath: string, bytes: Uint8Array, data: RegistryData, positions: PositionTable): void;
 }
 
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface Header {
   format: number;
@@ -28,8 +28,10 @@ interface Header {
   path: string;
   /** Length of the registry's bytes, stored after the header line to be compared whole. */
   bytes: number;
-  /** Length of the data's JSON, after them; the position table's JSON is the rest. */
+  /** Length of the data's JSON, after them. */
   data: number;
+  /** Length of the position tree's JSON, after that: the entry ends there, or it is torn. */
+  positions: number;
   /** Paths of the objects without a prototype (the schema's records), which JSON cannot say. */
   bare: PathSegment[][];
 }
@@ -46,8 +48,9 @@ function barePaths(value: unknown, path: PathSegment[] = [], out: PathSegment[][
 /** The cache entry's bytes: a JSON header line, the registry's own bytes, the data, the positions. */
 export function encodeEntry(build: string, absolutePath: string, bytes: Uint8Array, data: RegistryData, positions: PositionTable): Uint8Array[] {
   const json = Buffer.from(JSON.stringify(data));
-  const header: Header = { format: FORMAT, build, path: absolutePath, bytes: bytes.length, data: json.length, bare: barePaths(data) };
-  return [Buffer.from(`${JSON.stringify(header)}\n`), bytes, json, Buffer.from(JSON.stringify(positions ?? null))];
+  const tree = Buffer.from(JSON.stringify(positions ?? null));
+  const header: Header = { format: FORMAT, build, path: absolutePath, bytes: bytes.length, data: json.length, positions: tree.length, bare: barePaths(data) };
+  return [Buffer.from(`${JSON.stringify(header)}\n`), bytes, json, tree];
 }
 
 function isHeader(value: unknown): value is Header {
@@ -59,6 +62,7 @@ function isHeader(value: unknown): value is Header {
     typeof h.path === "string" &&
     Number.isSafeInteger(h.bytes) &&
     Number.isSafeInteger(h.data) &&
+    Number.isSafeInteger(h.positions) &&
     Array.isArray(h.bare) &&
     h.bare.every((p) => Array.isArray(p) && p.every((s) => typeof s === "string" || typeof s === "number"))
   );
@@ -81,7 +85,8 @@ export function decodeEntry(entry: Buffer, build: string, absolutePath: string, 
   if (!isHeader(header) || header.build !== build || header.path !== absolutePath || header.bytes !== bytes.length) return undefined;
   const dataStart = newline + 1 + header.bytes;
   const positionsStart = dataStart + header.data;
-  if (positionsStart > entry.length || !entry.subarray(newline + 1, dataStart).equals(bytes)) return undefined;
+  // Exactly as long as the header says: a write cut short (a full disk) is no entry.
+  if (positionsStart + header.positions !== entry.length || !entry.subarray(newline + 1, dataStart).equals(bytes)) return undefined;
   let data: RegistryData;
   try {
     // Written by this same build (the header says so) from data its schema had just validated:
@@ -96,7 +101,7 @@ export function decodeEntry(entry: Buffer, build: string, absolutePath: string, 
       // Written by this build from the parse's own tree, as the data was.
       return (JSON.parse(entry.toString("utf8", positionsStart)) as PositionTable | null) ?? undefined;
     } catch {
-      // A torn tail: locations fall back to the file alone.
+      // Not this build's JSON after all: locations fall back to the file alone.
       return undefined;
     }
   };

@@ -75,6 +75,15 @@ function isNodeLike(value: unknown): value is Node {
 }
 
 /**
+ * yaml's `uniqueKeys` for a registry: keys that are one key to the data are
+ * duplicates, `1` and "1" or `true` and "true" included (the data's keys are
+ * strings, and the second would silently replace the first).
+ */
+export function sameRegistryKey(a: unknown, b: unknown): boolean {
+  return a === b || (isScalar(a) && isScalar(b) && String(a.value) === String(b.value));
+}
+
+/**
  * The position tree (cached-source-map.ts) of `node`, the value at `path`,
  * and of every node below it: what DocumentSourceMap.at answers for each
  * path, in one walk. `key` is the scalar that names `node` in its mapping;
@@ -91,7 +100,8 @@ export function positionTree(lines: LineCounter, node: unknown, path: readonly P
       if (!isScalar(pair.key)) continue;
       const name = String(pair.key.value);
       const child = positionTree(lines, pair.value, [...path, name], pair.key, offset);
-      if (child !== undefined) byKey[name] = child;
+      // The first pair of a key, as DocumentSourceMap finds it.
+      if (child !== undefined && !Object.hasOwn(byKey, name)) byKey[name] = child;
     }
     children = byKey;
   } else if (isSeq(node)) {

@@ -6,18 +6,20 @@
  * JSON.stringify's; anything but a plain object is given whole.
  */
 export function* prettyJsonChunks(value: unknown): Generator<string> {
-  if (typeof value !== "object" || value === null || Array.isArray(value) || Object.getPrototypeOf(value) !== Object.prototype || "toJSON" in value) {
+  const entries = isPlainObject(value) ? Object.entries(value) : undefined;
+  // A toJSON at the top would decide what is written (and is called with its key): left to JSON.stringify.
+  if (entries === undefined || entries.some(([, v]) => typeof v === "object" && v !== null && "toJSON" in v)) {
     yield JSON.stringify(value, null, 2) ?? "undefined";
     return;
   }
-  // JSON.stringify leaves out properties whose value it cannot write (undefined, functions, symbols).
-  const entries = Object.entries(value).filter(([, v]) => JSON.stringify(v) !== undefined);
-  if (entries.length === 0) {
+  // JSON.stringify leaves out the properties it cannot write.
+  const written = entries.filter(([, v]) => v !== undefined && typeof v !== "function" && typeof v !== "symbol");
+  if (written.length === 0) {
     yield "{}";
     return;
   }
   yield "{\n";
-  for (const [i, [key, v]] of entries.entries()) {
+  for (const [i, [key, v]] of written.entries()) {
     yield `  ${JSON.stringify(key)}: `;
     if (Array.isArray(v) && v.length > 0) {
       yield "[\n";
@@ -30,7 +32,11 @@ export function* prettyJsonChunks(value: unknown): Generator<string> {
     } else {
       yield (JSON.stringify(v, null, 2) ?? "null").replaceAll("\n", "\n  ");
     }
-    yield i < entries.length - 1 ? ",\n" : "\n";
+    yield i < written.length - 1 ? ",\n" : "\n";
   }
   yield "}";
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.getPrototypeOf(value) === Object.prototype && !("toJSON" in value);
 }
