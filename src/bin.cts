@@ -35,20 +35,26 @@ function bundleId(bundle: string): string | undefined {
   }
 }
 
-function cacheFile(id: string | undefined): { file: string; prefix: string } | undefined {
+/**
+ * Where a command's code caches go: `lean`, written by a run that found its
+ * registry in the registry cache, and `parsing`, by a run that parsed it. A
+ * cache holds every function its run compiled, and the YAML parser and the
+ * schema are most of a parsing run's: the lean one, when there is one, is
+ * what a run loads.
+ */
+function cacheFile(id: string | undefined): { lean: string; parsing: string; prefix: string } | undefined {
   // SPARKPORT_NO_CACHE turns off every cache (src/cli.ts reads it for the registry cache).
   if (id === undefined || (process.env.SPARKPORT_NO_COMPILE_CACHE ?? "") !== "" || (process.env.SPARKPORT_NO_CACHE ?? "") !== "") return undefined;
   const dir = cacheDirs.userCacheDir();
   if (dir === undefined || !cacheDirs.isTrustedDir(dir)) return undefined;
   const prefix = `sparkport-${process.version}-${process.arch}-${id}-`;
-  return { file: path.join(dir, `${prefix}${commandKey()}.v8`), prefix };
+  const base = path.join(dir, `${prefix}${commandKey()}`);
+  return { lean: `${base}.v8`, parsing: `${base}.parsing.v8`, prefix };
 }
 
-const MAGIC = 0x53504b32; // "SPK2"
-/** Magic, length, checksum, flags. */
-const HEADER = 16;
-/** In the flags: written by a run that parsed its registry (see launch). */
-const PARSED_REGISTRY = 1;
+const MAGIC = 0x53504b31; // "SPK1"
+/** Magic, length, checksum. */
+const HEADER = 12;
 
 /**
  * A light checksum: the first 256 bytes (V8's header and the first objects)
@@ -66,13 +72,13 @@ function sampleHash(data: Uint8Array): number {
   return Math.imul(hash ^ data.length, 16777619) >>> 0;
 }
 
-function readCache(file: string | undefined): { data: Buffer; flags: number } | undefined {
+function readCache(file: string | undefined): Buffer | undefined {
   if (file === undefined) return undefined;
   try {
     const raw = fs.readFileSync(file);
     if (raw.length <= HEADER || raw.readUInt32LE(0) !== MAGIC || raw.readUInt32LE(4) !== raw.length - HEADER) return undefined;
     const data = raw.subarray(HEADER);
-    return raw.readUInt32LE(8) === sampleHash(data) ? { data, flags: raw.readUInt32LE(12) } : undefined;
+    return raw.readUInt32LE(8) === sampleHash(data) ? data : undefined;
   } catch {
     return undefined;
   }
@@ -91,7 +97,7 @@ function pruneCaches(dir: string, prefix: string): void {
  * Best effort: written to a temporary file, synced, then renamed, so two runs
  * at once never leave half a file; a read-only home just means no cache.
  */
-function writeCache(file: string, data: Buffer, flags: number): void {
+function writeCache(file: string, data: Buffer): void {
   const dir = path.dirname(file);
   const temporary = `${file}.${String(process.pid)}.tmp`;
   try {
@@ -100,7 +106,6 @@ function writeCache(file: string, data: Buffer, flags: number): void {
     header.writeUInt32LE(MAGIC, 0);
     header.writeUInt32LE(data.length, 4);
     header.writeUInt32LE(sampleHash(data), 8);
-    header.writeUInt32LE(flags, 12);
     const fd = fs.openSync(temporary, "w", 0o600);
     try {
       fs.writeSync(fd, header);
@@ -112,30 +117,40 @@ function writeCache(file: string, data: Buffer, flags: number): void {
     fs.renameSync(temporary, file);
   } catch {
     // No cache this time (the next run compiles again, only slower); nothing left behind.
-    try {
-      fs.rmSync(temporary, { force: true });
-    } catch {
-      // The cache folder is not one (a file in its place): nothing was written.
-    }
+    removeFile(temporary);
+  }
+}
+
+function removeFile(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // The cache folder is not one (a file in its place): there is nothing to remove.
   }
 }
 
 function launch(bundle: string): void {
   const id = bundleId(bundle);
   const cache = cacheFile(id);
-  const cached = readCache(cache?.file);
+  const lean = readCache(cache?.lean);
+  const parsing = lean === undefined ? readCache(cache?.parsing) : undefined;
   const source = fs.readFileSync(bundle, "utf8").replace(/^#!.*/, "");
   const vm: typeof import("node:vm") = require("node:vm");
-  const script = new vm.Script(nodeModule.wrap(source), { filename: bundle, cachedData: cached?.data });
+  const script = new vm.Script(nodeModule.wrap(source), { filename: bundle, cachedData: lean ?? parsing });
   if (cache !== undefined) {
-    // After the run, so the cache holds the functions this command compiled, not just the top level.
-    // A run that parsed its registry (src/cli.ts says so) compiled a parser that the runs after it,
-    // finding the registry cached, never call: its cache is replaced by the first such run.
+    // After the run, so a cache holds the functions this command compiled, not just the top level.
     process.once("exit", () => {
-      pruneCaches(path.dirname(cache.file), cache.prefix);
-      const parsed = Reflect.get(globalThis, Symbol.for("sparkport.parsedRegistry")) === true;
-      const missing = cached === undefined || script.cachedDataRejected === true;
-      if (missing || (!parsed && cached.flags !== 0)) writeCache(cache.file, script.createCachedData(), parsed ? PARSED_REGISTRY : 0);
+      pruneCaches(path.dirname(cache.lean), cache.prefix);
+      const rejected = script.cachedDataRejected === true;
+      // src/cli.ts says whether this run parsed its registry (a miss in the registry cache).
+      if (Reflect.get(globalThis, Symbol.for("sparkport.parsedRegistry")) === true) {
+        if (lean === undefined && (parsing === undefined || rejected)) writeCache(cache.parsing, script.createCachedData());
+      } else if (lean === undefined || rejected) {
+        // A run that loaded the parsing cache holds the parser too: it removes that cache, so the next
+        // run compiles afresh and writes a lean one. Commands that always parse keep theirs.
+        if (parsing !== undefined && !rejected) removeFile(cache.parsing);
+        else writeCache(cache.lean, script.createCachedData());
+      }
     });
   }
   // The registry cache is keyed by the same build (src/cli.ts reads it here).
