@@ -1,5 +1,5 @@
 import type { Location } from "../findings/finding.js";
-import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
+import { formatPath, linePositionsOf, locationAt, locationOf, type LinePositions, type PathSegment, type SourceMap } from "./source-map.js";
 
 /**
  * Where every value of a valid registry sits, as a tree shaped like the data:
@@ -57,7 +57,7 @@ function childOf(node: PositionNode, segment: PathSegment): PositionNode | undef
 export class CachedSourceMap implements SourceMap {
   private table: PositionTable;
   private loaded = false;
-  private lineStarts: number[] | undefined;
+  private lines: LinePositions | undefined;
 
   constructor(
     readonly file: string,
@@ -77,12 +77,12 @@ export class CachedSourceMap implements SourceMap {
       // Missing here: the nearest ancestor that exists answers, where its node starts.
       if (child === undefined) {
         const { start } = positionsOf(node);
-        return this.location(start[0], start[1], path);
+        return locationOf(this.file, start[0], start[1], path);
       }
       node = child;
     }
     const { at } = positionsOf(node);
-    return this.location(at[0], at[1], path);
+    return locationOf(this.file, at[0], at[1], path);
   }
 
   keyAt(path: readonly PathSegment[], key: string): Location {
@@ -90,26 +90,6 @@ export class CachedSourceMap implements SourceMap {
   }
 
   offsetLocation(offset: number, path?: readonly PathSegment[]): Location {
-    const starts = (this.lineStarts ??= lineStarts(this.text));
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((starts[mid] ?? 0) <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return this.location(low, offset - (starts[low - 1] ?? 0) + 1, path);
+    return locationAt(this.file, (this.lines ??= linePositionsOf(this.text)), offset, path);
   }
-
-  private location(line: number | undefined, column: number | undefined, path?: readonly PathSegment[]): Location {
-    const location: Location = { file: this.file, line, column };
-    if (path !== undefined && path.length > 0) location.path = formatPath(path);
-    return location;
-  }
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return starts;
 }

@@ -1,7 +1,7 @@
-import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
+import { isMap, isNode, isScalar, isSeq, parseDocument, visit, type Document } from "yaml";
 import type { Location } from "../findings/finding.js";
-import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
-import { DocumentSourceMap, locationAt, positionTree, sameRegistryKey } from "./yaml-source.js";
+import { formatPath, linePositionsOf, locationAt, type LinePositions, type PathSegment, type SourceMap } from "./source-map.js";
+import { DocumentSourceMap, positionTree, sameRegistryKey } from "./yaml-source.js";
 import type { PositionNode, PositionTable } from "./cached-source-map.js";
 
 /**
@@ -141,9 +141,7 @@ export interface ChunkedParse {
  * which also words the errors.
  */
 export function parseChunked(text: string, file: string, sections: readonly Section[], withPositions = false): ChunkedParse | undefined {
-  const lines = new LineCounter();
-  lines.addNewLine(0);
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) lines.addNewLine(at + 1);
+  const lines = linePositionsOf(text);
   const data: Record<string, unknown> = {};
   const index: ItemIndex[] = [];
   const shapes = new Map<string, readonly string[]>();
@@ -186,7 +184,7 @@ export function parseChunked(text: string, file: string, sections: readonly Sect
  * below it, or, for a split sequence, where the sequence starts, with its
  * items to be added piece by piece.
  */
-function headPositions(lines: LineCounter, head: Document, section: Section): PositionNode | undefined {
+function headPositions(lines: LinePositions, head: Document, section: Section): PositionNode | undefined {
   if (section.valueStart !== undefined) {
     const { line, col } = lines.linePos(section.valueStart);
     return [line, col, []];
@@ -275,7 +273,7 @@ class ChunkedSourceMap implements SourceMap {
   constructor(
     readonly file: string,
     private readonly text: string,
-    private readonly lines: LineCounter,
+    private readonly lines: LinePositions,
     private readonly sections: readonly Section[],
     private readonly index: readonly ItemIndex[],
   ) {}

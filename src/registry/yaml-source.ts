@@ -1,15 +1,7 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Document, type Node } from "yaml";
+import { isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import type { Location } from "../findings/finding.js";
 import { scalarPosition, type PositionChildren, type PositionNode } from "./cached-source-map.js";
-import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
-
-/** file:line:column of an offset in the file, with the path it names when one is given. */
-export function locationAt(file: string, lines: LineCounter, offset: number, path?: readonly PathSegment[]): Location {
-  const { line, col } = lines.linePos(offset);
-  const location: Location = { file, line, column: col };
-  if (path !== undefined && path.length > 0) location.path = formatPath(path);
-  return location;
-}
+import { formatPath, locationAt, type LinePositions, type PathSegment, type SourceMap } from "./source-map.js";
 
 /**
  * A SourceMap over a parsed yaml Document. `offset` is where the document's
@@ -19,7 +11,7 @@ export class DocumentSourceMap implements SourceMap {
   constructor(
     readonly file: string,
     private readonly doc: Document,
-    private readonly lines: LineCounter,
+    private readonly lines: LinePositions,
     private readonly offset = 0,
   ) {}
 
@@ -91,7 +83,7 @@ export function sameRegistryKey(a: unknown, b: unknown): boolean {
  * alias or a missing node, which DocumentSourceMap passes over to the
  * nearest ancestor, as the tree's reader does.
  */
-export function positionTree(lines: LineCounter, node: unknown, path: readonly PathSegment[], key: unknown, offset: number): PositionNode | undefined {
+export function positionTree(lines: LinePositions, node: unknown, path: readonly PathSegment[], key: unknown, offset: number): PositionNode | undefined {
   if (!isNodeLike(node) || !node.range) return undefined;
   let children: PositionChildren | 0 = 0;
   if (isMap(node)) {
