@@ -97,13 +97,13 @@ async function registryOptions(command: Command): Promise<RegistryOptions> {
   return { registry: globals.registry, processEnv: process.env, cwd: process.cwd(), fs: nodeFileSystem, cache };
 }
 
-/** Options shared by the commands that probe: timeout, offline mode, which node this is, verbosity. */
-/** A file's text (the socket table reads /proc through it). */
+/** A file's text, for the socket table: /proc/net/tcp, /proc/[pid]/comm, /etc/passwd (io/read-text-sync.ts). */
 async function readText(file: string): Promise<string> {
-  const { readFileText } = await import("./io/async-fs.js");
-  return readFileText(file);
+  const { readTextSync } = await import("./io/read-text-sync.js");
+  return readTextSync(file);
 }
 
+/** Options shared by the commands that probe: timeout, offline mode, which node this is, verbosity. */
 async function occupancyOptions(command: Command, paints: Paints): Promise<OccupancyOptions> {
   const [{ nodeCommandRunner }, { createSocketTable }, { localAddresses }, { nodeTcpProber }] = await Promise.all([
     import("./io/command-runner.js"),

@@ -1,8 +1,13 @@
 import { spawnSync } from "node:child_process";
+import dns from "node:dns";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { bindTest } from "../src/occupancy/bind-test.js";
+import { LinuxSocketTable } from "../src/occupancy/linux-socket-table.js";
+import { localVerdict, type LocalProbes } from "../src/occupancy/local-verdict.js";
+import { nodeCommandRunner } from "../src/io/command-runner.js";
 
 // Real sockets on loopback. On Linux a free wildcard proves its family's
 // loopback address free (the kernel refuses the wildcard while any address
@@ -58,7 +63,7 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
     ]);
   });
 
-  it("binds ::1 itself when :: is held (the hostless :: bind must not read an IPv4 fallback as IPv6)", async () => {
+  it("binds ::1 itself when :: is held", async () => {
     const port = await hold("::1");
     expect(view(await bindTest(port, [], linux))).toEqual([
       ["0.0.0.0", "free", null],
@@ -89,6 +94,34 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
     expect(view(noIpv6Loopback)[2]).toEqual(["127.0.0.1", "free", "0.0.0.0"]);
   });
 
+  it("binds without a DNS lookup", async () => {
+    // dns.lookup of an IPv6 literal compiles Node's IPv6 regular expression: about 5 ms of a `check`.
+    const port = await hold("127.0.0.1");
+    const lookup = vi.spyOn(dns, "lookup");
+    const expected = [
+      ["0.0.0.0", "in-use", null],
+      ["::", "free", null],
+      ["127.0.0.1", "in-use", null],
+      ["::1", "free", null],
+    ];
+    try {
+      expect(view(await bindTest(port, [], { platform: "darwin" }))).toEqual(expected);
+      expect(lookup).not.toHaveBeenCalled();
+    } finally {
+      lookup.mockRestore();
+    }
+  });
+
+  it("a local verdict on a free port never names this process as its holder", async () => {
+    const table = new LinuxSocketTable({ readText: async (path) => readFileSync(path, "utf8"), runner: nodeCommandRunner });
+    const probes = { socketTable: table, bindTest: (p: number, extra: readonly string[]) => bindTest(p, extra, linux) };
+    for (let i = 0; i < 5; i += 1) {
+      const verdict = await localVerdict(await freePort(), probes);
+      expect(verdict.held).toBe(false);
+      expect(verdict.holders).toEqual([]);
+    }
+  });
+
   it("on the other platforms binds every address, since a wildcard and one address can both be bound there", async () => {
     const port = await freePort();
     for (const platform of ["darwin", "win32"] as const) {
@@ -99,6 +132,32 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
         ["::1", "free", null],
       ]);
     }
+  });
+});
+
+describe("local verdict", () => {
+  it("reads the socket table only once the bind test has settled: a test socket read as listening would name this process", async () => {
+    let binding = false;
+    const readsDuringBind: boolean[] = [];
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const probes: LocalProbes = {
+      socketTable: {
+        snapshot: async () => {
+          await turn();
+          readsDuringBind.push(binding);
+          return { listeners: [], excluded: [], source: "proc", ownersComplete: true };
+        },
+      },
+      bindTest: async () => {
+        binding = true;
+        await turn();
+        await turn();
+        binding = false;
+        return [{ address: "0.0.0.0", state: "free" }];
+      },
+    };
+    expect((await localVerdict(18_000, probes)).held).toBe(false);
+    expect(readsDuringBind).toEqual([false]);
   });
 });
 

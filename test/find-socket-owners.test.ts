@@ -5,7 +5,7 @@ import { findSocketOwners, type ProcLinks } from "../src/occupancy/find-socket-o
 function fakeProc(processes: Record<number, readonly string[] | "denied">): ProcLinks & { dirsRead: number } {
   const proc = {
     dirsRead: 0,
-    readDir: async (path: string): Promise<string[]> => {
+    readDir: (path: string): string[] => {
       if (path === "/proc") return [...Object.keys(processes), "self", "net", "sys"];
       const pid = Number(/^\/proc\/(\d+)\/fd$/.exec(path)?.[1]);
       const fds = processes[pid];
@@ -13,7 +13,7 @@ function fakeProc(processes: Record<number, readonly string[] | "denied">): Proc
       if (fds === undefined || fds === "denied") throw Object.assign(new Error("EACCES"), { code: "EACCES" });
       return fds.map((_, i) => String(i));
     },
-    readLink: async (path: string): Promise<string> => {
+    readLink: (path: string): string => {
       const match = /^\/proc\/(\d+)\/fd\/(\d+)$/.exec(path);
       const fds = processes[Number(match?.[1])];
       const target = fds === undefined || fds === "denied" ? undefined : fds[Number(match?.[2])];
@@ -25,26 +25,36 @@ function fakeProc(processes: Record<number, readonly string[] | "denied">): Proc
 }
 
 describe("findSocketOwners", () => {
-  it("a socket shared after fork() belongs to its lowest PID, across batches of processes", async () => {
+  it("a socket shared after fork() belongs to its lowest PID", () => {
     const processes: Record<number, readonly string[]> = {};
     for (let pid = 1; pid <= 60; pid += 1) processes[pid] = ["/dev/null", "pipe:[7]"];
     processes[58] = ["socket:[900]", "socket:[901]"];
     processes[23] = ["anon_inode:[eventfd]", "socket:[900]"];
     processes[41] = ["socket:[900]"];
-    const owners = await findSocketOwners(new Set([900, 901]), fakeProc(processes));
+    const owners = findSocketOwners(new Set([900, 901]), fakeProc(processes));
     expect([...owners]).toEqual([
       [900, 23],
       [901, 58],
     ]);
   });
 
-  it("an unreadable process leaves its socket without an owner; the scan stops once every socket has one", async () => {
+  it("an unreadable process leaves its socket without an owner; the scan stops once every socket has one", () => {
     const processes: Record<number, readonly string[] | "denied"> = { 3: "denied", 4: ["socket:[5]"] };
     for (let pid = 100; pid < 200; pid += 1) processes[pid] = ["/dev/null"];
     const proc = fakeProc(processes);
-    expect([...(await findSocketOwners(new Set([5, 6]), proc))]).toEqual([[5, 4]]);
+    expect([...findSocketOwners(new Set([5, 6]), proc)]).toEqual([[5, 4]]);
     const early = fakeProc(processes);
-    expect([...(await findSocketOwners(new Set([5]), early))]).toEqual([[5, 4]]);
+    expect([...findSocketOwners(new Set([5]), early)]).toEqual([[5, 4]]);
     expect(early.dirsRead).toBeLessThan(40);
+  });
+
+  it("skips links that vanish between listing and reading, and targets that only look like sockets", () => {
+    const proc = fakeProc({ 7: ["socket:[abc]", "/tmp/socket:[5]", "socket:[5]"], 9: ["socket:[6]"] });
+    const readLink = proc.readLink;
+    proc.readLink = (path) => {
+      if (path === "/proc/7/fd/2") throw Object.assign(new Error("ENOENT"), { code: "ENOENT" });
+      return readLink(path);
+    };
+    expect([...findSocketOwners(new Set([5, 6]), proc)]).toEqual([[6, 9]]);
   });
 });

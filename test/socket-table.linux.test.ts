@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import dgram from "node:dgram";
-import { readFile } from "node:fs/promises";
 import net from "node:net";
 import { userInfo } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeCommandRunner, type CommandRunner } from "../src/io/command-runner.js";
+import { readTextSync } from "../src/io/read-text-sync.js";
 import { nodeProcLinks, type ProcLinks } from "../src/occupancy/find-socket-owners.js";
 import { LinuxSocketTable, type ReadText } from "../src/occupancy/linux-socket-table.js";
 import type { Listener } from "../src/occupancy/listener.js";
@@ -15,7 +15,8 @@ const onLinux = process.platform === "linux";
 if (!onLinux) console.log(`skipping the Linux socket-table tests: they read /proc and run ss, and this is ${process.platform}`);
 const linuxIt = it.skipIf(!onLinux);
 
-const readText: ReadText = (path) => readFile(path, "utf8");
+// The reader the CLI gives the table.
+const readText: ReadText = async (path) => readTextSync(path);
 const user = userInfo().username;
 
 const servers: net.Server[] = [];
@@ -116,6 +117,14 @@ const own = (address: string, port: number, family: 4 | 6, protocol: "tcp" | "ud
 });
 
 describe("LinuxSocketTable on real sockets (/proc)", () => {
+  linuxIt("reads a /proc/net/tcp that takes many reads (300 listeners, about 45 KB) to its end", async () => {
+    const ports = await Promise.all(Array.from({ length: 300 }, () => listenTcp("127.0.0.1")));
+    const text = readTextSync("/proc/net/tcp");
+    expect(text.length).toBeGreaterThan(300 * 150);
+    const snapshot = await table().snapshot({ protocol: "tcp" });
+    for (const port of ports) expect(listenersOnPort(snapshot.listeners, port)).toHaveLength(1);
+  });
+
   linuxIt("reports this process's listeners on 127.0.0.1, ::1, 0.0.0.0, :: (IPv6 only) and :: (dual-stack)", async () => {
     const loopback4 = await listenTcp("127.0.0.1");
     const loopback6 = await listenTcp("::1");
@@ -186,7 +195,10 @@ describe("LinuxSocketTable on real sockets (/proc)", () => {
       const port = await listenTcp("127.0.0.1");
       const ownFds = `/proc/${process.pid}/fd`;
       const links: ProcLinks = {
-        readDir: (path) => (path === ownFds ? Promise.reject(errnoError(code, path)) : nodeProcLinks.readDir(path)),
+        readDir: (path) => {
+          if (path === ownFds) throw errnoError(code, path);
+          return nodeProcLinks.readDir(path);
+        },
         readLink: (path) => nodeProcLinks.readLink(path),
       };
       const snapshot = await table({ links }).snapshot({ protocol: "tcp", ports: [port] });

@@ -3,7 +3,7 @@
 // the stream and readline modules it pulls in) costs about 2 ms: a tenth of
 // what `check` may add to Node's own start. These wrap the callback API,
 // which is already loaded.
-import { readdir as readdirCallback, readFile as readFileCallback, readlink as readlinkCallback, stat as statCallback, type Stats } from "node:fs";
+import { readFile as readFileCallback, stat as statCallback, type Stats } from "node:fs";
 
 function settle<T>(resolve: (value: T) => void, reject: (error: Error) => void) {
   return (error: Error | null, value: T): void => {
@@ -16,18 +16,6 @@ export function readFileBytes(path: string): Promise<Buffer> {
   return new Promise((resolve, reject) => readFileCallback(path, settle(resolve, reject)));
 }
 
-export function readFileText(path: string): Promise<string> {
-  return new Promise((resolve, reject) => readFileCallback(path, "utf8", settle(resolve, reject)));
-}
-
 export function stat(path: string): Promise<Stats> {
   return new Promise((resolve, reject) => statCallback(path, settle(resolve, reject)));
-}
-
-export function readdir(path: string): Promise<string[]> {
-  return new Promise((resolve, reject) => readdirCallback(path, settle(resolve, reject)));
-}
-
-export function readlink(path: string): Promise<string> {
-  return new Promise((resolve, reject) => readlinkCallback(path, settle(resolve, reject)));
 }

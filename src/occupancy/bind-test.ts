@@ -1,4 +1,4 @@
-import { createServer, type ListenOptions } from "node:net";
+import { createServer } from "node:net";
 import { errorCode } from "../io/file-system.js";
 
 export type BindState = "free" | "in-use" | "absent" | "denied" | "error";
@@ -24,16 +24,31 @@ function stateOf(code: string | undefined): BindState {
   return "error";
 }
 
-function tryListen(options: ListenOptions): Promise<{ family: string } | { error: unknown }> {
+/** libuv's UV_TCP_IPV6ONLY: bind `::` for IPv6 alone. */
+const UV_TCP_IPV6ONLY = 1;
+
+/**
+ * Bind and listen on one address, then let go. Through `_listen2`, the step
+ * Node's own listen() takes once the address is resolved (it calls it as a
+ * method of the server, under that name since Node 0.x): listen({host})
+ * first runs the address through dns.lookup, whose IPv6 test compiles a
+ * regular expression that costs more than the bind (about 5 ms, once per
+ * run). Public listen() is the way should a Node release drop the name.
+ */
+function tryListen(address: string, port: number): Promise<{ family: string } | { error: unknown }> {
   return new Promise((resolve) => {
     const server = createServer();
     server.unref();
     server.once("error", (error) => resolve({ error }));
-    server.listen(options, () => {
+    server.once("listening", () => {
       const bound = server.address();
       const family = typeof bound === "object" && bound !== null ? bound.family : "";
       server.close(() => resolve({ family }));
     });
+    const v6 = address.includes(":");
+    const listen2: unknown = Reflect.get(server, "_listen2");
+    if (typeof listen2 === "function") Reflect.apply(listen2, server, [address, port, v6 ? 6 : 4, 511, undefined, v6 ? UV_TCP_IPV6ONLY : 0]);
+    else server.listen({ host: address, port, exclusive: true, ipv6Only: v6 });
   });
 }
 
@@ -43,14 +58,7 @@ function tryListen(options: ListenOptions): Promise<{ family: string } | { error
  * blame an IPv4 holder on IPv6.
  */
 export async function bindOnce(address: string, port: number): Promise<BindResult> {
-  if (address === "::") {
-    // Without a host, Node binds `::` without a DNS lookup, whose first IPv6 test compiles a regular
-    // expression that costs more than the bind. Only a success on IPv6 is taken from it: Node falls
-    // back to 0.0.0.0 when `::` cannot be bound, and that answer belongs to the other family.
-    const hostless = await tryListen({ port, exclusive: true, ipv6Only: true });
-    if ("family" in hostless && hostless.family === "IPv6") return { address, state: "free" };
-  }
-  const outcome = await tryListen({ host: address, port, exclusive: true, ipv6Only: address.includes(":") });
+  const outcome = await tryListen(address, port);
   if ("family" in outcome) return { address, state: "free" };
   const code = errorCode(outcome.error);
   return code === undefined ? { address, state: stateOf(code) } : { address, state: stateOf(code), errorCode: code };

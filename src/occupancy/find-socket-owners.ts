@@ -1,32 +1,47 @@
-import { readdir, readlink } from "../io/async-fs.js";
+import { readdirSync, readlinkSync } from "node:fs";
 
-/** The two /proc operations the owner scan needs, behind an interface so tests can make one of them fail. */
+/**
+ * The two /proc operations the owner scan needs, behind an interface so tests
+ * can make one of them fail. Synchronous: /proc is made from kernel memory as
+ * it is read, so each call takes microseconds, and a workstation's scan is
+ * thousands of them; a trip through libuv's thread pool for each tripled the
+ * scan, which every `check` of a held port runs.
+ */
 export interface ProcLinks {
-  readDir(path: string): Promise<string[]>;
-  readLink(path: string): Promise<string>;
+  readDir(path: string): string[];
+  readLink(path: string): string;
 }
 
 export const nodeProcLinks: ProcLinks = {
-  readDir: (path) => readdir(path),
-  readLink: (path) => readlink(path),
+  readDir: (path) => readdirSync(path),
+  readLink: (path) => readlinkSync(path),
 };
 
-const SOCKET_LINK = /^socket:\[(\d+)\]$/;
-const PIDS_AT_ONCE = 16;
+const SOCKET_PREFIX = "socket:[";
 
 /** The socket inodes a process holds; none when its fd folder cannot be read (another user's, or gone). */
-async function socketInodes(pid: number, links: ProcLinks, procRoot: string): Promise<number[]> {
+function socketInodes(pid: number, links: ProcLinks, procRoot: string): number[] {
   let fds: string[];
   try {
-    fds = await links.readDir(`${procRoot}/${pid}/fd`);
+    fds = links.readDir(`${procRoot}/${pid}/fd`);
   } catch {
     return [];
   }
-  const targets = await Promise.all(fds.map((fd) => links.readLink(`${procRoot}/${pid}/fd/${fd}`).catch(() => "")));
-  return targets.flatMap((target) => {
-    const inode = Number(SOCKET_LINK.exec(target)?.[1] ?? Number.NaN);
-    return Number.isNaN(inode) ? [] : [inode];
-  });
+  const inodes: number[] = [];
+  for (const fd of fds) {
+    let target: string;
+    try {
+      target = links.readLink(`${procRoot}/${pid}/fd/${fd}`);
+    } catch {
+      // Closed since the folder was listed.
+      continue;
+    }
+    if (target.startsWith(SOCKET_PREFIX) && target.endsWith("]")) {
+      const inode = Number(target.slice(SOCKET_PREFIX.length, -1));
+      if (Number.isInteger(inode)) inodes.push(inode);
+    }
+  }
+  return inodes;
 }
 
 /**
@@ -37,23 +52,22 @@ async function socketInodes(pid: number, links: ProcLinks, procRoot: string): Pr
  * an owner: unknown, never guessed (so does every socket when /proc itself cannot be listed). The scan stops
  * once every wanted inode has an owner.
  */
-export async function findSocketOwners(wanted: ReadonlySet<number>, links: ProcLinks, procRoot = "/proc"): Promise<Map<number, number>> {
+export function findSocketOwners(wanted: ReadonlySet<number>, links: ProcLinks, procRoot = "/proc"): Map<number, number> {
   const owners = new Map<number, number>();
   if (wanted.size === 0) return owners;
-  const entries = await links.readDir(procRoot).catch((): string[] => []);
+  let entries: string[];
+  try {
+    entries = links.readDir(procRoot);
+  } catch {
+    return owners;
+  }
   const pids = entries
     .filter((entry) => /^\d+$/.test(entry))
     .map(Number)
     .sort((a, b) => a - b);
-  // A few processes at a time: a workstation has hundreds, each with dozens of descriptors, so one
-  // process after the other makes the scan's time grow with the machine. Each batch is merged in PID
-  // order, so the lowest PID still wins.
-  for (let at = 0; at < pids.length && owners.size < wanted.size; at += PIDS_AT_ONCE) {
-    const batch = pids.slice(at, at + PIDS_AT_ONCE);
-    const found = await Promise.all(batch.map((pid) => socketInodes(pid, links, procRoot)));
-    batch.forEach((pid, i) => {
-      for (const inode of found[i] ?? []) if (wanted.has(inode) && !owners.has(inode)) owners.set(inode, pid);
-    });
+  for (const pid of pids) {
+    for (const inode of socketInodes(pid, links, procRoot)) if (wanted.has(inode) && !owners.has(inode)) owners.set(inode, pid);
+    if (owners.size === wanted.size) break;
   }
   return owners;
 }

@@ -52,7 +52,7 @@ export class LinuxSocketTable implements SocketTable {
     const wanted = ports === undefined ? undefined : new Set(ports);
     const targets = listening.filter((row) => wanted === undefined || wanted.has(row.port));
 
-    const owners = await findSocketOwners(new Set(targets.map((row) => row.inode)), this.links);
+    const owners = findSocketOwners(new Set(targets.map((row) => row.inode)), this.links);
     const commands = await this.readCommands(new Set(owners.values()));
     const userNames = targets.length > 0 ? await this.readUserNames() : new Map<number, string>();
 

@@ -41,10 +41,10 @@ function groupHolders(listeners: readonly Listener[]): Holder[] {
  * is the ground truth (it also sees sockets whose owner the table cannot).
  */
 export async function localVerdict(port: number, probes: LocalProbes, extraAddresses: readonly string[] = []): Promise<LocalVerdict> {
-  const [snapshot, binds] = await Promise.all([
-    probes.socketTable.snapshot({ protocol: "tcp", ports: [port] }),
-    probes.bindTest(port, extraAddresses),
-  ]);
+  // One after the other: a bind test listens for a moment, and a socket table read meanwhile would
+  // name this very process as the holder. Its sockets are closed when bindTest settles.
+  const binds = await probes.bindTest(port, extraAddresses);
+  const snapshot = await probes.socketTable.snapshot({ protocol: "tcp", ports: [port] });
   const listeners = listenersOnPort(snapshot.listeners, port);
   const excluded = snapshot.excluded.find((r) => port >= r.from && port <= r.to) ?? null;
   const held = listeners.length > 0 || binds.some((b) => b.state === "in-use");

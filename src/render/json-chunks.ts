@@ -24,17 +24,32 @@ export function* prettyJsonChunks(value: unknown): Generator<string> {
     if (Array.isArray(v) && v.length > 0) {
       yield "[\n";
       for (let k = 0; k < v.length; k += 1) {
-        // In an array, what JSON cannot write is null.
-        const element = JSON.stringify(v[k], null, 2) ?? "null";
-        yield `    ${element.replaceAll("\n", "\n    ")}${k < v.length - 1 ? ",\n" : "\n"}`;
+        yield `    ${indented(v[k], 2)}${k < v.length - 1 ? ",\n" : "\n"}`;
       }
       yield "  ]";
     } else {
-      yield (JSON.stringify(v, null, 2) ?? "null").replaceAll("\n", "\n  ");
+      yield indented(v, 1);
     }
     yield i < written.length - 1 ? ",\n" : "\n";
   }
   yield "}";
+}
+
+/**
+ * `value` as JSON.stringify writes it `depth` levels deep. Stringified inside
+ * that many one-element arrays, it comes out already indented, and the
+ * wrapper is sliced off (a slice is not copied): re-indenting a row with
+ * replaceAll copied every row of a large status once more. In an array, what
+ * JSON cannot write is null.
+ */
+function indented(value: unknown, depth: number): string {
+  let wrapped: unknown = value;
+  for (let d = 0; d < depth; d += 1) wrapped = [wrapped];
+  const text = JSON.stringify(wrapped, null, 2);
+  // "[\n  [\n    " before it and "\n  ]\n]" after it, for depth 2.
+  const before = depth * 2 + depth * (depth + 1);
+  const after = depth * (depth + 1);
+  return text.slice(before, text.length - after);
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
