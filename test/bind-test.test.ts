@@ -4,7 +4,8 @@ import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bindTest } from "../src/occupancy/bind-test.js";
+import { bindTest, type BindState } from "../src/occupancy/bind-test.js";
+import { bindsRuleOutListeners } from "../src/occupancy/binds-rule-out-listeners.js";
 import { LinuxSocketTable } from "../src/occupancy/linux-socket-table.js";
 import { localVerdict, type LocalProbes } from "../src/occupancy/local-verdict.js";
 import { nodeCommandRunner } from "../src/io/command-runner.js";
@@ -112,6 +113,28 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
     }
   });
 
+  it("a wildcard bind fails while any address of its family listens, so a free wildcard spares the socket table", async () => {
+    let reads = 0;
+    const real = new LinuxSocketTable({ readText: async (path) => readFileSync(path, "utf8"), runner: nodeCommandRunner });
+    const counted = { wildcardBindSeesEveryListener: real.wildcardBindSeesEveryListener, snapshot: (o: Parameters<typeof real.snapshot>[0]) => ((reads += 1), real.snapshot(o)) };
+    const probes = { socketTable: counted, bindTest: (p: number, extra: readonly string[]) => bindTest(p, extra, linux) };
+
+    const free = await localVerdict(await freePort(), probes);
+    expect([free.held, free.source, reads]).toEqual([false, "bind test", 0]);
+
+    // Not a wildcard, not 127.0.0.1: still seen by the 0.0.0.0 bind, and then named by the table.
+    const v4 = await hold("127.0.0.2");
+    const heldV4 = await localVerdict(v4, probes);
+    expect([heldV4.held, heldV4.source, reads]).toEqual([true, "proc", 1]);
+    expect(heldV4.holders.map((h) => [h.pid, h.addresses])).toEqual([[process.pid, ["127.0.0.2"]]]);
+
+    const v6 = await hold("::1");
+    const heldV6 = await localVerdict(v6, probes);
+    expect(heldV6.binds.find((b) => b.address === "::")?.state).toBe("in-use");
+    expect(heldV6.holders.map((h) => [h.pid, h.addresses])).toEqual([[process.pid, ["::1"]]]);
+    expect(reads).toBe(2);
+  });
+
   it("a local verdict on a free port never names this process as its holder", async () => {
     const table = new LinuxSocketTable({ readText: async (path) => readFileSync(path, "utf8"), runner: nodeCommandRunner });
     const probes = { socketTable: table, bindTest: (p: number, extra: readonly string[]) => bindTest(p, extra, linux) };
@@ -136,6 +159,23 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
 });
 
 describe("local verdict", () => {
+  it("the socket table is spared only where a wildcard bind sees every listener, and only when both wildcards bind free", () => {
+    const linuxTable = { wildcardBindSeesEveryListener: true, snapshot: () => Promise.reject(new Error("not read")) };
+    const otherTable = { snapshot: () => Promise.reject(new Error("not read")) };
+    const binds = (v4: BindState, v6: BindState) => [
+      { address: "0.0.0.0", state: v4 },
+      { address: "::", state: v6 },
+      { address: "127.0.0.1", state: "free" as const },
+    ];
+    expect(bindsRuleOutListeners(linuxTable, binds("free", "free"))).toBe(true);
+    expect(bindsRuleOutListeners(linuxTable, binds("free", "absent"))).toBe(true);
+    expect(bindsRuleOutListeners(otherTable, binds("free", "free"))).toBe(false);
+    for (const [v4, v6] of [["in-use", "free"], ["free", "in-use"], ["denied", "free"], ["free", "error"], ["absent", "free"]] as const) {
+      expect(bindsRuleOutListeners(linuxTable, binds(v4, v6))).toBe(false);
+    }
+    expect(bindsRuleOutListeners(linuxTable, [{ address: "127.0.0.1", state: "free" }])).toBe(false);
+  });
+
   it("reads the socket table only once the bind test has settled: a test socket read as listening would name this process", async () => {
     let binding = false;
     const readsDuringBind: boolean[] = [];

@@ -1,3 +1,4 @@
+import { bindsRuleOutListeners } from "../occupancy/binds-rule-out-listeners.js";
 import { listenersOnPort } from "../occupancy/listeners-on-port.js";
 import { registryCandidates } from "../occupancy/registry-verdict.js";
 import type { RegistryModel } from "../registry/model.js";
@@ -35,18 +36,25 @@ export async function findNextFree(model: RegistryModel, query: NextFreeQuery, n
     const ports = batch.flatMap((p) => offsets.map((o) => p + o));
     const busy = new Set<number>();
     if (isLocal) {
-      const snapshot = await network.local.socketTable.snapshot({ protocol: "tcp", ports });
-      for (const port of ports) {
-        if (listenersOnPort(snapshot.listeners, port).length > 0) busy.add(port);
-        else if (snapshot.excluded.some((r) => port >= r.from && port <= r.to)) busy.add(port);
-      }
+      const table = network.local.socketTable;
       // Each port once (candidates' offsets overlap), so their bind tests can run side by side:
       // two tests of one port at once would see each other as the holder.
-      const candidates = [...new Set(ports)].filter((port) => !busy.has(port));
+      const candidates = [...new Set(ports)];
       const binds = await Promise.all(candidates.map((port) => network.local.bindTest(port, network.ownAddresses)));
+      // The table after the binds (their sockets would read as held), for the ports they leave open.
+      const unproven: number[] = [];
       candidates.forEach((port, i) => {
-        if ((binds[i] ?? []).some((b) => b.state !== "free" && b.state !== "absent")) busy.add(port);
+        const results = binds[i] ?? [];
+        if (results.some((b) => b.state !== "free" && b.state !== "absent")) busy.add(port);
+        else if (!bindsRuleOutListeners(table, results)) unproven.push(port);
       });
+      if (unproven.length > 0) {
+        const snapshot = await table.snapshot({ protocol: "tcp", ports: unproven });
+        for (const port of unproven) {
+          if (listenersOnPort(snapshot.listeners, port).length > 0) busy.add(port);
+          else if (snapshot.excluded.some((r) => port >= r.from && port <= r.to)) busy.add(port);
+        }
+      }
     } else if (network.remote && query.node !== null) {
       const host = network.hostOf(query.node);
       const results = await Promise.all(ports.map((p) => network.probe(host, p)));

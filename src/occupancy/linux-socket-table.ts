@@ -27,6 +27,7 @@ export interface LinuxSocketTableOptions {
  * /proc/net cannot be read it asks `ss -l[t|u]npH` instead.
  */
 export class LinuxSocketTable implements SocketTable {
+  readonly wildcardBindSeesEveryListener = true;
   private readonly readText: ReadText;
   private readonly runner: CommandRunner;
   private readonly links: ProcLinks;

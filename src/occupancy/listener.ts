@@ -29,6 +29,12 @@ export interface SocketSnapshot {
 
 /** The local socket table, behind one interface so each OS's implementation and the tests can swap it. */
 export interface SocketTable {
+  /**
+   * True where the kernel refuses a wildcard bind while any socket of its
+   * family listens on the port, on whatever address (Linux): there a port
+   * whose 0.0.0.0 and :: bind free has no listener for the table to show.
+   */
+  readonly wildcardBindSeesEveryListener?: boolean;
   /** Listening sockets; `ports` narrows the work (owner lookup) to those ports when given. */
   snapshot(options: { protocol: "tcp" | "udp"; ports?: readonly number[] }): Promise<SocketSnapshot>;
 }

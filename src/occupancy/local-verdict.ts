@@ -1,5 +1,6 @@
 import type { BindResult } from "./bind-test.js";
-import type { ExcludedRange, Listener, SocketTable } from "./listener.js";
+import { bindsRuleOutListeners } from "./binds-rule-out-listeners.js";
+import type { ExcludedRange, Listener, SocketSnapshot, SocketTable } from "./listener.js";
 import { listenersOnPort } from "./listeners-on-port.js";
 
 export interface Holder {
@@ -44,7 +45,9 @@ export async function localVerdict(port: number, probes: LocalProbes, extraAddre
   // One after the other: a bind test listens for a moment, and a socket table read meanwhile would
   // name this very process as the holder. Its sockets are closed when bindTest settles.
   const binds = await probes.bindTest(port, extraAddresses);
-  const snapshot = await probes.socketTable.snapshot({ protocol: "tcp", ports: [port] });
+  const snapshot: SocketSnapshot = bindsRuleOutListeners(probes.socketTable, binds)
+    ? { listeners: [], excluded: [], source: "bind test", ownersComplete: true }
+    : await probes.socketTable.snapshot({ protocol: "tcp", ports: [port] });
   const listeners = listenersOnPort(snapshot.listeners, port);
   const excluded = snapshot.excluded.find((r) => port >= r.from && port <= r.to) ?? null;
   const held = listeners.length > 0 || binds.some((b) => b.state === "in-use");
