@@ -48,6 +48,19 @@ describe("findSocketOwners", () => {
     expect(early.dirsRead).toBeLessThan(40);
   });
 
+  it("stops reading a process's links at the first one refused: the check is per process", () => {
+    const proc = fakeProc({ 1: ["socket:[5]", "socket:[6]", "socket:[7]"], 2: ["socket:[6]"] });
+    const readLink = proc.readLink;
+    const read: string[] = [];
+    proc.readLink = (path) => {
+      read.push(path);
+      if (path.startsWith("/proc/1/")) throw Object.assign(new Error("EACCES"), { code: "EACCES" });
+      return readLink(path);
+    };
+    expect([...findSocketOwners(new Set([5, 6]), proc)]).toEqual([[6, 2]]);
+    expect(read).toEqual(["/proc/1/fd/0", "/proc/2/fd/0"]);
+  });
+
   it("skips links that vanish between listing and reading, and targets that only look like sockets", () => {
     const proc = fakeProc({ 7: ["socket:[abc]", "/tmp/socket:[5]", "socket:[5]"], 9: ["socket:[6]"] });
     const readLink = proc.readLink;

@@ -1,4 +1,5 @@
 import { readdirSync, readlinkSync } from "node:fs";
+import { errorCode } from "../io/file-system.js";
 
 /**
  * The two /proc operations the owner scan needs, behind an interface so tests
@@ -32,8 +33,11 @@ function socketInodes(pid: number, links: ProcLinks, procRoot: string): number[]
     let target: string;
     try {
       target = links.readLink(`${procRoot}/${pid}/fd/${fd}`);
-    } catch {
-      // Closed since the folder was listed.
+    } catch (error) {
+      // Refused: the check is the process's (may this user trace it?), so every other link of it would
+      // be refused as well, each with an error to build. Anything else: closed since the folder was listed.
+      const code = errorCode(error);
+      if (code === "EACCES" || code === "EPERM") break;
       continue;
     }
     if (target.startsWith(SOCKET_PREFIX) && target.endsWith("]")) {
