@@ -5,7 +5,7 @@ import { createServer, type Server } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { bindTest, type BindState } from "../src/occupancy/bind-test.js";
-import { bindsRuleOutListeners } from "../src/occupancy/binds-rule-out-listeners.js";
+import { listenerFamilies } from "../src/occupancy/listener-families.js";
 import { LinuxSocketTable } from "../src/occupancy/linux-socket-table.js";
 import { localVerdict, type LocalProbes } from "../src/occupancy/local-verdict.js";
 import { nodeCommandRunner } from "../src/io/command-runner.js";
@@ -113,26 +113,29 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
     }
   });
 
-  it("a wildcard bind fails while any address of its family listens, so a free wildcard spares the socket table", async () => {
-    let reads = 0;
+  it("a wildcard bind fails while any address of its family listens, so the socket table reads only the families held", async () => {
+    const reads: ((4 | 6)[] | undefined)[] = [];
     const real = new LinuxSocketTable({ readText: async (path) => readFileSync(path, "utf8"), runner: nodeCommandRunner });
-    const counted = { wildcardBindSeesEveryListener: real.wildcardBindSeesEveryListener, snapshot: (o: Parameters<typeof real.snapshot>[0]) => ((reads += 1), real.snapshot(o)) };
+    const counted = {
+      wildcardBindSeesEveryListener: real.wildcardBindSeesEveryListener,
+      snapshot: (o: Parameters<typeof real.snapshot>[0]) => (reads.push(o.families?.slice()), real.snapshot(o)),
+    };
     const probes = { socketTable: counted, bindTest: (p: number, extra: readonly string[]) => bindTest(p, extra, linux) };
 
     const free = await localVerdict(await freePort(), probes);
-    expect([free.held, free.source, reads]).toEqual([false, "bind test", 0]);
+    expect([free.held, free.source, reads]).toEqual([false, "bind test", []]);
 
     // Not a wildcard, not 127.0.0.1: still seen by the 0.0.0.0 bind, and then named by the table.
     const v4 = await hold("127.0.0.2");
     const heldV4 = await localVerdict(v4, probes);
-    expect([heldV4.held, heldV4.source, reads]).toEqual([true, "proc", 1]);
+    expect([heldV4.held, heldV4.source, reads]).toEqual([true, "proc", [[4]]]);
     expect(heldV4.holders.map((h) => [h.pid, h.addresses])).toEqual([[process.pid, ["127.0.0.2"]]]);
 
     const v6 = await hold("::1");
     const heldV6 = await localVerdict(v6, probes);
     expect(heldV6.binds.find((b) => b.address === "::")?.state).toBe("in-use");
     expect(heldV6.holders.map((h) => [h.pid, h.addresses])).toEqual([[process.pid, ["::1"]]]);
-    expect(reads).toBe(2);
+    expect(reads).toEqual([[4], [6]]);
   });
 
   it("a local verdict on a free port never names this process as its holder", async () => {
@@ -159,7 +162,7 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
 });
 
 describe("local verdict", () => {
-  it("the socket table is spared only where a wildcard bind sees every listener, and only when both wildcards bind free", () => {
+  it("the bind test rules out a family only where a wildcard bind sees every listener, and only when that wildcard binds free", () => {
     const linuxTable = { wildcardBindSeesEveryListener: true, snapshot: () => Promise.reject(new Error("not read")) };
     const otherTable = { snapshot: () => Promise.reject(new Error("not read")) };
     const binds = (v4: BindState, v6: BindState) => [
@@ -167,13 +170,14 @@ describe("local verdict", () => {
       { address: "::", state: v6 },
       { address: "127.0.0.1", state: "free" as const },
     ];
-    expect(bindsRuleOutListeners(linuxTable, binds("free", "free"))).toBe(true);
-    expect(bindsRuleOutListeners(linuxTable, binds("free", "absent"))).toBe(true);
-    expect(bindsRuleOutListeners(otherTable, binds("free", "free"))).toBe(false);
-    for (const [v4, v6] of [["in-use", "free"], ["free", "in-use"], ["denied", "free"], ["free", "error"], ["absent", "free"]] as const) {
-      expect(bindsRuleOutListeners(linuxTable, binds(v4, v6))).toBe(false);
-    }
-    expect(bindsRuleOutListeners(linuxTable, [{ address: "127.0.0.1", state: "free" }])).toBe(false);
+    expect(listenerFamilies(linuxTable, binds("free", "free"))).toEqual([]);
+    expect(listenerFamilies(linuxTable, binds("free", "absent"))).toEqual([]);
+    expect(listenerFamilies(linuxTable, binds("in-use", "free"))).toEqual([4]);
+    expect(listenerFamilies(linuxTable, binds("free", "in-use"))).toEqual([6]);
+    expect(listenerFamilies(linuxTable, binds("denied", "error"))).toEqual([4, 6]);
+    expect(listenerFamilies(linuxTable, binds("absent", "free"))).toEqual([4]);
+    expect(listenerFamilies(otherTable, binds("free", "free"))).toBeUndefined();
+    expect(listenerFamilies(linuxTable, [{ address: "127.0.0.1", state: "free" }])).toBeUndefined();
   });
 
   it("reads the socket table only once the bind test has settled: a test socket read as listening would name this process", async () => {

@@ -117,6 +117,16 @@ const own = (address: string, port: number, family: 4 | 6, protocol: "tcp" | "ud
 });
 
 describe("LinuxSocketTable on real sockets (/proc)", () => {
+  linuxIt("reads only the families asked for", async () => {
+    const v4 = await listenTcp("127.0.0.1");
+    const v6 = await listenTcp("::1", { ipv6Only: true });
+    const ports = [v4, v6];
+    const only4 = await table().snapshot({ protocol: "tcp", ports, families: [4] });
+    const only6 = await table().snapshot({ protocol: "tcp", ports, families: [6] });
+    expect([listenersOnPort(only4.listeners, v4).length, listenersOnPort(only4.listeners, v6).length]).toEqual([1, 0]);
+    expect([listenersOnPort(only6.listeners, v4).length, listenersOnPort(only6.listeners, v6).length]).toEqual([0, 1]);
+  });
+
   linuxIt("reads a /proc/net/tcp that takes many reads (300 listeners, about 45 KB) to its end", async () => {
     const ports = await Promise.all(Array.from({ length: 300 }, () => listenTcp("127.0.0.1")));
     const text = readTextSync("/proc/net/tcp");

@@ -1,4 +1,4 @@
-import { bindsRuleOutListeners } from "../occupancy/binds-rule-out-listeners.js";
+import { listenerFamilies } from "../occupancy/listener-families.js";
 import { listenersOnPort } from "../occupancy/listeners-on-port.js";
 import { registryCandidates } from "../occupancy/registry-verdict.js";
 import type { RegistryModel } from "../registry/model.js";
@@ -46,7 +46,7 @@ export async function findNextFree(model: RegistryModel, query: NextFreeQuery, n
       candidates.forEach((port, i) => {
         const results = binds[i] ?? [];
         if (results.some((b) => b.state !== "free" && b.state !== "absent")) busy.add(port);
-        else if (!bindsRuleOutListeners(table, results)) unproven.push(port);
+        else if (listenerFamilies(table, results)?.length !== 0) unproven.push(port);
       });
       if (unproven.length > 0) {
         const snapshot = await table.snapshot({ protocol: "tcp", ports: unproven });

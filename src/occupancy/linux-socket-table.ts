@@ -2,7 +2,7 @@ import { endianness } from "node:os";
 import type { CommandResult, CommandRunner } from "../io/command-runner.js";
 import { errorCode } from "../io/file-system.js";
 import { findSocketOwners, nodeProcLinks, type ProcLinks } from "./find-socket-owners.js";
-import type { Listener, SocketSnapshot, SocketTable } from "./listener.js";
+import type { Listener, SnapshotOptions, SocketSnapshot, SocketTable } from "./listener.js";
 import { parseProcNetTcp, TCP_LISTEN, UDP_UNCONNECTED, type ByteOrder, type ProcNetRow } from "./parse-proc-net-tcp.js";
 import { parsePasswd } from "./parse-passwd.js";
 import { parseSs } from "./parse-ss.js";
@@ -40,11 +40,11 @@ export class LinuxSocketTable implements SocketTable {
     this.byteOrder = options.byteOrder ?? endianness();
   }
 
-  async snapshot(options: { protocol: "tcp" | "udp"; ports?: readonly number[] }): Promise<SocketSnapshot> {
+  async snapshot(options: SnapshotOptions): Promise<SocketSnapshot> {
     const { protocol, ports } = options;
     let rows: ProcNetRow[];
     try {
-      rows = await this.readProcNet(protocol);
+      rows = await this.readProcNet(protocol, options.families ?? [4, 6]);
     } catch (error) {
       return this.snapshotFromSs(protocol, ports, error);
     }
@@ -78,14 +78,19 @@ export class LinuxSocketTable implements SocketTable {
     };
   }
 
-  /** Both files of the protocol; a missing tcp6/udp6 (IPv6 disabled in the kernel) counts as empty. */
-  private async readProcNet(protocol: "tcp" | "udp"): Promise<ProcNetRow[]> {
+  /**
+   * The protocol's file of each family asked for (every read walks the kernel's whole connection table);
+   * a missing tcp6/udp6 (IPv6 disabled in the kernel) counts as empty.
+   */
+  private async readProcNet(protocol: "tcp" | "udp", families: readonly (4 | 6)[]): Promise<ProcNetRow[]> {
     const [v4, v6] = await Promise.all([
-      this.readText(`/proc/net/${protocol}`),
-      this.readText(`/proc/net/${protocol}6`).catch((error: unknown) => {
-        if (errorCode(error) === "ENOENT") return "";
-        throw error;
-      }),
+      families.includes(4) ? this.readText(`/proc/net/${protocol}`) : "",
+      families.includes(6)
+        ? this.readText(`/proc/net/${protocol}6`).catch((error: unknown) => {
+            if (errorCode(error) === "ENOENT") return "";
+            throw error;
+          })
+        : "",
     ]);
     return [...parseProcNetTcp(v4, this.byteOrder), ...parseProcNetTcp(v6, this.byteOrder)];
   }

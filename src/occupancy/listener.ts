@@ -27,6 +27,12 @@ export interface SocketSnapshot {
   ownersComplete: boolean;
 }
 
+export interface SnapshotOptions {
+  protocol: "tcp" | "udp";
+  ports?: readonly number[];
+  families?: readonly (4 | 6)[];
+}
+
 /** The local socket table, behind one interface so each OS's implementation and the tests can swap it. */
 export interface SocketTable {
   /**
@@ -35,6 +41,10 @@ export interface SocketTable {
    * whose 0.0.0.0 and :: bind free has no listener for the table to show.
    */
   readonly wildcardBindSeesEveryListener?: boolean;
-  /** Listening sockets; `ports` narrows the work (owner lookup) to those ports when given. */
-  snapshot(options: { protocol: "tcp" | "udp"; ports?: readonly number[] }): Promise<SocketSnapshot>;
+  /**
+   * Listening sockets; `ports` narrows the work (owner lookup) to those
+   * ports when given, `families` to the address families that can hold them
+   * (the others ruled out by a bind test), where the table can tell them apart.
+   */
+  snapshot(options: SnapshotOptions): Promise<SocketSnapshot>;
 }

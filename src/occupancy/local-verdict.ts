@@ -1,5 +1,5 @@
 import type { BindResult } from "./bind-test.js";
-import { bindsRuleOutListeners } from "./binds-rule-out-listeners.js";
+import { listenerFamilies } from "./listener-families.js";
 import type { ExcludedRange, Listener, SocketSnapshot, SocketTable } from "./listener.js";
 import { listenersOnPort } from "./listeners-on-port.js";
 
@@ -45,9 +45,11 @@ export async function localVerdict(port: number, probes: LocalProbes, extraAddre
   // One after the other: a bind test listens for a moment, and a socket table read meanwhile would
   // name this very process as the holder. Its sockets are closed when bindTest settles.
   const binds = await probes.bindTest(port, extraAddresses);
-  const snapshot: SocketSnapshot = bindsRuleOutListeners(probes.socketTable, binds)
-    ? { listeners: [], excluded: [], source: "bind test", ownersComplete: true }
-    : await probes.socketTable.snapshot({ protocol: "tcp", ports: [port] });
+  const families = listenerFamilies(probes.socketTable, binds);
+  const snapshot: SocketSnapshot =
+    families?.length === 0
+      ? { listeners: [], excluded: [], source: "bind test", ownersComplete: true }
+      : await probes.socketTable.snapshot({ protocol: "tcp", ports: [port], ...(families !== undefined && { families }) });
   const listeners = listenersOnPort(snapshot.listeners, port);
   const excluded = snapshot.excluded.find((r) => port >= r.from && port <= r.to) ?? null;
   const held = listeners.length > 0 || binds.some((b) => b.state === "in-use");
