@@ -77,6 +77,24 @@ async function registryCache(): Promise<RegistryCache | undefined> {
   };
 }
 
+/**
+ * The cache, calling `then` when it serves the registry. `status` keeps the
+ * heap lean from there (lean-heap.ts): with no YAML to parse ahead (the
+ * parser of a large file wants a large young generation), what is left is
+ * probes and rows, which a small one serves.
+ */
+function afterCacheHit(cache: RegistryCache | undefined, then: () => void): RegistryCache | undefined {
+  if (cache === undefined) return undefined;
+  return {
+    get: (absolutePath, bytes) => {
+      const hit = cache.get(absolutePath, bytes);
+      if (hit !== undefined) then();
+      return hit;
+    },
+    put: (...entry) => cache.put(...entry),
+  };
+}
+
 /** --json output, written as it is serialised (render/json-chunks.ts), in writes of about 64 KB. */
 async function writeJson(value: unknown): Promise<void> {
   const { prettyJsonChunks } = await import("./render/json-chunks.js");
@@ -242,11 +260,18 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
     .option("--concurrency <n>", "sockets open at once (default: from the open-file limit)")
     .option("--json", "print JSON")
     .action(async (options: { team?: string; node?: string; concurrency?: string; json?: boolean }, command: Command) => {
-      const [{ status }, { renderStatusText }, { defaultConcurrency }] = await Promise.all([import("./commands/status.js"), import("./render/status-text.js"), import("./probe/probe-many.js")]);
+      const [{ status }, { renderStatusText }, { defaultConcurrency }, { leanHeap }] = await Promise.all([
+        import("./commands/status.js"),
+        import("./render/status-text.js"),
+        import("./probe/probe-many.js"),
+        import("./lean-heap.js"),
+      ]);
       const concurrency = options.concurrency === undefined ? defaultConcurrency() : Number(options.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of 1 or more, got ${options.concurrency ?? ""}`);
       const progress = progressLine(paints);
-      const result = await status({ ...(await occupancyOptions(command, paints)), team: options.team, node: options.node, concurrency, onProgress: progress.update }).finally(progress.done);
+      const occupancy = await occupancyOptions(command, paints);
+      const cache = afterCacheHit(occupancy.cache, leanHeap);
+      const result = await status({ ...occupancy, cache, team: options.team, node: options.node, concurrency, onProgress: progress.update }).finally(progress.done);
       if (options.json === true) await writeJson(result);
       else write(renderStatusText(result, paints.out));
       process.exitCode = result.exitCode;
