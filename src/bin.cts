@@ -58,16 +58,17 @@ const HEADER = 12;
 
 /**
  * A light checksum: the first 256 bytes (V8's header and the first objects)
- * whole, then every 16th 32-bit word, the tail and the length. Release V8
- * does not checksum a code cache, and a garbled one can crash the process;
- * this catches torn and garbage files for a fraction of a millisecond, where
+ * whole, then every 64th 32-bit word (one in each 256 bytes), the tail and
+ * the length. Release V8 does not checksum a code cache, and a garbled one
+ * can crash the process; this catches torn and garbage files (a zeroed or
+ * foreign page is sixteen samples) for a tenth of a millisecond, where
  * hashing every byte would cost more than the cache saves.
  */
 function sampleHash(data: Uint8Array): number {
   let hash = 0x811c9dc5 | 0;
   const words = Math.floor(data.length / 4);
   const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  for (let i = 0; i < words; i += i < 64 ? 1 : 16) hash = Math.imul(hash ^ view.getInt32(i * 4, true), 16777619);
+  for (let i = 0; i < words; i += i < 64 ? 1 : 64) hash = Math.imul(hash ^ view.getInt32(i * 4, true), 16777619);
   for (let i = words * 4; i < data.length; i += 1) hash = Math.imul(hash ^ (data[i] ?? 0), 16777619);
   return Math.imul(hash ^ data.length, 16777619) >>> 0;
 }
@@ -97,8 +98,10 @@ function pruneCaches(dir: string, prefix: string): void {
  * Best effort: written to a temporary file, synced, then renamed, so two runs
  * at once never leave half a file; a read-only home just means no cache.
  */
-function writeCache(file: string, data: Buffer): void {
+function writeCache(file: string, data: Buffer, prefix: string): void {
   const dir = path.dirname(file);
+  // A new cache is written after an upgrade, so that is when another build's become garbage.
+  pruneCaches(dir, prefix);
   const temporary = `${file}.${String(process.pid)}.tmp`;
   try {
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -140,16 +143,15 @@ function launch(bundle: string): void {
   if (cache !== undefined) {
     // After the run, so a cache holds the functions this command compiled, not just the top level.
     process.once("exit", () => {
-      pruneCaches(path.dirname(cache.lean), cache.prefix);
       const rejected = script.cachedDataRejected === true;
       // src/cli.ts says whether this run parsed its registry (a miss in the registry cache).
       if (Reflect.get(globalThis, Symbol.for("sparkport.parsedRegistry")) === true) {
-        if (lean === undefined && (parsing === undefined || rejected)) writeCache(cache.parsing, script.createCachedData());
+        if (lean === undefined && (parsing === undefined || rejected)) writeCache(cache.parsing, script.createCachedData(), cache.prefix);
       } else if (lean === undefined || rejected) {
         // A run that loaded the parsing cache holds the parser too: it removes that cache, so the next
         // run compiles afresh and writes a lean one. Commands that always parse keep theirs.
         if (parsing !== undefined && !rejected) removeFile(cache.parsing);
-        else writeCache(cache.lean, script.createCachedData());
+        else writeCache(cache.lean, script.createCachedData(), cache.prefix);
       }
     });
   }

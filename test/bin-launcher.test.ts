@@ -70,8 +70,10 @@ describe.skipIf(process.platform !== "linux")("dist/bin.cjs and its compile cach
     const [file] = readdirSync(dir);
     const cacheFile = path.join(dir, file ?? "");
     const good = readFileSync(cacheFile);
-    // Garbage, a torn copy, and one flipped byte in the part V8 reads first (release V8 checks none of it).
-    for (const bad of [Buffer.from("not a V8 code cache"), good.subarray(0, good.length >> 1), Buffer.from(good).fill(0x55, 42, 43)]) {
+    // Garbage, a torn copy, one flipped byte in the part V8 reads first (release V8 checks none of it),
+    // and a page zeroed further in (as a crash before the data reached the disk can leave).
+    const zeroedPage = Buffer.from(good).fill(0, 8192, 12_288);
+    for (const bad of [Buffer.from("not a V8 code cache"), good.subarray(0, good.length >> 1), Buffer.from(good).fill(0x55, 42, 43), zeroedPage]) {
       writeFileSync(cacheFile, bad);
       const again = run(home, ["explain"]);
       expect(again.status, again.stderr).toBe(0);
