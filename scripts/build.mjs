@@ -17,6 +17,27 @@ import { build } from "esbuild";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
+/**
+ * commander requires node:child_process when it loads, for subcommands that
+ * are separate executables, which sparkport has none of. Nothing else in a
+ * `check` needs it (its binds go around net's cluster module, which would
+ * load it; the Tailscale CLI is run only where installed), and loading it
+ * costs about 1.3 ms of every start: commander gets a stand-in that requires
+ * the real module on first use.
+ */
+const lazyChildProcessForCommander = {
+  name: "lazy-child-process-for-commander",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}commander${path.sep}`) ? { path: "child_process", namespace: "lazy-builtin" } : undefined,
+    );
+    build.onLoad({ filter: /^child_process$/, namespace: "lazy-builtin" }, () => ({
+      loader: "js",
+      contents: 'let real;\nmodule.exports = new Proxy({}, { get: (_, key) => (real ??= require("node:child_process"))[key] });\n',
+    }));
+  },
+};
+
 export async function buildAll() {
   await promisify(execFile)(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: root });
   await build({
@@ -24,6 +45,7 @@ export async function buildAll() {
     entryPoints: ["src/cli.ts"],
     outfile: "dist/sparkport.cjs",
     bundle: true,
+    plugins: [lazyChildProcessForCommander],
     platform: "node",
     format: "cjs",
     target: "node20",

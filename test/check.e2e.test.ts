@@ -1,4 +1,4 @@
-import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -115,6 +115,28 @@ describe("sparkport check: who holds a port on this machine", () => {
       ]),
     );
     expect(check?.findings.filter((f) => f.severity === "error")).toEqual([]);
+  });
+
+  it("a check of a free and a held port here, without Tailscale installed, loads no child-process module", async () => {
+    // Every start pays for what it loads: nothing in a local check runs a program (commander's
+    // child_process is a stand-in until used, and the binds go around net's cluster module).
+    const server = await listen("127.0.0.1");
+    cleanups.push(() => close(server));
+    const held = portOf(server);
+    const free = await freePort();
+    const file = await registry(`modules-${free}`, []);
+    const preload = path.join(scratch, "module-list.cjs");
+    await writeFile(preload, 'process.on("exit", () => require("node:fs").writeFileSync(process.env.MODULE_LIST, process.moduleLoadList.join("\\n")));\n');
+    for (const port of [free, held]) {
+      const list = path.join(scratch, `modules-${port}.txt`);
+      const run = await runCli(["check", "--registry", file, String(port)], {
+        env: { ...env, PATH: path.dirname(process.execPath), NODE_OPTIONS: `--require ${preload}`, MODULE_LIST: list },
+      });
+      expect(run.status, run.stderr).toBe(port === free ? 0 : 1);
+      const loaded = (await readFile(list, "utf8")).split("\n");
+      expect(loaded).toContain("NativeModule net");
+      expect(loaded.filter((m) => /child_process|cluster/.test(m))).toEqual([]);
+    }
   });
 
   it("never matches a port by prefix: a holder of 1PORT is not a holder of PORT", async () => {
