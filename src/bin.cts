@@ -52,9 +52,9 @@ function cacheFile(id: string | undefined): { lean: string; parsing: string; pre
   return { lean: `${base}.v8`, parsing: `${base}.parsing.v8`, prefix };
 }
 
-const MAGIC = 0x53504b31; // "SPK1"
-/** Magic, length, checksum. */
-const HEADER = 12;
+const MAGIC = 0x53504b32; // "SPK2"
+/** Magic, length, checksum, and 1 when the run that wrote it reported findings (exit code 1). */
+const HEADER = 16;
 
 /**
  * A light checksum: the first 256 bytes (V8's header and the first objects)
@@ -73,13 +73,19 @@ function sampleHash(data: Uint8Array): number {
   return Math.imul(hash ^ data.length, 16777619) >>> 0;
 }
 
-function readCache(file: string | undefined): Buffer | undefined {
+interface CodeCache {
+  data: Buffer;
+  /** Written by a run that reported findings: one that also compiled what a conflict takes to report. */
+  fromFindings: boolean;
+}
+
+function readCache(file: string | undefined): CodeCache | undefined {
   if (file === undefined) return undefined;
   try {
     const raw = fs.readFileSync(file);
     if (raw.length <= HEADER || raw.readUInt32LE(0) !== MAGIC || raw.readUInt32LE(4) !== raw.length - HEADER) return undefined;
     const data = raw.subarray(HEADER);
-    return raw.readUInt32LE(8) === sampleHash(data) ? data : undefined;
+    return raw.readUInt32LE(8) === sampleHash(data) ? { data, fromFindings: raw.readUInt32LE(12) === 1 } : undefined;
   } catch {
     return undefined;
   }
@@ -98,7 +104,7 @@ function pruneCaches(dir: string, prefix: string): void {
  * Best effort: written to a temporary file, synced, then renamed, so two runs
  * at once never leave half a file; a read-only home just means no cache.
  */
-function writeCache(file: string, data: Buffer, prefix: string): void {
+function writeCache(file: string, data: Buffer, prefix: string, fromFindings: boolean): void {
   const dir = path.dirname(file);
   // A new cache is written after an upgrade, so that is when another build's become garbage.
   pruneCaches(dir, prefix);
@@ -109,6 +115,7 @@ function writeCache(file: string, data: Buffer, prefix: string): void {
     header.writeUInt32LE(MAGIC, 0);
     header.writeUInt32LE(data.length, 4);
     header.writeUInt32LE(sampleHash(data), 8);
+    header.writeUInt32LE(fromFindings ? 1 : 0, 12);
     const fd = fs.openSync(temporary, "w", 0o600);
     try {
       fs.writeSync(fd, header);
@@ -139,19 +146,25 @@ function launch(bundle: string): void {
   const parsing = lean === undefined ? readCache(cache?.parsing) : undefined;
   const source = fs.readFileSync(bundle, "utf8").replace(/^#!.*/, "");
   const vm: typeof import("node:vm") = require("node:vm");
-  const script = new vm.Script(nodeModule.wrap(source), { filename: bundle, cachedData: lean ?? parsing });
+  const script = new vm.Script(nodeModule.wrap(source), { filename: bundle, cachedData: (lean ?? parsing)?.data });
   if (cache !== undefined) {
     // After the run, so a cache holds the functions this command compiled, not just the top level.
-    process.once("exit", () => {
+    process.once("exit", (code) => {
       const rejected = script.cachedDataRejected === true;
+      const findings = code === 1;
       // src/cli.ts says whether this run parsed its registry (a miss in the registry cache).
       if (Reflect.get(globalThis, Symbol.for("sparkport.parsedRegistry")) === true) {
-        if (lean === undefined && (parsing === undefined || rejected)) writeCache(cache.parsing, script.createCachedData(), cache.prefix);
+        if (lean === undefined && (parsing === undefined || rejected)) writeCache(cache.parsing, script.createCachedData(), cache.prefix, findings);
       } else if (lean === undefined || rejected) {
         // A run that loaded the parsing cache holds the parser too: it removes that cache, so the next
         // run compiles afresh and writes a lean one. Commands that always parse keep theirs.
         if (parsing !== undefined && !rejected) removeFile(cache.parsing);
-        else writeCache(cache.lean, script.createCachedData(), cache.prefix);
+        else writeCache(cache.lean, script.createCachedData(), cache.prefix, findings);
+      } else if (findings && !lean.fromFindings) {
+        // The lean cache came from a clean run (a free port), and this one reported a conflict: it
+        // compiled the owner lookup, the holder's text and the next-free search besides, which the
+        // next conflict would compile again (3 ms of a held check). Once per build and command.
+        writeCache(cache.lean, script.createCachedData(), cache.prefix, true);
       }
     });
   }

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createRequire } from "node:module";
+import { createServer } from "node:net";
 import { CLI, REPO_ROOT } from "./helpers/run-cli.js";
 
 /** Run dist/bin.cjs with its V8 code cache in a fresh folder of our own. */
@@ -81,7 +82,45 @@ describe.skipIf(process.platform !== "linux")("dist/bin.cjs and its compile cach
       // Rewritten whole: the header's magic and length agree again (V8's contents vary a little per run).
       const rewritten = readFileSync(cacheFile);
       expect(rewritten.readUInt32LE(0)).toBe(good.readUInt32LE(0));
-      expect(rewritten.readUInt32LE(4)).toBe(rewritten.length - 12);
+      expect(rewritten.readUInt32LE(4)).toBe(rewritten.length - 16);
+    }
+  });
+
+  it("a lean cache written by a clean run is written again, once, by a run that reports findings", async () => {
+    const home = mkdtempSync(path.join(tmpdir(), "sparkport-cache-"));
+    const registry = path.join(home, "ports.yaml");
+    writeFileSync(
+      registry,
+      "version: 1\nnodes:\n  here: {address: 127.0.0.1, os: linux}\nteams:\n  B: {name: B, ranges: [{name: b, from: 1024, to: 65535}]}\nenvironments:\n  dev: {offset: 0}\nservices: []\n",
+    );
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen({ host: "127.0.0.1", port: 0 }, resolve));
+    try {
+      const address = server.address();
+      const held = typeof address === "object" && address !== null ? address.port : 0;
+      const probe = createServer();
+      await new Promise<void>((resolve) => probe.listen({ host: "::", port: 0 }, resolve));
+      const bound = probe.address();
+      const free = typeof bound === "object" && bound !== null ? bound.port : 0;
+      await new Promise((resolve) => probe.close(resolve));
+      const check = (port: number) => run(home, ["--registry", registry, "check", String(port)], { SPARKPORT_NODE: "here" });
+      const dir = path.join(home, "sparkport");
+      const lean = () => readdirSync(dir).filter((n) => n.endsWith("-check.v8")).map((n) => readFileSync(path.join(dir, n)));
+      // Parse, remove the parsing cache, then a clean run writes the lean one.
+      for (let i = 0; i < 3; i += 1) expect(check(free).status).toBe(0);
+      const clean = lean();
+      expect(clean.map((c) => c.readUInt32LE(12))).toEqual([0]);
+      expect(check(held).status).toBe(1);
+      const [rich] = lean();
+      expect(rich?.readUInt32LE(12)).toBe(1);
+      // It holds what the clean run compiled and more.
+      expect(rich?.length ?? 0).toBeGreaterThan(clean[0]?.length ?? 0);
+      // Neither another conflict nor a clean run writes it again.
+      expect(check(held).status).toBe(1);
+      expect(check(free).status).toBe(0);
+      expect(lean()[0]?.equals(rich ?? Buffer.alloc(0))).toBe(true);
+    } finally {
+      server.close();
     }
   });
 
