@@ -268,9 +268,34 @@ describe("sparkport next", () => {
 });
 
 describe("Tailscale", () => {
+  it.skipIf(!isLinux)("a check of a port here runs no tailscale; one that finds no listener on another node reads it, once", async () => {
+    // A fake tailscale that leaves a mark each time it runs.
+    const bin = await mkdtemp(path.join(scratch, "bin-"));
+    const marks = path.join(bin, "runs");
+    const fake = path.join(bin, "tailscale");
+    await writeFile(fake, `#!/bin/sh\necho run >> '${marks}'\necho '{"BackendState":"Running","TUN":true,"Self":{"HostName":"here","DNSName":"here.tail.ts.net.","TailscaleIPs":["127.0.0.1"],"Online":true,"OS":"linux"},"Peer":{}}'\n`);
+    await chmod(fake, 0o755);
+    const runs = async () => (await readFile(marks, "utf8").catch(() => "")).split("\n").filter((l) => l !== "").length;
+    const pathEnv = `${bin}:${process.env.PATH ?? ""}`;
+    const [here, there] = [await freePort(), await freePort()];
+    const file = await registry(`lazy-tailscale-${here}`, [{ name: "ollama", team: "B", node: "other", port: there, status: "stopped" }]);
+    const local = await runCli(["check", "--registry", file, "--json", String(here)], { env: { ...env, PATH: pathEnv } });
+    expect(local.status, local.stderr).toBe(0);
+    expect((JSON.parse(local.stdout) as CheckResult).notes).toEqual([]);
+    expect(await runs()).toBe(0);
+    const next = await runCli(["next", "--registry", file, "--team", "B", "--json"], { env: { ...env, PATH: pathEnv } });
+    expect(next.status, next.stderr).toBe(0);
+    expect(await runs()).toBe(0);
+    // Its node is 127.0.0.2, where nothing listens: closed, so Tailscale is asked whether the peer is offline.
+    const remote = await runCli(["check", "--registry", file, "--json", String(there), String(there)], { env: { ...env, PATH: pathEnv } });
+    expect((JSON.parse(remote.stdout) as CheckResult).checks.map((c) => c.remote?.state)).toEqual(["closed", "closed"]);
+    expect(await runs()).toBe(1);
+  });
+
   it("says once that the tailscale CLI is missing and goes on with declared addresses", async () => {
-    const file = await registry("no-tailscale", []);
-    const run = await runCli(["check", "--registry", file, "--json", String(await freePort())], { env: { ...env, PATH: path.dirname(process.execPath) } });
+    const port = await freePort();
+    const file = await registry(`no-tailscale-${port}`, [{ name: "ollama", team: "B", node: "other", port, status: "stopped" }]);
+    const run = await runCli(["check", "--registry", file, "--json", String(port), String(port)], { env: { ...env, PATH: path.dirname(process.execPath) } });
     const result = JSON.parse(run.stdout) as CheckResult;
     expect(result.notes.map((n) => n.code)).toEqual(["tailscale-missing"]);
   });
@@ -280,8 +305,9 @@ describe("Tailscale", () => {
     const fake = path.join(bin, "tailscale");
     await writeFile(fake, `#!/bin/sh\necho '{"BackendState":"Stopped","TUN":true,"Self":{"HostName":"laptop","DNSName":"laptop.tail.ts.net.","TailscaleIPs":["100.101.68.23"],"Online":false,"OS":"linux"},"Peer":{}}'\n`);
     await chmod(fake, 0o755);
-    const file = await registry("stopped-tailscale", []);
-    const run = await runCli(["check", "--registry", file, "--json", String(await freePort())], { env: { ...env, PATH: `${bin}:${process.env.PATH ?? ""}` } });
+    const port = await freePort();
+    const file = await registry(`stopped-tailscale-${port}`, [{ name: "ollama", team: "B", node: "other", port, status: "stopped" }]);
+    const run = await runCli(["check", "--registry", file, "--json", String(port)], { env: { ...env, PATH: `${bin}:${process.env.PATH ?? ""}` } });
     const result = JSON.parse(run.stdout) as CheckResult;
     expect(result.notes.map((n) => [n.code, n.message])).toEqual([["tailscale-down", "Tailscale is Stopped on this machine; 100.x addresses are unreachable"]]);
   });

@@ -164,7 +164,7 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
     if (network.remote) {
       remote = await network.probe(host, arg.port);
       remoteFindings(arg.port, label, remote, network.timeoutMs, findings);
-      if (remote.state !== "open" && network.peerOffline(host)) findings.add("tailscale-peer-offline", "warning", { node: label, host });
+      if (remote.state !== "open" && (await network.peerOffline(host))) findings.add("tailscale-peer-offline", "warning", { node: label, host });
     } else {
       findings.add("remote-skipped", "info", { node: label });
     }
@@ -211,7 +211,8 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   requireKnown("team", options.team, Object.keys(model.data.teams));
   requireKnown("node", options.node, Object.keys(model.data.nodes));
   requireKnown("environment", options.env, Object.keys(model.data.environments));
-  const network = await prepareNetwork(model, options);
+  // Tailscale is read when a remote probe finds no listener, to tell why: a check of a port here runs no program.
+  const network = await prepareNetwork(model, { ...options, tailscale: "when-asked" });
   const checks: PortCheck[] = [];
   for (const arg of args) checks.push(await checkOne(model, arg, options, network));
   const all = [...network.notes, ...checks.flatMap((c) => c.findings)];

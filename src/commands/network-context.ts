@@ -33,6 +33,14 @@ export interface OccupancyOptions extends RegistryOptions {
   onProbe?: ((line: string) => void) | undefined;
 }
 
+/**
+ * When Tailscale is read: "now", or "when-asked" (readTailscale, peerOffline),
+ * unless a node's address is a name only Tailscale resolves. `tailscale status`
+ * is a process start, tens of milliseconds, and a check of a port here (before
+ * every service start) has nothing to ask it.
+ */
+export type TailscaleReading = "now" | "when-asked";
+
 export interface NetworkContext {
   thisNode: string | null;
   local: LocalProbes;
@@ -41,42 +49,56 @@ export interface NetworkContext {
   remote: boolean;
   timeoutMs: number;
   hostOf(node: string): string;
+  /** Reads Tailscale if it has not been (once; never when remote probes are off), adding its notes. */
+  readTailscale(): Promise<void>;
   /** Probe with the run's timeout, or a shorter one (a shared deadline). */
   probe(host: string, port: number, timeoutMs?: number): Promise<ProbeResult>;
-  /** Tailscale as read at the start: undefined when not installed, not read (offline) or failing. */
-  tailscale: TailscaleStatus | undefined;
+  /** Tailscale as read: undefined when not installed, not read (yet, or offline) or failing. */
+  readonly tailscale: TailscaleStatus | undefined;
   /** Whether a host names this machine: loopback or one of its interface addresses. */
   isLocalHost(host: string): boolean;
-  /** Whether Tailscale reports the peer owning this address offline. */
-  peerOffline(host: string): boolean;
+  /** Whether Tailscale reports the peer owning this address offline (reading Tailscale first). */
+  peerOffline(host: string): Promise<boolean>;
   notes: Finding[];
 }
 
 const isIpv4 = (s: string): boolean => /^\d+\.\d+\.\d+\.\d+$/.test(s);
 
+/** The name Tailscale must resolve for a node, if its address is not an IP. */
+const tailscaleNameOf = (node: { address: string; tailscale?: string | undefined }): string | undefined =>
+  node.tailscale ?? (isIpv4(node.address) || node.address.includes(":") ? undefined : node.address);
+
 /**
- * Read Tailscale once (only when remote probes may run), decide which node
- * this machine is, and resolve each node's address: a Tailscale host name
- * through `tailscale status --json`, else as declared.
+ * Read Tailscale once (only when remote probes may run; see TailscaleReading
+ * for when), decide which node this machine is, and resolve each node's
+ * address: a Tailscale host name through `tailscale status --json`, else as
+ * declared.
  */
-export async function prepareNetwork(model: RegistryModel, options: OccupancyOptions): Promise<NetworkContext> {
+export async function prepareNetwork(model: RegistryModel, options: OccupancyOptions & { tailscale?: TailscaleReading }): Promise<NetworkContext> {
   const notes: Finding[] = [];
   const note = { file: model.registry.file };
   let status: TailscaleStatus | undefined;
-  if (options.remote) {
-    // Bounded by the probe timeout: a hung tailscale must not outlast the run.
-    const read = await readTailscaleStatus(options.deps.runner, { timeoutMs: options.timeoutMs });
-    if (!read.available) notes.push(makeFinding("tailscale-missing", "info", {}, note));
-    else if ("error" in read) notes.push(makeFinding("tailscale-error", "warning", { detail: read.error }, note));
-    else {
-      status = read.status;
-      if (status.backendState !== "Running") notes.push(makeFinding("tailscale-down", "warning", { state: status.backendState }, note));
-      else if (status.tun === false) notes.push(makeFinding("tailscale-userspace", "warning", {}, note));
-    }
-  }
+  let reading: Promise<void> | undefined;
+  const readTailscale = (): Promise<void> => {
+    if (!options.remote) return Promise.resolve();
+    reading ??= (async () => {
+      // Bounded by the probe timeout: a hung tailscale must not outlast the run.
+      const read = await readTailscaleStatus(options.deps.runner, { timeoutMs: options.timeoutMs });
+      if (!read.available) notes.push(makeFinding("tailscale-missing", "info", {}, note));
+      else if ("error" in read) notes.push(makeFinding("tailscale-error", "warning", { detail: read.error }, note));
+      else {
+        status = read.status;
+        if (status.backendState !== "Running") notes.push(makeFinding("tailscale-down", "warning", { state: status.backendState }, note));
+        else if (status.tun === false) notes.push(makeFinding("tailscale-userspace", "warning", {}, note));
+      }
+    })();
+    return reading;
+  };
+  const names = Object.values(model.data.nodes).some((node) => tailscaleNameOf(node) !== undefined);
+  if (options.tailscale !== "when-asked" || names) await readTailscale();
   const resolved = new Map<string, string[]>();
   for (const [name, node] of Object.entries(model.data.nodes)) {
-    const tailscaleName = node.tailscale ?? (isIpv4(node.address) || node.address.includes(":") ? undefined : node.address);
+    const tailscaleName = tailscaleNameOf(node);
     const ips = status === undefined || tailscaleName === undefined ? [] : resolveTailscaleName(status, tailscaleName);
     if (ips.length > 0) resolved.set(name, ips);
   }
@@ -87,9 +109,7 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
     const ips = resolved.get(node) ?? [];
     return ips.find(isIpv4) ?? ips[0] ?? model.data.nodes[node]?.address ?? node;
   };
-  const offline = new Set(
-    (status?.peers ?? []).filter((p) => !p.online).flatMap((p) => p.ips),
-  );
+  const offline = (): Set<string> => new Set((status?.peers ?? []).filter((p) => !p.online).flatMap((p) => p.ips));
   const ownAddress = thisNode === null ? undefined : hostOf(thisNode);
   return {
     thisNode,
@@ -98,12 +118,18 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
     remote: options.remote,
     timeoutMs: options.timeoutMs,
     hostOf,
+    readTailscale,
     probe: async (host, port, timeoutMs = options.timeoutMs) => {
       options.onProbe?.(`probing ${host.includes(":") ? `[${host}]` : host}:${port} (timeout ${timeoutMs} ms)`);
       return options.deps.prober.probe(host, port, timeoutMs);
     },
-    peerOffline: (host) => offline.has(host),
-    tailscale: status,
+    peerOffline: async (host) => {
+      await readTailscale();
+      return offline().has(host);
+    },
+    get tailscale() {
+      return status;
+    },
     isLocalHost: (host) => isLoopbackHost(host) || addresses.includes(host),
     notes,
   };

@@ -36,8 +36,10 @@ export async function next(options: NextOptions): Promise<NextResult> {
   requireKnown("node", options.node, Object.keys(model.data.nodes));
   const envs = options.env === undefined ? [] : options.env.split(",").map((e) => e.trim());
   for (const e of envs) requireKnown("environment", e, Object.keys(model.data.environments));
-  const network = await prepareNetwork(model, options);
+  // A port for this machine needs nothing from Tailscale; one for another node is probed there.
+  const network = await prepareNetwork(model, { ...options, tailscale: "when-asked" });
   const node = options.node ?? network.thisNode;
+  if (node !== network.thisNode) await network.readTailscale();
   const ports = await findNextFree(model, { team: options.team, node, env: options.env, count: options.count }, network);
   const environments = ports.map((p) =>
     Object.fromEntries((envs.length === 0 ? ["base"] : envs).map((e) => [e, p + (model.data.environments[e]?.offset ?? 0)])),
