@@ -115,6 +115,27 @@ describe("the built CLI", () => {
     expect(JSON.parse(walked.stdout)).toMatchObject({ registry: { file: path.join(REPO_ROOT, "ports.yaml") } });
   });
 
+  it("finds the command after global options whose values are command names; help and suggestions still see every command", async () => {
+    // Only the command named is defined, so a value taken for it would make the real one unknown.
+    const registry = path.join(scratch, "ports.yaml");
+    await writeFile(
+      registry,
+      "version: 1\nnodes:\n  list: {address: 127.0.0.1, os: linux}\nteams:\n  B: {name: B, ranges: [{name: b, from: 1024, to: 65535}]}\nenvironments:\n  dev: {offset: 0}\nservices: []\n",
+    );
+    const named = await runCli(["--this-node", "list", "--registry", registry, "--timeout", "500ms", "-v", "explain", "port-out-of-range"]);
+    expect(named.status, named.stderr).toBe(0);
+    expect(named.stdout).toContain("port-out-of-range");
+    const listed = await runCli(["-r", registry, "--this-node", "list", "list", "--json"]);
+    expect(listed.status, listed.stderr).toBe(0);
+    expect(JSON.parse(listed.stdout)).toHaveProperty("sections");
+    const typo = await runCli(["--registry", registry, "chekc", "8002"]);
+    expect([typo.status, typo.stderr]).toEqual([2, expect.stringContaining("(Did you mean check?)")]);
+    const help = await runCli(["check", "--help"]);
+    expect([help.status, help.stdout]).toEqual([0, expect.stringContaining("Usage: sparkport check [options] <port...>")]);
+    const helpCommand = await runCli(["help", "list"]);
+    expect([helpCommand.status, helpCommand.stdout]).toEqual([0, expect.stringContaining("Usage: sparkport list [options]")]);
+  });
+
   it("help exits 0 and lists the commands", async () => {
     const run = await runCli(["--help"]);
     expect(run.status).toBe(0);
