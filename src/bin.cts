@@ -150,6 +150,9 @@ function launch(bundle: string): void {
   if (cache !== undefined) {
     // After the run, so a cache holds the functions this command compiled, not just the top level.
     process.once("exit", (code) => {
+      // V8 refuses a code cache made under other flags than its own, and this run changed some
+      // (src/lean-heap.ts): what it would write, no run could load. What it loaded stays.
+      if (Reflect.get(globalThis, Symbol.for("sparkport.v8FlagsChanged")) === true) return;
       const rejected = script.cachedDataRejected === true;
       const findings = code === 1;
       // src/cli.ts says whether this run parsed its registry (a miss in the registry cache).

@@ -505,6 +505,8 @@ function commandNamed(program: Command, argv: readonly string[]): string | undef
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? "";
     if (arg === "--") return undefined;
+    // Short flags run together (-vr FILE): whether one takes the next word is commander's to say.
+    if (/^-[^-].+/.test(arg)) return undefined;
     if (arg.startsWith("-")) {
       if (takesValue.has(arg)) i += 1;
       continue;

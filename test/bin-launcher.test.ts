@@ -124,6 +124,28 @@ describe.skipIf(process.platform !== "linux")("dist/bin.cjs and its compile cach
     }
   });
 
+  it("status, which changes V8's flags once its registry comes from the cache, writes no code cache V8 would refuse, and keeps the one it loaded", () => {
+    const home = mkdtempSync(path.join(tmpdir(), "sparkport-cache-"));
+    const registry = path.join(home, "ports.yaml");
+    writeFileSync(
+      registry,
+      "version: 1\nnodes:\n  here: {address: 127.0.0.1, os: linux}\nteams:\n  B: {name: B, ranges: [{name: b, from: 1024, to: 65535}]}\nenvironments:\n  dev: {offset: 0}\nservices: []\n",
+    );
+    const status = () => run(home, ["--registry", registry, "status", "--json"], { SPARKPORT_NODE: "here" });
+    const dir = path.join(home, "sparkport");
+    const caches = () => readdirSync(dir).filter((n) => n.includes("-status.")).map((n) => [n, readFileSync(path.join(dir, n)).toString("base64")]);
+    // The first run parses (no flags changed) and writes the parsing cache.
+    expect(status().status).toBe(0);
+    const parsing = caches();
+    expect(parsing.map(([n]) => n)).toEqual([expect.stringMatching(/-status\.parsing\.v8$/)]);
+    // The runs after it find the registry cached and change the flags: the cache they loaded stays as it is.
+    for (let i = 0; i < 2; i += 1) {
+      const again = status();
+      expect(again.status, again.stderr).toBe(0);
+      expect(caches()).toEqual(parsing);
+    }
+  });
+
   it("caches of another build are removed; SPARKPORT_NO_COMPILE_CACHE writes none; an unwritable cache folder is no error", () => {
     const home = mkdtempSync(path.join(tmpdir(), "sparkport-cache-"));
     expect(run(home, ["explain"], { SPARKPORT_NO_COMPILE_CACHE: "1" }).status).toBe(0);

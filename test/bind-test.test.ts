@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import dns from "node:dns";
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:net";
+import { createServer, Server } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { bindTest, type BindState } from "../src/occupancy/bind-test.js";
@@ -25,7 +25,8 @@ function hold(host: string, port = 0): Promise<number> {
     const server = createServer();
     servers.push(server);
     server.once("error", reject);
-    server.listen({ host, port, ipv6Only: host.includes(":") }, () => {
+    // A mapped address (::ffff:127.0.0.1) cannot be bound IPv6-only.
+    server.listen({ host, port, ipv6Only: host.includes(":") && !host.startsWith("::ffff:") }, () => {
       const address = server.address();
       resolve(typeof address === "object" && address !== null ? address.port : 0);
     });
@@ -95,6 +96,28 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
     expect(view(noIpv6Loopback)[2]).toEqual(["127.0.0.1", "free", "0.0.0.0"]);
   });
 
+  it("binds through public listen() when _listen2 is not Node's own (a deprecated, wrapped one would warn on every run)", async () => {
+    const port = await hold("127.0.0.1");
+    const own = Object.getOwnPropertyDescriptor(Server.prototype, "_listen2");
+    const original: unknown = own?.value;
+    if (typeof original !== "function") throw new Error("this Node has no _listen2");
+    // What a deprecation does to it: the same step under another function's name.
+    Object.defineProperty(Server.prototype, "_listen2", { ...own, value: function deprecated(this: Server, ...args: unknown[]) { return Reflect.apply(original, this, args); } });
+    const lookup = vi.spyOn(dns, "lookup");
+    try {
+      expect(view(await bindTest(port, [], { platform: "darwin" }))).toEqual([
+        ["0.0.0.0", "in-use", null],
+        ["::", "free", null],
+        ["127.0.0.1", "in-use", null],
+        ["::1", "free", null],
+      ]);
+      expect(lookup).toHaveBeenCalled();
+    } finally {
+      lookup.mockRestore();
+      if (own !== undefined) Object.defineProperty(Server.prototype, "_listen2", own);
+    }
+  });
+
   it("binds without a DNS lookup", async () => {
     // dns.lookup of an IPv6 literal compiles Node's IPv6 regular expression: about 5 ms of a `check`.
     const port = await hold("127.0.0.1");
@@ -128,18 +151,26 @@ describe.skipIf(process.platform !== "linux")("bind test", () => {
     // Not a wildcard, not 127.0.0.1: still seen by the 0.0.0.0 bind, and then named by the table.
     const v4 = await hold("127.0.0.2");
     const heldV4 = await localVerdict(v4, probes);
-    expect([heldV4.held, heldV4.source, reads]).toEqual([true, "proc", [[4]]]);
+    expect([heldV4.held, heldV4.source, reads]).toEqual([true, "proc", [[4, 6]]]);
     expect(heldV4.holders.map((h) => [h.pid, h.addresses])).toEqual([[process.pid, ["127.0.0.2"]]]);
 
     const v6 = await hold("::1");
     const heldV6 = await localVerdict(v6, probes);
     expect(heldV6.binds.find((b) => b.address === "::")?.state).toBe("in-use");
     expect(heldV6.holders.map((h) => [h.pid, h.addresses])).toEqual([[process.pid, ["::1"]]]);
-    expect(reads).toEqual([[4], [6]]);
+    expect(reads).toEqual([[4, 6], [6]]);
+
+    // As Java listens on 127.0.0.1: an IPv6 socket on the mapped address, listed in tcp6 only.
+    const mapped = await hold("::ffff:127.0.0.1");
+    const heldMapped = await localVerdict(mapped, probes);
+    expect(heldMapped.binds.filter((b) => b.address === "0.0.0.0" || b.address === "::").map((b) => b.state)).toEqual(["in-use", "free"]);
+    expect(heldMapped.holders.map((h) => h.pid)).toEqual([process.pid]);
   });
 
-  it("a local verdict on a free port never names this process as its holder", async () => {
-    const table = new LinuxSocketTable({ readText: async (path) => readFileSync(path, "utf8"), runner: nodeCommandRunner });
+  it("a local verdict on a free port never names this process as its holder, the socket table read", async () => {
+    // Without wildcardBindSeesEveryListener, so the table is read even when the wildcards bind free.
+    const linuxTable = new LinuxSocketTable({ readText: async (path) => readFileSync(path, "utf8"), runner: nodeCommandRunner });
+    const table = { snapshot: (o: Parameters<typeof linuxTable.snapshot>[0]) => linuxTable.snapshot(o) };
     const probes = { socketTable: table, bindTest: (p: number, extra: readonly string[]) => bindTest(p, extra, linux) };
     for (let i = 0; i < 5; i += 1) {
       const verdict = await localVerdict(await freePort(), probes);
@@ -172,10 +203,11 @@ describe("local verdict", () => {
     ];
     expect(listenerFamilies(linuxTable, binds("free", "free"))).toEqual([]);
     expect(listenerFamilies(linuxTable, binds("free", "absent"))).toEqual([]);
-    expect(listenerFamilies(linuxTable, binds("in-use", "free"))).toEqual([4]);
+    // A held IPv4 wildcard reads both tables: an IPv4 holder may be an IPv6 socket on ::ffff:127.0.0.1.
+    expect(listenerFamilies(linuxTable, binds("in-use", "free"))).toEqual([4, 6]);
     expect(listenerFamilies(linuxTable, binds("free", "in-use"))).toEqual([6]);
     expect(listenerFamilies(linuxTable, binds("denied", "error"))).toEqual([4, 6]);
-    expect(listenerFamilies(linuxTable, binds("absent", "free"))).toEqual([4]);
+    expect(listenerFamilies(linuxTable, binds("absent", "free"))).toEqual([4, 6]);
     expect(listenerFamilies(otherTable, binds("free", "free"))).toBeUndefined();
     expect(listenerFamilies(linuxTable, [{ address: "127.0.0.1", state: "free" }])).toBeUndefined();
   });

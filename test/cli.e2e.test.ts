@@ -125,7 +125,7 @@ describe("the built CLI", () => {
     const named = await runCli(["--this-node", "list", "--registry", registry, "--timeout", "500ms", "-v", "explain", "port-out-of-range"]);
     expect(named.status, named.stderr).toBe(0);
     expect(named.stdout).toContain("port-out-of-range");
-    const listed = await runCli(["-r", registry, "--this-node", "list", "list", "--json"]);
+    const listed = await runCli(["-vr", registry, "--this-node", "list", "list", "--json"]);
     expect(listed.status, listed.stderr).toBe(0);
     expect(JSON.parse(listed.stdout)).toHaveProperty("sections");
     const typo = await runCli(["--registry", registry, "chekc", "8002"]);

@@ -33,7 +33,8 @@ const UV_TCP_IPV6ONLY = 1;
  * method of the server, under that name since Node 0.x): listen({host})
  * first runs the address through dns.lookup, whose IPv6 test compiles a
  * regular expression that costs more than the bind (about 5 ms, once per
- * run). Public listen() is the way should a Node release drop the name.
+ * run). Public listen() is the way should a Node release drop or deprecate
+ * the name.
  */
 function tryListen(address: string, port: number): Promise<{ family: string } | { error: unknown }> {
   return new Promise((resolve) => {
@@ -47,7 +48,8 @@ function tryListen(address: string, port: number): Promise<{ family: string } | 
     });
     const v6 = address.includes(":");
     const listen2: unknown = Reflect.get(server, "_listen2");
-    if (typeof listen2 === "function") Reflect.apply(listen2, server, [address, port, v6 ? 6 : 4, 511, undefined, v6 ? UV_TCP_IPV6ONLY : 0]);
+    // Under its own name only: a Node that deprecates it wraps it (and would print a warning each run).
+    if (typeof listen2 === "function" && listen2.name === "setupListenHandle") Reflect.apply(listen2, server, [address, port, v6 ? 6 : 4, 511, undefined, v6 ? UV_TCP_IPV6ONLY : 0]);
     else server.listen({ host: address, port, exclusive: true, ipv6Only: v6 });
   });
 }

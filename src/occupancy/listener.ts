@@ -21,7 +21,7 @@ export interface SocketSnapshot {
   listeners: Listener[];
   /** Ranges the OS keeps from applications (Windows only; empty elsewhere). */
   excluded: ExcludedRange[];
-  /** Which source answered: "proc", "ss", "lsof", "netstat". */
+  /** Which source answered: "proc", "ss", "lsof", "netstat", or "bind test" when it alone proved the port free (Linux). */
   source: string;
   /** False when some owners could not be read (permissions): an owner-less row is "unknown", never "free". */
   ownersComplete: boolean;
