@@ -40,6 +40,7 @@ async function freePort(): Promise<number> {
 }
 
 const LOOPBACK = ["127.0.0.1", "::1"];
+if (process.platform !== "linux") console.log(`skipping the bind-test tests of Linux's wildcard rules and /proc: this is ${process.platform}`);
 const linux = { platform: "linux", localAddresses: LOOPBACK } as const;
 
 const view = (results: Awaited<ReturnType<typeof bindTest>>) => results.map((r) => [r.address, r.state, r.impliedBy ?? null]);
@@ -238,6 +239,7 @@ describe("local verdict", () => {
 });
 
 const asRoot = process.platform === "linux" && process.getuid?.() === 0 && spawnSync("ip", ["-V"]).status === 0;
+if (!asRoot) console.log("skipping the bind test in a network namespace: it needs Linux, root and ip");
 
 describe.skipIf(!asRoot)("bind test in a network namespace whose lo is down (needs root and ip)", () => {
   it("binds 127.0.0.1 and ::1 themselves there (no interface lists them): ::1 is absent, not free by implication", () => {

@@ -12,6 +12,7 @@ import { runCli } from "./helpers/run-cli.js";
 // 127.0.0.2, and every listener is on loopback; nothing leaves the machine.
 
 const isLinux = process.platform === "linux";
+if (!isLinux) console.log(`skipping the check e2e tests that need Linux (127.0.0.2 routed to lo, /proc as the socket table): this is ${process.platform}`);
 if (!isLinux) console.warn("skipping the 127.0.0.2 cases: only Linux routes all of 127/8 to lo without setup");
 
 let scratch: string;
