@@ -48,7 +48,7 @@ export async function buildAll() {
     plugins: [lazyChildProcessForCommander],
     platform: "node",
     format: "cjs",
-    target: "node20",
+    target: "node22",
     minify: true,
     sourcemap: "linked",
     allowOverwrite: true,

@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseDockerPortsField, parseDockerPs, type DockerContainer, type PublishedPort } from "../src/doctor/parse-docker-ps.js";
-import { OS_FIXTURES } from "./helpers/os-fixtures.js";
+import { OS_FIXTURES, osOutput } from "./helpers/os-fixtures.js";
 
 /** Real `docker ps` / `docker compose ps` outputs (see SOURCES.md there). */
-const shared = (name: string): string => readFileSync(`${OS_FIXTURES}${name}`, "utf8");
 
 const tcp = (hostIp: string | null, hostPort: number | null, containerPort: number): PublishedPort => ({ hostIp, hostPort, containerPort, protocol: "tcp" });
 /** docker publishes on both families: `0.0.0.0:P->C/tcp, :::P->C/tcp` (or `[::]:P`). */
@@ -52,11 +51,11 @@ describe("parseDockerPs on every docker fixture", () => {
   });
 
   it.each(Object.entries(EXPECTED))("%s", (file, expected) => {
-    expect(parseDockerPs(shared(file))).toEqual(expected);
+    expect(parseDockerPs(osOutput(file))).toEqual(expected);
   });
 
   it.each(Object.entries(EXPECTED))("%s with CRLF line endings", (file, expected) => {
-    expect(parseDockerPs(shared(file).replace(/\r?\n/g, "\r\n"))).toEqual(expected);
+    expect(parseDockerPs(osOutput(file).replace(/\r?\n/g, "\r\n"))).toEqual(expected);
   });
 });
 

@@ -40,7 +40,7 @@ describe("doctor on a Windows node (netstat -ano from a fixture)", () => {
   it("names the PID from netstat and gives taskkill, then taskkill /F", async () => {
     const netstat = await readFile(path.join(OS_FIXTURES, "netstat-windows-ano-listening-indented.txt"), "utf8");
     // A real tasklist capture, one row's PID set to the netstat capture's so the two machines' outputs meet.
-    const tasklist = (await readFile(new URL("./fixtures/os-output-extra/tasklist-csv-nh-kb.txt", import.meta.url), "utf8")).replace('"smss.exe","1056"', '"httpd.exe","18364"');
+    const tasklist = (await readFile(new URL("./fixtures/os-output/tasklist-csv-nh-kb.txt", import.meta.url), "utf8")).replace('"smss.exe","1056"', '"httpd.exe","18364"');
     expect(tasklist).toContain('"httpd.exe","18364"');
     const runner: CommandRunner = {
       run: async (file) => {

@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { formatIpv6 } from "../src/occupancy/format-ipv6.js";
 import type { Listener } from "../src/occupancy/listener.js";
@@ -12,12 +10,9 @@ import { parsePasswd } from "../src/occupancy/parse-passwd.js";
 import { parseProcNetTcp } from "../src/occupancy/parse-proc-net-tcp.js";
 import { parseSs } from "../src/occupancy/parse-ss.js";
 import { parseTasklist } from "../src/occupancy/parse-tasklist.js";
-import { OS_FIXTURES } from "./helpers/os-fixtures.js";
+import { osOutput } from "./helpers/os-fixtures.js";
 
 /** Real command outputs shared by the project (see SOURCES.md there); the extra ones live in this repo. */
-const EXTRA_DIR = fileURLToPath(new URL("fixtures/os-output-extra/", import.meta.url));
-const shared = (name: string): string => readFileSync(`${OS_FIXTURES}${name}`, "utf8");
-const extra = (name: string): string => readFileSync(`${EXTRA_DIR}${name}`, "utf8");
 const crlf = (text: string): string => text.replace(/\r?\n/g, "\r\n");
 
 const GARBAGE = [
@@ -39,7 +34,7 @@ const GARBAGE = [
 
 describe("parseProcNetTcp", () => {
   it("reads /proc/net/tcp: little-endian hex addresses, every state, uid and inode", () => {
-    expect(parseProcNetTcp(shared("proc-net-tcp.txt"))).toEqual([
+    expect(parseProcNetTcp(osOutput("proc-net-tcp.txt"))).toEqual([
       { address: "0.0.0.0", port: 18000, family: 4, state: "0A", inode: 9739, uid: 0 },
       { address: "127.0.0.1", port: 16379, family: 4, state: "0A", inode: 10533, uid: 0 },
       { address: "127.0.0.1", port: 40074, family: 4, state: "06", inode: 0, uid: 0 },
@@ -51,7 +46,7 @@ describe("parseProcNetTcp", () => {
   });
 
   it("reads /proc/net/tcp6: ::, ::1 and a v4-mapped address in its IPv6 text form", () => {
-    expect(parseProcNetTcp(shared("proc-net-tcp6.txt"))).toEqual([
+    expect(parseProcNetTcp(osOutput("proc-net-tcp6.txt"))).toEqual([
       { address: "::", port: 18002, family: 6, state: "0A", inode: 11035, uid: 0 },
       { address: "::1", port: 18001, family: 6, state: "0A", inode: 10558, uid: 0 },
       { address: "::ffff:127.0.0.1", port: 18002, family: 6, state: "01", inode: 12421, uid: 0 },
@@ -59,11 +54,11 @@ describe("parseProcNetTcp", () => {
   });
 
   it("reads /proc/net/udp and udp6: 07 is an unconnected socket, 01 a connected one", () => {
-    expect(parseProcNetTcp(extra("proc-net-udp.txt"))).toEqual([
+    expect(parseProcNetTcp(osOutput("proc-net-udp.txt"))).toEqual([
       { address: "127.0.0.1", port: 44693, family: 4, state: "01", inode: 28176, uid: 0 },
       { address: "127.0.0.1", port: 18558, family: 4, state: "07", inode: 28173, uid: 0 },
     ]);
-    expect(parseProcNetTcp(extra("proc-net-udp6.txt"))).toEqual([
+    expect(parseProcNetTcp(osOutput("proc-net-udp6.txt"))).toEqual([
       { address: "::", port: 18559, family: 6, state: "07", inode: 28174, uid: 0 },
       { address: "::1", port: 18560, family: 6, state: "07", inode: 28175, uid: 0 },
     ]);
@@ -113,16 +108,16 @@ describe("parseEndpoint", () => {
         .split("\n")
         .filter((line) => line.endsWith("(LISTEN)"))
         .map((line) => line.split(/\s+/).at(-2) ?? "");
-    const listen = names(shared("lsof-macos-listen.txt")).map((name) => parseEndpoint(name));
+    const listen = names(osOutput("lsof-macos-listen.txt")).map((name) => parseEndpoint(name));
     expect(listen).toHaveLength(18);
     expect(listen[0]).toEqual({ address: "*", port: 61119, family: undefined });
     expect(listen[3]).toEqual({ address: "127.0.0.1", port: 49153, family: 4 });
-    expect(names(shared("lsof-macos-node-ipv6-loopback-comment.txt")).map((name) => parseEndpoint(name))).toEqual([
+    expect(names(osOutput("lsof-macos-node-ipv6-loopback-comment.txt")).map((name) => parseEndpoint(name))).toEqual([
       { address: "*", port: 8000, family: undefined },
       { address: "::1", port: 8000, family: 6 },
     ]);
     // Without -P lsof prints service names: the port cannot be read, which is why the table passes -nP.
-    expect(names(shared("lsof-macos-i-8000-servicename-irdmi.txt")).map((name) => parseEndpoint(name))).toEqual([undefined, undefined, undefined]);
+    expect(names(osOutput("lsof-macos-i-8000-servicename-irdmi.txt")).map((name) => parseEndpoint(name))).toEqual([undefined, undefined, undefined]);
   });
 });
 
@@ -135,15 +130,15 @@ describe("parseSs", () => {
   ];
 
   it("reads ss -ltnpH; `*` (an IPv6 socket that takes IPv4 too) is reported as ::, family 6", () => {
-    expect(parseSs(shared("ss-linux-ltnpH.txt"))).toEqual(ltnp);
+    expect(parseSs(osOutput("ss-linux-ltnpH.txt"))).toEqual(ltnp);
   });
 
   it("skips the header of ss -ltnp (even its run-together PortProcess)", () => {
-    expect(parseSs(shared("ss-linux-ltnp.txt"))).toEqual(ltnp);
+    expect(parseSs(osOutput("ss-linux-ltnp.txt"))).toEqual(ltnp);
   });
 
   it("reads ss -ltnH without a process column: no owners", () => {
-    expect(parseSs(shared("ss-linux-ltnH-noproc.txt"))).toEqual([
+    expect(parseSs(osOutput("ss-linux-ltnH-noproc.txt"))).toEqual([
       { state: "LISTEN", address: "0.0.0.0", port: 18000, family: 4, owners: [] },
       { state: "LISTEN", address: "127.0.0.1", port: 16379, family: 4, owners: [] },
       { state: "LISTEN", address: "::1", port: 18001, family: 6, owners: [] },
@@ -151,7 +146,7 @@ describe("parseSs", () => {
   });
 
   it("keeps the state of every row of ss -tanpH, so only LISTEN rows become listeners", () => {
-    const rows = parseSs(shared("ss-linux-tanpH-mixed-states.txt"));
+    const rows = parseSs(osOutput("ss-linux-tanpH-mixed-states.txt"));
     expect(rows.map((row) => [row.state, row.address, row.port, row.family])).toEqual([
       ["LISTEN", "127.0.0.1", 16379, 4],
       ["TIME-WAIT", "127.0.0.1", 40074, 4],
@@ -166,7 +161,7 @@ describe("parseSs", () => {
   });
 
   it("reads several owners of one socket and a device-bound address (127.0.0.53%lo)", () => {
-    expect(parseSs(extra("ss-linux-ltpn-multi-owner.txt"))).toEqual([
+    expect(parseSs(osOutput("ss-linux-ltpn-multi-owner.txt"))).toEqual([
       {
         state: "LISTEN",
         address: "0.0.0.0",
@@ -194,12 +189,12 @@ describe("parseSs", () => {
   });
 
   it("reads UDP (UNCONN) rows, with and without a header", () => {
-    expect(parseSs(extra("ss-linux-lunpH.txt"))).toEqual([
+    expect(parseSs(osOutput("ss-linux-lunpH.txt"))).toEqual([
       { state: "UNCONN", address: "127.0.0.1", port: 18558, family: 4, owners: [{ command: "python3", pid: 12414, fd: 3 }] },
       { state: "UNCONN", address: "::", port: 18559, family: 6, owners: [{ command: "python3", pid: 12414, fd: 4 }] },
       { state: "UNCONN", address: "::1", port: 18560, family: 6, owners: [{ command: "python3", pid: 12414, fd: 5 }] },
     ]);
-    expect(parseSs(extra("ss-linux-lupn-device-bound.txt")).map((row) => [row.state, row.address, row.port, row.family, row.owners[0]?.command])).toEqual([
+    expect(parseSs(osOutput("ss-linux-lupn-device-bound.txt")).map((row) => [row.state, row.address, row.port, row.family, row.owners[0]?.command])).toEqual([
       ["UNCONN", "127.0.0.53", 53, 4, "systemd-resolve"],
       ["UNCONN", "10.0.2.15", 68, 4, "systemd-network"],
       ["UNCONN", "0.0.0.0", 111, 4, "rpcbind"],
@@ -208,7 +203,7 @@ describe("parseSs", () => {
   });
 
   it("reads the Netid column and keeps a link-local zone", () => {
-    expect(parseSs(extra("ss-linux-tunlp-netid-nonroot.txt")).map((row) => [row.state, row.address, row.port, row.family, row.owners.length])).toEqual([
+    expect(parseSs(osOutput("ss-linux-tunlp-netid-nonroot.txt")).map((row) => [row.state, row.address, row.port, row.family, row.owners.length])).toEqual([
       ["UNCONN", "127.0.0.54", 53, 4, 0],
       ["UNCONN", "127.0.0.53", 53, 4, 0],
       ["UNCONN", "192.168.101.131", 68, 4, 0],
@@ -225,7 +220,7 @@ describe("parseSs", () => {
 
 describe("parseLsofFields", () => {
   it("reads lsof -F pcPn; without a t field `*` is reported as 0.0.0.0, family 4", () => {
-    expect(parseLsofFields(shared("lsof-linux-F-pcPn.txt"))).toEqual([
+    expect(parseLsofFields(osOutput("lsof-linux-F-pcPn.txt"))).toEqual([
       { pid: 6392, command: "redis-server", protocol: "tcp", address: "127.0.0.1", port: 16379, family: 4 },
       { pid: 6393, command: "python3", protocol: "tcp", address: "0.0.0.0", port: 18000, family: 4 },
       { pid: 6394, command: "python3", protocol: "tcp", address: "::1", port: 18001, family: 6 },
@@ -235,7 +230,7 @@ describe("parseLsofFields", () => {
   });
 
   it("reads lsof -F pcPtn: the t field tells the IPv4 wildcard from the IPv6 one", () => {
-    expect(parseLsofFields(extra("lsof-linux-F-pcPtn.txt"))).toEqual([
+    expect(parseLsofFields(osOutput("lsof-linux-F-pcPtn.txt"))).toEqual([
       { pid: 12133, command: "python3", protocol: "tcp", address: "::1", port: 18555, family: 6 },
       { pid: 12135, command: "python3", protocol: "tcp", address: "0.0.0.0", port: 18556, family: 4 },
       { pid: 12138, command: "python3", protocol: "tcp", address: "::", port: 18557, family: 6 },
@@ -243,7 +238,7 @@ describe("parseLsofFields", () => {
   });
 
   it("reads the user from L (login), which wins over u (uid)", () => {
-    expect(parseLsofFields(extra("lsof-linux-F-pcPtnLu.txt")).map((row) => [row.pid, row.user, row.address, row.family])).toEqual([
+    expect(parseLsofFields(osOutput("lsof-linux-F-pcPtnLu.txt")).map((row) => [row.pid, row.user, row.address, row.family])).toEqual([
       [12133, "root", "::1", 6],
       [12135, "root", "0.0.0.0", 4],
       [12138, "root", "::", 6],
@@ -252,7 +247,7 @@ describe("parseLsofFields", () => {
   });
 
   it("reads UDP sockets of one process and skips the connected one", () => {
-    expect(parseLsofFields(extra("lsof-linux-F-pcPtn-udp.txt"))).toEqual([
+    expect(parseLsofFields(osOutput("lsof-linux-F-pcPtn-udp.txt"))).toEqual([
       { pid: 12414, command: "python3", protocol: "udp", address: "127.0.0.1", port: 18558, family: 4 },
       { pid: 12414, command: "python3", protocol: "udp", address: "::", port: 18559, family: 6 },
       { pid: 12414, command: "python3", protocol: "udp", address: "::1", port: 18560, family: 6 },
@@ -260,20 +255,20 @@ describe("parseLsofFields", () => {
   });
 
   it("reads NUL-terminated fields (-F0) the same, and decodes \\x20 in command names", () => {
-    const nul = extra("lsof-linux-F-pcPtn.txt").replaceAll("\n", "\u0000");
-    expect(parseLsofFields(nul)).toEqual(parseLsofFields(extra("lsof-linux-F-pcPtn.txt")));
+    const nul = osOutput("lsof-linux-F-pcPtn.txt").replaceAll("\n", "\u0000");
+    expect(parseLsofFields(nul)).toEqual(parseLsofFields(osOutput("lsof-linux-F-pcPtn.txt")));
     // macOS lsof writes a space in a command name as \x20 (lsof-macos-listen.txt: "Code\x20H").
     expect(parseLsofFields("p18884\ncCode\\x20Helper\ntIPv4\nPTCP\nn127.0.0.1:16607\n")[0]?.command).toBe("Code Helper");
   });
 
   it("returns nothing for lsof's empty answer", () => {
-    expect(parseLsofFields(extra("lsof-linux-F-nothing-listening.txt"))).toEqual([]);
+    expect(parseLsofFields(osOutput("lsof-linux-F-nothing-listening.txt"))).toEqual([]);
   });
 });
 
 describe("parseNetstatWindows", () => {
   it("reads netstat -ano rows: listeners on 0.0.0.0 and [::], a TIME_WAIT that is not one", () => {
-    expect(parseNetstatWindows(shared("netstat-windows-ano-findstr-3000.txt"))).toEqual([
+    expect(parseNetstatWindows(osOutput("netstat-windows-ano-findstr-3000.txt"))).toEqual([
       { protocol: "tcp", address: "0.0.0.0", port: 3000, family: 4, state: "LISTENING", pid: 36080, listening: true },
       { protocol: "tcp", address: "0.0.0.0", port: 3000, family: 4, state: "LISTENING", pid: 5252, listening: true },
       { protocol: "tcp", address: "127.0.0.1", port: 3000, family: 4, state: "TIME_WAIT", pid: 0, listening: false },
@@ -282,7 +277,7 @@ describe("parseNetstatWindows", () => {
   });
 
   it("tells listeners from clients of the same port", () => {
-    const rows = parseNetstatWindows(shared("netstat-windows-ano-findstr-8080.txt"));
+    const rows = parseNetstatWindows(osOutput("netstat-windows-ano-findstr-8080.txt"));
     expect(rows).toHaveLength(9);
     expect(rows.filter((row) => row.listening)).toEqual([
       { protocol: "tcp", address: "0.0.0.0", port: 8080, family: 4, state: "LISTENING", pid: 9920, listening: true },
@@ -292,7 +287,7 @@ describe("parseNetstatWindows", () => {
   });
 
   it("reads indented rows and a listener on one interface address", () => {
-    expect(parseNetstatWindows(shared("netstat-windows-ano-listening-indented.txt"))).toEqual([
+    expect(parseNetstatWindows(osOutput("netstat-windows-ano-listening-indented.txt"))).toEqual([
       { protocol: "tcp", address: "0.0.0.0", port: 80, family: 4, state: "LISTENING", pid: 64200, listening: true },
       { protocol: "tcp", address: "0.0.0.0", port: 443, family: 4, state: "LISTENING", pid: 64200, listening: true },
       { protocol: "tcp", address: "192.168.0.5", port: 8080, family: 4, state: "LISTENING", pid: 18364, listening: true },
@@ -300,7 +295,7 @@ describe("parseNetstatWindows", () => {
   });
 
   it("reads a server's IPv4 and IPv6 listeners", () => {
-    const rows = parseNetstatWindows(shared("netstat-windows-ano-server-ipv6.txt"));
+    const rows = parseNetstatWindows(osOutput("netstat-windows-ano-server-ipv6.txt"));
     expect(rows).toHaveLength(18);
     expect(rows.every((row) => row.listening && row.protocol === "tcp")).toBe(true);
     expect(rows.filter((row) => row.family === 6)).toHaveLength(10);
@@ -309,21 +304,21 @@ describe("parseNetstatWindows", () => {
   });
 
   it("skips a localised (zh-CN) header and finds no listener among TIME_WAIT rows", () => {
-    expect(parseNetstatWindows(shared("netstat-windows-ano-zh-CN.txt"))).toEqual([
+    expect(parseNetstatWindows(osOutput("netstat-windows-ano-zh-CN.txt"))).toEqual([
       { protocol: "tcp", address: "127.0.0.1", port: 8411, family: 4, state: "TIME_WAIT", pid: 0, listening: false },
       { protocol: "tcp", address: "127.0.0.1", port: 8411, family: 4, state: "TIME_WAIT", pid: 0, listening: false },
     ]);
   });
 
   it("finds listeners whose state word is German (ABHÖREN) by their port-0 peer, and skips other lines", () => {
-    expect(parseNetstatWindows(extra("netstat-windows-anbo-de-select-string.txt"))).toEqual([
+    expect(parseNetstatWindows(osOutput("netstat-windows-anbo-de-select-string.txt"))).toEqual([
       { protocol: "tcp", address: "0.0.0.0", port: 12345, family: 4, state: "ABHÖREN", pid: 7508, listening: true },
       { protocol: "tcp", address: "192.168.0.2", port: 139, family: 4, state: "ABHÖREN", pid: 4, listening: true },
     ]);
   });
 
   it("reads UDP rows (no state, `*:*` peer) as bound sockets, with zones kept", () => {
-    const rows = parseNetstatWindows(extra("netstat-windows-ano-tcp-udp-excerpt.txt"));
+    const rows = parseNetstatWindows(osOutput("netstat-windows-ano-tcp-udp-excerpt.txt"));
     expect(rows.filter((row) => row.protocol === "tcp" && row.listening).map((row) => [row.address, row.port, row.family, row.pid])).toEqual([
       ["0.0.0.0", 135, 4, 1192],
       ["0.0.0.0", 445, 4, 4],
@@ -347,14 +342,14 @@ describe("parseNetstatWindows", () => {
   });
 
   it("reads CRLF output (as netstat.exe writes it) the same", () => {
-    const text = shared("netstat-windows-ano-server-ipv6.txt");
+    const text = osOutput("netstat-windows-ano-server-ipv6.txt");
     expect(parseNetstatWindows(crlf(text))).toEqual(parseNetstatWindows(text));
   });
 });
 
 describe("parseTasklist", () => {
   it("reads tasklist /fo csv /nh, with a comma inside the quoted memory column", () => {
-    expect(parseTasklist(extra("tasklist-csv-nh-kb.txt"))).toEqual(
+    expect(parseTasklist(osOutput("tasklist-csv-nh-kb.txt"))).toEqual(
       new Map([
         [0, "System Idle Process"],
         [4, "System"],
@@ -366,7 +361,7 @@ describe("parseTasklist", () => {
   });
 
   it("skips a header row and keeps names with spaces or without .exe", () => {
-    const images = parseTasklist(crlf(extra("tasklist-csv-pl-excerpt.txt")));
+    const images = parseTasklist(crlf(osOutput("tasklist-csv-pl-excerpt.txt")));
     expect(images.size).toBe(12);
     expect(images.get(172)).toBe("Registry");
     expect(images.get(2836)).toBe("Memory Compression");
@@ -383,7 +378,7 @@ describe("parseTasklist", () => {
 
 describe("parseExcludedRanges", () => {
   it("reads the English netsh output, an administered (*) range included", () => {
-    expect(parseExcludedRanges(extra("netsh-excludedportrange-tcp-administered.txt"))).toEqual([
+    expect(parseExcludedRanges(osOutput("netsh-excludedportrange-tcp-administered.txt"))).toEqual([
       { from: 80, to: 80 },
       { from: 5986, to: 5986 },
       { from: 47001, to: 47001 },
@@ -392,7 +387,7 @@ describe("parseExcludedRanges", () => {
   });
 
   it("reads the Spanish output, whose headers are translated", () => {
-    const ranges = parseExcludedRanges(crlf(extra("netsh-excludedportrange-tcp-es.txt")));
+    const ranges = parseExcludedRanges(crlf(osOutput("netsh-excludedportrange-tcp-es.txt")));
     expect(ranges).toHaveLength(16);
     expect(ranges.slice(0, 4)).toEqual([
       { from: 20, to: 22 },
@@ -426,14 +421,14 @@ describe("listenersOnPort", () => {
   });
 
   it("on real outputs: `find \":80\"` caught 0.0.0.0:8042, port 80 does not", () => {
-    const rows = parseNetstatWindows(shared("netstat-windows-aon-find-80-listening.txt")).map(
+    const rows = parseNetstatWindows(osOutput("netstat-windows-aon-find-80-listening.txt")).map(
       (row): Listener => ({ protocol: row.protocol, address: row.address, port: row.port, family: row.family, pid: row.pid }),
     );
     expect(listenersOnPort(rows, 80)).toEqual([{ protocol: "tcp", address: "127.0.0.2", port: 80, family: 4, pid: 3040 }]);
     expect(listenersOnPort(rows, 8042).map((row) => row.pid)).toEqual([8224]);
     expect(listenersOnPort(rows, 8)).toEqual([]);
 
-    const proc = parseProcNetTcp(shared("proc-net-tcp.txt")).map((row): Listener => ({ protocol: "tcp", address: row.address, port: row.port, family: row.family }));
+    const proc = parseProcNetTcp(osOutput("proc-net-tcp.txt")).map((row): Listener => ({ protocol: "tcp", address: row.address, port: row.port, family: row.family }));
     expect(listenersOnPort(proc, 8000)).toEqual([]);
     expect(listenersOnPort(proc, 1800)).toEqual([]);
     expect(listenersOnPort(proc, 18000)).toHaveLength(2);
@@ -454,20 +449,20 @@ describe("robustness", () => {
   });
 
   it("skips a garbage line between good rows", () => {
-    const lines = shared("ss-linux-ltnpH.txt").split("\n");
+    const lines = osOutput("ss-linux-ltnpH.txt").split("\n");
     lines.splice(2, 0, "LISTEN 0 5 not-an-address 0.0.0.0:*", "\u0000\u0001");
     expect(parseSs(lines.join("\n"))).toHaveLength(4);
-    const proc = shared("proc-net-tcp6.txt").split("\n");
+    const proc = osOutput("proc-net-tcp6.txt").split("\n");
     proc.splice(1, 0, "   9: 0000:4652 0000:0000 0A garbage");
     expect(parseProcNetTcp(proc.join("\n"))).toHaveLength(3);
     expect(parseExcludedRanges("Start Port    End Port\n     70000       70001\n      5000        4000\n      5357        5357\n")).toEqual([{ from: 5357, to: 5357 }]);
   });
 
   it("does not treat wrong-kind input as rows", () => {
-    expect(parseSs(shared("proc-net-tcp.txt"))).toEqual([]);
-    expect(parseProcNetTcp(shared("ss-linux-ltnpH.txt"))).toEqual([]);
-    expect(parseNetstatWindows(shared("netstat-linux-ltnp.txt"))).toEqual([]);
-    expect(parseLsofFields(shared("lsof-linux-listen.txt"))).toEqual([]);
-    expect(parseTasklist(shared("netstat-windows-ano-findstr-3000.txt"))).toEqual(new Map());
+    expect(parseSs(osOutput("proc-net-tcp.txt"))).toEqual([]);
+    expect(parseProcNetTcp(osOutput("ss-linux-ltnpH.txt"))).toEqual([]);
+    expect(parseNetstatWindows(osOutput("netstat-linux-ltnp.txt"))).toEqual([]);
+    expect(parseLsofFields(osOutput("lsof-linux-listen.txt"))).toEqual([]);
+    expect(parseTasklist(osOutput("netstat-windows-ano-findstr-3000.txt"))).toEqual(new Map());
   });
 });

@@ -1,17 +1,12 @@
-import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import type { CommandResult, CommandRunner } from "../src/io/command-runner.js";
 import { createSocketTable } from "../src/occupancy/create-socket-table.js";
 import { LinuxSocketTable } from "../src/occupancy/linux-socket-table.js";
 import { MacosSocketTable } from "../src/occupancy/macos-socket-table.js";
 import { WindowsSocketTable } from "../src/occupancy/windows-socket-table.js";
-import { OS_FIXTURES } from "./helpers/os-fixtures.js";
+import { osOutput } from "./helpers/os-fixtures.js";
 
 // lsof on macOS and netstat/tasklist/netsh on Windows cannot run here: a fake runner answers with real outputs.
-const EXTRA_DIR = fileURLToPath(new URL("fixtures/os-output-extra/", import.meta.url));
-const shared = (name: string): string => readFileSync(`${OS_FIXTURES}${name}`, "utf8");
-const extra = (name: string): string => readFileSync(`${EXTRA_DIR}${name}`, "utf8");
 const crlf = (text: string): string => text.replace(/\r?\n/g, "\r\n");
 
 type Answer = CommandResult | Error;
@@ -53,7 +48,7 @@ const LSOF_UDP = "lsof -nP -iUDP -F pcPtnL";
 
 describe("MacosSocketTable (lsof -F)", () => {
   it("runs lsof with -nP and field output, and reports each listener with its family, pid, command and user", async () => {
-    const runner = new FakeRunner({ [LSOF_TCP]: ok(extra("lsof-linux-F-pcPtnLu.txt")) });
+    const runner = new FakeRunner({ [LSOF_TCP]: ok(osOutput("lsof-linux-F-pcPtnLu.txt")) });
     const snapshot = await new MacosSocketTable(runner, { privileged: true }).snapshot({ protocol: "tcp" });
     expect(runner.calls).toEqual([LSOF_TCP]);
     expect(snapshot).toEqual({
@@ -69,7 +64,7 @@ describe("MacosSocketTable (lsof -F)", () => {
   });
 
   it("reports `*` without a t field as 0.0.0.0, family 4", async () => {
-    const runner = new FakeRunner({ [LSOF_TCP]: ok(shared("lsof-linux-F-pcPn.txt")) });
+    const runner = new FakeRunner({ [LSOF_TCP]: ok(osOutput("lsof-linux-F-pcPn.txt")) });
     const snapshot = await new MacosSocketTable(runner, { privileged: true }).snapshot({ protocol: "tcp", ports: [18000] });
     expect(snapshot.listeners).toEqual([
       { protocol: "tcp", address: "127.0.0.1", port: 16379, family: 4, pid: 6392, command: "redis-server" },
@@ -80,7 +75,7 @@ describe("MacosSocketTable (lsof -F)", () => {
   });
 
   it("treats lsof's exit status 1 with empty output as an empty table", async () => {
-    const runner = new FakeRunner({ [LSOF_TCP]: { code: 1, stdout: extra("lsof-linux-F-nothing-listening.txt"), stderr: "" } });
+    const runner = new FakeRunner({ [LSOF_TCP]: { code: 1, stdout: osOutput("lsof-linux-F-nothing-listening.txt"), stderr: "" } });
     expect(await new MacosSocketTable(runner, { privileged: true }).snapshot({ protocol: "tcp" })).toEqual({
       listeners: [],
       excluded: [],
@@ -90,7 +85,7 @@ describe("MacosSocketTable (lsof -F)", () => {
   });
 
   it("keeps the rows lsof printed when it also exits 1 (some process could not be read)", async () => {
-    const runner = new FakeRunner({ [LSOF_TCP]: { code: 1, stdout: extra("lsof-linux-F-pcPtn.txt"), stderr: "lsof: WARNING: can't stat() ..." } });
+    const runner = new FakeRunner({ [LSOF_TCP]: { code: 1, stdout: osOutput("lsof-linux-F-pcPtn.txt"), stderr: "lsof: WARNING: can't stat() ..." } });
     const snapshot = await new MacosSocketTable(runner, { privileged: false }).snapshot({ protocol: "tcp" });
     expect(snapshot.listeners.map((listener) => listener.port)).toEqual([18555, 18556, 18557]);
     // Without root lsof sees only the caller's processes: other users' listeners may be missing.
@@ -98,7 +93,7 @@ describe("MacosSocketTable (lsof -F)", () => {
   });
 
   it("reads UDP with -iUDP and leaves out the connected socket", async () => {
-    const runner = new FakeRunner({ [LSOF_UDP]: ok(extra("lsof-linux-F-pcPtn-udp.txt")) });
+    const runner = new FakeRunner({ [LSOF_UDP]: ok(osOutput("lsof-linux-F-pcPtn-udp.txt")) });
     const snapshot = await new MacosSocketTable(runner, { privileged: true }).snapshot({ protocol: "udp" });
     expect(snapshot.listeners).toEqual([
       { protocol: "udp", address: "127.0.0.1", port: 18558, family: 4, pid: 12414, command: "python3" },
@@ -115,15 +110,15 @@ describe("MacosSocketTable (lsof -F)", () => {
 });
 
 describe("WindowsSocketTable (netstat, tasklist, netsh)", () => {
-  const netstat = extra("netstat-windows-ano-tcp-udp-excerpt.txt");
+  const netstat = osOutput("netstat-windows-ano-tcp-udp-excerpt.txt");
   const windowsAnswers = (overrides: Record<string, Answer> = {}): Record<string, Answer> => ({
     "netstat -ano -p tcp": ok(crlf(netstatRows(netstat, "TCP", 4))),
     "netstat -ano -p tcpv6": ok(crlf(netstatRows(netstat, "TCP", 6))),
     "netstat -ano -p udp": ok(crlf(netstatRows(netstat, "UDP", 4))),
     "netstat -ano -p udpv6": ok(crlf(netstatRows(netstat, "UDP", 6))),
-    "tasklist /fo csv /nh": ok(crlf(extra("tasklist-csv-pl-excerpt.txt"))),
-    "netsh interface ipv4 show excludedportrange protocol=tcp": ok(crlf(extra("netsh-excludedportrange-tcp-administered.txt"))),
-    "netsh interface ipv6 show excludedportrange protocol=tcp": ok(crlf(extra("netsh-excludedportrange-tcp-es.txt"))),
+    "tasklist /fo csv /nh": ok(crlf(osOutput("tasklist-csv-pl-excerpt.txt"))),
+    "netsh interface ipv4 show excludedportrange protocol=tcp": ok(crlf(osOutput("netsh-excludedportrange-tcp-administered.txt"))),
+    "netsh interface ipv6 show excludedportrange protocol=tcp": ok(crlf(osOutput("netsh-excludedportrange-tcp-es.txt"))),
     ...overrides,
   });
 
@@ -195,7 +190,7 @@ describe("WindowsSocketTable (netstat, tasklist, netsh)", () => {
   it("finds listeners on a German Windows, where the state reads ABHÖREN", async () => {
     const runner = new FakeRunner(
       windowsAnswers({
-        "netstat -ano -p tcp": ok(crlf(extra("netstat-windows-anbo-de-select-string.txt"))),
+        "netstat -ano -p tcp": ok(crlf(osOutput("netstat-windows-anbo-de-select-string.txt"))),
         "netstat -ano -p tcpv6": ok(""),
       }),
     );
@@ -207,7 +202,7 @@ describe("WindowsSocketTable (netstat, tasklist, netsh)", () => {
   });
 
   it("reads the shared netstat fixtures: listeners only, each once", async () => {
-    const text = shared("netstat-windows-ano-findstr-3000.txt");
+    const text = osOutput("netstat-windows-ano-findstr-3000.txt");
     const runner = new FakeRunner(
       windowsAnswers({ "netstat -ano -p tcp": ok(netstatRows(text, "TCP", 4)), "netstat -ano -p tcpv6": ok(netstatRows(text, "TCP", 6)), "tasklist /fo csv /nh": ok("") }),
     );

@@ -1,10 +1,9 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseTailscalePing, type TailscalePing } from "../src/tailscale/parse-ping.js";
-import { OS_FIXTURES } from "./helpers/os-fixtures.js";
+import { OS_FIXTURES, osOutput } from "./helpers/os-fixtures.js";
 
 /** Real `tailscale ping` outputs (see SOURCES.md there). */
-const shared = (name: string): string => readFileSync(`${OS_FIXTURES}${name}`, "utf8");
 
 const EXPECTED: Record<string, TailscalePing> = {
   "tailscale-ping-direct.txt": { state: "direct", via: "192.168.2.228:41641", latencyMs: 4, quote: "pong from windows (100.105.106.81) via 192.168.2.228:41641 in 4ms" },
@@ -32,20 +31,20 @@ describe("parseTailscalePing on every tailscale-ping fixture", () => {
   });
 
   it.each(Object.entries(EXPECTED))("%s", (file, expected) => {
-    expect(parseTailscalePing(shared(file))).toEqual(expected);
+    expect(parseTailscalePing(osOutput(file))).toEqual(expected);
   });
 
   it.each(Object.entries(EXPECTED))("%s with CRLF line endings", (file, expected) => {
-    expect(parseTailscalePing(shared(file).replace(/\r?\n/g, "\r\n"))).toEqual(expected);
+    expect(parseTailscalePing(osOutput(file).replace(/\r?\n/g, "\r\n"))).toEqual(expected);
   });
 
   it("reads a duration in seconds", () => {
-    const first = shared("tailscale-ping-derp-seconds-issue4766.txt").split("\n")[0] ?? "";
+    const first = osOutput("tailscale-ping-derp-seconds-issue4766.txt").split("\n")[0] ?? "";
     expect(parseTailscalePing(first)).toMatchObject({ state: "derp", latencyMs: 1023 });
   });
 
   it("says direct when a DERP pong is followed by a direct one", () => {
-    const text = [shared("tailscale-ping-ctrl-c-issue4181.txt").split("\n")[0], shared("tailscale-ping-direct.txt")].join("\n");
+    const text = [osOutput("tailscale-ping-ctrl-c-issue4181.txt").split("\n")[0], osOutput("tailscale-ping-direct.txt")].join("\n");
     expect(parseTailscalePing(text)).toMatchObject({ state: "direct", via: "192.168.2.228:41641" });
   });
 });

@@ -9,9 +9,8 @@ import { findTailscaleNode, isTailscaleRunning, readTailscaleStatus, resolveTail
 import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 
 /** Real captures (see SOURCES.md there): Tailscale 1.102.4 on Windows, and the invalid tail of the same paste. */
-const SHARED_FIXTURES = OS_FIXTURES;
-const STATUS_JSON = path.join(SHARED_FIXTURES, "tailscale-status.json");
-const MOJIBAKE_TAIL = path.join(SHARED_FIXTURES, "tailscale-status-user-block-mojibake.txt");
+const STATUS_JSON = path.join(OS_FIXTURES, "tailscale-status.json");
+const MOJIBAKE_TAIL = path.join(OS_FIXTURES, "tailscale-status-user-block-mojibake.txt");
 
 const SELF_IPS = ["100.100.95.89", "fd7a:115c:a1e0::a028:5f5a"];
 const IPAD_IPS = ["100.78.141.76", "fd7a:115c:a1e0::1628:8d4d"];

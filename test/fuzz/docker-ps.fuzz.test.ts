@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseDockerPortsField, parseDockerPs, type PublishedPort } from "../../src/doctor/parse-docker-ps.js";
-import { anyText, isPort, mutated, nearValidOutput, osFixture, osFixtureNames, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
+import { anyText, isPort, mutated, nearValidOutput, osFixtureNames, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
+import { osOutput } from "../helpers/os-fixtures.js";
 
 // parseDockerPs and parseDockerPortsField (src/doctor/parse-docker-ps.ts) read `docker ps` / `docker compose ps`
 // output, tables and JSON; "lines it cannot read are skipped": nothing is documented to throw.
@@ -96,7 +97,7 @@ describe("parseDockerPs (fuzz)", () => {
   });
 
   it("parses each real output the same with CRLF line ends and trailing blanks", () => {
-    const texts = osFixtureNames(/^docker-/).map(osFixture);
+    const texts = osFixtureNames(/^docker-/).map(osOutput);
     fc.assert(
       fc.property(fc.constantFrom(...texts), fc.constantFrom("\r\n", "\n"), fc.constantFrom("", " ", "   "), (text, eol, trailing) => {
         const changed = text

@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseErrorText } from "../../src/doctor/parse-error-text.js";
-import { anyText, isPort, mutated, osFixture, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
+import { anyText, isPort, mutated, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
+import { osOutput } from "../helpers/os-fixtures.js";
 
 // parseErrorText (src/doctor/parse-error-text.ts) reads an error message pasted into `doctor --error`: it returns
 // what it recognised, or null; it is documented never to throw.
@@ -33,7 +34,7 @@ const messageArb = fc.tuple(fc.constantFrom(...TEMPLATES), portText).map(([templ
 const pastedArb = fc
   .tuple(messageArb, fc.constantFrom("", "    at Server.setupListenHandle [as _listen2] (node:net:1908:16)\n", "Traceback (most recent call last):\n"), fc.constantFrom("", "\n  code: 'EADDRINUSE',\n}"))
   .map(([m, before, after]) => ({ ...m, text: `${before}${m.text}${after}` }));
-const fixtureLines = osFixture("error-messages.md")
+const fixtureLines = osOutput("error-messages.md")
   .split("\n")
   .filter((line) => line.trim() !== "" && !line.startsWith("#"));
 

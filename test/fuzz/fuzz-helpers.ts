@@ -1,7 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
+import { readdirSync } from "node:fs";
 import fc from "fast-check";
-import { OS_FIXTURES } from "../helpers/os-fixtures.js";
+import { OS_FIXTURES, osOutput } from "../helpers/os-fixtures.js";
 
 // Shared pieces of the fuzz suite: run parameters (FC_SEED), generators of arbitrary and near-valid text, and the
 // "throws only its own typed errors" check. fast-check prints the seed and the shrunk counterexample on failure;
@@ -167,35 +166,22 @@ export function mutated(base: fc.Arbitrary<string>, max = 4): fc.Arbitrary<strin
   return fc.tuple(base, fc.array(mutationArb, { maxLength: max })).map(([text, ops]) => ops.reduce(applyMutation, text));
 }
 
-const EXTRA_FIXTURES = fileURLToPath(new URL("../fixtures/os-output-extra/", import.meta.url));
 
-/** Text of a real command output: the shared fixtures first, then the repository's own extras. */
-export function osFixture(name: string): string {
-  for (const dir of [OS_FIXTURES, EXTRA_FIXTURES]) {
-    try {
-      return readFileSync(`${dir}${name}`, "utf8");
-    } catch {
-      // try the next folder
-    }
-  }
-  throw new Error(`no OS fixture named ${name}`);
-}
-
-/** Names of the real command outputs whose file name matches `pattern`, from both fixture folders. */
+/** Names of the real command outputs whose file name matches `pattern`. */
 export function osFixtureNames(pattern: RegExp): string[] {
-  const names = [...readdirSync(OS_FIXTURES), ...readdirSync(EXTRA_FIXTURES)].filter((name) => pattern.test(name));
+  const names = readdirSync(OS_FIXTURES).filter((name) => pattern.test(name));
   if (names.length === 0) throw new Error(`no OS fixture matches ${String(pattern)}`);
   return [...new Set(names)].sort();
 }
 
 /** Non-empty lines of the fixtures matching `pattern`. */
 export function fixtureLines(pattern: RegExp): string[] {
-  return osFixtureNames(pattern).flatMap((name) => osFixture(name).split(/\r?\n/).filter((line) => line.trim() !== ""));
+  return osFixtureNames(pattern).flatMap((name) => osOutput(name).split(/\r?\n/).filter((line) => line.trim() !== ""));
 }
 
 /** A whole fixture text or a few of its lines, mutated: near-valid input for a table parser. */
 export function nearValidOutput(pattern: RegExp, maxMutations = 4): fc.Arbitrary<string> {
-  const texts = osFixtureNames(pattern).map(osFixture);
+  const texts = osFixtureNames(pattern).map(osOutput);
   const lines = texts.flatMap((t) => t.split(/\r?\n/).filter((line) => line.trim() !== ""));
   const excerpt = fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 8 }).map((picked) => picked.join("\n"));
   const line = fc.constantFrom(...lines);

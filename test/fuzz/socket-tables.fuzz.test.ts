@@ -9,7 +9,8 @@ import { parsePasswd } from "../../src/occupancy/parse-passwd.js";
 import { parseProcNetTcp } from "../../src/occupancy/parse-proc-net-tcp.js";
 import { parseSs } from "../../src/occupancy/parse-ss.js";
 import { parseTasklist } from "../../src/occupancy/parse-tasklist.js";
-import { anyText, fixtureLines, isPortField, nearValidOutput, osFixture, osFixtureNames, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
+import { anyText, fixtureLines, isPortField, nearValidOutput, osFixtureNames, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
+import { osOutput } from "../helpers/os-fixtures.js";
 
 // The socket-table parsers read what the OS prints (lsof -F, ss, netstat -ano, tasklist /fo csv, netsh
 // excludedportrange, /proc/net/tcp*). None of them is documented to throw: unreadable lines are skipped.
@@ -206,7 +207,7 @@ describe("parseExcludedRanges (fuzz)", () => {
   });
 
   it("parses each real netsh output the same with other column widths", () => {
-    const texts = osFixtureNames(/^netsh-excludedportrange/).map(osFixture);
+    const texts = osFixtureNames(/^netsh-excludedportrange/).map(osOutput);
     fc.assert(
       fc.property(fc.constantFrom(...texts), gapsArb, (text, gaps) => {
         expect(parseExcludedRanges(text.split("\n").map((l) => respace(l, gaps)).join("\n"))).toEqual(parseExcludedRanges(text));

@@ -3,12 +3,13 @@ import { describe, expect, it } from "vitest";
 import { parseTailscalePing } from "../../src/tailscale/parse-ping.js";
 import { parseTailscaleStatus, TailscaleStatusError, type Peer } from "../../src/tailscale/parse-status.js";
 import { isRecord } from "../../src/util/is-record.js";
-import { anyText, mutated, nearValidOutput, osFixture, parsesOrThrowsTyped, runs } from "./fuzz-helpers.js";
+import { anyText, mutated, nearValidOutput, parsesOrThrowsTyped, runs } from "./fuzz-helpers.js";
+import { osOutput } from "../helpers/os-fixtures.js";
 
 // parseTailscaleStatus throws TailscaleStatusError, and nothing else, for output it cannot use; parseTailscalePing
 // "never throws".
 
-const STATUS = osFixture("tailscale-status.json");
+const STATUS = osOutput("tailscale-status.json");
 const STATUS_JSON: unknown = JSON.parse(STATUS);
 
 type Path = Array<string | number>;

@@ -1,7 +1,10 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-/**
- * The real command outputs in shared/fixtures/os-output, beside the
- * repository (CI clones the repo next to a copy of shared/).
- */
-export const OS_FIXTURES = fileURLToPath(new URL("../../../shared/fixtures/os-output/", import.meta.url));
+/** Real command outputs (lsof, ss, netstat, tasklist, tailscale, docker); SOURCES.md there says where each came from. */
+export const OS_FIXTURES = fileURLToPath(new URL("../fixtures/os-output/", import.meta.url));
+
+/** The text of one real command output. */
+export function osOutput(name: string): string {
+  return readFileSync(`${OS_FIXTURES}${name}`, "utf8");
+}
