@@ -1,13 +1,10 @@
-// Build dist/: tsc emits the library (dist/index.js and its modules, with
-// types) and the launcher (dist/bin.cjs, the `bin`); esbuild bundles
-// the CLI into one CommonJS file, dist/sparkport.cjs. The launcher loads it
-// through V8's code cache. CommonJS, because an ES module entry alone costs a
-// fifth of Node's start-up; one file, with each command's modules evaluated
-// only when that command runs (esbuild keeps the CLI's dynamic imports lazy).
-// The CLI runs before every service start: its start-up is its cost.
+// Build dist/: tsc emits the library (dist/index.js, with types) and the launcher (dist/bin.cjs);
+// esbuild bundles the CLI into one CommonJS file, dist/sparkport.cjs, which the launcher loads
+// through Node's compile cache. One CommonJS file because the CLI runs before every service start
+// and an ES module graph costs more to load; each command's modules still run only when it does.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { chmod, readFile, writeFile } from "node:fs/promises";
+import { chmod, readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -38,6 +35,17 @@ const lazyChildProcessForCommander = {
   },
 };
 
+/** What the bundle is made of: the sources and the locked dependencies. It keys the registry cache. */
+async function buildId() {
+  const hash = createHash("sha256");
+  const files = (await readdir(path.join(root, "src"), { recursive: true })).map((f) => path.join("src", f)).sort();
+  for (const file of [...files, "package-lock.json"]) {
+    const text = await readFile(path.join(root, file)).catch(() => undefined);
+    if (text !== undefined) hash.update(`${file}\0`).update(text);
+  }
+  return hash.digest("hex").slice(0, 32);
+}
+
 export async function buildAll() {
   await promisify(execFile)(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: root });
   await build({
@@ -58,17 +66,14 @@ export async function buildAll() {
     define: {
       "import.meta.url": "__sparkportMeta.url",
       __SPARKPORT_VERSION__: JSON.stringify(JSON.parse(await readFile(path.join(root, "package.json"), "utf8")).version),
+      __SPARKPORT_BUILD__: JSON.stringify(await buildId()),
     },
-    // import() of a Node built-in becomes a lazy require(): the bundle runs in a vm.Script (see
-    // src/bin.cts), where a real import() has no loader to call.
+    // import() of a Node built-in becomes a require(), synchronous and still lazy.
     supported: { "dynamic-import": false },
     // "use strict" first: after the banner, esbuild's own directive would be an ordinary string.
     banner: { js: '"use strict";const __sparkportMeta={get url(){return require("node:url").pathToFileURL(__filename).href}};' },
   });
   await chmod(new URL("../dist/bin.cjs", import.meta.url), 0o755);
-  // The code cache's key (src/bin.cts): V8 itself only compares the source's length.
-  const bundle = await readFile(new URL("../dist/sparkport.cjs", import.meta.url));
-  await writeFile(new URL("../dist/sparkport.cjs.id", import.meta.url), `${createHash("sha256").update(bundle).digest("hex").slice(0, 32)}\n`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) await buildAll();

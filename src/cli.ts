@@ -2,7 +2,6 @@
 // The shell: the only module that reads argv, prints, and sets
 // process.exitCode. It never calls process.exit, so piped output is not cut.
 import type { Command } from "commander";
-import COMMAND_NAMES from "./command-names.cjs";
 import type { OccupancyOptions } from "./commands/network-context.js";
 import { SparkportInputError, UsageError } from "./errors.js";
 import { EXIT_USAGE } from "./findings/exit-code.js";
@@ -49,51 +48,15 @@ function writeError(text: string): void {
   process.stderr.write(terminalSafe(text));
 }
 
-/**
- * Registries validated by this very build, kept in the user's cache folder,
- * keyed by the bundle's content hash, which the launcher (src/bin.cts) hands
- * over: run any other way, there is no registry cache. SPARKPORT_NO_CACHE
- * turns every cache off.
- */
-async function registryCache(): Promise<RegistryCache | undefined> {
-  const build: unknown = Reflect.get(globalThis, Symbol.for("sparkport.build"));
-  if (typeof build !== "string" || (process.env.SPARKPORT_NO_CACHE ?? "") !== "") return undefined;
-  const [{ default: cacheDirs }, { fileRegistryCache }, path] = await Promise.all([
-    import("./io/user-cache-dir.cjs"),
-    import("./io/registry-cache-file.js"),
-    import("node:path"),
-  ]);
-  const dir = cacheDirs.userCacheDir();
-  const registries = dir === undefined ? undefined : path.join(dir, "registries");
-  if (dir === undefined || registries === undefined || !cacheDirs.isTrustedDir(dir) || !cacheDirs.isTrustedDir(registries)) return undefined;
-  const cache = fileRegistryCache(registries, build);
-  return {
-    get: (absolutePath, bytes) => cache.get(absolutePath, bytes),
-    put: (...entry) => {
-      cache.put(...entry);
-      // To the launcher (src/bin.cts): this run compiled the YAML parser and the schema, which
-      // the runs after it, finding the registry cached, will not; its code cache would burden them.
-      Reflect.set(globalThis, Symbol.for("sparkport.parsedRegistry"), true);
-    },
-  };
-}
+/** Set by the bundle's build (scripts/build.mjs): a hash of what it was built from. */
+declare const __SPARKPORT_BUILD__: string | undefined;
 
-/**
- * The cache, calling `then` when it serves the registry. `status` keeps the
- * heap lean from there (lean-heap.ts): with no YAML to parse ahead (the
- * parser of a large file wants a large young generation), what is left is
- * probes and rows, which a small one serves.
- */
-function afterCacheHit(cache: RegistryCache | undefined, then: () => void): RegistryCache | undefined {
-  if (cache === undefined) return undefined;
-  return {
-    get: (absolutePath, bytes) => {
-      const hit = cache.get(absolutePath, bytes);
-      if (hit !== undefined) then();
-      return hit;
-    },
-    put: (...entry) => cache.put(...entry),
-  };
+/** Registries validated by this very build, in the user's own cache folder; only the bundle has one. */
+async function registryCache(): Promise<RegistryCache | undefined> {
+  if (typeof __SPARKPORT_BUILD__ !== "string") return undefined;
+  const [{ default: cacheDirs }, { fileRegistryCache }] = await Promise.all([import("./io/user-cache-dir.cjs"), import("./registry/registry-cache.js")]);
+  const dir = cacheDirs.sparkportCacheDir("registries");
+  return dir === undefined ? undefined : fileRegistryCache(dir, __SPARKPORT_BUILD__);
 }
 
 /** --json output, written as it is serialised (render/json-chunks.ts), in writes of about 64 KB. */
@@ -173,7 +136,7 @@ async function reportInputError(error: SparkportInputError, format: ReporterName
   process.exitCode = EXIT_USAGE;
 }
 
-function buildProgram({ Command, Option }: Commander, paints: Paints, argv: readonly string[]): Command {
+function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
   const program = new Command("sparkport")
     .description("Port registry and conflict checker: one ports.yaml, checked in CI and on every machine.")
     .version(packageVersion(), "-V, --version")
@@ -214,312 +177,252 @@ function buildProgram({ Command, Option }: Commander, paints: Paints, argv: read
     };
   };
 
-  // Only the command argv names, when it names one and asks for no help: defining all of them
-  // (fourteen, with their options) took 1.5 ms of every start.
-  const only = commandNamed(program, argv);
-  const defines = (name: string): boolean => only === undefined || only === name;
-
-  if (defines("lint")) {
-    program
-      .command("lint")
-      .description("check that the registry is valid and consistent")
-      .addOption(new Option("-f, --format <format>", "output format").choices(REPORTER_NAMES).default("text"))
-      .option("--strict", "treat warnings as errors")
-      .option("--docs <file>", "also report when this Markdown file is out of date with the registry")
-      .option("--explain", "show each rule's one-line explanation under its findings")
-      .option("--no-scan", "do not scan the project's .env, compose and script files")
-      .option("--base <ref>", "compare ports.yaml with its version at this git ref (the change protocol)")
-      .option("--fix", "show the mechanical fixes of scanned files as a diff")
-      .option("--write", "with --fix: apply them")
-      .action(async (options: { format: string; strict?: boolean; docs?: string; explain?: boolean; scan: boolean; base?: string; fix?: boolean; write?: boolean }, command: Command) => {
-        const format = isReporterName(options.format) ? options.format : "text";
-        if (options.write === true && options.fix !== true) throw new UsageError("--write applies the fixes of --fix; pass both");
-        try {
-          const { lint } = await import("./commands/lint.js");
-          const { reporters } = await import("./reporters/index.js");
-          const result = await lint({ ...(await registryOptions(command)), strict: options.strict === true, docs: options.docs, scan: options.scan, base: options.base, fix: options.fix === true, write: options.write === true });
-          if (format === "text") for (const fix of result.fixes) write(`${fix.diff}${fix.written ? `wrote ${fix.file}\n` : ""}`);
-          const report = { command: "lint", version: packageVersion(), ...result };
-          write(reporters[format](report, { paint: paints.out, explain: options.explain === true }));
-          process.exitCode = result.exitCode;
-        } catch (error) {
-          if (error instanceof SparkportInputError) await reportInputError(error, format, "lint", paints);
-          else throw error;
-        }
-      });
-  }
-
-  if (defines("check")) {
-    program
-      .command("check")
-      .description("is this port allocated, in my team's range, free here and free on its node?")
-      .argument("<port...>", "8002, :8002, host:8002 or node:8002")
-      .option("--team <team>", "your team: the port must lie in its ranges; next-free suggestions come from them")
-      .option("--node <node>", "the node to check (default: the node the port is allocated on, else this machine)")
-      .option("--env <environment>", "the environment(s) you will run in, for next-free suggestions")
-      .option("--service <name>", "the service you are about to start: its own allocation is no conflict")
-      .option("--json", "print JSON")
-      .action(async (ports: string[], options: { team?: string; node?: string; env?: string; service?: string; json?: boolean }, command: Command) => {
-        const [{ check }, { renderCheckText }] = await Promise.all([import("./commands/check.js"), import("./render/check-text.js")]);
-        const result = await check({ ...(await occupancyOptions(command, paints)), ports, team: options.team, node: options.node, env: options.env, service: options.service });
-        if (options.json === true) await writeJson(result);
-        else write(renderCheckText(result, paints.out));
+  program
+    .command("lint")
+    .description("check that the registry is valid and consistent")
+    .addOption(new Option("-f, --format <format>", "output format").choices(REPORTER_NAMES).default("text"))
+    .option("--strict", "treat warnings as errors")
+    .option("--docs <file>", "also report when this Markdown file is out of date with the registry")
+    .option("--explain", "show each rule's one-line explanation under its findings")
+    .option("--no-scan", "do not scan the project's .env, compose and script files")
+    .option("--base <ref>", "compare ports.yaml with its version at this git ref (the change protocol)")
+    .option("--fix", "show the mechanical fixes of scanned files as a diff")
+    .option("--write", "with --fix: apply them")
+    .action(async (options: { format: string; strict?: boolean; docs?: string; explain?: boolean; scan: boolean; base?: string; fix?: boolean; write?: boolean }, command: Command) => {
+      const format = isReporterName(options.format) ? options.format : "text";
+      if (options.write === true && options.fix !== true) throw new UsageError("--write applies the fixes of --fix; pass both");
+      try {
+        const { lint } = await import("./commands/lint.js");
+        const { reporters } = await import("./reporters/index.js");
+        const result = await lint({ ...(await registryOptions(command)), strict: options.strict === true, docs: options.docs, scan: options.scan, base: options.base, fix: options.fix === true, write: options.write === true });
+        if (format === "text") for (const fix of result.fixes) write(`${fix.diff}${fix.written ? `wrote ${fix.file}\n` : ""}`);
+        const report = { command: "lint", version: packageVersion(), ...result };
+        write(reporters[format](report, { paint: paints.out, explain: options.explain === true }));
         process.exitCode = result.exitCode;
-      });
-  }
+      } catch (error) {
+        if (error instanceof SparkportInputError) await reportInputError(error, format, "lint", paints);
+        else throw error;
+      }
+    });
 
-  if (defines("next")) {
-    program
-      .command("next")
-      .description("the lowest free ports in a team's ranges: unallocated, free here, and not open on the node")
-      .requiredOption("--team <team>", "the team whose ranges to search")
-      .option("--node <node>", "the node the port is for (default: this machine)")
-      .option("--env <environments>", "comma-separated environments the service runs in; base + each offset must be free")
-      .option("--count <n>", "how many ports", "1")
-      .option("--json", "print JSON")
-      .action(async (options: { team: string; node?: string; env?: string; count: string; json?: boolean }, command: Command) => {
-        if (!/^\d+$/.test(options.count)) throw new UsageError(`--count must be a whole number from 1 to 1000, got "${options.count}"`);
-        const count = Number(options.count);
-        const { next } = await import("./commands/next.js");
-        const result = await next({ ...(await occupancyOptions(command, paints)), team: options.team, node: options.node, env: options.env, count });
-        if (options.json === true) await writeJson(result);
-        else if (result.ports.length === 0) writeError(`sparkport: no free port left in team ${result.team}'s ranges\n`);
-        else {
-          if (result.ports.length < count) writeError(`sparkport: only ${result.ports.length} of ${count} free ports left in team ${result.team}'s ranges\n`);
-          write(`${result.environments.map((e) => Object.entries(e).map(([k, v]) => (k === "base" ? String(v) : `${k}=${v}`)).join(" ")).join("\n")}\n`);
-        }
-        process.exitCode = result.exitCode;
-      });
-  }
+  program
+    .command("check")
+    .description("is this port allocated, in my team's range, free here and free on its node?")
+    .argument("<port...>", "8002, :8002, host:8002 or node:8002")
+    .option("--team <team>", "your team: the port must lie in its ranges; next-free suggestions come from them")
+    .option("--node <node>", "the node to check (default: the node the port is allocated on, else this machine)")
+    .option("--env <environment>", "the environment(s) you will run in, for next-free suggestions")
+    .option("--service <name>", "the service you are about to start: its own allocation is no conflict")
+    .option("--json", "print JSON")
+    .action(async (ports: string[], options: { team?: string; node?: string; env?: string; service?: string; json?: boolean }, command: Command) => {
+      const [{ check }, { renderCheckText }] = await Promise.all([import("./commands/check.js"), import("./render/check-text.js")]);
+      const result = await check({ ...(await occupancyOptions(command, paints)), ports, team: options.team, node: options.node, env: options.env, service: options.service });
+      if (options.json === true) await writeJson(result);
+      else write(renderCheckText(result, paints.out));
+      process.exitCode = result.exitCode;
+    });
 
-  if (defines("status")) {
-    program
-      .command("status")
-      .description("probe every registered service on its node; declared against observed")
-      .option("--team <team>", "only this team's services")
-      .option("--node <node>", "only services on this node")
-      .option("--concurrency <n>", "sockets open at once (default: from the open-file limit)")
-      .option("--json", "print JSON")
-      .action(async (options: { team?: string; node?: string; concurrency?: string; json?: boolean }, command: Command) => {
-        const [{ status }, { renderStatusText }, { defaultConcurrency }, { leanHeap }] = await Promise.all([
-          import("./commands/status.js"),
-          import("./render/status-text.js"),
-          import("./probe/probe-many.js"),
-          import("./lean-heap.js"),
-        ]);
-        const concurrency = options.concurrency === undefined ? defaultConcurrency() : Number(options.concurrency);
-        if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of 1 or more, got ${options.concurrency ?? ""}`);
-        const progress = progressLine(paints);
-        const occupancy = await occupancyOptions(command, paints);
-        const cache = afterCacheHit(occupancy.cache, leanHeap);
-        const result = await status({ ...occupancy, cache, team: options.team, node: options.node, concurrency, onProgress: progress.update }).finally(progress.done);
-        if (options.json === true) await writeJson(result);
-        else write(renderStatusText(result, paints.out));
-        process.exitCode = result.exitCode;
-      });
-  }
+  program
+    .command("next")
+    .description("the lowest free ports in a team's ranges: unallocated, free here, and not open on the node")
+    .requiredOption("--team <team>", "the team whose ranges to search")
+    .option("--node <node>", "the node the port is for (default: this machine)")
+    .option("--env <environments>", "comma-separated environments the service runs in; base + each offset must be free")
+    .option("--count <n>", "how many ports", "1")
+    .option("--json", "print JSON")
+    .action(async (options: { team: string; node?: string; env?: string; count: string; json?: boolean }, command: Command) => {
+      if (!/^\d+$/.test(options.count)) throw new UsageError(`--count must be a whole number from 1 to 1000, got "${options.count}"`);
+      const count = Number(options.count);
+      const { next } = await import("./commands/next.js");
+      const result = await next({ ...(await occupancyOptions(command, paints)), team: options.team, node: options.node, env: options.env, count });
+      if (options.json === true) await writeJson(result);
+      else if (result.ports.length === 0) writeError(`sparkport: no free port left in team ${result.team}'s ranges\n`);
+      else {
+        if (result.ports.length < count) writeError(`sparkport: only ${result.ports.length} of ${count} free ports left in team ${result.team}'s ranges\n`);
+        write(`${result.environments.map((e) => Object.entries(e).map(([k, v]) => (k === "base" ? String(v) : `${k}=${v}`)).join(" ")).join("\n")}\n`);
+      }
+      process.exitCode = result.exitCode;
+    });
 
-  if (defines("doctor")) {
-    program
-      .command("doctor")
-      .description("diagnose a refused connection, EADDRINUSE or a localhost-only bind, and print the fix")
-      .argument("[target]", "a service (fastapi, fastapi.test), a port, host:port, node:port or a URL")
-      .option("--from <node>", "the node doctor runs from (default: this machine, matched by address)")
-      .option("--error <text>", "the error message, pasted as is (EADDRINUSE, Errno 98/48, WinError 10048, connection refused...)")
-      .option("--json", "print JSON")
-      .action(async (target: string | undefined, options: { from?: string; error?: string; json?: boolean }, command: Command) => {
-        const [{ doctor }, { renderDoctorText }, { createProcessInfo }, { projectFiles }] = await Promise.all([
-          import("./commands/doctor.js"),
-          import("./render/doctor-text.js"),
-          import("./doctor/process-command-line.js"),
-          import("./io/project-files.js"),
-        ]);
-        const occupancy = await occupancyOptions(command, paints);
-        const result = await doctor({
-          ...occupancy,
-          deps: {
-            ...occupancy.deps,
-            processInfo: createProcessInfo(process.platform, occupancy.deps.runner, readText),
-            projectFiles,
-            readText,
-            os: process.platform === "darwin" ? "macos" : process.platform === "win32" ? "windows" : "linux",
-          },
-          target,
-          from: options.from,
-          error: options.error,
-        });
-        if (options.json === true) await writeJson(result);
-        else write(renderDoctorText(result, paints.out));
-        process.exitCode = result.exitCode;
-      });
-  }
+  program
+    .command("status")
+    .description("probe every registered service on its node; declared against observed")
+    .option("--team <team>", "only this team's services")
+    .option("--node <node>", "only services on this node")
+    .option("--concurrency <n>", "sockets open at once (default: from the open-file limit)")
+    .option("--json", "print JSON")
+    .action(async (options: { team?: string; node?: string; concurrency?: string; json?: boolean }, command: Command) => {
+      const [{ leaningOnLargeRegistry }, { status }, { renderStatusText }, { defaultConcurrency }] = await Promise.all([
+        import("./lean-heap.js"),
+        import("./commands/status.js"),
+        import("./render/status-text.js"),
+        import("./probe/probe-many.js"),
+      ]);
+      const concurrency = options.concurrency === undefined ? defaultConcurrency() : Number(options.concurrency);
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of 1 or more, got ${options.concurrency ?? ""}`);
+      const progress = progressLine(paints);
+      const occupancy = await occupancyOptions(command, paints);
+      const result = await status({ ...occupancy, cache: leaningOnLargeRegistry(occupancy.cache, occupancy.deps.runner), team: options.team, node: options.node, concurrency, onProgress: progress.update }).finally(progress.done);
+      if (options.json === true) await writeJson(result);
+      else write(renderStatusText(result, paints.out));
+      process.exitCode = result.exitCode;
+    });
 
-  if (defines("allocate")) {
-    allocationOptions(program.command("allocate"))
-      .description("register a service: check the port, then write it into ports.yaml keeping every comment")
-      .argument("<service>", "the new service's name")
-      .option("--dry-run", "print the diff only")
-      .option("--json", "print JSON")
-      .action(async (service: string, flags: AllocateFlags & { dryRun?: boolean; json?: boolean }, command: Command) => {
-        const [{ allocate }, { renderChange }] = await Promise.all([import("./commands/allocate.js"), import("./render/change-text.js")]);
-        const result = await allocate({ ...(await allocationArgs(service, flags, command, paints)), dryRun: flags.dryRun === true });
-        if (flags.json === true) await writeJson(result);
-        else write(renderChange(result.plan.refusals, result.edit, `${service}: ${Object.entries(result.plan.ports).map(([e, p]) => `${e} ${p}`).join(", ")} on ${result.plan.node}`, paints.out));
-        process.exitCode = result.exitCode;
+  program
+    .command("doctor")
+    .description("diagnose a refused connection, EADDRINUSE or a localhost-only bind, and print the fix")
+    .argument("[target]", "a service (fastapi, fastapi.test), a port, host:port, node:port or a URL")
+    .option("--from <node>", "the node doctor runs from (default: this machine, matched by address)")
+    .option("--error <text>", "the error message, pasted as is (EADDRINUSE, Errno 98/48, WinError 10048, connection refused...)")
+    .option("--json", "print JSON")
+    .action(async (target: string | undefined, options: { from?: string; error?: string; json?: boolean }, command: Command) => {
+      const [{ doctor }, { renderDoctorText }, { createProcessInfo }, { projectFiles }] = await Promise.all([
+        import("./commands/doctor.js"),
+        import("./render/doctor-text.js"),
+        import("./doctor/process-command-line.js"),
+        import("./io/project-files.js"),
+      ]);
+      const occupancy = await occupancyOptions(command, paints);
+      const result = await doctor({
+        ...occupancy,
+        deps: {
+          ...occupancy.deps,
+          processInfo: createProcessInfo(process.platform, occupancy.deps.runner, readText),
+          projectFiles,
+          readText,
+          os: process.platform === "darwin" ? "macos" : process.platform === "win32" ? "windows" : "linux",
+        },
+        target,
+        from: options.from,
+        error: options.error,
       });
-  }
+      if (options.json === true) await writeJson(result);
+      else write(renderDoctorText(result, paints.out));
+      process.exitCode = result.exitCode;
+    });
 
-  if (defines("request")) {
-    allocationOptions(program.command("request"))
-      .description("the same checks as allocate; print the port request form as an issue body (writes nothing)")
-      .argument("<service>", "the service's name")
-      .option("--priority <priority>", "high, medium or low", "medium")
-      .option("--gh", "print a `gh issue create` command line instead")
-      .option("--json", "print JSON")
-      .action(async (service: string, flags: AllocateFlags & { priority: string; gh?: boolean; json?: boolean }, command: Command) => {
-        const priority = flags.priority === "high" || flags.priority === "medium" || flags.priority === "low" ? flags.priority : undefined;
-        if (priority === undefined) throw new UsageError(`--priority must be high, medium or low, got "${flags.priority}"`);
-        const [{ request }, { ghCommand }] = await Promise.all([import("./commands/request.js"), import("./render/change-text.js")]);
-        const result = await request({ ...(await allocationArgs(service, flags, command, paints)), priority });
-        if (flags.json === true) await writeJson(result);
-        else if (flags.gh === true) write(`${ghCommand(process.argv.slice(2).filter((a) => a !== "--gh"), result.title)}\n`);
-        else write(result.body);
-        process.exitCode = result.exitCode;
-      });
-  }
+  allocationOptions(program.command("allocate"))
+    .description("register a service: check the port, then write it into ports.yaml keeping every comment")
+    .argument("<service>", "the new service's name")
+    .option("--dry-run", "print the diff only")
+    .option("--json", "print JSON")
+    .action(async (service: string, flags: AllocateFlags & { dryRun?: boolean; json?: boolean }, command: Command) => {
+      const [{ allocate }, { renderChange }] = await Promise.all([import("./commands/allocate.js"), import("./render/change-text.js")]);
+      const result = await allocate({ ...(await allocationArgs(service, flags, command, paints)), dryRun: flags.dryRun === true });
+      if (flags.json === true) await writeJson(result);
+      else write(renderChange(result.plan.refusals, result.edit, `${service}: ${Object.entries(result.plan.ports).map(([e, p]) => `${e} ${p}`).join(", ")} on ${result.plan.node}`, paints.out));
+      process.exitCode = result.exitCode;
+    });
 
-  if (defines("release")) {
-    program
-      .command("release")
-      .description("remove a service's allocation from ports.yaml")
-      .argument("<service>", "the service")
-      .option("--force", "also a locked (shared infrastructure) service")
-      .option("--dry-run", "print the diff only")
-      .action(async (service: string, flags: { force?: boolean; dryRun?: boolean }, command: Command) => {
-        const [{ release }, { renderChange }] = await Promise.all([import("./commands/release.js"), import("./render/change-text.js")]);
-        const result = await release({ ...(await registryOptions(command)), service, force: flags.force === true, dryRun: flags.dryRun === true });
-        write(renderChange(result.refusals, result.edit, `released ${service}`, paints.out));
-        process.exitCode = result.exitCode;
-      });
-  }
+  allocationOptions(program.command("request"))
+    .description("the same checks as allocate; print the port request form as an issue body (writes nothing)")
+    .argument("<service>", "the service's name")
+    .option("--priority <priority>", "high, medium or low", "medium")
+    .option("--gh", "print a `gh issue create` command line instead")
+    .option("--json", "print JSON")
+    .action(async (service: string, flags: AllocateFlags & { priority: string; gh?: boolean; json?: boolean }, command: Command) => {
+      const priority = flags.priority === "high" || flags.priority === "medium" || flags.priority === "low" ? flags.priority : undefined;
+      if (priority === undefined) throw new UsageError(`--priority must be high, medium or low, got "${flags.priority}"`);
+      const [{ request }, { ghCommand }] = await Promise.all([import("./commands/request.js"), import("./render/change-text.js")]);
+      const result = await request({ ...(await allocationArgs(service, flags, command, paints)), priority });
+      if (flags.json === true) await writeJson(result);
+      else if (flags.gh === true) write(`${ghCommand(process.argv.slice(2).filter((a) => a !== "--gh"), result.title)}\n`);
+      else write(result.body);
+      process.exitCode = result.exitCode;
+    });
 
-  if (defines("set-status")) {
-    program
-      .command("set-status")
-      .description("update a service's declared status (service or service.env)")
-      .argument("<service>", "fastapi, or fastapi.test for one environment")
-      .argument("<status>", "running, stopped, in-development, reserved or planned")
-      .option("--dry-run", "print the diff only")
-      .action(async (target: string, statusName: string, flags: { dryRun?: boolean }, command: Command) => {
-        const [{ setStatus }, { renderChange }] = await Promise.all([import("./commands/release.js"), import("./render/change-text.js")]);
-        const result = await setStatus({ ...(await registryOptions(command)), target, status: statusName, dryRun: flags.dryRun === true });
-        write(renderChange(result.refusals, result.edit, `${target} is now ${statusName}`, paints.out));
-        process.exitCode = result.exitCode;
-      });
-  }
+  program
+    .command("release")
+    .description("remove a service's allocation from ports.yaml")
+    .argument("<service>", "the service")
+    .option("--force", "also a locked (shared infrastructure) service")
+    .option("--dry-run", "print the diff only")
+    .action(async (service: string, flags: { force?: boolean; dryRun?: boolean }, command: Command) => {
+      const [{ release }, { renderChange }] = await Promise.all([import("./commands/release.js"), import("./render/change-text.js")]);
+      const result = await release({ ...(await registryOptions(command)), service, force: flags.force === true, dryRun: flags.dryRun === true });
+      write(renderChange(result.refusals, result.edit, `released ${service}`, paints.out));
+      process.exitCode = result.exitCode;
+    });
 
-  if (defines("diff")) {
-    program
-      .command("diff")
-      .description("what moved since a git ref, the files still using old ports, the teams to notify (Markdown)")
-      .argument("<ref>", "a git ref, e.g. main or HEAD~1")
-      .option("--json", "print JSON")
-      .action(async (ref: string, flags: { json?: boolean }, command: Command) => {
-        const [{ diff }, { nodeCommandRunner }] = await Promise.all([import("./commands/diff.js"), import("./io/command-runner.js")]);
-        const result = await diff({ ...(await registryOptions(command)), ref, runner: nodeCommandRunner });
-        if (flags.json === true) await writeJson(result);
-        else write(result.markdown);
-      });
-  }
+  program
+    .command("set-status")
+    .description("update a service's declared status (service or service.env)")
+    .argument("<service>", "fastapi, or fastapi.test for one environment")
+    .argument("<status>", "running, stopped, in-development, reserved or planned")
+    .option("--dry-run", "print the diff only")
+    .action(async (target: string, statusName: string, flags: { dryRun?: boolean }, command: Command) => {
+      const [{ setStatus }, { renderChange }] = await Promise.all([import("./commands/release.js"), import("./render/change-text.js")]);
+      const result = await setStatus({ ...(await registryOptions(command)), target, status: statusName, dryRun: flags.dryRun === true });
+      write(renderChange(result.refusals, result.edit, `${target} is now ${statusName}`, paints.out));
+      process.exitCode = result.exitCode;
+    });
 
-  if (defines("list")) {
-    program
-      .command("list")
-      .description("print the allocation tables, grouped as the allocation document groups them")
-      .option("--team <team>", "only this team's services")
-      .option("--node <node>", "only services on this node")
-      .option("--env <environment>", "only this environment's ports")
-      .option("--json", "print JSON")
-      .action(async (options: { team?: string; node?: string; env?: string; json?: boolean }, command: Command) => {
-        const [{ list }, { renderListText }] = await Promise.all([import("./commands/list.js"), import("./render/list-text.js")]);
-        const result = await list({ ...(await registryOptions(command)), team: options.team, node: options.node, env: options.env });
-        if (options.json === true) await writeJson(result);
-        else write(renderListText(result, paints.out));
-      });
-  }
+  program
+    .command("diff")
+    .description("what moved since a git ref, the files still using old ports, the teams to notify (Markdown)")
+    .argument("<ref>", "a git ref, e.g. main or HEAD~1")
+    .option("--json", "print JSON")
+    .action(async (ref: string, flags: { json?: boolean }, command: Command) => {
+      const [{ diff }, { nodeCommandRunner }] = await Promise.all([import("./commands/diff.js"), import("./io/command-runner.js")]);
+      const result = await diff({ ...(await registryOptions(command)), ref, runner: nodeCommandRunner });
+      if (flags.json === true) await writeJson(result);
+      else write(result.markdown);
+    });
 
-  if (defines("docs")) {
-    program
-      .command("docs")
-      .description("render the allocation tables as Markdown")
-      .option("-w, --write <file>", "write to this file instead of stdout")
-      .action(async (options: { write?: string }, command: Command) => {
-        const { docs } = await import("./commands/docs.js");
-        const result = await docs({ ...(await registryOptions(command)), write: options.write });
-        if (result.written === null) write(result.markdown);
-        else writeError(`wrote ${result.written}\n`);
-      });
-  }
+  program
+    .command("list")
+    .description("print the allocation tables, grouped as the allocation document groups them")
+    .option("--team <team>", "only this team's services")
+    .option("--node <node>", "only services on this node")
+    .option("--env <environment>", "only this environment's ports")
+    .option("--json", "print JSON")
+    .action(async (options: { team?: string; node?: string; env?: string; json?: boolean }, command: Command) => {
+      const [{ list }, { renderListText }] = await Promise.all([import("./commands/list.js"), import("./render/list-text.js")]);
+      const result = await list({ ...(await registryOptions(command)), team: options.team, node: options.node, env: options.env });
+      if (options.json === true) await writeJson(result);
+      else write(renderListText(result, paints.out));
+    });
 
-  if (defines("init")) {
-    program
-      .command("init")
-      .description("write a starter ports.yaml")
-      .argument("[file]", "where to write it", "ports.yaml")
-      .option("--force", "replace an existing file")
-      .action(async (file: string, options: { force?: boolean }) => {
-        const { init } = await import("./commands/init.js");
-        const { nodeFileSystem } = await import("./io/file-system.js");
-        const result = await init({ file, force: options.force === true, cwd: process.cwd(), fs: nodeFileSystem });
-        write(`${result.overwritten ? "replaced" : "created"} ${result.file}; edit it, then run \`sparkport lint\`\n`);
-      });
-  }
+  program
+    .command("docs")
+    .description("render the allocation tables as Markdown")
+    .option("-w, --write <file>", "write to this file instead of stdout")
+    .action(async (options: { write?: string }, command: Command) => {
+      const { docs } = await import("./commands/docs.js");
+      const result = await docs({ ...(await registryOptions(command)), write: options.write });
+      if (result.written === null) write(result.markdown);
+      else writeError(`wrote ${result.written}\n`);
+    });
 
-  if (defines("explain")) {
-    program
-      .command("explain")
-      .description("list the lint rules, or explain one")
-      .argument("[code]", "a rule code, such as outside-team-range")
-      .action(async (code: string | undefined) => {
-        const [{ explain }, { textTable }] = await Promise.all([import("./commands/explain.js"), import("./render/text-table.js")]);
-        const rows = explain(code).map((r) => [r.code, r.severity, r.explain]);
-        write(`${textTable(["CODE", "SEVERITY", "WHAT IT CHECKS"], rows).join("\n")}\n`);
-      });
-  }
+  program
+    .command("init")
+    .description("write a starter ports.yaml")
+    .argument("[file]", "where to write it", "ports.yaml")
+    .option("--force", "replace an existing file")
+    .action(async (file: string, options: { force?: boolean }) => {
+      const { init } = await import("./commands/init.js");
+      const { nodeFileSystem } = await import("./io/file-system.js");
+      const result = await init({ file, force: options.force === true, cwd: process.cwd(), fs: nodeFileSystem });
+      write(`${result.overwritten ? "replaced" : "created"} ${result.file}; edit it, then run \`sparkport lint\`\n`);
+    });
+
+  program
+    .command("explain")
+    .description("list the lint rules, or explain one")
+    .argument("[code]", "a rule code, such as outside-team-range")
+    .action(async (code: string | undefined) => {
+      const [{ explain }, { textTable }] = await Promise.all([import("./commands/explain.js"), import("./render/text-table.js")]);
+      const rows = explain(code).map((r) => [r.code, r.severity, r.explain]);
+      write(`${textTable(["CODE", "SEVERITY", "WHAT IT CHECKS"], rows).join("\n")}\n`);
+    });
 
   return program;
-}
-
-/**
- * The command `argv` names, or undefined when it names none, asks for help,
- * or cannot be told without commander: then every command is defined. The
- * global options that take a value are read from the program, so a value
- * (`--this-node list check 8002`) is never taken for the command.
- */
-function commandNamed(program: Command, argv: readonly string[]): string | undefined {
-  const args = argv.slice(2);
-  if (args.some((arg) => arg === "-h" || arg === "--help")) return undefined;
-  const valued = program.options.filter((option) => option.required || option.optional);
-  if (valued.some((option) => option.optional)) return undefined;
-  const takesValue = new Set(valued.flatMap((option) => [option.short, option.long]).filter((flag) => flag !== undefined));
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? "";
-    if (arg === "--") return undefined;
-    // Short flags run together (-vr FILE): whether one takes the next word is commander's to say.
-    if (/^-[^-].+/.test(arg)) return undefined;
-    if (arg.startsWith("-")) {
-      if (takesValue.has(arg)) i += 1;
-      continue;
-    }
-    return COMMAND_NAMES.includes(arg) && arg !== "help" ? arg : undefined;
-  }
-  return undefined;
 }
 
 async function main(argv: readonly string[]): Promise<void> {
   const [commander, out, err] = await Promise.all([import("commander"), makePaint(process.stdout), makePaint(process.stderr)]);
   const paints: Paints = { out, err };
-  const program = buildProgram(commander, paints, argv);
+  const program = buildProgram(commander, paints);
   try {
     await program.parseAsync([...argv]);
   } catch (error) {

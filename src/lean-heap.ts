@@ -1,23 +1,38 @@
 import { setFlagsFromString } from "node:v8";
+import type { CommandRunner } from "./io/command-runner.js";
+import type { RegistryCache } from "./registry/registry-cache.js";
 
-/** Majors whose V8 has both flags (measured on Node 20); elsewhere an unknown flag would be printed on stderr. */
-const NODE_MAJORS = [20, 21, 22, 23, 24];
+const FLAGS = ["--optimize-for-size", "--semi-space-growth-factor=1"];
+/** Below this many services the heap stays small anyway, and asking Node costs a process start. */
+const LARGE = 2000;
 
 /**
- * Asks V8 to favour memory over speed and to stop growing the young
- * generation. `status` over 10,000 services keeps about 20 MB alive, but
- * while its probes run and its rows are built V8 lets the young generation
- * grow to 32 MB and the old one fill with what was promoted: 117 MB peak RSS,
- * 83 MB with these on Node 20, for about a quarter more time. Set at run
- * time, which Node asks to do with care: both are read by the collector at
- * each collection, not at start-up. V8 keeps a hash of its flags in every
- * code cache and refuses one made under other flags, so the launcher
- * (src/bin.cts), told by the mark set here, writes no code cache for the run.
- * Only the shell (src/cli.ts) calls this.
+ * Asks V8 to favour memory over speed and to stop growing the young generation, which a large
+ * `status` otherwise lets grow long after its registry is read. V8 prints an error for a flag it
+ * does not know, so only a Node that takes them on its own command line gets them.
  */
-export function leanHeap(): void {
-  if (!NODE_MAJORS.includes(Number(process.versions.node.split(".")[0]))) return;
-  setFlagsFromString("--optimize-for-size");
-  setFlagsFromString("--semi-space-growth-factor=1");
-  Reflect.set(globalThis, Symbol.for("sparkport.v8FlagsChanged"), true);
+async function leanHeap(runner: CommandRunner): Promise<void> {
+  const accepted = await runner.run(process.execPath, [...FLAGS, "-e", "0"]).then((result) => result.code === 0 && result.stderr === "", () => false);
+  if (accepted) for (const flag of FLAGS) setFlagsFromString(flag);
+}
+
+/**
+ * The registry cache, keeping the heap lean once it serves a large registry. A run that parses keeps
+ * V8's defaults: the YAML parser of a large file wants the room, and is slower without it.
+ */
+export function leaningOnLargeRegistry(cache: RegistryCache | undefined, runner: CommandRunner): RegistryCache | undefined {
+  if (cache === undefined) return undefined;
+  let asked = false;
+  const lean = (services: number): void => {
+    if (!asked && services >= LARGE) void leanHeap(runner);
+    asked = true;
+  };
+  return {
+    get: (absolutePath, bytes) => {
+      const hit = cache.get(absolutePath, bytes);
+      if (hit !== undefined) lean(hit.data.services.length);
+      return hit;
+    },
+    put: (...entry) => cache.put(...entry),
+  };
 }

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../src/commands/check.js";
 import type { NextResult } from "../src/commands/next.js";
 import type { StatusResult } from "../src/commands/status.js";
-import { close, freePort, listen, portOf, startPythonServer } from "./helpers/listeners.js";
+import { close, freePort, listen, portOf, pythonProgram, startNodeServer, startPythonServer } from "./helpers/listeners.js";
 import { runCli } from "./helpers/run-cli.js";
 
 // Network safety: every registry here puts its nodes on 127.0.0.1 and
@@ -93,12 +93,34 @@ describe("sparkport check: who holds a port on this machine", () => {
         child.kill();
       });
       const file = await registry(`child-${port}`, []);
+      // Linux names it by its executable, symlinks resolved (python3 may be python3.11).
+      const command = isLinux ? pythonProgram() : "python3";
       const { status, result } = await checkJson(file, [`:${port}`]);
       expect(status).toBe(1);
-      expect(result.checks[0]?.local?.holders).toEqual([expect.objectContaining({ pid: child.pid, command: "python3", addresses: [address] })]);
+      expect(result.checks[0]?.local?.holders).toEqual([expect.objectContaining({ pid: child.pid, command, addresses: [address] })]);
       const text = await runCli(["check", "--registry", file, String(port)], { env });
-      expect(text.stdout).toContain(`local     held by python3 (PID ${String(child.pid)}`);
-      expect(text.stdout).toContain(`port-held-locally  ${port} is held on this machine by python3`);
+      expect(text.stdout).toContain(`local     held by ${command} (PID ${String(child.pid)}`);
+      expect(text.stdout).toContain(`port-held-locally  ${port} is held on this machine by ${command}`);
+    });
+  }
+
+  // Node 24 and 26 name their main thread (MainThread, node-MainThread), which is what /proc/PID/comm reads; the
+  // retitled child has a thread-like comm on every Node. The holder is still named by its executable.
+  for (const title of [undefined, "MainThread"]) {
+    it.skipIf(!isLinux)(`names a child Node server${title === undefined ? "" : ` titled ${title}`} by its executable, not its main thread`, async () => {
+      const program = path.basename(process.execPath);
+      const port = await freePort();
+      const child = await startNodeServer("127.0.0.1", port, title);
+      cleanups.push(() => {
+        child.kill();
+      });
+      const file = await registry(`node-child-${port}`, []);
+      const { status, result } = await checkJson(file, [String(port)]);
+      expect(status).toBe(1);
+      expect(result.checks[0]?.local?.holders).toEqual([expect.objectContaining({ pid: child.pid, command: program, addresses: ["127.0.0.1"] })]);
+      const text = await runCli(["check", "--registry", file, String(port)], { env });
+      expect(text.stdout).toContain(`local     held by ${program} (PID ${String(child.pid)}`);
+      expect(text.stdout).not.toContain("MainThread");
     });
   }
 

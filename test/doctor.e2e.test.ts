@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DoctorResult } from "../src/commands/doctor.js";
-import { close, freePort, listen, startPythonServer } from "./helpers/listeners.js";
+import { close, freePort, listen, pythonProgram, startPythonServer } from "./helpers/listeners.js";
 import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 import { CLI, runCli } from "./helpers/run-cli.js";
 
@@ -88,7 +88,7 @@ describe.skipIf(!isLinux)("sparkport doctor", () => {
     const { status, result, text } = await doctorJson(dir, ["--from", "laptop", "--error", error]);
     expect(status).toBe(1);
     const finding = result.findings.find((f) => f.code === "doctor-port-in-use");
-    expect(finding?.message).toContain(`python3 (PID ${String(child.pid)}`);
+    expect(finding?.message).toContain(`${pythonProgram()} (PID ${String(child.pid)}`);
     expect(finding?.commands).toEqual(expect.arrayContaining([`kill ${String(child.pid)}`]));
     expect(text).toContain(`$ kill ${String(child.pid)}`);
   });

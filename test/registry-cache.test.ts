@@ -1,14 +1,14 @@
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { crc32 } from "node:zlib";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SparkportInputError } from "../src/errors.js";
-import { fileRegistryCache } from "../src/io/registry-cache-file.js";
 import { CachedSourceMap } from "../src/registry/cached-source-map.js";
 import type { LoadedRegistry } from "../src/registry/load.js";
 import { parseRegistry } from "../src/registry/parse-registry.js";
-import { decodeEntry, encodeEntry } from "../src/registry/registry-cache.js";
+import { decodeEntry, encodeEntry, fileRegistryCache } from "../src/registry/registry-cache.js";
 import type { PathSegment } from "../src/registry/source-map.js";
 import { runs } from "./fuzz/fuzz-helpers.js";
 import { REPO_ROOT, runCli } from "./helpers/run-cli.js";
@@ -28,7 +28,7 @@ const parse = (text: string, file: string, absolutePath: string, chunked?: boole
 
 function roundTrip(loaded: Parsed, bytes = Buffer.from(loaded.text)) {
   if (loaded.positions === undefined) throw new Error("no positions");
-  const entry = Buffer.concat(encodeEntry(BUILD, loaded.absolutePath, bytes, loaded.data, loaded.positions));
+  const entry = encodeEntry(BUILD, loaded.absolutePath, bytes, loaded.data, loaded.positions);
   const cached = decodeEntry(entry, BUILD, loaded.absolutePath, bytes);
   if (cached === undefined) throw new Error("a fresh entry did not decode");
   return { entry, cached, source: new CachedSourceMap(loaded.file, loaded.text, cached.positions) };
@@ -149,6 +149,17 @@ describe("registry cache entries", () => {
     const headerEnd = entry.indexOf(10);
     for (const cut of [0, 10, headerEnd, headerEnd + 1 + bytes.length + 5]) expect(decodeEntry(entry.subarray(0, cut), BUILD, "/r/ports.yaml", bytes), `cut at ${cut}`).toBeUndefined();
     expect(decodeEntry(Buffer.from("garbage\n{}"), BUILD, "/r/ports.yaml", bytes)).toBeUndefined();
+    // Any one byte changed anywhere (a port in the data, a length in the header) fails the CRC-32.
+    for (let offset = 0; offset < entry.length; offset += Math.max(1, Math.floor(entry.length / 400))) {
+      const flipped = Buffer.from(entry);
+      flipped[offset] = (flipped[offset] ?? 0) ^ 0x04;
+      expect(decodeEntry(flipped, BUILD, "/r/ports.yaml", bytes), `byte ${offset} changed`).toBeUndefined();
+    }
+    const portAt = entry.lastIndexOf(Buffer.from('"port":8000'));
+    expect(portAt).toBeGreaterThan(0);
+    const moved = Buffer.from(entry);
+    moved.write('"port":8001', portAt);
+    expect(decodeEntry(moved, BUILD, "/r/ports.yaml", bytes)).toBeUndefined();
     // A position tree of another shape (a damaged or foreign entry) gives file-only locations, never a crash.
     for (const tree of [{ "services[0]": [1, 1] }, [1, 1, { services: 7 }], [1, 1, { services: [null, "x"] }], "nonsense"]) {
       const foreign = new CachedSourceMap("ports.yaml", loaded.text, () => JSON.parse(JSON.stringify(tree)) as never);
@@ -223,8 +234,14 @@ describe.skipIf(process.platform !== "linux")("sparkport with its registry cache
     expect(entries()).toHaveLength(1);
     const entryFile = path.join(env.XDG_CACHE_HOME, "sparkport", "registries", entries()[0] ?? "");
     const written = readFileSync(entryFile);
-    // The entry is what the next run believes: planted data shows in its output (the cache is really read).
-    writeFileSync(entryFile, Buffer.from(written.toString("latin1").replace('"name":"Backend"', '"name":"Planted"'), "latin1"));
+    const planted = Buffer.from(written.toString("latin1").replace('"name":"Backend"', '"name":"Planted"'), "latin1");
+    // Changed without its checksum: not believed, and written anew.
+    writeFileSync(entryFile, planted);
+    expect((await list()).stdout).toContain("Backend");
+    expect(readFileSync(entryFile).equals(written)).toBe(true);
+    // With its checksum made to match, the next run believes it: the cache is really read.
+    planted.writeUInt32LE(crc32(planted.subarray(4)), 0);
+    writeFileSync(entryFile, planted);
     expect((await list()).stdout).toContain("Planted");
     expect((await list()).stdout).not.toContain("Backend");
     // One byte of the registry changed: parsed again, and the entry replaced.

@@ -1,12 +1,12 @@
-import { spawnSync } from "node:child_process";
 import { chmodSync, cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PortReference } from "../src/scan/port-reference.js";
 import { scanTree } from "../src/scan/scan-tree.js";
 import { walkTree } from "../src/scan/walk-tree.js";
+import { publicBuild, runAsNobody, whyNotAsNobody } from "./helpers/as-nobody.js";
 
 const FIXTURE = fileURLToPath(new URL("fixtures/scan-monorepo/", import.meta.url));
 
@@ -207,10 +207,10 @@ describe("walkTree", () => {
 
   // Root reads every file, so as root the walk runs as `nobody` (CI is root).
   const asRoot = process.getuid?.() === 0;
-  const canDrop = asRoot && spawnSync("runuser", ["--help"], { stdio: "ignore" }).status === 0;
-  if (asRoot && !canDrop) console.warn("skipping the unreadable-file case: running as root without runuser");
+  const whyNot = asRoot ? whyNotAsNobody() : undefined;
+  if (whyNot !== undefined) console.warn(`skipping the unreadable-file case: ${whyNot}`);
 
-  it.skipIf(asRoot && !canDrop)("reports an unreadable file", async () => {
+  it.skipIf(whyNot !== undefined)("reports an unreadable file", async () => {
     const locked = path.join(tree, "locked.txt");
     writeFileSync(locked, "x", { mode: 0o000 });
     try {
@@ -220,9 +220,9 @@ describe("walkTree", () => {
         return;
       }
       for (let dir = tree; dir !== path.dirname(dir); dir = path.dirname(dir)) if (dir.startsWith(tmpdir()) && dir !== tmpdir()) chmodSync(dir, 0o755);
-      const walker = new URL("../dist/scan/walk-tree.js", import.meta.url).href;
+      const walker = pathToFileURL(path.join(publicBuild(), "dist/scan/walk-tree.js")).href;
       const script = `const { walkTree } = await import(${JSON.stringify(walker)}); const r = await walkTree(${JSON.stringify(tree)}, {}, (f) => f === "locked.txt"); console.log(JSON.stringify(r.problems));`;
-      const run = spawnSync("runuser", ["-u", "nobody", "--", process.execPath, "--input-type=module", "-e", script], { encoding: "utf8" });
+      const run = runAsNobody(["--input-type=module", "-e", script]);
       expect(JSON.parse(run.stdout)).toEqual([{ file: "locked.txt", reason: "cannot read: EACCES" }]);
     } finally {
       rmSync(locked);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CommandResult, CommandRunner } from "../src/io/command-runner.js";
 import { createSocketTable } from "../src/occupancy/create-socket-table.js";
-import { LinuxSocketTable } from "../src/occupancy/linux-socket-table.js";
+import type { ProcLinks } from "../src/occupancy/find-socket-owners.js";
+import { LinuxSocketTable, type ReadText } from "../src/occupancy/linux-socket-table.js";
 import { MacosSocketTable } from "../src/occupancy/macos-socket-table.js";
 import { WindowsSocketTable } from "../src/occupancy/windows-socket-table.js";
 import { osOutput } from "./helpers/os-fixtures.js";
@@ -232,6 +233,100 @@ describe("WindowsSocketTable (netstat, tasklist, netsh)", () => {
   it("fails when netstat fails", async () => {
     const runner = new FakeRunner(windowsAnswers({ "netstat -ano -p tcpv6": { code: 1, stdout: "", stderr: "The requested protocol is not supported." } }));
     await expect(new WindowsSocketTable(runner).snapshot({ protocol: "tcp" })).rejects.toThrow("netstat -ano -p tcpv6 failed (exit status 1)");
+  });
+});
+
+describe("LinuxSocketTable: a holder's program is its executable, not its main thread's name (fake /proc)", () => {
+  // A Node 26 server on 127.0.0.1:43819 as /proc/net/tcp and `ss -ltnpH` showed it here; both name it by its comm.
+  const pid = 11045;
+  const header = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+  const procNetTcp = `${header}   0: 0100007F:AB2B 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 319655 1 00000000a46cb5c0 100 0 0 10 0\n`;
+  const ss = 'LISTEN 0      511    127.0.0.1:43819 0.0.0.0:* users:(("node-MainThread",pid=11045,fd=22))\n';
+  const held = { protocol: "tcp", address: "127.0.0.1", port: 43819, family: 4, pid } as const;
+
+  /** null: refused (EACCES, as another user's process is to a user without privileges); absent: ENOENT. */
+  type Entries<T> = Record<string, T | null>;
+  const errno = (code: string, path: string): Error => Object.assign(new Error(`${code}: ${path}`), { code });
+  function lookUp<T>(entries: Entries<T>, path: string): T {
+    const entry = entries[path];
+    if (entry === undefined) throw errno("ENOENT", path);
+    if (entry === null) throw errno("EACCES", path);
+    return entry;
+  }
+
+  /** The holder's /proc: comm "MainThread" as Node 24 leaves it, plus whatever exe and cmdline say. */
+  function fakeProc(own: { exe?: string | null; cmdline?: string | null }, procNet = true): { readText: ReadText; links: ProcLinks } {
+    const files: Entries<string> = {
+      "/proc/net/tcp": procNet ? procNetTcp : null,
+      "/proc/net/tcp6": procNet ? header : null,
+      [`/proc/${pid}/comm`]: "MainThread\n",
+      "/etc/passwd": "root:x:0:0:root:/root:/bin/bash\n",
+      ...(own.cmdline !== undefined && { [`/proc/${pid}/cmdline`]: own.cmdline }),
+    };
+    const dirs: Entries<string[]> = { "/proc": ["1", String(pid), "self"], "/proc/1/fd": null, [`/proc/${pid}/fd`]: ["0", "22"] };
+    const links: Entries<string> = {
+      [`/proc/${pid}/fd/0`]: "/dev/null",
+      [`/proc/${pid}/fd/22`]: "socket:[319655]",
+      ...(own.exe !== undefined && { [`/proc/${pid}/exe`]: own.exe }),
+    };
+    return {
+      readText: (path) => {
+        try {
+          return Promise.resolve(lookUp(files, path));
+        } catch (error) {
+          return Promise.reject(error as Error);
+        }
+      },
+      links: { readDir: (path) => lookUp(dirs, path), readLink: (path) => lookUp(links, path) },
+    };
+  }
+
+  const fromProc = (own: Parameters<typeof fakeProc>[0]): LinuxSocketTable =>
+    new LinuxSocketTable({ ...fakeProc(own), runner: new FakeRunner({}), byteOrder: "LE" });
+  const fromSs = (own: Parameters<typeof fakeProc>[0]): { table: LinuxSocketTable; runner: FakeRunner } => {
+    const runner = new FakeRunner({ "ss -ltnpH": ok(ss) });
+    return { table: new LinuxSocketTable({ ...fakeProc(own, false), runner, byteOrder: "LE" }), runner };
+  };
+  const nvmCmdline = "/home/me/.nvm/versions/node/v24.22.3/bin/node\0server.js\0";
+
+  it("names the program by /proc/PID/exe, not comm (nor a process.title in cmdline)", async () => {
+    const snapshot = await fromProc({ exe: "/usr/local/bin/node", cmdline: "next-server (v15.1.0)\0" }).snapshot({ protocol: "tcp", ports: [43819] });
+    expect(snapshot.listeners).toEqual([{ ...held, command: "node", user: "root" }]);
+  });
+
+  it('drops the " (deleted)" of an executable replaced since it started', async () => {
+    const snapshot = await fromProc({ exe: "/usr/bin/node (deleted)" }).snapshot({ protocol: "tcp", ports: [43819] });
+    expect(snapshot.listeners).toEqual([{ ...held, command: "node", user: "root" }]);
+  });
+
+  for (const exe of [null, undefined]) {
+    it(`takes the first word of /proc/PID/cmdline when exe gives ${exe === null ? "EACCES" : "ENOENT"}`, async () => {
+      const snapshot = await fromProc({ exe, cmdline: nvmCmdline }).snapshot({ protocol: "tcp", ports: [43819] });
+      expect(snapshot.listeners).toEqual([{ ...held, command: "node", user: "root" }]);
+      const bare = await fromProc({ exe, cmdline: "node\0server.js\0" }).snapshot({ protocol: "tcp", ports: [43819] });
+      expect(bare.listeners).toEqual([{ ...held, command: "node", user: "root" }]);
+    });
+  }
+
+  it("leaves the program unknown, never the thread name, when neither exe nor cmdline can be read", async () => {
+    for (const own of [{ exe: null, cmdline: null }, {}, { exe: null, cmdline: "" }]) {
+      const snapshot = await fromProc(own).snapshot({ protocol: "tcp", ports: [43819] });
+      expect(snapshot.listeners).toEqual([{ ...held, user: "root" }]);
+    }
+  });
+
+  it("in ss's rows too: node-MainThread is named by /proc/PID/exe", async () => {
+    const { table, runner } = fromSs({ exe: "/root/.cache/sparkport-ci/node-26.12.1/bin/node" });
+    const snapshot = await table.snapshot({ protocol: "tcp", ports: [43819] });
+    expect(runner.calls).toEqual(["ss -ltnpH"]);
+    expect(snapshot).toEqual({ listeners: [{ ...held, command: "node" }], excluded: [], source: "ss", ownersComplete: true });
+  });
+
+  it("in ss's rows, takes cmdline's first word when exe is refused, and ss's name only when neither can be read", async () => {
+    const byCmdline = await fromSs({ exe: null, cmdline: nvmCmdline }).table.snapshot({ protocol: "tcp", ports: [43819] });
+    expect(byCmdline.listeners).toEqual([{ ...held, command: "node" }]);
+    const bySs = await fromSs({ exe: null, cmdline: null }).table.snapshot({ protocol: "tcp", ports: [43819] });
+    expect(bySs.listeners).toEqual([{ ...held, command: "node-MainThread" }]);
   });
 });
 

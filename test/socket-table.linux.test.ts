@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import dgram from "node:dgram";
 import net from "node:net";
 import { userInfo } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeCommandRunner, type CommandRunner } from "../src/io/command-runner.js";
 import { readTextSync } from "../src/io/read-text-sync.js";
@@ -9,6 +10,7 @@ import { nodeProcLinks, type ProcLinks } from "../src/occupancy/find-socket-owne
 import { LinuxSocketTable, type ReadText } from "../src/occupancy/linux-socket-table.js";
 import type { Listener } from "../src/occupancy/listener.js";
 import { listenersOnPort } from "../src/occupancy/listeners-on-port.js";
+import { pythonProgram, startNodeServer } from "./helpers/listeners.js";
 
 // Real sockets on this machine's loopback, read back through the real /proc (and the real ss).
 const onLinux = process.platform === "linux";
@@ -18,6 +20,8 @@ const linuxIt = it.skipIf(!onLinux);
 // The reader the CLI gives the table.
 const readText: ReadText = async (path) => readTextSync(path);
 const user = userInfo().username;
+// The program of a Node process: its executable's name (process.execPath is /proc/self/exe's target on Linux).
+const nodeProgram = path.basename(process.execPath);
 
 const servers: net.Server[] = [];
 const udpSockets: dgram.Socket[] = [];
@@ -102,6 +106,22 @@ async function stopChild(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** A child Node server on 127.0.0.1 (see startNodeServer) and the main thread's name the kernel reports for it. */
+async function startNode(title?: string): Promise<{ pid: number; port: number; comm: string }> {
+  const port = await freePort("127.0.0.1");
+  const child = await startNodeServer("127.0.0.1", port, title);
+  children.push(child);
+  if (child.pid === undefined) throw new Error("node did not start");
+  return { pid: child.pid, port, comm: readTextSync(`/proc/${child.pid}/comm`).trim() };
+}
+
+// Node 24 names its main thread "MainThread" and Node 26 "node-MainThread" (older ones leave "node"); a child
+// that sets process.title renames it on any Node, so the second case tests the same on every version.
+const nodeChildren = [
+  ["a Node child as this Node names it", undefined],
+  ["a Node child whose main thread is renamed MainThread", "MainThread"],
+] as const;
+
 function table(overrides: { readText?: ReadText; runner?: CommandRunner; links?: ProcLinks } = {}): LinuxSocketTable {
   return new LinuxSocketTable({ readText: overrides.readText ?? readText, runner: overrides.runner ?? nodeCommandRunner, ...(overrides.links !== undefined && { links: overrides.links }) });
 }
@@ -112,7 +132,7 @@ const own = (address: string, port: number, family: 4 | 6, protocol: "tcp" | "ud
   port,
   family,
   pid: process.pid,
-  command: "node",
+  command: nodeProgram,
   user,
 });
 
@@ -173,7 +193,18 @@ describe("LinuxSocketTable on real sockets (/proc)", () => {
       const snapshot = await table().snapshot({ protocol: "tcp", ports: [child.port] });
       expect(snapshot.ownersComplete).toBe(true);
       expect(listenersOnPort(snapshot.listeners, child.port)).toEqual([
-        { protocol: "tcp", address, port: child.port, family, pid: child.pid, command: "python3", user },
+        { protocol: "tcp", address, port: child.port, family, pid: child.pid, command: pythonProgram(), user },
+      ]);
+    });
+  }
+
+  for (const [name, title] of nodeChildren) {
+    linuxIt(`names ${name} by its executable, not its thread name`, async () => {
+      const child = await startNode(title);
+      if (title !== undefined) expect(child.comm).toBe(title);
+      const snapshot = await table().snapshot({ protocol: "tcp", ports: [child.port] });
+      expect(listenersOnPort(snapshot.listeners, child.port)).toEqual([
+        { protocol: "tcp", address: "127.0.0.1", port: child.port, family: 4, pid: child.pid, command: nodeProgram, user },
       ]);
     });
   }
@@ -238,19 +269,33 @@ describe("LinuxSocketTable falling back to ss", () => {
 
     expect(snapshot.source).toBe("ss");
     expect(snapshot.ownersComplete).toBe(true);
-    expect(listenersOnPort(snapshot.listeners, mine)).toEqual([{ protocol: "tcp", address: "127.0.0.1", port: mine, family: 4, pid: process.pid, command: "node" }]);
+    expect(listenersOnPort(snapshot.listeners, mine)).toEqual([{ protocol: "tcp", address: "127.0.0.1", port: mine, family: 4, pid: process.pid, command: nodeProgram }]);
     // ss prints a dual-stack socket as `*`: reported as "::", family 6, like /proc does.
-    expect(listenersOnPort(snapshot.listeners, dualStack)).toEqual([{ protocol: "tcp", address: "::", port: dualStack, family: 6, pid: process.pid, command: "node" }]);
+    expect(listenersOnPort(snapshot.listeners, dualStack)).toEqual([{ protocol: "tcp", address: "::", port: dualStack, family: 6, pid: process.pid, command: nodeProgram }]);
     expect(listenersOnPort(snapshot.listeners, child.port)).toEqual([
-      { protocol: "tcp", address: "::1", port: child.port, family: 6, pid: child.pid, command: "python3" },
+      { protocol: "tcp", address: "::1", port: child.port, family: 6, pid: child.pid, command: pythonProgram() },
     ]);
   });
+
+  for (const [name, title] of nodeChildren) {
+    linuxIt(`names ${name} by its executable, not the thread name ss prints`, async () => {
+      const child = await startNode(title);
+      const ss = await nodeCommandRunner.run("ss", ["-ltnpH", `sport = :${child.port}`]);
+      // ss itself prints the comm.
+      expect(ss.stdout).toContain(`users:(("${child.comm}",pid=${child.pid},`);
+      const snapshot = await table({ readText: unreadableProcNet }).snapshot({ protocol: "tcp", ports: [child.port] });
+      expect(snapshot.source).toBe("ss");
+      expect(listenersOnPort(snapshot.listeners, child.port)).toEqual([
+        { protocol: "tcp", address: "127.0.0.1", port: child.port, family: 4, pid: child.pid, command: nodeProgram },
+      ]);
+    });
+  }
 
   linuxIt("asks ss -lunpH for UDP", async () => {
     const port = await bindUdp("udp4", "127.0.0.1");
     const snapshot = await table({ readText: unreadableProcNet }).snapshot({ protocol: "udp", ports: [port] });
     expect(snapshot.source).toBe("ss");
-    expect(listenersOnPort(snapshot.listeners, port)).toEqual([{ protocol: "udp", address: "127.0.0.1", port, family: 4, pid: process.pid, command: "node" }]);
+    expect(listenersOnPort(snapshot.listeners, port)).toEqual([{ protocol: "udp", address: "127.0.0.1", port, family: 4, pid: process.pid, command: nodeProgram }]);
   });
 
   linuxIt("fails with both reasons when ss cannot run either", async () => {

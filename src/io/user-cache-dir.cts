@@ -1,16 +1,11 @@
-// Shared by the launcher (src/bin.cts, CommonJS, which must not load the
-// bundle to find its code cache) and the registry cache: one definition of
-// where sparkport may keep files between runs.
+// Where sparkport keeps files between runs, for the launcher (CommonJS, before the bundle loads)
+// and the registry cache alike.
 import fs = require("node:fs");
 import path = require("node:path");
 
-/**
- * The per-user cache folder of the platform (never a shared one: the code
- * cache is code that gets run), or undefined when there is none to use.
- */
-function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+/** The per-user cache folder of the platform (never a shared one: compiled code is kept there). */
+function userCacheDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
   if (platform === "win32") return env.LOCALAPPDATA === undefined || !path.isAbsolute(env.LOCALAPPDATA) ? undefined : path.join(env.LOCALAPPDATA, "sparkport", "Cache");
-  // HOME, as os.homedir() would read it, without loading os for it.
   const home = env.HOME;
   if (home === undefined || !path.isAbsolute(home)) return undefined;
   if (platform === "darwin") return path.join(home, "Library", "Caches", "sparkport");
@@ -19,18 +14,39 @@ function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Pla
 }
 
 /**
- * On POSIX, a cache folder someone else owns or can write to is not used:
- * its files are code this process would run, or data it would believe. (A
- * shared XDG_CACHE_HOME, or sudo keeping HOME.)
+ * On POSIX a folder is ours when we own it and nobody else may write to it; a missing one when the
+ * nearest folder above it that exists is ours, so root with another user's HOME creates nothing there.
  */
-function isTrustedDir(dir: string): boolean {
-  if (process.platform === "win32" || process.getuid === undefined) return true;
-  try {
-    const stats = fs.statSync(dir);
-    return stats.isDirectory() && stats.uid === process.getuid() && (stats.mode & 0o022) === 0;
-  } catch {
-    return true; // Not there yet: it is created 0700 by the first write.
+function isOwnDir(dir: string, uid: number): boolean {
+  for (let current = dir, missing = false; ; missing = true) {
+    try {
+      const stats = fs.statSync(current);
+      return stats.isDirectory() && stats.uid === uid && (missing || (stats.mode & 0o022) === 0);
+    } catch {
+      const parent = path.dirname(current);
+      if (parent === current) return false;
+      current = parent;
+    }
   }
 }
 
-export = { userCacheDir, isTrustedDir };
+/**
+ * A subfolder of sparkport's cache, created private to this user, or undefined when there is none
+ * to use: SPARKPORT_NO_CACHE is set, the folder is not this user's own, or it cannot be made.
+ */
+function sparkportCacheDir(name: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string | undefined {
+  if ((env.SPARKPORT_NO_CACHE ?? "") !== "") return undefined;
+  const root = userCacheDir(env, platform);
+  if (root === undefined) return undefined;
+  const dir = path.join(root, name);
+  const uid = process.getuid?.();
+  if (uid !== undefined && platform !== "win32" && !(isOwnDir(root, uid) && isOwnDir(dir, uid))) return undefined;
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+
+export = { sparkportCacheDir };

@@ -1,3 +1,4 @@
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { open, realpath, rename, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 
@@ -27,6 +28,28 @@ export async function writeFileAtomic(link: string, text: string): Promise<void>
     await rename(temporary, file);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * The same for a private file of sparkport's own (a cache entry): synchronous, mode 0600, no
+ * symlink to follow; the temporary name carries the PID, so two runs at once never share one.
+ */
+export function writePrivateFileAtomicSync(file: string, data: Uint8Array): void {
+  const temporary = `${file}.${String(process.pid)}.tmp`;
+  try {
+    const fd = openSync(temporary, "wx", 0o600);
+    try {
+      // writeFileSync writes it all (writeSync may write part of a buffer and say so).
+      writeFileSync(fd, data);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
     throw error;
   }
 }

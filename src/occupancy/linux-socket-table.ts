@@ -23,8 +23,8 @@ export interface LinuxSocketTableOptions {
 
 /**
  * The Linux socket table: /proc/net/{tcp,tcp6} (udp/udp6 for UDP), owners from the /proc/[pid]/fd links of the
- * listeners asked about, commands from /proc/[pid]/comm, users from the socket's uid and /etc/passwd. When
- * /proc/net cannot be read it asks `ss -l[t|u]npH` instead.
+ * listeners asked about, commands from /proc/[pid]/exe (or cmdline), users from the socket's uid and /etc/passwd.
+ * When /proc/net cannot be read it asks `ss -l[t|u]npH` instead.
  */
 export class LinuxSocketTable implements SocketTable {
   readonly wildcardBindSeesEveryListener = true;
@@ -54,7 +54,7 @@ export class LinuxSocketTable implements SocketTable {
     const targets = listening.filter((row) => wanted === undefined || wanted.has(row.port));
 
     const owners = findSocketOwners(new Set(targets.map((row) => row.inode)), this.links);
-    const commands = await this.readCommands(new Set(owners.values()));
+    const programs = await this.readPrograms(new Set(owners.values()));
     const userNames = targets.length > 0 ? await this.readUserNames() : new Map<number, string>();
 
     const targetSet = new Set(targets);
@@ -62,7 +62,7 @@ export class LinuxSocketTable implements SocketTable {
       const base: Listener = { protocol, address: row.address, port: row.port, family: row.family };
       if (!targetSet.has(row)) return base;
       const pid = owners.get(row.inode);
-      const command = pid === undefined ? undefined : commands.get(pid);
+      const command = pid === undefined ? undefined : programs.get(pid);
       return {
         ...base,
         ...(pid !== undefined && { pid }),
@@ -95,19 +95,37 @@ export class LinuxSocketTable implements SocketTable {
     return [...parseProcNetTcp(v4, this.byteOrder), ...parseProcNetTcp(v6, this.byteOrder)];
   }
 
-  private async readCommands(pids: ReadonlySet<number>): Promise<Map<number, string>> {
-    const commands = new Map<number, string>();
+  /**
+   * Each process's program, by its executable. Not /proc/[pid]/comm: that is the main thread's name, which
+   * Node 24 sets to "MainThread" and Node 26 to "node-MainThread". A process whose program cannot be read is left out.
+   */
+  private async readPrograms(pids: ReadonlySet<number>): Promise<Map<number, string>> {
+    const programs = new Map<number, string>();
     await Promise.all(
       [...pids].map(async (pid) => {
-        try {
-          const comm = (await this.readText(`/proc/${pid}/comm`)).replace(/\n$/, "");
-          if (comm !== "") commands.set(pid, comm);
-        } catch {
-          // The process exited after the scan: its command stays unknown.
-        }
+        const program = await this.readProgram(pid);
+        if (program !== undefined) programs.set(pid, program);
       }),
     );
-    return commands;
+    return programs;
+  }
+
+  /** The name of /proc/[pid]/exe's target, else of the first word of /proc/[pid]/cmdline. */
+  private async readProgram(pid: number): Promise<string | undefined> {
+    try {
+      // An executable deleted since it started (an upgrade) links to "/usr/bin/node (deleted)".
+      const program = baseName(this.links.readLink(`/proc/${pid}/exe`).replace(/ \(deleted\)$/, ""));
+      if (program !== "") return program;
+    } catch {
+      // Another user's process (EACCES without privileges) or gone; its cmdline is readable by anyone.
+    }
+    try {
+      const program = baseName((await this.readText(`/proc/${pid}/cmdline`)).split("\0", 1)[0] ?? "");
+      if (program !== "") return program;
+    } catch {
+      // The process exited after the scan: its program stays unknown.
+    }
+    return undefined;
   }
 
   private async readUserNames(): Promise<Map<number, string>> {
@@ -131,22 +149,30 @@ export class LinuxSocketTable implements SocketTable {
     }
     const listenState = protocol === "tcp" ? "LISTEN" : "UNCONN";
     const wanted = ports === undefined ? undefined : new Set(ports);
+    const rows = parseSs(result.stdout)
+      .filter((row) => row.state === listenState || row.state === "")
+      .map((row) => ({ row, owner: [...row.owners].sort((a, b) => a.pid - b.pid)[0] }));
+    // ss prints /proc/[pid]/comm, a thread name under Node 24+: its own name serves only when /proc has none.
+    const programs = await this.readPrograms(new Set(rows.flatMap(({ row, owner }) => (owner === undefined || (wanted !== undefined && !wanted.has(row.port)) ? [] : [owner.pid]))));
     const listeners: Listener[] = [];
     let ownersComplete = true;
-    for (const row of parseSs(result.stdout)) {
-      if (row.state !== listenState && row.state !== "") continue;
-      const owner = [...row.owners].sort((a, b) => a.pid - b.pid)[0];
+    for (const { row, owner } of rows) {
       if (owner === undefined && (wanted === undefined || wanted.has(row.port))) ownersComplete = false;
       listeners.push({
         protocol,
         address: row.address,
         port: row.port,
         family: row.family,
-        ...(owner !== undefined && { pid: owner.pid, command: owner.command }),
+        ...(owner !== undefined && { pid: owner.pid, command: programs.get(owner.pid) ?? owner.command }),
       });
     }
     return { listeners: uniqueListeners(listeners), excluded: [], source: "ss", ownersComplete };
   }
+}
+
+/** The last part of a path ("/usr/local/bin/node" gives "node"). */
+function baseName(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
 }
 
 function describe(error: unknown): string {

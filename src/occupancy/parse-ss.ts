@@ -2,6 +2,7 @@ import { parseEndpoint } from "./parse-endpoint.js";
 
 /** One process holding the socket, from ss's `users:((...))` column. */
 export interface SsOwner {
+  /** The process's /proc/[pid]/comm: its main thread's name, "MainThread" under Node 24, not always its program. */
   command: string;
   pid: number;
   fd: number;

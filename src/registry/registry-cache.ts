@@ -1,12 +1,14 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { crc32 } from "node:zlib";
+import { writePrivateFileAtomicSync } from "../io/write-file-atomic.js";
 import type { PositionTable } from "./cached-source-map.js";
 import type { PathSegment } from "./source-map.js";
 import type { RegistryData } from "./schema.js";
 
 /**
- * A registry already validated by this build, for exactly these bytes at
- * this path. `check` runs before every service start: reading the YAML and
- * validating it is most of its cost, and the registry rarely changes between
- * two runs.
+ * A registry already validated by this build, for exactly these bytes at this path: a hit spares
+ * loading the YAML parser and the schema, most of what a `check` costs beyond Node's start.
  */
 export interface CachedRegistry {
   data: RegistryData;
@@ -20,17 +22,19 @@ export interface RegistryCache {
   put(absolutePath: string, bytes: Uint8Array, data: RegistryData, positions: PositionTable): void;
 }
 
-const FORMAT = 2;
+const FORMAT = 3;
+/** Entries kept: one per registry path used lately (tests and worktrees add up). */
+const MAX_ENTRIES = 32;
+/** Another build's entries are kept this long: two installs in use at once must not evict each other. */
+const OTHER_BUILD_MS = 7 * 24 * 3600 * 1000;
 
 interface Header {
   format: number;
   build: string;
   path: string;
-  /** Length of the registry's bytes, stored after the header line to be compared whole. */
+  /** Lengths of the registry's bytes, the data's JSON and the position tree's JSON, in that order after the header. */
   bytes: number;
-  /** Length of the data's JSON, after them. */
   data: number;
-  /** Length of the position tree's JSON, after that: the entry ends there, or it is torn. */
   positions: number;
   /** Paths of the objects without a prototype (the schema's records), which JSON cannot say. */
   bare: PathSegment[][];
@@ -45,12 +49,15 @@ function barePaths(value: unknown, path: PathSegment[] = [], out: PathSegment[][
   return out;
 }
 
-/** The cache entry's bytes: a JSON header line, the registry's own bytes, the data, the positions. */
-export function encodeEntry(build: string, absolutePath: string, bytes: Uint8Array, data: RegistryData, positions: PositionTable): Uint8Array[] {
+/** The entry's bytes: the CRC-32 of the rest (4 bytes), a JSON header line, the registry's own bytes, the data, the positions. */
+export function encodeEntry(build: string, absolutePath: string, bytes: Uint8Array, data: RegistryData, positions: PositionTable): Buffer {
   const json = Buffer.from(JSON.stringify(data));
   const tree = Buffer.from(JSON.stringify(positions ?? null));
   const header: Header = { format: FORMAT, build, path: absolutePath, bytes: bytes.length, data: json.length, positions: tree.length, bare: barePaths(data) };
-  return [Buffer.from(`${JSON.stringify(header)}\n`), bytes, json, tree];
+  const body = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), bytes, json, tree]);
+  const sum = Buffer.alloc(4);
+  sum.writeUInt32LE(crc32(body));
+  return Buffer.concat([sum, body]);
 }
 
 function isHeader(value: unknown): value is Header {
@@ -69,43 +76,30 @@ function isHeader(value: unknown): value is Header {
 }
 
 /**
- * The entry, when it was written by this build for this path and holds
- * exactly these bytes; undefined for anything else, a torn or foreign file
- * included.
+ * The entry, when its checksum holds and it was written by this build for this path and exactly
+ * these bytes; undefined for anything else, a torn, garbled or foreign file included.
  */
 export function decodeEntry(entry: Buffer, build: string, absolutePath: string, bytes: Uint8Array): CachedRegistry | undefined {
-  const newline = entry.indexOf(10);
+  if (entry.length < 4 || entry.readUInt32LE(0) !== crc32(entry.subarray(4))) return undefined;
+  const body = entry.subarray(4);
+  const newline = body.indexOf(10);
   if (newline < 0) return undefined;
   let header: unknown;
-  try {
-    header = JSON.parse(entry.toString("utf8", 0, newline));
-  } catch {
-    return undefined;
-  }
-  if (!isHeader(header) || header.build !== build || header.path !== absolutePath || header.bytes !== bytes.length) return undefined;
-  const dataStart = newline + 1 + header.bytes;
-  const positionsStart = dataStart + header.data;
-  // Exactly as long as the header says: a write cut short (a full disk) is no entry.
-  if (positionsStart + header.positions !== entry.length || !entry.subarray(newline + 1, dataStart).equals(bytes)) return undefined;
   let data: RegistryData;
   try {
-    // Written by this same build (the header says so) from data its schema had just validated:
-    // checking it again would cost what the cache saves.
-    data = JSON.parse(entry.toString("utf8", dataStart, positionsStart)) as RegistryData;
+    header = JSON.parse(body.toString("utf8", 0, newline));
+    if (!isHeader(header) || header.build !== build || header.path !== absolutePath || header.bytes !== bytes.length) return undefined;
+    const dataStart = newline + 1 + header.bytes;
+    const positionsStart = dataStart + header.data;
+    if (positionsStart + header.positions !== body.length || !body.subarray(newline + 1, dataStart).equals(bytes)) return undefined;
+    // Written by this same build from data its schema had just validated, and checksummed since.
+    data = JSON.parse(body.toString("utf8", dataStart, positionsStart)) as RegistryData;
+    for (const path of header.bare) restoreBare(data, path);
+    const tree = body.subarray(positionsStart);
+    return { data, positions: () => (JSON.parse(tree.toString("utf8")) as PositionTable | null) ?? undefined };
   } catch {
     return undefined;
   }
-  for (const path of header.bare) restoreBare(data, path);
-  const positions = (): PositionTable => {
-    try {
-      // Written by this build from the parse's own tree, as the data was.
-      return (JSON.parse(entry.toString("utf8", positionsStart)) as PositionTable | null) ?? undefined;
-    } catch {
-      // Not this build's JSON after all: locations fall back to the file alone.
-      return undefined;
-    }
-  };
-  return { data, positions };
 }
 
 /** Put a record back on a null prototype, as the schema made it: `nodes.constructor` stays undeclared. */
@@ -117,4 +111,50 @@ function restoreBare(root: unknown, path: readonly PathSegment[]): void {
   if (typeof parent !== "object" || parent === null || key === undefined) return;
   const value: unknown = Reflect.get(parent, key);
   if (typeof value === "object" && value !== null) Reflect.set(parent, key, Object.assign(Object.create(null) as object, value));
+}
+
+/** The registry cache in a private folder (the caller makes sure it is the user's own): one file per registry path. */
+export function fileRegistryCache(dir: string, build: string): RegistryCache {
+  const prefix = `registry-${build}-`;
+  // A file name, not a secret: the header holds the whole path.
+  const fileFor = (absolutePath: string) => path.join(dir, `${prefix}${crc32(absolutePath).toString(16).padStart(8, "0")}.bin`);
+  return {
+    get(absolutePath, bytes) {
+      let entry: Buffer;
+      try {
+        entry = readFileSync(fileFor(absolutePath));
+      } catch {
+        return undefined;
+      }
+      return decodeEntry(entry, build, absolutePath, bytes);
+    },
+    put(absolutePath, bytes, data, positions) {
+      try {
+        mkdirSync(dir, { recursive: true, mode: 0o700 });
+        prune(dir, prefix);
+        writePrivateFileAtomicSync(fileFor(absolutePath), encodeEntry(build, absolutePath, bytes, data, positions));
+      } catch {
+        // No entry this time: the next run parses again, only slower.
+      }
+    },
+  };
+}
+
+/** The oldest entries beyond the cap go, another build's after a week, temporary files of killed runs after a minute. */
+function prune(dir: string, prefix: string): void {
+  const entries: { file: string; mtime: number }[] = [];
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith("registry-")) continue;
+    const file = path.join(dir, name);
+    let age: number;
+    try {
+      age = Date.now() - statSync(file).mtimeMs;
+    } catch {
+      continue; // Removed meanwhile by another run.
+    }
+    if (name.endsWith(".tmp") ? age > 60_000 : !name.startsWith(prefix) && age > OTHER_BUILD_MS) rmSync(file, { force: true });
+    else if (!name.endsWith(".tmp")) entries.push({ file, mtime: Date.now() - age });
+  }
+  entries.sort((x, y) => y.mtime - x.mtime);
+  for (const { file } of entries.slice(MAX_ENTRIES - 1)) rmSync(file, { force: true });
 }

@@ -131,7 +131,7 @@ describe("portsInCommand (fuzz)", () => {
     const text = `npm start ${"-- ".repeat(50_000)}-p 3000`;
     const found = parsesOrThrowsTyped(() => portsInCommand(text)) ?? [];
     expect(found.map((p) => p.port)).toEqual([3000]);
-    expect(growthOver8x((n) => portsInCommand(`npm start ${"-- ".repeat(n)}-p 3000`), 6_000)).toBeLessThan(24);
+    expect(growthOver8x((n) => portsInCommand(`npm start ${"-- ".repeat(n)}-p 3000`), 20_000)).toBeLessThan(24);
   });
 
   it("regression: a line of tens of thousands of ports is read in linear time (the duplicate check was quadratic)", () => {

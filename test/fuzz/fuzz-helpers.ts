@@ -25,12 +25,12 @@ export function runs(numRuns: number): { numRuns: number; seed?: number } {
 export const SLOW_MS = 5_000;
 
 /**
- * How much longer `work(8n)` takes than `work(n)`, the best of three each, interleaved: about 8 for
+ * How much longer `work(8n)` takes than `work(n)`, the best of five each, interleaved: about 8 for
  * linear work, 64 for quadratic. A ratio, not a time, so a slow or busy machine does not change it.
  */
 export function growthOver8x(work: (n: number) => void, n: number): number {
   const best = [Infinity, Infinity];
-  for (let round = 0; round < 3; round += 1) {
+  for (let round = 0; round < 5; round += 1) {
     [n, 8 * n].forEach((size, i) => {
       const started = performance.now();
       work(size);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { connect, createServer, type Server } from "node:net";
 
 // Real listeners for the e2e tests, on loopback only.
@@ -39,6 +39,16 @@ export function canConnect(host: string, port: number): Promise<boolean> {
   });
 }
 
+let python: string | undefined;
+/**
+ * The program a python3 child is reported as: its executable's name, after symlinks ("python3.11" where
+ * python3 links to it), as Python itself says.
+ */
+export function pythonProgram(): string {
+  python ??= execFileSync("python3", ["-c", "import os, sys; print(os.path.basename(os.path.realpath(sys.executable)))"], { encoding: "utf8" }).trim();
+  return python;
+}
+
 /** `python3 -m http.server PORT --bind ADDRESS` as a child process, once it accepts connections. */
 export async function startPythonServer(address: string, port: number): Promise<ChildProcess> {
   const child = spawn("python3", ["-m", "http.server", String(port), "--bind", address], { stdio: "ignore" });
@@ -49,4 +59,23 @@ export async function startPythonServer(address: string, port: number): Promise<
   }
   child.kill();
   throw new Error(`python3 -m http.server did not start on ${address}:${port}`);
+}
+
+/**
+ * A Node server (the Node running the tests) on ADDRESS:PORT as a child process, once it accepts connections.
+ * With `title`, the child sets process.title first, which on Linux also renames its main thread (/proc/PID/comm).
+ */
+export async function startNodeServer(address: string, port: number, title?: string): Promise<ChildProcess> {
+  const script = `const [port, host, title] = process.argv.slice(1);
+if (title !== undefined) process.title = title;
+require("node:net").createServer((socket) => socket.destroy()).listen({ port: Number(port), host, ipv6Only: host.includes(":") && host !== "::" });`;
+  const child = spawn(process.execPath, ["-e", script, String(port), address, ...(title === undefined ? [] : [title])], { stdio: "ignore" });
+  const probeHost = address.includes(":") ? "::1" : "127.0.0.1";
+  for (let i = 0; i < 100; i += 1) {
+    if (await canConnect(probeHost, port)) return child;
+    if (child.exitCode !== null) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  child.kill();
+  throw new Error(`${process.execPath} did not listen on ${address}:${port}`);
 }
