@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { scanTree } from "../dist/scan/scan-tree.js";
+import { scanTree } from "../dist/project/scan-tree.js";
 import { report, runs, target } from "./harness.mjs";
 import { benchInProcess } from "./in-process.mjs";
 

@@ -2,12 +2,12 @@
 // The shell: the only module that reads argv, prints, and sets
 // process.exitCode. It never calls process.exit, so piped output is not cut.
 import type { Command } from "commander";
-import type { OccupancyOptions } from "./commands/network-context.js";
-import { SparkportInputError, UsageError } from "./errors.js";
+import type { OccupancyOptions } from "./network/network-context.js";
+import { SparkportInputError, UsageError } from "./findings/errors.js";
 import { EXIT_USAGE } from "./findings/exit-code.js";
-import type { RegistryOptions } from "./commands/open-registry.js";
+import type { RegistryOptions } from "./registry/open-registry.js";
 import type { RegistryCache } from "./registry/registry-cache.js";
-import { packageVersion } from "./package-root.js";
+import { packageVersion } from "./io/package-root.js";
 import { REPORTER_NAMES, isReporterName, type ReporterName } from "./reporters/names.js";
 import { noPaint, type Paint } from "./render/paint.js";
 import { terminalSafe } from "./render/terminal-safe.js";
@@ -89,9 +89,9 @@ async function readText(file: string): Promise<string> {
 async function occupancyOptions(command: Command, paints: Paints): Promise<OccupancyOptions> {
   const [{ nodeCommandRunner }, { createSocketTable }, { localAddresses }, { nodeTcpProber }] = await Promise.all([
     import("./io/command-runner.js"),
-    import("./occupancy/create-socket-table.js"),
-    import("./occupancy/local-node.js"),
-    import("./probe/tcp-prober.js"),
+    import("./observe/create-socket-table.js"),
+    import("./observe/local-node.js"),
+    import("./observe/tcp-prober.js"),
   ]);
   const globals = command.optsWithGlobals<{ timeout: string; remote: boolean; verbose?: boolean; thisNode?: string }>();
   const offline = (process.env.SPARKPORT_OFFLINE ?? "") !== "" && process.env.SPARKPORT_OFFLINE !== "0";
@@ -253,10 +253,10 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
     .option("--json", "print JSON")
     .action(async (options: { team?: string; node?: string; concurrency?: string; json?: boolean }, command: Command) => {
       const [{ leaningOnLargeRegistry }, { status }, { renderStatusText }, { defaultConcurrency }] = await Promise.all([
-        import("./lean-heap.js"),
+        import("./cli/lean-heap.js"),
         import("./commands/status.js"),
         import("./render/status-text.js"),
-        import("./probe/probe-many.js"),
+        import("./observe/probe-many.js"),
       ]);
       const concurrency = options.concurrency === undefined ? defaultConcurrency() : Number(options.concurrency);
       if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of 1 or more, got ${options.concurrency ?? ""}`);
@@ -279,7 +279,7 @@ function buildProgram({ Command, Option }: Commander, paints: Paints): Command {
       const [{ doctor }, { renderDoctorText }, { createProcessInfo }, { projectFiles }] = await Promise.all([
         import("./commands/doctor.js"),
         import("./render/doctor-text.js"),
-        import("./doctor/process-command-line.js"),
+        import("./observe/process-command-line.js"),
         import("./io/project-files.js"),
       ]);
       const occupancy = await occupancyOptions(command, paints);

@@ -5,13 +5,14 @@ export { list, listModel, type ListOptions, type ListResult, type ListRow } from
 export { docs, type DocsOptions, type DocsResult } from "./commands/docs.js";
 export { init, type InitOptions, type InitResult } from "./commands/init.js";
 export { explain, type RuleDescription } from "./commands/explain.js";
-export { openRegistry, type RegistryOptions } from "./commands/open-registry.js";
-export { SparkportInputError, UsageError } from "./errors.js";
+export { openRegistry, type RegistryOptions } from "./registry/open-registry.js";
+export { SparkportInputError, UsageError } from "./findings/errors.js";
 export { exitCodeFor, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./findings/exit-code.js";
 export type { Finding, Location, Severity } from "./findings/finding.js";
 export { messages, type Code } from "./findings/messages.js";
 export { nodeFileSystem, type FileSystem } from "./io/file-system.js";
-export { loadRegistry, type LoadedRegistry } from "./registry/load.js";
+export { loadRegistry } from "./registry/load.js";
+export type { LoadedRegistry } from "./registry/loaded-registry.js";
 export { parseRegistry } from "./registry/parse-registry.js";
 export { buildModel, type Allocation, type RegistryModel } from "./registry/model.js";
 export { registrySchema, type RegistryData, type Service } from "./registry/schema.js";

@@ -4,10 +4,10 @@ import { readFileSync } from "node:fs";
 import { createServer, Server } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { bindTest, type BindState } from "../src/occupancy/bind-test.js";
-import { listenerFamilies } from "../src/occupancy/listener-families.js";
-import { LinuxSocketTable } from "../src/occupancy/linux-socket-table.js";
-import { localVerdict, type LocalProbes } from "../src/occupancy/local-verdict.js";
+import { bindTest, type BindState } from "../src/observe/bind-test.js";
+import { listenerFamilies } from "../src/observe/listener-families.js";
+import { LinuxSocketTable } from "../src/observe/linux-socket-table.js";
+import { localVerdict, type LocalProbes } from "../src/observe/local-verdict.js";
 import { nodeCommandRunner } from "../src/io/command-runner.js";
 
 // Real sockets on loopback. On Linux a free wildcard proves its family's
@@ -244,7 +244,7 @@ if (!asRoot) console.log("skipping the bind test in a network namespace: it need
 describe.skipIf(!asRoot)("bind test in a network namespace whose lo is down (needs root and ip)", () => {
   it("binds 127.0.0.1 and ::1 themselves there (no interface lists them): ::1 is absent, not free by implication", () => {
     const ns = `sparkport-bind-${process.pid}`;
-    const module = fileURLToPath(new URL("../dist/occupancy/bind-test.js", import.meta.url));
+    const module = fileURLToPath(new URL("../dist/observe/bind-test.js", import.meta.url));
     const script = `const { networkInterfaces } = await import("node:os"); const { bindTest } = await import(${JSON.stringify(module)});
       const localAddresses = Object.values(networkInterfaces()).flatMap((l) => l ?? []).map((i) => i.address);
       console.log(JSON.stringify(await bindTest(18123, [], { localAddresses })));`;

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
-import { findComposePortLines, parseComposePorts, type ComposePort, type ComposePortMapping } from "../src/doctor/parse-compose-ports.js";
+import { findComposePortLines, parseComposePorts, type ComposePort, type ComposePortMapping } from "../src/observe/parse/compose-ports.js";
 import { isRecord } from "../src/util/is-record.js";
 import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 

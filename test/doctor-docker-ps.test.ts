@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseDockerPortsField, parseDockerPs, type DockerContainer, type PublishedPort } from "../src/doctor/parse-docker-ps.js";
+import { parseDockerPortsField, parseDockerPs, type DockerContainer, type PublishedPort } from "../src/observe/parse/docker-ps.js";
 import { OS_FIXTURES, osOutput } from "./helpers/os-fixtures.js";
 
 /** Real `docker ps` / `docker compose ps` outputs (see SOURCES.md there). */

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bindAllInterfacesFix } from "../src/doctor/bind-fix.js";
-import { joinCommandLine, quoteArg, splitCommandLine } from "../src/doctor/command-line.js";
+import { bindAllInterfacesFix } from "../src/fixes/bind-fix.js";
+import { joinCommandLine, quoteArg, splitCommandLine } from "../src/command-line/command-line.js";
 import {
   dockerLoopbackFix,
   excludedPortFix,
@@ -16,7 +16,7 @@ import {
   type BindProgram,
   type FixOs,
   type FixText,
-} from "../src/doctor/fix-text.js";
+} from "../src/fixes/fix-text.js";
 
 const OSES: readonly FixOs[] = ["macos", "windows", "linux"];
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseErrorText, type PastedError } from "../src/doctor/parse-error-text.js";
+import { parseErrorText, type PastedError } from "../src/diagnose/parse-error-text.js";
 import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 
 /**

@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { doctor } from "../src/commands/doctor.js";
 import type { CommandRunner } from "../src/io/command-runner.js";
 import { nodeFileSystem } from "../src/io/file-system.js";
-import { WindowsSocketTable } from "../src/occupancy/windows-socket-table.js";
-import type { TcpProber } from "../src/probe/tcp-prober.js";
+import { WindowsSocketTable } from "../src/observe/windows-socket-table.js";
+import type { TcpProber } from "../src/observe/tcp-prober.js";
 import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 
 // A Windows node cannot run here: its netstat, tasklist and netsh answer from

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { parseErrorText } from "../src/doctor/parse-error-text.js";
-import { UsageError } from "../src/errors.js";
-import { parsePortArg } from "../src/occupancy/parse-port-arg.js";
+import { parseErrorText } from "../src/diagnose/parse-error-text.js";
+import { UsageError } from "../src/findings/errors.js";
+import { parsePortArg } from "../src/commands/check/parse-port-arg.js";
 import { textTable } from "../src/render/text-table.js";
 
 // Cases found by the fuzz and security review that are not fuzz properties themselves.

@@ -1,15 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { formatIpv6 } from "../src/occupancy/format-ipv6.js";
-import type { Listener } from "../src/occupancy/listener.js";
-import { listenersOnPort } from "../src/occupancy/listeners-on-port.js";
-import { parseEndpoint } from "../src/occupancy/parse-endpoint.js";
-import { parseExcludedRanges } from "../src/occupancy/parse-excluded-ranges.js";
-import { parseLsofFields } from "../src/occupancy/parse-lsof-fields.js";
-import { parseNetstatWindows } from "../src/occupancy/parse-netstat-windows.js";
-import { parsePasswd } from "../src/occupancy/parse-passwd.js";
-import { parseProcNetTcp } from "../src/occupancy/parse-proc-net-tcp.js";
-import { parseSs } from "../src/occupancy/parse-ss.js";
-import { parseTasklist } from "../src/occupancy/parse-tasklist.js";
+import { formatIpv6 } from "../src/observe/parse/format-ipv6.js";
+import type { Listener } from "../src/observe/listener.js";
+import { listenersOnPort } from "../src/observe/listeners-on-port.js";
+import { parseEndpoint } from "../src/observe/parse/parse-endpoint.js";
+import { parseExcludedRanges } from "../src/observe/parse/parse-excluded-ranges.js";
+import { parseLsofFields } from "../src/observe/parse/parse-lsof-fields.js";
+import { parseNetstatWindows } from "../src/observe/parse/parse-netstat-windows.js";
+import { parsePasswd } from "../src/observe/parse/parse-passwd.js";
+import { parseProcNetTcp } from "../src/observe/parse/parse-proc-net-tcp.js";
+import { parseSs } from "../src/observe/parse/parse-ss.js";
+import { parseTasklist } from "../src/observe/parse/parse-tasklist.js";
 import { osOutput } from "./helpers/os-fixtures.js";
 
 /** Real command outputs shared by the project (see SOURCES.md there); the extra ones live in this repo. */

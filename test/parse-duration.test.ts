@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../src/errors.js";
+import { UsageError } from "../src/findings/errors.js";
 import { MAX_DURATION_MS, parseDuration } from "../src/util/parse-duration.js";
 
 describe("parseDuration", () => {

@@ -1,17 +1,17 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
-import { bindAllInterfacesFix } from "../src/doctor/bind-fix.js";
-import { splitCommandLine } from "../src/doctor/command-line.js";
+import { bindAllInterfacesFix } from "../src/fixes/bind-fix.js";
+import { splitCommandLine } from "../src/command-line/command-line.js";
 import {
   createProcessInfo,
   joinProcCmdline,
   LinuxProcessInfo,
   MacosProcessInfo,
   WindowsProcessInfo,
-} from "../src/doctor/process-command-line.js";
+} from "../src/observe/process-command-line.js";
 import type { CommandResult, CommandRunner } from "../src/io/command-runner.js";
-import type { ReadText } from "../src/occupancy/linux-socket-table.js";
+import type { ReadText } from "../src/observe/linux-socket-table.js";
 
 const onLinux = process.platform === "linux";
 if (!onLinux) console.log(`skipping the real /proc tests: this is ${process.platform}`);

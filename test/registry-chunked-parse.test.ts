@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SparkportInputError } from "../src/errors.js";
+import { SparkportInputError } from "../src/findings/errors.js";
 import { parseChunked, splitRegistry } from "../src/registry/chunked-parse.js";
 import { parseRegistry } from "../src/registry/parse-registry.js";
 import { DocumentSourceMap } from "../src/registry/yaml-source.js";

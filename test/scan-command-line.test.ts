@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { plainMapped } from "../src/scan/mapped-text.js";
-import type { PortReference } from "../src/scan/port-reference.js";
-import { portsInArgv, portsInCommand } from "../src/scan/scan-command-line.js";
-import { scanPackageJson } from "../src/scan/scan-package-json.js";
-import { scanProcfile } from "../src/scan/scan-procfile.js";
+import { plainMapped } from "../src/command-line/mapped-text.js";
+import type { PortReference } from "../src/project/port-reference.js";
+import { portsInArgv, portsInCommand } from "../src/project/scan-command-line.js";
+import { scanPackageJson } from "../src/project/scan-package-json.js";
+import { scanProcfile } from "../src/project/scan-procfile.js";
 
 /** `program port@offset [host]`, checked against the digits at that offset. */
 function read(command: string): string[] {

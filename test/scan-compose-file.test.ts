@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { envValues, type EnvValues } from "../src/scan/env-values.js";
-import type { PortReference } from "../src/scan/port-reference.js";
-import { scanComposeFile } from "../src/scan/scan-compose-file.js";
+import { envValues, type EnvValues } from "../src/project/env-values.js";
+import type { PortReference } from "../src/project/port-reference.js";
+import { scanComposeFile } from "../src/project/scan-compose-file.js";
 
 const NO_ENV: EnvValues = new Map();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { PortReference } from "../src/scan/port-reference.js";
-import { portsInValue } from "../src/scan/ports-in-value.js";
-import { scanEnvFile } from "../src/scan/scan-env-file.js";
+import type { PortReference } from "../src/project/port-reference.js";
+import { portsInValue } from "../src/project/ports-in-value.js";
+import { scanEnvFile } from "../src/project/scan-env-file.js";
 
 const brief = (r: PortReference): string => `${r.line}:${r.column} ${r.key ?? ""} ${r.host ?? "-"} ${r.port}`;
 

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { PortReference } from "../src/scan/port-reference.js";
-import { scanTree } from "../src/scan/scan-tree.js";
-import { walkTree } from "../src/scan/walk-tree.js";
+import type { PortReference } from "../src/project/port-reference.js";
+import { scanTree } from "../src/project/scan-tree.js";
+import { walkTree } from "../src/project/walk-tree.js";
 import { publicBuild, runAsNobody, whyNotAsNobody } from "./helpers/as-nobody.js";
 
 const FIXTURE = fileURLToPath(new URL("fixtures/scan-monorepo/", import.meta.url));
@@ -220,7 +220,7 @@ describe("walkTree", () => {
         return;
       }
       for (let dir = tree; dir !== path.dirname(dir); dir = path.dirname(dir)) if (dir.startsWith(tmpdir()) && dir !== tmpdir()) chmodSync(dir, 0o755);
-      const walker = pathToFileURL(path.join(publicBuild(), "dist/scan/walk-tree.js")).href;
+      const walker = pathToFileURL(path.join(publicBuild(), "dist/project/walk-tree.js")).href;
       const script = `const { walkTree } = await import(${JSON.stringify(walker)}); const r = await walkTree(${JSON.stringify(tree)}, {}, (f) => f === "locked.txt"); console.log(JSON.stringify(r.problems));`;
       const run = runAsNobody(["--input-type=module", "-e", script]);
       expect(JSON.parse(run.stdout)).toEqual([{ file: "locked.txt", reason: "cannot read: EACCES" }]);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { CommandResult, CommandRunner } from "../src/io/command-runner.js";
-import { createSocketTable } from "../src/occupancy/create-socket-table.js";
-import type { ProcLinks } from "../src/occupancy/find-socket-owners.js";
-import { LinuxSocketTable, type ReadText } from "../src/occupancy/linux-socket-table.js";
-import { MacosSocketTable } from "../src/occupancy/macos-socket-table.js";
-import { WindowsSocketTable } from "../src/occupancy/windows-socket-table.js";
+import { createSocketTable } from "../src/observe/create-socket-table.js";
+import type { ProcLinks } from "../src/observe/find-socket-owners.js";
+import { LinuxSocketTable, type ReadText } from "../src/observe/linux-socket-table.js";
+import { MacosSocketTable } from "../src/observe/macos-socket-table.js";
+import { WindowsSocketTable } from "../src/observe/windows-socket-table.js";
 import { osOutput } from "./helpers/os-fixtures.js";
 
 // lsof on macOS and netstat/tasklist/netsh on Windows cannot run here: a fake runner answers with real outputs.

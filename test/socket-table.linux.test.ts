@@ -6,10 +6,10 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeCommandRunner, type CommandRunner } from "../src/io/command-runner.js";
 import { readTextSync } from "../src/io/read-text-sync.js";
-import { nodeProcLinks, type ProcLinks } from "../src/occupancy/find-socket-owners.js";
-import { LinuxSocketTable, type ReadText } from "../src/occupancy/linux-socket-table.js";
-import type { Listener } from "../src/occupancy/listener.js";
-import { listenersOnPort } from "../src/occupancy/listeners-on-port.js";
+import { nodeProcLinks, type ProcLinks } from "../src/observe/find-socket-owners.js";
+import { LinuxSocketTable, type ReadText } from "../src/observe/linux-socket-table.js";
+import type { Listener } from "../src/observe/listener.js";
+import { listenersOnPort } from "../src/observe/listeners-on-port.js";
 import { pythonProgram, startNodeServer } from "./helpers/listeners.js";
 
 // Real sockets on this machine's loopback, read back through the real /proc (and the real ss).

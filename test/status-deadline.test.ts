@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { status } from "../src/commands/status.js";
 import { nodeFileSystem } from "../src/io/file-system.js";
-import type { ProbeResult, TcpProber } from "../src/probe/tcp-prober.js";
+import type { ProbeResult, TcpProber } from "../src/observe/tcp-prober.js";
 
 /** A registry with `count` services on node "far" (127.0.0.2); nothing here is probed for real. */
 function registry(count: number): string {

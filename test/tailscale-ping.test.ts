@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseTailscalePing, type TailscalePing } from "../src/tailscale/parse-ping.js";
+import { parseTailscalePing, type TailscalePing } from "../src/observe/parse/tailscale-ping.js";
 import { OS_FIXTURES, osOutput } from "./helpers/os-fixtures.js";
 
 /** Real `tailscale ping` outputs (see SOURCES.md there). */

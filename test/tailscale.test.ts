@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandRunner } from "../src/io/command-runner.js";
-import { parseTailscaleStatus, TailscaleStatusError, type TailscaleStatus } from "../src/tailscale/parse-status.js";
-import { findTailscaleNode, isTailscaleRunning, readTailscaleStatus, resolveTailscaleName } from "../src/tailscale/read-status.js";
+import { parseTailscaleStatus, TailscaleStatusError, type TailscaleStatus } from "../src/observe/parse/tailscale-status.js";
+import { findTailscaleNode, isTailscaleRunning, readTailscaleStatus, resolveTailscaleName } from "../src/observe/read-tailscale-status.js";
 import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 
 /** Real captures (see SOURCES.md there): Tailscale 1.102.4 on Windows, and the invalid tail of the same paste. */

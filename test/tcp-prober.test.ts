@@ -8,8 +8,8 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { defaultConcurrency, probeMany, softOpenFileLimit } from "../src/probe/probe-many.js";
-import { createNodeTcpProber, nodeTcpProber, stateForConnectError, type ProbeResult, type TcpProber } from "../src/probe/tcp-prober.js";
+import { defaultConcurrency, probeMany, softOpenFileLimit } from "../src/observe/probe-many.js";
+import { createNodeTcpProber, nodeTcpProber, stateForConnectError, type ProbeResult, type TcpProber } from "../src/observe/tcp-prober.js";
 
 // Network safety: every connection here goes to 127.0.0.0/8 or ::1, either
 // in this process or inside a network namespace this file creates. Names are
@@ -264,7 +264,7 @@ describe("defaultConcurrency", () => {
 
 const NETNS = `sparkport-test-${process.pid}`;
 const NETNS_ETC = path.join("/etc/netns", NETNS);
-const DIST_PROBER = fileURLToPath(new URL("../dist/probe/tcp-prober.js", import.meta.url));
+const DIST_PROBER = fileURLToPath(new URL("../dist/observe/tcp-prober.js", import.meta.url));
 const PORTS = { dropped: 41001, hostUnreachable: 41002, netUnreachable: 41003, closed: 41004 } as const;
 const NETNS_TIMEOUT_MS = 600;
 

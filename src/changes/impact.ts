@@ -1,7 +1,7 @@
 import { makeFinding, type Finding } from "../findings/finding.js";
-import type { ScanContext } from "../lint/scan/scan-context.js";
+import type { ScanContext } from "../project/scan-context.js";
 import type { RegistryModel } from "../registry/model.js";
-import type { PortReference } from "../scan/port-reference.js";
+import type { PortReference } from "../project/port-reference.js";
 import type { PortChange } from "./compare-registries.js";
 
 export interface Impact {

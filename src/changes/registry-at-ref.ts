@@ -1,9 +1,9 @@
 import path from "node:path";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../findings/errors.js";
 import type { CommandRunner } from "../io/command-runner.js";
-import type { LoadedRegistry } from "../registry/load.js";
+import type { LoadedRegistry } from "../registry/loaded-registry.js";
 import { parseRegistry } from "../registry/parse-registry.js";
-import { SparkportInputError } from "../errors.js";
+import { SparkportInputError } from "../findings/errors.js";
 
 /** The registry file as it was at a git ref (`git show REF:path`), parsed. */
 export async function registryAtRef(registry: LoadedRegistry, ref: string, runner: CommandRunner): Promise<LoadedRegistry> {

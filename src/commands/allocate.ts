@@ -1,16 +1,16 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../findings/errors.js";
 import { makeFinding, type Finding } from "../findings/finding.js";
 import { exitCodeFor } from "../findings/exit-code.js";
 import { applyEdit, type EditResult } from "../edit/apply-edit.js";
 import { blockItem, scalarText, appendService } from "../edit/splice.js";
-import { localVerdict } from "../occupancy/local-verdict.js";
-import { placingRanges } from "../occupancy/registry-verdict.js";
+import { localVerdict } from "../observe/local-verdict.js";
+import { placingRanges } from "../observe/registry-verdict.js";
 import { buildModel, transportOf, type RegistryModel } from "../registry/model.js";
 import { ACCESS_SCOPES, PROTOCOLS, type AccessScope, type Protocol } from "../registry/schema.js";
 import { requireKnown } from "../util/require-known.js";
-import { findNextFree } from "./find-next-free.js";
-import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "./network-context.js";
-import { openRegistry } from "./open-registry.js";
+import { findNextFree } from "../network/find-next-free.js";
+import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../network/network-context.js";
+import { openRegistry } from "../registry/open-registry.js";
 
 export interface AllocateOptions extends OccupancyOptions {
   service: string;

@@ -1,17 +1,17 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../findings/errors.js";
 import { exitCodeFor } from "../findings/exit-code.js";
 import { makeFinding, type Finding, type Location } from "../findings/finding.js";
 import type { Code, MessageArgs } from "../findings/messages.js";
-import type { ExcludedRange } from "../occupancy/listener.js";
-import { holderText, localVerdict, type LocalVerdict } from "../occupancy/local-verdict.js";
-import { parsePortArg, type PortArg } from "../occupancy/parse-port-arg.js";
-import { placingRanges, registryVerdict, type RegistryVerdict } from "../occupancy/registry-verdict.js";
-import type { ProbeResult } from "../probe/tcp-prober.js";
+import type { ExcludedRange } from "../observe/listener.js";
+import { holderText, localVerdict, type LocalVerdict } from "../observe/local-verdict.js";
+import { parsePortArg, type PortArg } from "./check/parse-port-arg.js";
+import { placingRanges, registryVerdict, type RegistryVerdict } from "../observe/registry-verdict.js";
+import type { ProbeResult } from "../observe/tcp-prober.js";
 import { buildModel, type RegistryModel } from "../registry/model.js";
 import { requireKnown } from "../util/require-known.js";
-import { findNextFree } from "./find-next-free.js";
-import { openRegistry } from "./open-registry.js";
-import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "./network-context.js";
+import { findNextFree } from "../network/find-next-free.js";
+import { openRegistry } from "../registry/open-registry.js";
+import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../network/network-context.js";
 
 export interface CheckOptions extends OccupancyOptions {
   ports: readonly string[];

@@ -2,9 +2,9 @@ import { compareRegistries, type PortChange } from "../changes/compare-registrie
 import { impactMarkdown, impactsOf, type Impact } from "../changes/impact.js";
 import { registryAtRef } from "../changes/registry-at-ref.js";
 import type { CommandRunner } from "../io/command-runner.js";
-import { scanProject } from "../lint/scan/scan-project.js";
+import { scanProject } from "../project/scan-project.js";
 import { buildModel } from "../registry/model.js";
-import { openRegistry, type RegistryOptions } from "./open-registry.js";
+import { openRegistry, type RegistryOptions } from "../registry/open-registry.js";
 
 export interface DiffResult {
   ref: string;

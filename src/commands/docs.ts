@@ -2,7 +2,7 @@ import path from "node:path";
 import { fileError } from "../io/file-error.js";
 import { buildModel } from "../registry/model.js";
 import { renderMarkdownDocs } from "../render/markdown-docs.js";
-import { openRegistry, type RegistryOptions } from "./open-registry.js";
+import { openRegistry, type RegistryOptions } from "../registry/open-registry.js";
 
 export interface DocsOptions extends RegistryOptions {
   /** Write here (atomically) instead of returning the text for stdout. */

@@ -1,19 +1,19 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../findings/errors.js";
 import { exitCodeFor } from "../findings/exit-code.js";
 import type { Finding } from "../findings/finding.js";
-import { checkAddressInUse } from "../doctor/checks/address-in-use.js";
-import { checkCompose } from "../doctor/checks/compose.js";
-import { checkDocker } from "../doctor/checks/docker.js";
-import { checkEnvFiles } from "../doctor/checks/env-files.js";
-import { checkGivenAddress, checkListening, checkLocalhostFamilies } from "../doctor/checks/listening.js";
-import { checkRemote } from "../doctor/checks/remote.js";
-import { createDoctorContext, type DoctorDeps } from "../doctor/doctor-context.js";
-import { parseErrorText, type PastedError } from "../doctor/parse-error-text.js";
-import { resolveTarget, type DoctorTarget } from "../doctor/resolve-target.js";
+import { checkAddressInUse } from "../diagnose/checks/address-in-use.js";
+import { checkCompose } from "../diagnose/checks/compose.js";
+import { checkDocker } from "../diagnose/checks/docker.js";
+import { checkEnvFiles } from "../diagnose/checks/env-files.js";
+import { checkGivenAddress, checkListening, checkLocalhostFamilies } from "../diagnose/checks/listening.js";
+import { checkRemote } from "../diagnose/checks/remote.js";
+import { createDoctorContext, type DoctorDeps } from "../diagnose/doctor-context.js";
+import { parseErrorText, type PastedError } from "../diagnose/parse-error-text.js";
+import { resolveTarget, type DoctorTarget } from "../diagnose/resolve-target.js";
 import { buildModel } from "../registry/model.js";
 import { requireKnown } from "../util/require-known.js";
-import { openRegistry } from "./open-registry.js";
-import { prepareNetwork, type OccupancyOptions } from "./network-context.js";
+import { openRegistry } from "../registry/open-registry.js";
+import { prepareNetwork, type OccupancyOptions } from "../network/network-context.js";
 
 export interface DoctorOptions extends OccupancyOptions {
   deps: DoctorDeps;

@@ -1,6 +1,6 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../findings/errors.js";
 import { isCode, messages, type Code } from "../findings/messages.js";
-import { registryRules } from "../lint/rules/index.js";
+import { registryRules } from "../rules/registry/index.js";
 import type { Severity } from "../findings/finding.js";
 import { didYouMean } from "../util/did-you-mean.js";
 

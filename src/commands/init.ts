@@ -1,9 +1,9 @@
 import path from "node:path";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../findings/errors.js";
 import { fileError } from "../io/file-error.js";
 import { errorCode, type FileSystem } from "../io/file-system.js";
 import { REGISTRY_FILE_NAME } from "../registry/discover.js";
-import { INIT_TEMPLATE } from "./init-template.js";
+import { INIT_TEMPLATE } from "./init/init-template.js";
 
 export interface InitOptions {
   /** Where to write; defaults to ./ports.yaml. */

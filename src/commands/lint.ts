@@ -1,18 +1,18 @@
 import type { Finding } from "../findings/finding.js";
 import { exitCodeFor } from "../findings/exit-code.js";
-import { runRules, promoteWarnings, type ExceptedFinding } from "../lint/run-rules.js";
-import { registryRules } from "../lint/rules/index.js";
+import { runRules, promoteWarnings, type ExceptedFinding } from "../rules/run-rules.js";
+import { registryRules } from "../rules/registry/index.js";
 import { loadCatalogue } from "../registry/catalogue.js";
 import { buildModel } from "../registry/model.js";
 import { changeFindings, impactsOf } from "../changes/impact.js";
 import { compareRegistries } from "../changes/compare-registries.js";
 import { registryAtRef } from "../changes/registry-at-ref.js";
 import { nodeCommandRunner, type CommandRunner } from "../io/command-runner.js";
-import { runScanRules } from "../lint/scan/run-scan-rules.js";
-import { scanProject } from "../lint/scan/scan-project.js";
-import { applyScanEdits, type FileFix } from "../lint/scan/apply-scan-edits.js";
-import { checkDocs } from "./check-docs.js";
-import { openRegistry, type RegistryOptions } from "./open-registry.js";
+import { runScanRules } from "../rules/project/index.js";
+import { scanProject } from "../project/scan-project.js";
+import { applyScanEdits, type FileFix } from "../project/apply-scan-edits.js";
+import { checkDocs } from "./lint/check-docs.js";
+import { openRegistry, type RegistryOptions } from "../registry/open-registry.js";
 
 export interface LintOptions extends RegistryOptions {
   strict?: boolean;

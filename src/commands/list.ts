@@ -1,6 +1,6 @@
 import { buildModel, type RegistryModel } from "../registry/model.js";
 import { groupBySection } from "../render/sections.js";
-import { openRegistry, type RegistryOptions } from "./open-registry.js";
+import { openRegistry, type RegistryOptions } from "../registry/open-registry.js";
 import { requireKnown } from "../util/require-known.js";
 
 export interface ListOptions extends RegistryOptions {

@@ -1,10 +1,10 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../findings/errors.js";
 import type { Finding } from "../findings/finding.js";
 import { buildModel } from "../registry/model.js";
 import { requireKnown } from "../util/require-known.js";
-import { findNextFree } from "./find-next-free.js";
-import { openRegistry } from "./open-registry.js";
-import { prepareNetwork, type OccupancyOptions } from "./network-context.js";
+import { findNextFree } from "../network/find-next-free.js";
+import { openRegistry } from "../registry/open-registry.js";
+import { prepareNetwork, type OccupancyOptions } from "../network/network-context.js";
 
 export interface NextOptions extends OccupancyOptions {
   team: string;

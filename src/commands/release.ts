@@ -1,11 +1,11 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../findings/errors.js";
 import { applyEdit, type EditResult } from "../edit/apply-edit.js";
 import { insertKey, removeService, replaceScalar, setThroughDocument } from "../edit/splice.js";
 import { makeFinding, type Finding } from "../findings/finding.js";
 import { SERVICE_STATUSES } from "../registry/schema.js";
 import { didYouMean } from "../util/did-you-mean.js";
-import { openRegistry, type RegistryOptions } from "./open-registry.js";
-import type { LoadedRegistry } from "../registry/load.js";
+import { openRegistry, type RegistryOptions } from "../registry/open-registry.js";
+import type { LoadedRegistry } from "../registry/loaded-registry.js";
 
 export interface ChangeResult {
   edit: EditResult | null;

@@ -3,8 +3,8 @@ import type { Finding } from "../findings/finding.js";
 import { buildModel } from "../registry/model.js";
 import { ACCESS_TEXT } from "../render/sections.js";
 import { planAllocation, type AllocateOptions, type AllocationPlan } from "./allocate.js";
-import { prepareNetwork } from "./network-context.js";
-import { openRegistry } from "./open-registry.js";
+import { prepareNetwork } from "../network/network-context.js";
+import { openRegistry } from "../registry/open-registry.js";
 
 export interface RequestOptions extends AllocateOptions {
   priority?: "high" | "medium" | "low" | undefined;

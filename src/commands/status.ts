@@ -1,12 +1,12 @@
 import { exitCodeFor } from "../findings/exit-code.js";
 import { makeFinding, type Finding } from "../findings/finding.js";
-import { listenersOnPort } from "../occupancy/listeners-on-port.js";
-import type { ProbeResult } from "../probe/tcp-prober.js";
-import { probeMany } from "../probe/probe-many.js";
+import { listenersOnPort } from "../observe/listeners-on-port.js";
+import type { ProbeResult } from "../observe/tcp-prober.js";
+import { probeMany } from "../observe/probe-many.js";
 import { buildModel, type Allocation } from "../registry/model.js";
 import { requireKnown } from "../util/require-known.js";
-import { openRegistry } from "./open-registry.js";
-import { prepareNetwork, type OccupancyOptions } from "./network-context.js";
+import { openRegistry } from "../registry/open-registry.js";
+import { prepareNetwork, type OccupancyOptions } from "../network/network-context.js";
 
 export interface StatusOptions extends OccupancyOptions {
   team?: string | undefined;

@@ -1,8 +1,8 @@
 import { access, constants, readFile } from "node:fs/promises";
-import { SparkportInputError } from "../errors.js";
+import { SparkportInputError } from "../findings/errors.js";
 import { fileError } from "../io/file-error.js";
 import { writeFileAtomic } from "../io/write-file-atomic.js";
-import type { LoadedRegistry } from "../registry/load.js";
+import type { LoadedRegistry } from "../registry/loaded-registry.js";
 import { parseRegistry } from "../registry/parse-registry.js";
 import { lineDiff } from "./line-diff.js";
 import { withRegistryLock } from "./registry-lock.js";

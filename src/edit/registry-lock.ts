@@ -1,6 +1,6 @@
 import { link, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { UsageError } from "../errors.js";
+import { UsageError } from "../findings/errors.js";
 import { errorCode } from "../io/file-system.js";
 
 const WAIT_MS = 10_000;

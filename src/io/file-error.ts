@@ -1,4 +1,4 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../findings/errors.js";
 import { errorCode } from "./file-system.js";
 
 const REASONS: Record<string, string> = {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as z from "zod/mini";
-import { packageRoot } from "../package-root.js";
+import { packageRoot } from "../io/package-root.js";
 import { useEnglishMessages } from "../util/zod-english.js";
 
 const catalogueSchema = z.strictObject({

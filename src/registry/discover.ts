@@ -1,5 +1,5 @@
 import path from "node:path";
-import { SparkportInputError } from "../errors.js";
+import { SparkportInputError } from "../findings/errors.js";
 import { makeFinding } from "../findings/finding.js";
 import type { FileSystem } from "../io/file-system.js";
 

@@ -1,21 +1,10 @@
-import { SparkportInputError } from "../errors.js";
+import { SparkportInputError } from "../findings/errors.js";
 import { makeFinding } from "../findings/finding.js";
 import { errorCode, type FileSystem } from "../io/file-system.js";
-import type { RegistryData } from "./schema.js";
 import { bytePosition, firstInvalidUtf8 } from "./utf8.js";
 import { CachedSourceMap } from "./cached-source-map.js";
 import type { RegistryCache } from "./registry-cache.js";
-import type { SourceMap } from "./source-map.js";
-
-export interface LoadedRegistry {
-  /** The path as shown in messages. */
-  file: string;
-  /** The path on disk. */
-  absolutePath: string;
-  text: string;
-  data: RegistryData;
-  source: SourceMap;
-}
+import type { LoadedRegistry } from "./loaded-registry.js";
 
 /**
  * Read, parse and validate a registry. Every problem becomes a located

@@ -1,5 +1,5 @@
 import type { Location } from "../findings/finding.js";
-import type { LoadedRegistry } from "./load.js";
+import type { LoadedRegistry } from "./loaded-registry.js";
 import type { AccessScope, Protocol, RegistryData, Service, ServiceStatus } from "./schema.js";
 import type { PathSegment } from "./source-map.js";
 

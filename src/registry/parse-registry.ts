@@ -1,10 +1,10 @@
 import { isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
-import { SparkportInputError } from "../errors.js";
+import { SparkportInputError } from "../findings/errors.js";
 import { makeFinding, type Finding, type Location } from "../findings/finding.js";
 import { registrySchema } from "./schema.js";
 import { useEnglishMessages } from "../util/zod-english.js";
 import { CHUNKED_PARSE_MIN_BYTES, parseChunked, splitRegistry } from "./chunked-parse.js";
-import type { LoadedRegistry } from "./load.js";
+import type { LoadedRegistry } from "./loaded-registry.js";
 import type { SourceMap } from "./source-map.js";
 import { DocumentSourceMap, positionTree, sameRegistryKey } from "./yaml-source.js";
 import type { PositionTable } from "./cached-source-map.js";

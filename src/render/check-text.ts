@@ -1,7 +1,7 @@
 import type { Paint } from "./paint.js";
 import type { CheckResult, PortCheck } from "../commands/check.js";
 import type { Finding } from "../findings/finding.js";
-import { holderText } from "../occupancy/local-verdict.js";
+import { holderText } from "../observe/local-verdict.js";
 
 function registryLine(c: PortCheck): string {
   const parts: string[] = [];

@@ -1,6 +1,6 @@
 import type { Paint } from "../render/paint.js";
 import type { Finding } from "../findings/finding.js";
-import type { ExceptedFinding } from "../lint/run-rules.js";
+import type { ExceptedFinding } from "../rules/run-rules.js";
 import type { RegistrySummary } from "../commands/lint.js";
 
 /** What every reporter renders: a lint result, or the problems that stopped loading. */

@@ -1,4 +1,4 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../findings/errors.js";
 
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000 } as const;
 

@@ -1,4 +1,4 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../findings/errors.js";
 import { didYouMean } from "./did-you-mean.js";
 
 /** A name given on the command line must be one the registry declares; say which ones it does. */

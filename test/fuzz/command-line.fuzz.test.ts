@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { plainMapped } from "../../src/scan/mapped-text.js";
-import { portsInArgv, portsInCommand, type CommandPort } from "../../src/scan/scan-command-line.js";
-import { scanPackageJson } from "../../src/scan/scan-package-json.js";
-import { scanProcfile } from "../../src/scan/scan-procfile.js";
-import { textPosition } from "../../src/scan/text-position.js";
+import { plainMapped } from "../../src/command-line/mapped-text.js";
+import { portsInArgv, portsInCommand, type CommandPort } from "../../src/project/scan-command-line.js";
+import { scanPackageJson } from "../../src/project/scan-package-json.js";
+import { scanProcfile } from "../../src/project/scan-procfile.js";
+import { textPosition } from "../../src/project/text-position.js";
 import { anyText, growthOver8x, isPort, mutated, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
 
-// The command-line scanner (src/scan/scan-command-line.ts: package.json scripts, Procfiles, compose commands)
+// The command-line scanner (src/project/scan-command-line.ts: package.json scripts, Procfiles, compose commands)
 // reads ports out of shell command lines without running or expanding anything. It is documented never to throw.
 
 /** The port a text names as the scanner reads ports: 1-5 digits, 1-65535. */

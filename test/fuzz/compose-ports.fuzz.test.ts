@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { findComposePortLines, parseComposePorts, type ComposePort } from "../../src/doctor/parse-compose-ports.js";
-import { envValues } from "../../src/scan/env-values.js";
-import type { PortReference } from "../../src/scan/port-reference.js";
-import { scanComposeFile } from "../../src/scan/scan-compose-file.js";
-import { textPosition } from "../../src/scan/text-position.js";
+import { findComposePortLines, parseComposePorts, type ComposePort } from "../../src/observe/parse/compose-ports.js";
+import { envValues } from "../../src/project/env-values.js";
+import type { PortReference } from "../../src/project/port-reference.js";
+import { scanComposeFile } from "../../src/project/scan-compose-file.js";
+import { textPosition } from "../../src/project/text-position.js";
 import { anyText, isPort, mutated, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
 
 // The compose `ports:` parsers: parseComposePorts (one item, short or long syntax), findComposePortLines (every

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseDockerPortsField, parseDockerPs, type PublishedPort } from "../../src/doctor/parse-docker-ps.js";
+import { parseDockerPortsField, parseDockerPs, type PublishedPort } from "../../src/observe/parse/docker-ps.js";
 import { anyText, isPort, mutated, nearValidOutput, osFixtureNames, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
 import { osOutput } from "../helpers/os-fixtures.js";
 
-// parseDockerPs and parseDockerPortsField (src/doctor/parse-docker-ps.ts) read `docker ps` / `docker compose ps`
+// parseDockerPs and parseDockerPortsField (src/observe/parse/docker-ps.ts) read `docker ps` / `docker compose ps`
 // output, tables and JSON; "lines it cannot read are skipped": nothing is documented to throw.
 
 const portOf = (text: string): number | undefined => (/^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65_535 ? Number(text) : undefined);

@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { envValues } from "../../src/scan/env-values.js";
-import { parseEnvLines } from "../../src/scan/parse-env-lines.js";
-import type { PortReference } from "../../src/scan/port-reference.js";
-import { portsInValue } from "../../src/scan/ports-in-value.js";
-import { scanEnvFile } from "../../src/scan/scan-env-file.js";
-import { textPosition } from "../../src/scan/text-position.js";
+import { envValues } from "../../src/project/env-values.js";
+import { parseEnvLines } from "../../src/project/parse-env-lines.js";
+import type { PortReference } from "../../src/project/port-reference.js";
+import { portsInValue } from "../../src/project/ports-in-value.js";
+import { scanEnvFile } from "../../src/project/scan-env-file.js";
+import { textPosition } from "../../src/project/text-position.js";
 import { anyText, isPort, mutated, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
 
-// The env-file scanner (src/scan/scan-env-file.ts and parse-env-lines.ts) reads .env files; a line it cannot read
+// The env-file scanner (src/project/scan-env-file.ts and parse-env-lines.ts) reads .env files; a line it cannot read
 // becomes a problem and the rest is still read. It is documented never to throw.
 
 const portOf = (text: string): number | undefined => (/^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65_535 ? Number(text) : undefined);

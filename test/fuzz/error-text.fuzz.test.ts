@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseErrorText } from "../../src/doctor/parse-error-text.js";
+import { parseErrorText } from "../../src/diagnose/parse-error-text.js";
 import { anyText, isPort, mutated, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
 import { osOutput } from "../helpers/os-fixtures.js";
 
-// parseErrorText (src/doctor/parse-error-text.ts) reads an error message pasted into `doctor --error`: it returns
+// parseErrorText (src/diagnose/parse-error-text.ts) reads an error message pasted into `doctor --error`: it returns
 // what it recognised, or null; it is documented never to throw.
 
 const portOf = (text: string): number | undefined => (/^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65_535 ? Number(text) : undefined);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/errors.js";
+import { UsageError } from "../../src/findings/errors.js";
 import { MAX_DURATION_MS, parseDuration } from "../../src/util/parse-duration.js";
 import { anyText, mutated, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
 

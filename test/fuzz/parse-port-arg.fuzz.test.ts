@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { UsageError } from "../../src/errors.js";
-import { parsePortArg } from "../../src/occupancy/parse-port-arg.js";
+import { UsageError } from "../../src/findings/errors.js";
+import { parsePortArg } from "../../src/commands/check/parse-port-arg.js";
 import { anyText, isPort, mutated, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
 
-// parsePortArg (src/occupancy/parse-port-arg.ts) reads `check`'s arguments: 8002, :8002, host:8002, node:8002,
+// parsePortArg (src/commands/check/parse-port-arg.ts) reads `check`'s arguments: 8002, :8002, host:8002, node:8002,
 // [::1]:8002. Anything else is a UsageError; nothing else is documented to be thrown.
 
 const portOf = (text: string): number | undefined => (/^\d{1,5}$/.test(text) && Number(text) >= 1 && Number(text) <= 65_535 ? Number(text) : undefined);

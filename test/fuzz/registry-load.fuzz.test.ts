@@ -1,11 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SparkportInputError } from "../../src/errors.js";
+import { SparkportInputError } from "../../src/findings/errors.js";
 import type { Finding } from "../../src/findings/finding.js";
-import { registryRules } from "../../src/lint/rules/index.js";
-import { runRules } from "../../src/lint/run-rules.js";
+import { registryRules } from "../../src/rules/registry/index.js";
+import { runRules } from "../../src/rules/run-rules.js";
 import { loadCatalogue } from "../../src/registry/catalogue.js";
-import type { LoadedRegistry } from "../../src/registry/load.js";
+import type { LoadedRegistry } from "../../src/registry/loaded-registry.js";
 import { parseRegistry } from "../../src/registry/parse-registry.js";
 import { buildModel } from "../../src/registry/model.js";
 import { anyText, mutated, parsesOrThrowsTyped, runs } from "./fuzz-helpers.js";

@@ -1,14 +1,14 @@
 import { isIP } from "node:net";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseEndpoint } from "../../src/occupancy/parse-endpoint.js";
-import { parseExcludedRanges } from "../../src/occupancy/parse-excluded-ranges.js";
-import { parseLsofFields } from "../../src/occupancy/parse-lsof-fields.js";
-import { parseNetstatWindows } from "../../src/occupancy/parse-netstat-windows.js";
-import { parsePasswd } from "../../src/occupancy/parse-passwd.js";
-import { parseProcNetTcp } from "../../src/occupancy/parse-proc-net-tcp.js";
-import { parseSs } from "../../src/occupancy/parse-ss.js";
-import { parseTasklist } from "../../src/occupancy/parse-tasklist.js";
+import { parseEndpoint } from "../../src/observe/parse/parse-endpoint.js";
+import { parseExcludedRanges } from "../../src/observe/parse/parse-excluded-ranges.js";
+import { parseLsofFields } from "../../src/observe/parse/parse-lsof-fields.js";
+import { parseNetstatWindows } from "../../src/observe/parse/parse-netstat-windows.js";
+import { parsePasswd } from "../../src/observe/parse/parse-passwd.js";
+import { parseProcNetTcp } from "../../src/observe/parse/parse-proc-net-tcp.js";
+import { parseSs } from "../../src/observe/parse/parse-ss.js";
+import { parseTasklist } from "../../src/observe/parse/parse-tasklist.js";
 import { anyText, fixtureLines, isPortField, nearValidOutput, osFixtureNames, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
 import { osOutput } from "../helpers/os-fixtures.js";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTailscalePing } from "../../src/tailscale/parse-ping.js";
-import { parseTailscaleStatus, TailscaleStatusError, type Peer } from "../../src/tailscale/parse-status.js";
+import { parseTailscalePing } from "../../src/observe/parse/tailscale-ping.js";
+import { parseTailscaleStatus, TailscaleStatusError, type Peer } from "../../src/observe/parse/tailscale-status.js";
 import { isRecord } from "../../src/util/is-record.js";
 import { anyText, mutated, nearValidOutput, parsesOrThrowsTyped, runs } from "./fuzz-helpers.js";
 import { osOutput } from "../helpers/os-fixtures.js";

@@ -1,0 +1,87 @@
+import { listenersOnPort } from "../../observe/listeners-on-port.js";
+import type { DoctorContext } from "../doctor-context.js";
+import { bindAllInterfacesFix } from "../../fixes/bind-fix.js";
+import { isLoopbackAddress } from "../../util/loopback.js";
+
+
+/**
+ * On the service's own node: is anything listening, and on which addresses?
+ * Loopback only → the bind fix in the program's own words.
+ */
+export async function checkListening(ctx: DoctorContext): Promise<void> {
+  ctx.ran.push("what listens on this machine");
+  const { port } = ctx.target;
+  const snapshot = await ctx.network.local.socketTable.snapshot({ protocol: "tcp", ports: [port] });
+  const listeners = listenersOnPort(snapshot.listeners, port);
+  const allocation = ctx.target.allocation;
+  if (listeners.length === 0) {
+    const node = ctx.network.thisNode ?? "this machine";
+    const start = allocation?.start;
+    const args = allocation === null ? { owner: ctx.owner, port, node } : { owner: ctx.owner, port, node, status: allocation.status };
+    ctx.add("doctor-nothing-listening", "error", start === undefined ? args : { ...args, start }, {
+      evidence: [`no listener on ${port} in the socket table (${snapshot.source})`],
+      ...(start === undefined ? {} : { commands: [start] }),
+    });
+    return;
+  }
+  const addresses = [...new Set(listeners.map((l) => l.address))];
+  if (addresses.every(isLoopbackAddress) && ctx.target.host === null) {
+    const pid = listeners.find((l) => l.pid !== undefined)?.pid;
+    const commandLine = pid === undefined ? undefined : await ctx.deps.processInfo.commandLine(pid);
+    const fix = bindAllInterfacesFix(commandLine, port, ctx.targetOs);
+    const evidence = listeners.map((l) => `listening: ${l.address}:${port}${l.pid === undefined ? "" : ` PID ${l.pid}`}${l.command === undefined ? "" : ` (${l.command})`}`);
+    if (commandLine !== undefined) evidence.push(`command line: ${commandLine}`);
+    const own = ctx.target.node === null ? undefined : ctx.network.hostOf(ctx.target.node);
+    // Probe the address other nodes use: the refusal they see, observed.
+    if (own !== undefined && ctx.network.remote && !addresses.includes(own)) {
+      const probe = await ctx.network.probe(own, port);
+      evidence.push(`probe ${own}:${port}: ${probe.state}`);
+    }
+    // The summary carries what the command alone does not say (Redis's protected mode, Django's ALLOWED_HOSTS,
+    // Flask's debugger); it used to be dropped, so `--bind 0.0.0.0` looked sufficient for Redis, which still
+    // denies remote clients in protected mode (test/e2e/three-nodes.e2e.test.ts).
+    ctx.add("doctor-localhost-only", "error", { owner: ctx.owner, port, addresses, program: fix.program }, { evidence, commands: fix.commands, fix: fix.summary });
+  }
+}
+
+/** `[::1]:8000` or `127.0.0.5:8000` on this machine: probe exactly that address, as the client does. */
+export async function checkGivenAddress(ctx: DoctorContext): Promise<void> {
+  const host = ctx.target.host;
+  if (host === null || host === "localhost") return;
+  const { port } = ctx.target;
+  ctx.ran.push(`a TCP connection to ${host}:${port}`);
+  const probe = await ctx.network.probe(host, port);
+  if (probe.state === "open") return;
+  const snapshot = await ctx.network.local.socketTable.snapshot({ protocol: "tcp", ports: [port] });
+  const listening = [...new Set(listenersOnPort(snapshot.listeners, port).map((l) => l.address))];
+  if (listening.length === 0) return; // checkListening has said nothing listens
+  ctx.add(
+    "doctor-family-mismatch",
+    "error",
+    { host, port, listening: listening.join(", "), refused: host },
+    { evidence: [`probe ${host.includes(":") ? `[${host}]` : host}:${port}: ${probe.state}`, ...listening.map((a) => `listening: ${a}:${port}`)] },
+  );
+}
+
+/**
+ * `localhost` may resolve to ::1 first while the server listens on
+ * 127.0.0.1 only (or the reverse): probe each address it resolves to.
+ */
+export async function checkLocalhostFamilies(ctx: DoctorContext): Promise<void> {
+  if (ctx.target.host !== "localhost") return;
+  ctx.ran.push("each address localhost resolves to");
+  const { port } = ctx.target;
+  // Both addresses a "localhost" may resolve to, without asking any resolver: no query may leave the machine.
+  const addresses = ["127.0.0.1", "::1"];
+  const results = await Promise.all(addresses.map(async (address) => ({ address, state: (await ctx.network.probe(address, port)).state })));
+  const open = results.filter((r) => r.state === "open").map((r) => r.address);
+  const refused = results.filter((r) => r.state !== "open").map((r) => r.address);
+  if (open.length > 0 && refused.length > 0) {
+    ctx.add(
+      "doctor-family-mismatch",
+      "error",
+      { host: "localhost", port, listening: open.join(", "), refused: refused.join(", ") },
+      { evidence: results.map((r) => `probe ${r.address.includes(":") ? `[${r.address}]` : r.address}:${port}: ${r.state}`) },
+    );
+  }
+}

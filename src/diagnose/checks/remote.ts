@@ -1,0 +1,52 @@
+import type { DoctorContext } from "../doctor-context.js";
+import { firewallFix, tailscaleFix } from "../../fixes/fix-text.js";
+import { tailscalePing } from "./tailscale-ping.js";
+
+/**
+ * From here to the node: open is healthy; refused means not running or
+ * localhost-only there; no answer means a firewall, an ACL or Tailscale.
+ */
+export async function checkRemote(ctx: DoctorContext): Promise<void> {
+  const { port } = ctx.target;
+  const node = ctx.target.node ?? ctx.target.host ?? "";
+  const host = ctx.target.host ?? ctx.network.hostOf(node);
+  if (!ctx.network.remote) {
+    ctx.add("doctor-check-skipped", "info", { check: "remote probe", reason: "offline mode (--no-remote or SPARKPORT_OFFLINE=1)" });
+    return;
+  }
+  ctx.ran.push(`a TCP connection from here to ${host}:${port}`);
+  const probe = await ctx.network.probe(host, port);
+  const evidence = [`probe ${host.includes(":") ? `[${host}]` : host}:${port}: ${probe.state} after ${Math.round(probe.ms)} ms${probe.errorCode === undefined ? "" : ` (${probe.errorCode})`}`];
+  const service = ctx.target.allocation?.service.name ?? String(port);
+  if (probe.state === "open") return;
+  if (probe.state === "closed") {
+    ctx.add("doctor-refused-remote", "error", { owner: ctx.owner, service, host, port, node }, { evidence });
+    return;
+  }
+  const tailscale = tailscaleEvidence(ctx, host);
+  evidence.push(...tailscale.evidence);
+  const commands = [...tailscale.commands];
+  const ping = await tailscalePing(ctx, host);
+  if (ping !== undefined) evidence.push(ping);
+  if (probe.state === "filtered") {
+    commands.push(...firewallFix(ctx.targetOs, port).commands);
+    ctx.add("doctor-filtered", "error", { owner: ctx.owner, host, port, node, timeoutMs: ctx.network.timeoutMs }, { evidence, commands });
+  } else {
+    ctx.add("doctor-unreachable", "error", { host, node, detail: probe.errorCode ?? probe.state }, { evidence, commands });
+  }
+}
+
+function tailscaleEvidence(ctx: DoctorContext, host: string): { evidence: string[]; commands: string[] } {
+  const status = ctx.network.tailscale;
+  if (status === undefined) return { evidence: [], commands: [] };
+  const evidence = [`tailscale here: BackendState ${status.backendState}${status.tun === false ? ", TUN false (userspace networking)" : ""}`];
+  const commands: string[] = [];
+  if (status.backendState !== "Running") commands.push(...tailscaleFix(status.backendState === "NeedsLogin" ? "needs-login" : "stopped", ctx.deps.os).commands);
+  else if (status.tun === false) commands.push(...tailscaleFix("userspace", ctx.deps.os).commands);
+  const peer = status.peers.find((p) => p.ips.includes(host));
+  if (peer !== undefined) {
+    evidence.push(`tailscale peer ${peer.hostName}: ${peer.online ? "online" : "offline"}`);
+    if (!peer.online) commands.push(...tailscaleFix("peer-offline", ctx.targetOs, peer.hostName).commands);
+  }
+  return { evidence, commands };
+}

@@ -1,0 +1,71 @@
+import type { NetworkContext, OccupancyDeps } from "../network/network-context.js";
+import type { Finding, Location } from "../findings/finding.js";
+import { makeFinding } from "../findings/finding.js";
+import type { Code, MessageArgs } from "../findings/messages.js";
+import type { RegistryModel } from "../registry/model.js";
+import type { OperatingSystem } from "../registry/schema.js";
+import type { ProcessInfo } from "../observe/process-command-line.js";
+import type { DoctorTarget } from "./resolve-target.js";
+
+export interface DoctorDeps extends OccupancyDeps {
+  processInfo: ProcessInfo;
+  /** Files of the project (below the registry's folder) whose base name passes `accept`. */
+  projectFiles: (root: string, accept: (name: string) => boolean) => Promise<string[]>;
+  readText: (file: string) => Promise<string>;
+  /** This machine's OS, for fixes run here. */
+  os: OperatingSystem;
+}
+
+/** Everything a doctor check reads, and where it writes its findings. */
+export interface DoctorContext {
+  model: RegistryModel;
+  network: NetworkContext;
+  deps: DoctorDeps;
+  target: DoctorTarget;
+  /** Whether the target's port lives on this machine. */
+  local: boolean;
+  /** The OS of the node the target lives on (fixes are written for it). */
+  targetOs: OperatingSystem;
+  /** "FastAPI (dev)", or "port 8000" for an unregistered target. */
+  owner: string;
+  findings: Finding[];
+  /** Names of the checks that ran, for the healthy summary. */
+  ran: string[];
+  add<C extends Code>(
+    code: C,
+    severity: Finding["severity"],
+    args: MessageArgs<C>,
+    extra?: { location?: Location; evidence?: string[]; commands?: string[]; fix?: string },
+  ): void;
+}
+
+export function createDoctorContext(
+  model: RegistryModel,
+  network: NetworkContext,
+  deps: DoctorDeps,
+  target: DoctorTarget,
+): DoctorContext {
+  const local = target.host === null ? target.node === null || target.node === network.thisNode : network.isLocalHost(target.host);
+  const nodeOs = target.node === null ? undefined : model.data.nodes[target.node]?.os;
+  const findings: Finding[] = [];
+  const fallback: Location = target.allocation === null ? { file: model.registry.file } : model.at(target.allocation.path);
+  return {
+    model,
+    network,
+    deps,
+    target,
+    local,
+    targetOs: local ? deps.os : (nodeOs ?? deps.os),
+    owner: target.allocation?.label ?? `port ${target.port}`,
+    findings,
+    ran: [],
+    add(code, severity, args, extra) {
+      const finding = makeFinding(code, severity, args, extra?.location ?? fallback);
+      if (extra?.evidence !== undefined && extra.evidence.length > 0) finding.evidence = extra.evidence;
+      if (extra?.commands !== undefined && extra.commands.length > 0) finding.commands = extra.commands;
+      // A fix written for this program and OS (bind-fix.ts, fix-text.ts) says more than the code's generic one.
+      if (extra?.fix !== undefined && extra.fix !== "") finding.fix = extra.fix;
+      findings.push(finding);
+    },
+  };
+}

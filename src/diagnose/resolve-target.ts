@@ -1,0 +1,78 @@
+import { UsageError } from "../findings/errors.js";
+import type { Allocation, RegistryModel } from "../registry/model.js";
+import { didYouMean } from "../util/did-you-mean.js";
+
+export interface DoctorTarget {
+  /** As typed. */
+  input: string;
+  port: number;
+  /** The registered allocation the target means, when there is one. */
+  allocation: Allocation | null;
+  /** The node the port lives on, when known. */
+  node: string | null;
+  /** A host given explicitly (URL or host:port) that is not a node name. */
+  host: string | null;
+}
+
+const DEFAULT_PORTS: Record<string, number> = { "http:": 80, "https:": 443, "redis:": 6379, "postgres:": 5432, "postgresql:": 5432 };
+
+function byPort(model: RegistryModel, port: number, node: string | null): Allocation | null {
+  const hits = model.allocations.filter((a) => a.port === port && (node === null || a.node === node));
+  return hits.length === 1 ? (hits[0] ?? null) : null;
+}
+
+function nodeByHost(model: RegistryModel, host: string): string | null {
+  if (Object.hasOwn(model.data.nodes, host)) return host;
+  const found = Object.entries(model.data.nodes).find(([, n]) => n.address === host || n.tailscale === host);
+  return found?.[0] ?? null;
+}
+
+/**
+ * A service name (`fastapi`, `fastapi.test`), a port, `host:port`,
+ * `node:port` or a URL, resolved against the registry.
+ */
+export function resolveTarget(model: RegistryModel, input: string): DoctorTarget {
+  const text = input.trim();
+  if (/^\d+$/.test(text)) {
+    const port = Number(text);
+    if (port < 1 || port > 65535) throw new UsageError(`"${input}" is not a port; expected 1-65535`);
+    const allocation = byPort(model, port, null);
+    return { input, port, allocation, node: allocation?.node ?? null, host: null };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      throw new UsageError(`"${input}" is not a valid URL`);
+    }
+    const host = url.hostname.replace(/^\[|\]$/g, "");
+    const port = url.port === "" ? DEFAULT_PORTS[url.protocol] : Number(url.port);
+    if (port === undefined) throw new UsageError(`"${input}" names no port and ${url.protocol} has no default one`);
+    const node = nodeByHost(model, host);
+    return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null };
+  }
+  const hostPort = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text);
+  if (hostPort !== null) {
+    const host = hostPort[1] ?? hostPort[2] ?? "";
+    const port = Number(hostPort[3]);
+    if (port < 1 || port > 65535) throw new UsageError(`"${input}" is not a port; expected 1-65535`);
+    const node = nodeByHost(model, host);
+    return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null };
+  }
+  // A service, optionally with its environment: fastapi, fastapi.test
+  const [name, env] = text.split(/[.:/]/, 2);
+  const matches = model.allocations.filter((a) => a.service.name === name);
+  if (matches.length === 0) {
+    const names = [...new Set(model.data.services.map((s) => s.name))];
+    const close = didYouMean(text, names);
+    throw new UsageError(
+      `no service, port, host:port or URL "${input}"${close === undefined ? "" : `; did you mean "${close}"?`} Services: ${names.join(", ")}`,
+    );
+  }
+  const allocation = env === undefined ? matches.find((a) => !a.derived && a.path.at(-1) === "port") ?? matches[0] : matches.find((a) => a.environment === env);
+  if (allocation === undefined) {
+    throw new UsageError(`${name} has no environment "${env ?? ""}"; it runs in: ${matches.map((a) => a.environment ?? "base").join(", ")}`);
+  }
+  return { input, port: allocation.port, allocation, node: allocation.node, host: null };
+}

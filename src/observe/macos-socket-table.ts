@@ -1,0 +1,53 @@
+import type { CommandRunner } from "../io/command-runner.js";
+import type { Listener, SocketSnapshot, SocketTable } from "./listener.js";
+import { parseLsofFields } from "./parse/parse-lsof-fields.js";
+import { uniqueListeners } from "./unique-listeners.js";
+
+export interface MacosSocketTableOptions {
+  /**
+   * Whether lsof runs with the rights to see every process (root). Without them lsof lists only the caller's
+   * own processes, so other users' listeners are missing and the snapshot says ownersComplete: false.
+   * Defaults to "running as root".
+   */
+  privileged?: boolean;
+}
+
+/**
+ * The socket table from lsof, for macOS and any other system without /proc:
+ * `lsof -nP -iTCP -sTCP:LISTEN -F pcPtnL` (UDP: `lsof -nP -iUDP -F pcPtnL`, unconnected sockets only).
+ * lsof exits 1 with no output when nothing matches: that is an empty table, not an error.
+ */
+export class MacosSocketTable implements SocketTable {
+  private readonly runner: CommandRunner;
+  private readonly privileged: boolean;
+
+  constructor(runner: CommandRunner, options: MacosSocketTableOptions = {}) {
+    this.runner = runner;
+    this.privileged = options.privileged ?? process.getuid?.() === 0;
+  }
+
+  async snapshot(options: { protocol: "tcp" | "udp"; ports?: readonly number[] }): Promise<SocketSnapshot> {
+    const { protocol } = options;
+    const select = protocol === "tcp" ? ["-iTCP", "-sTCP:LISTEN"] : ["-iUDP"];
+    const args = ["-nP", ...select, "-F", "pcPtnL"];
+    const result = await this.runner.run("lsof", args, { timeoutMs: 15_000 });
+    // 1 is also lsof's answer when it found nothing, or could not read some process; its output still holds.
+    if (result.code !== 0 && result.code !== 1) {
+      throw new Error(`lsof ${args.join(" ")} failed (exit status ${String(result.code)}): ${result.stderr.trim()}`);
+    }
+    const listeners = parseLsofFields(result.stdout)
+      .filter((row) => row.protocol === undefined || row.protocol === protocol)
+      .map(
+        (row): Listener => ({
+          protocol,
+          address: row.address,
+          port: row.port,
+          family: row.family,
+          pid: row.pid,
+          ...(row.command !== undefined && { command: row.command }),
+          ...(row.user !== undefined && { user: row.user }),
+        }),
+      );
+    return { listeners: uniqueListeners(listeners), excluded: [], source: "lsof", ownersComplete: this.privileged };
+  }
+}

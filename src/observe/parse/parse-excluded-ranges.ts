@@ -1,0 +1,21 @@
+import type { ExcludedRange } from "../listener.js";
+
+const RANGE_ROW = /^\s*(\d{1,5})\s+(\d{1,5})(?:\s+\*)?\s*$/;
+
+/**
+ * Parses `netsh interface ipv{4,6} show excludedportrange protocol=...`: the data rows are two numbers, start
+ * and end port, optionally followed by `*` (an administered exclusion, which excludes the same). The title, the
+ * column headers (translated on non-English Windows), the dashes and the `* - ...` footnote are skipped.
+ */
+export function parseExcludedRanges(text: string): ExcludedRange[] {
+  const ranges: ExcludedRange[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const match = RANGE_ROW.exec(line);
+    if (match === null) continue;
+    const from = Number(match[1]);
+    const to = Number(match[2]);
+    if (from > to || to > 65_535) continue;
+    ranges.push({ from, to });
+  }
+  return ranges;
+}

@@ -1,0 +1,53 @@
+import { isScalar, isSeq } from "yaml";
+import { composeServices, type ComposeContext } from "./compose-context.js";
+import { interpolateCompose } from "./interpolate-compose.js";
+import { locateMapped, sliceMapped, type MappedText } from "../command-line/mapped-text.js";
+import { portsInValue } from "./ports-in-value.js";
+import { yamlPairs, yamlResolve, yamlValueOf } from "../util/yaml-value-of.js";
+import { yamlScalarMapped } from "./yaml-scalar-mapped.js";
+
+/** The ports of one environment value, read as an .env value is, after `${VAR}` substitution. */
+function scanValue(ctx: ComposeContext, key: string, value: MappedText): void {
+  const { text } = interpolateCompose(value, ctx.env);
+  for (const found of portsInValue(text.text, key)) {
+    const at = locateMapped(text, found.index, found.index + found.length);
+    ctx.references.push({
+      file: ctx.file,
+      ...ctx.position(at.offset),
+      offset: at.offset,
+      length: at.length,
+      port: found.port,
+      ...(found.host === undefined ? {} : { host: found.host }),
+      kind: "compose-env",
+      key,
+      text: value.text,
+      ...(at.resolvedFrom === undefined ? {} : { resolvedFrom: at.resolvedFrom }),
+    });
+  }
+}
+
+/**
+ * The ports named by each service's `environment:`, as a mapping (`APP_PORT: 8000`) or a list
+ * (`- DATABASE_URL=postgresql://db:5432/app`); `key` is the variable's name. Unset variables are not reported:
+ * values passed through from the shell (`${SECRET}`) are common and name no port.
+ */
+export function composeEnvReferences(ctx: ComposeContext): void {
+  for (const service of composeServices(ctx)) {
+    const environment = yamlValueOf(service.node, "environment", ctx.doc);
+    if (isSeq(environment)) {
+      for (const raw of environment.items) {
+        const item = yamlResolve(raw, ctx.doc);
+        const mapped = isScalar(item) ? yamlScalarMapped(item, ctx.text) : undefined;
+        const eq = mapped?.text.indexOf("=") ?? -1;
+        if (mapped === undefined || eq < 0) continue;
+        scanValue(ctx, mapped.text.slice(0, eq).trim(), sliceMapped(mapped, eq + 1, mapped.text.length));
+      }
+      continue;
+    }
+    for (const pair of yamlPairs(environment, ctx.doc)) {
+      const value = yamlResolve(pair.value, ctx.doc);
+      const mapped = isScalar(pair.key) && isScalar(value) ? yamlScalarMapped(value, ctx.text) : undefined;
+      if (mapped !== undefined && isScalar(pair.key)) scanValue(ctx, String(pair.key.value), mapped);
+    }
+  }
+}

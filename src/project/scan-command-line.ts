@@ -1,0 +1,244 @@
+import { PACKAGE_MANAGERS, PORT_FLAG, PROGRAMS, type ProgramFlags } from "../programs/command-programs.js";
+import { programName, skipWrapper } from "../programs/command-wrappers.js";
+import { locateMapped, plainMapped, type MappedText, type ResolvedFrom } from "../command-line/mapped-text.js";
+import { portNumber } from "./port-number.js";
+import { portsInValue } from "./ports-in-value.js";
+import { splitCommandWords, type CommandWord } from "../command-line/split-command-words.js";
+import type { PortReference } from "./port-reference.js";
+
+/** A port a command line passes to a program; offset and length of its digits in the command (or the file). */
+export interface CommandPort {
+  offset: number;
+  length: number;
+  port: number;
+  /** The program recognised: `next`, `vite`, `uvicorn`, `http.server`, `runserver`, `npm`, or `PORT=` for an env prefix. */
+  program: string;
+  /** The host the command binds or names (`--host 0.0.0.0`, `runserver 0.0.0.0:8000`), IPv6 brackets removed. */
+  host?: string;
+  resolvedFrom?: ResolvedFrom;
+}
+
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
+const BIND = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/)?(?:(\[[^\]]*\]|[^:]*):)?(\d{1,5})$/;
+const HTTP_SERVER_VALUE_FLAGS = new Set(["-b", "--bind", "-d", "--directory", "-p", "--protocol"]);
+const MAX_DEPTH = 2;
+
+const unbracket = (host: string): string => host.replace(/^\[(.*)\]$/, "$1");
+
+/** The value of `flag` at words[i]: `-p 3000`, `--port=3000`, `-p=3000`, `-p3000`. */
+function flagValue(words: readonly CommandWord[], i: number, flag: string): { word: CommandWord; index: number } | undefined {
+  const text = words[i]?.text ?? "";
+  const next = words[i + 1];
+  if (text === flag) return next === undefined || next.text.startsWith("-") ? undefined : { word: next, index: 0 };
+  const word = words[i];
+  if (word === undefined) return undefined;
+  if (text.startsWith(`${flag}=`)) return { word, index: flag.length + 1 };
+  if (/^-[A-Za-z]$/.test(flag) && text.startsWith(flag) && /^\d+$/.test(text.slice(2))) return { word, index: 2 };
+  return undefined;
+}
+
+/** `0.0.0.0:8000`, `[::]:8000`, `:8000`, `8000`, `tcp://localhost:3000`: the port's digits and the host. */
+function bindPort(text: string): { index: number; length: number; port: number; host?: string } | undefined {
+  const match = BIND.exec(text);
+  const digits = match?.[2];
+  const port = digits === undefined ? undefined : portNumber(digits);
+  if (port === undefined || digits === undefined) return undefined;
+  const host = unbracket(match?.[1] ?? "");
+  return { index: text.length - digits.length, length: digits.length, port, ...(host === "" ? {} : { host }) };
+}
+
+class Collector {
+  readonly found: CommandPort[] = [];
+  /** `offset port` of each port found: a set, so a line of thousands of ports is not checked in quadratic time. */
+  private readonly seen = new Set<string>();
+
+  add(word: CommandWord, index: number, length: number, port: number, program: string, host: string | undefined): void {
+    const at = locateMapped(word, index, index + length);
+    const key = `${at.offset} ${port}`;
+    if (this.seen.has(key)) return;
+    this.seen.add(key);
+    this.found.push({ offset: at.offset, length: at.length, port, program, ...(host === undefined ? {} : { host }), ...(at.resolvedFrom === undefined ? {} : { resolvedFrom: at.resolvedFrom }) });
+  }
+
+  /** `PORT=3000`, `API_URL=http://localhost:8000` before a command. */
+  assignment(word: CommandWord): void {
+    const match = ASSIGNMENT.exec(word.text);
+    if (match === null) return;
+    const name = match[1] ?? "";
+    for (const found of portsInValue(match[2] ?? "", name)) this.add(word, name.length + 1 + found.index, found.length, found.port, `${name}=`, found.host);
+  }
+
+  /**
+   * The flags of a program, from words[from] on. After a package manager's `--` the rest goes to the script's
+   * program (`npm start -- -p 3001`), again at each further `--`: a loop rather than a recursion, so a line of
+   * thousands of `--` neither overflows the stack nor rescans the words after each one.
+   */
+  flags(words: readonly CommandWord[], from: number, program: string, flags: ProgramFlags): void {
+    let start: number | undefined = from;
+    let current = flags;
+    while (start !== undefined) {
+      start = this.flagsUntilDashes(words, start, program, current);
+      current = { port: ["-p", "--port"] };
+    }
+  }
+
+  /** The flags of words[from] on, up to a package manager's `--`; the index after that `--`, if one was met. */
+  flagsUntilDashes(words: readonly CommandWord[], from: number, program: string, flags: ProgramFlags): number | undefined {
+    let host: string | undefined;
+    for (let i = from; flags.host !== undefined && i < words.length; i++) {
+      for (const flag of flags.host) {
+        const value = flagValue(words, i, flag);
+        if (value !== undefined) host ??= unbracket(value.word.text.slice(value.index));
+      }
+    }
+    for (let i = from; i < words.length; i++) {
+      if (words[i]?.text === "--" && PACKAGE_MANAGERS.has(program)) return i + 1;
+      for (const flag of new Set([...flags.port, ...PORT_FLAG.port])) {
+        const value = flagValue(words, i, flag);
+        const port = value === undefined ? undefined : portNumber(value.word.text.slice(value.index));
+        if (value !== undefined && port !== undefined) this.add(value.word, value.index, value.word.text.length - value.index, port, program, host);
+      }
+      for (const flag of flags.bind ?? []) {
+        const value = flagValue(words, i, flag);
+        const bound = value === undefined ? undefined : bindPort(value.word.text.slice(value.index));
+        if (value !== undefined && bound !== undefined) this.add(value.word, value.index + bound.index, bound.length, bound.port, program, bound.host ?? host);
+      }
+    }
+    return undefined;
+  }
+
+  /** `python -m http.server [--bind ADDR] 8000`: the first positional argument. */
+  httpServer(words: readonly CommandWord[], from: number): void {
+    let host: string | undefined;
+    let port: { word: CommandWord; port: number } | undefined;
+    for (let i = from; i < words.length; i++) {
+      const word = words[i];
+      if (word === undefined) break;
+      const bind = flagValue(words, i, "--bind") ?? flagValue(words, i, "-b");
+      if (bind !== undefined) host = unbracket(bind.word.text.slice(bind.index));
+      if (HTTP_SERVER_VALUE_FLAGS.has(word.text)) i++;
+      else if (!word.text.startsWith("-") && port === undefined) {
+        const value = portNumber(word.text);
+        if (value === undefined) return;
+        port = { word, port: value };
+      }
+    }
+    if (port !== undefined) this.add(port.word, 0, port.word.text.length, port.port, "http.server", host);
+  }
+
+  /** `manage.py runserver [addr:]port` and `django-admin runserver`: the first positional after `runserver`. */
+  runserver(words: readonly CommandWord[], from: number): void {
+    const at = words.findIndex((w, i) => i >= from && w.text === "runserver");
+    if (at < 0) return;
+    const word = words.slice(at + 1).find((w) => !w.text.startsWith("-"));
+    const bound = word === undefined ? undefined : bindPort(word.text);
+    if (word !== undefined && bound !== undefined) this.add(word, bound.index, bound.length, bound.port, "runserver", bound.host);
+  }
+
+  /** The program at words[at] and its arguments. */
+  program(words: readonly CommandWord[], at: number, name: string): void {
+    if (name === "") return;
+    let program = name;
+    let from = at + 1;
+    if (name === "node" || name === "bun" || name === "deno") {
+      const script = words.findIndex((w, i) => i > at && !w.text.startsWith("-"));
+      const candidate = script < 0 ? "" : programName(words[script]?.text ?? "");
+      if (PROGRAMS[candidate] !== undefined) {
+        program = candidate;
+        from = script + 1;
+      }
+    }
+    if (name === "python") {
+      let i = at + 1;
+      for (let word = words[i]; word?.text.startsWith("-") === true; word = words[i]) {
+        if (word.text === "-m" || (word.text.startsWith("-m") && word.text.length > 2)) {
+          const module = word.text === "-m" ? (words[i + 1]?.text ?? "") : word.text.slice(2);
+          from = word.text === "-m" ? i + 2 : i + 1;
+          if (module === "http.server") return this.httpServer(words, from);
+          if (module === "django") return this.runserver(words, from);
+          program = module;
+          break;
+        }
+        i += word.text === "-X" || word.text === "-W" ? 2 : 1;
+      }
+      if (program === "python" && programName(words[i]?.text ?? "") === "manage.py") return this.runserver(words, i + 1);
+    }
+    if (program === "manage.py" || program === "django-admin") return this.runserver(words, from);
+    this.flags(words, from, program, PROGRAMS[program] ?? PORT_FLAG);
+  }
+
+  /** One simple command: env prefixes, wrappers, the program, and commands quoted inside it (`sh -c "..."`). */
+  command(words: readonly CommandWord[], depth: number): void {
+    let i = 0;
+    let name: string | undefined;
+    const assignments = new Set<CommandWord>();
+    for (;;) {
+      for (let word = words[i]; word !== undefined && ASSIGNMENT.test(word.text); word = words[++i]) {
+        this.assignment(word);
+        assignments.add(word);
+      }
+      const word = words[i];
+      if (word === undefined) break;
+      name = programName(word.text);
+      const next = skipWrapper(words, i, name);
+      if (next === undefined) break;
+      name = undefined;
+      i = next;
+    }
+    if (name === "export") {
+      for (const word of words.slice(i + 1)) {
+        this.assignment(word);
+        assignments.add(word);
+      }
+    } else if (name !== undefined) {
+      this.program(words, i, name);
+    }
+    if (depth >= MAX_DEPTH) return;
+    for (const word of words) {
+      if (!word.quoted || !/\s/.test(word.text) || assignments.has(word)) continue;
+      for (const inner of splitCommandWords(word)) this.command(inner, depth + 1);
+    }
+  }
+}
+
+const byOffset = (found: CommandPort[]): CommandPort[] => found.sort((a, b) => a.offset - b.offset || a.port - b.port);
+
+/**
+ * The ports a command line passes to the programs it runs: `next dev -p 3001`, `vite --port 5173`,
+ * `uvicorn app.main:app --host 0.0.0.0 --port 8000`, `python -m http.server 8000`, `manage.py runserver 0.0.0.0:8000`,
+ * `PORT=3000 cmd`, `npm start -- -p 3001`; `--port N` / `--port=N` for any program, `-p N` only for programs
+ * known to mean a port by it. Offsets are into the string, or into the file for a mapped text.
+ */
+export function portsInCommand(command: string | MappedText): CommandPort[] {
+  const collector = new Collector();
+  for (const words of splitCommandWords(typeof command === "string" ? plainMapped(command) : command)) collector.command(words, 0);
+  return byOffset(collector.found);
+}
+
+/** The same for a command given as its words (compose `command: ["uvicorn", "app:app", "--port", "8000"]`). */
+export function portsInArgv(words: readonly MappedText[]): CommandPort[] {
+  const collector = new Collector();
+  collector.command(words.map((w) => ({ ...w, quoted: true })), 0);
+  return byOffset(collector.found);
+}
+
+/** The PortReference of a port found in a command (a script, a Procfile process, a compose command). */
+export function commandReference(
+  found: CommandPort,
+  where: { file: string; position: (offset: number) => { line: number; column: number } },
+  what: { kind: "script" | "procfile" | "compose-command"; key: string; text: string },
+): PortReference {
+  return {
+    file: where.file,
+    ...where.position(found.offset),
+    offset: found.offset,
+    length: found.length,
+    port: found.port,
+    ...(found.host === undefined ? {} : { host: found.host }),
+    kind: what.kind,
+    key: what.key,
+    text: what.text,
+    program: found.program,
+    ...(found.resolvedFrom === undefined ? {} : { resolvedFrom: found.resolvedFrom }),
+  };
+}

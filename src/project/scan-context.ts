@@ -1,0 +1,86 @@
+import path from "node:path";
+import { groupBy } from "../util/group-by.js";
+import { makeFinding, type Finding, type Location } from "../findings/finding.js";
+import type { Code, MessageArgs } from "../findings/messages.js";
+import type { Allocation, RegistryModel } from "../registry/model.js";
+import type { PortReference } from "./port-reference.js";
+
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "0.0.0.0", "::1", "::", "host.docker.internal"]);
+
+/** A mechanical fix of one reference: its port, its host, or its whole entry. */
+export type ScanEdit =
+  | { ref: PortReference; kind: "port"; port: number }
+  | { ref: PortReference; kind: "host"; host: string }
+  | { ref: PortReference; kind: "entry"; replacement: string };
+
+/** What the scan rules share: the references, which node each file and host is, and a report function. */
+export interface ScanContext {
+  model: RegistryModel;
+  references: readonly PortReference[];
+  /** The node a reference points at: its host's node, or (no host, or localhost) the node of its file. */
+  targetNode(ref: PortReference): string | undefined;
+  /** The node a file belongs to, from `scan.nodes`. */
+  fileNode(ref: PortReference): string | undefined;
+  /** Whether the host is external (not a node, not loopback): the registry does not speak for it. */
+  external(ref: PortReference): boolean;
+  allocationsAt(node: string | undefined, port: number): Allocation[];
+  location(ref: PortReference): Location;
+  report<C extends Code>(code: C, severity: Finding["severity"], args: MessageArgs<C>, ref: PortReference, related?: PortReference[], fix?: ScanEdit): void;
+  findings: Finding[];
+  /** Fixes `lint --fix` can apply. */
+  edits: ScanEdit[];
+}
+
+/** `frontend/**` → a regular expression over posix paths. */
+export function globToRegExp(glob: string): RegExp {
+  let out = "";
+  for (let i = 0; i < glob.length; i += 1) {
+    const c = glob[i] ?? "";
+    if (c === "*" && glob[i + 1] === "*") {
+      out += ".*";
+      i += 1;
+      if (glob[i + 1] === "/") i += 1;
+    } else if (c === "*") out += "[^/]*";
+    else if (c === "?") out += "[^/]";
+    else out += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
+  }
+  return new RegExp(`^${out}$`);
+}
+
+export function createScanContext(model: RegistryModel, references: readonly PortReference[], root: string, cwd: string): ScanContext {
+  const mappings = Object.entries(model.data.scan?.nodes ?? {}).map(([glob, node]) => ({ re: globToRegExp(glob), node }));
+  const byAddress = new Map<string, string>();
+  for (const [name, node] of Object.entries(model.data.nodes)) {
+    byAddress.set(name, name);
+    byAddress.set(node.address, name);
+    if (node.tailscale !== undefined) byAddress.set(node.tailscale, name);
+  }
+  const byNodePort = groupBy(model.allocations, (a) => `${a.node}\u0000${a.port}`);
+  const fileNode = (ref: PortReference): string | undefined => mappings.find((m) => m.re.test(ref.file))?.node;
+  const findings: Finding[] = [];
+  const edits: ScanEdit[] = [];
+  const location = (ref: PortReference): Location => ({ file: path.relative(cwd, path.join(root, ref.file)) || ref.file, line: ref.line, column: ref.column });
+  return {
+    model,
+    references,
+    fileNode,
+    targetNode: (ref) => (ref.host === undefined || LOOPBACK_HOSTS.has(ref.host) ? fileNode(ref) : byAddress.get(ref.host)),
+    external: (ref) => ref.host !== undefined && !LOOPBACK_HOSTS.has(ref.host) && !byAddress.has(ref.host),
+    allocationsAt: (node, port) =>
+      node === undefined ? model.allocations.filter((a) => a.port === port) : (byNodePort.get(`${node}\u0000${port}`) ?? []),
+    location,
+    report(code, severity, args, ref, related, fix) {
+      const finding = makeFinding(code, severity, args, location(ref), related?.map(location));
+      findings.push(finding);
+      if (fix !== undefined) edits.push(fix);
+    },
+    findings,
+    edits,
+  };
+}
+
+/** `NEXT_PUBLIC_API_URL=http://...:8001`, shortened for messages. */
+export function refText(ref: PortReference): string {
+  const head = ref.key === undefined ? ref.text : `${ref.key}=${ref.text}`;
+  return head.length > 70 ? `${head.slice(0, 67)}...` : head;
+}

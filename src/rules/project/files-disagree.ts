@@ -1,0 +1,39 @@
+import type { PortReference } from "../../project/port-reference.js";
+import { refText, type ScanContext } from "../../project/scan-context.js";
+
+/**
+ * Files of the base (dev) context that reach one service on different ports:
+ * the backend on APP_PORT=8000, the frontend calling 8001 (the guide's problem 4).
+ */
+export function filesDisagree(ctx: ScanContext): void {
+  const envs = Object.entries(ctx.model.data.environments).filter(([, e]) => e.offset !== 0).map(([name]) => name);
+  const baseContext = (ref: PortReference): boolean => {
+    const name = `${ref.key ?? ""} ${ref.file.split("/").at(-1) ?? ""}`.toLowerCase();
+    return !envs.some((e) => new RegExp(`(^|[^a-z])${e}([^a-z]|$)`).test(name));
+  };
+  const byService = new Map<string, { ref: PortReference; port: number; label: string; base: number }[]>();
+  for (const ref of ctx.references) {
+    // A compose value resolved from the .env beside it is the .env line again: count it once.
+    if (!baseContext(ref) || ctx.external(ref) || ref.resolvedFrom?.file !== undefined) continue;
+    for (const a of ctx.allocationsAt(ctx.targetNode(ref), ref.port)) {
+      const list = byService.get(a.service.name) ?? [];
+      // The service's own `port` is its base (dev) port.
+      list.push({ ref, port: ref.port, label: a.service.label ?? a.service.name, base: a.service.port });
+      byService.set(a.service.name, list);
+    }
+  }
+  for (const [, uses] of byService) {
+    const ports = new Set(uses.map((u) => u.port));
+    if (ports.size < 2) continue;
+    // The registry's base port is the agreed one when a file uses it; else the port most files use.
+    const counts = [...ports].map((p) => ({ p, n: uses.filter((u) => u.port === p).length })).sort((a, b) => b.n - a.n || a.p - b.p);
+    const base = uses[0]?.base;
+    const agreed = base !== undefined && ports.has(base) ? base : counts[0]?.p;
+    const majority = uses.filter((u) => u.port === agreed);
+    for (const use of uses.filter((u) => u.port !== agreed)) {
+      const others = majority.map((m) => `${m.ref.file}:${m.ref.line} uses ${m.port}`).join(", ");
+      const fix = agreed === undefined ? undefined : { ref: use.ref, kind: "port" as const, port: agreed };
+      ctx.report("scan-files-disagree", "error", { text: refText(use.ref), port: use.port, service: use.label, others }, use.ref, majority.map((m) => m.ref), fix);
+    }
+  }
+}

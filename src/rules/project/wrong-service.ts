@@ -1,0 +1,27 @@
+import { refText, type ScanContext } from "../../project/scan-context.js";
+
+/**
+ * A port registered to another environment than the one the reference means:
+ * a `dev` script on the preview port, `.env.test` on the dev port.
+ */
+export function wrongService(ctx: ScanContext): void {
+  const envs = Object.keys(ctx.model.data.environments);
+  for (const ref of ctx.references) {
+    const context = [ref.key ?? "", ref.file.split("/").at(-1) ?? ""].join(" ").toLowerCase();
+    const meant = envs.find((e) => new RegExp(`(^|[^a-z])${e}([^a-z]|$)`).test(context));
+    if (meant === undefined) continue;
+    for (const a of ctx.allocationsAt(ctx.targetNode(ref), ref.port)) {
+      if (a.environment === undefined || a.environment === meant) continue;
+      const right = ctx.model.allocations.find((b) => b.service === a.service && b.environment === meant);
+      if (right === undefined) continue;
+      ctx.report(
+        "scan-wrong-service",
+        "error",
+        { text: refText(ref), port: ref.port, owner: a.label, expected: `${right.port} (${right.label})`, context: `${meant} context` },
+        ref,
+        undefined,
+        { ref, kind: "port", port: right.port },
+      );
+    }
+  }
+}
