@@ -138,6 +138,22 @@ describe.skipIf(process.platform !== "linux")("dist/bin.cjs and its caches", () 
     expect(asNobody.stderr).toBe("");
     expect(asNobody.status).toBe(0);
     expect(readdirSync(locked)).toEqual([]);
+
+    // That user's own cache, with a registry entry root left there: unreadable to them, so ignored and replaced.
+    const own = mkdtempSync(path.join(tmpdir(), "sparkport-cache-"));
+    chownSync(own, 65534, 65534);
+    const asThem = () => runAsNobody([bin, "--no-remote", "--registry", registry, "list"], { ...process.env, NO_COLOR: "1", XDG_CACHE_HOME: own, HOME: theirs });
+    const first = asThem();
+    expect([first.status, first.stderr]).toEqual([0, ""]);
+    const registries = path.join(own, "sparkport", "registries");
+    const [entry] = readdirSync(registries);
+    const planted = path.join(registries, entry ?? "");
+    writeFileSync(planted, "root's");
+    chownSync(planted, 0, 0);
+    chmodSync(planted, 0o600);
+    const again = asThem();
+    expect([again.status, again.stdout, again.stderr]).toEqual([0, first.stdout, ""]);
+    expect(statSync(planted).uid).toBe(65534);
   });
 
   it("answers a lone --version from package.json; on a Node older than 22.12 it says so in one line and exits 2", () => {
