@@ -111,7 +111,7 @@ describe("the built CLI", () => {
     const viaEnv = await runCli(["lint"], { cwd: scratch, env: { SPARKPORT_REGISTRY: fixture("cli-conflict") } });
     expect(viaEnv.status).toBe(1);
     // A registry above the working directory is named by its absolute path.
-    const walked = await runCli(["lint", "--format", "json"], { cwd: path.join(REPO_ROOT, "src", "lint") });
+    const walked = await runCli(["lint", "--format", "json"], { cwd: path.join(REPO_ROOT, "src", "registry") });
     expect(JSON.parse(walked.stdout)).toMatchObject({ registry: { file: path.join(REPO_ROOT, "ports.yaml") } });
   });
 
