@@ -50,7 +50,7 @@ export async function buildAll() {
   await promisify(execFile)(process.execPath, [tsc, "-p", "tsconfig.json"], { cwd: root });
   await build({
     absWorkingDir: root,
-    entryPoints: ["src/cli.ts"],
+    entryPoints: ["src/cli/main.ts"],
     outfile: "dist/sparkport.cjs",
     bundle: true,
     plugins: [lazyChildProcessForCommander],

@@ -1,10 +1,20 @@
 // sparkport as a library: every command returns a result object; nothing
-// here prints or exits. The CLI (cli.ts) is a thin shell over these.
-export { lint, type LintOptions, type LintResult, type RegistrySummary } from "./commands/lint.js";
-export { list, listModel, type ListOptions, type ListResult, type ListRow } from "./commands/list.js";
-export { docs, type DocsOptions, type DocsResult } from "./commands/docs.js";
-export { init, type InitOptions, type InitResult } from "./commands/init.js";
-export { explain, type RuleDescription } from "./commands/explain.js";
+// here prints or exits. The CLI (src/cli/) is a thin shell over these.
+export { lint, type LintOptions, type LintResult } from "./commands/lint/lint.js";
+export { list, listModel, type ListOptions, type ListResult, type ListRow } from "./commands/list/list.js";
+export { docs, type DocsOptions, type DocsResult } from "./commands/docs/docs.js";
+export { init, type InitOptions, type InitResult } from "./commands/init/init.js";
+export { explain, type ExplainResult, type RuleDescription } from "./commands/explain/explain.js";
+// What each command's --json prints (lint's is JsonReport, as is any command's on bad input).
+export type { CheckResult, PortCheck } from "./commands/check/check.js";
+export type { NextResult } from "./commands/next/next.js";
+export type { StatusResult, StatusRow } from "./commands/status/status.js";
+export type { DoctorResult } from "./commands/doctor/doctor.js";
+export type { AllocateResult, AllocationPlan } from "./commands/allocate/allocate.js";
+export type { RequestResult } from "./commands/request/request.js";
+export type { ChangeResult } from "./commands/release/release.js";
+export type { DiffResult } from "./commands/diff/diff.js";
+export type { RegistrySummary } from "./registry/registry-summary.js";
 export { openRegistry, type RegistryOptions } from "./registry/open-registry.js";
 export { SparkportInputError, UsageError } from "./findings/errors.js";
 export { exitCodeFor, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./findings/exit-code.js";

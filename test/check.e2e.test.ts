@@ -2,9 +2,9 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { CheckResult } from "../src/commands/check.js";
-import type { NextResult } from "../src/commands/next.js";
-import type { StatusResult } from "../src/commands/status.js";
+import type { CheckResult } from "../src/commands/check/check.js";
+import type { NextResult } from "../src/commands/next/next.js";
+import type { StatusResult } from "../src/commands/status/status.js";
 import { close, freePort, listen, portOf, pythonProgram, startNodeServer, startPythonServer } from "./helpers/listeners.js";
 import { runCli } from "./helpers/run-cli.js";
 

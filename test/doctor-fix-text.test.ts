@@ -4,19 +4,15 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { bindAllInterfacesFix } from "../src/fixes/bind-fix.js";
-import { joinCommandLine, quoteArg, splitCommandLine } from "../src/command-line/command-line.js";
-import {
-  dockerLoopbackFix,
-  excludedPortFix,
-  firewallFix,
-  FIX_TEXT,
-  privilegedPortFix,
-  stopProcessFix,
-  tailscaleFix,
-  type BindProgram,
-  type FixOs,
-  type FixText,
-} from "../src/fixes/fix-text.js";
+import { joinCommandLine, quoteArg } from "../src/command-line/quote-command-line.js";
+import { splitCommandLine } from "../src/command-line/split-command-line.js";
+import { dockerLoopbackFix } from "../src/fixes/docker-loopback-fix.js";
+import { excludedPortFix } from "../src/fixes/excluded-port-fix.js";
+import { firewallFix } from "../src/fixes/firewall-fix.js";
+import { FIX_TEXT, type BindProgram, type FixOs, type FixText } from "../src/fixes/fix-text.js";
+import { privilegedPortFix } from "../src/fixes/privileged-port-fix.js";
+import { stopProcessFix } from "../src/fixes/stop-process-fix.js";
+import { tailscaleFix } from "../src/fixes/tailscale-fix.js";
 
 const OSES: readonly FixOs[] = ["macos", "windows", "linux"];
 

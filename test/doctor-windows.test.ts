@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { doctor } from "../src/commands/doctor.js";
+import { doctor } from "../src/commands/doctor/doctor.js";
 import type { CommandRunner } from "../src/io/command-runner.js";
 import { nodeFileSystem } from "../src/io/file-system.js";
 import { WindowsSocketTable } from "../src/observe/windows-socket-table.js";

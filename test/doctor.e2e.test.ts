@@ -3,7 +3,7 @@ import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { DoctorResult } from "../src/commands/doctor.js";
+import type { DoctorResult } from "../src/commands/doctor/doctor.js";
 import { close, freePort, listen, pythonProgram, startPythonServer } from "./helpers/listeners.js";
 import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 import { CLI, runCli } from "./helpers/run-cli.js";

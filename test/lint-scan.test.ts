@@ -3,7 +3,7 @@ import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { lint } from "../src/commands/lint.js";
+import { lint } from "../src/commands/lint/lint.js";
 import { nodeFileSystem } from "../src/io/file-system.js";
 import { REPO_ROOT, runCli } from "./helpers/run-cli.js";
 

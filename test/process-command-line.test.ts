@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { bindAllInterfacesFix } from "../src/fixes/bind-fix.js";
-import { splitCommandLine } from "../src/command-line/command-line.js";
+import { splitCommandLine } from "../src/command-line/split-command-line.js";
 import {
   createProcessInfo,
   joinProcCmdline,

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { lint } from "../src/commands/lint.js";
+import { lint } from "../src/commands/lint/lint.js";
 import { openRegistry } from "../src/registry/open-registry.js";
 import { SparkportInputError } from "../src/findings/errors.js";
 import type { Finding } from "../src/findings/finding.js";

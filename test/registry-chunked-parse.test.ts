@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { SparkportInputError } from "../src/findings/errors.js";
-import { parseChunked, splitRegistry } from "../src/registry/chunked-parse.js";
+import { parseChunked } from "../src/registry/chunked-parse.js";
+import { splitRegistry } from "../src/registry/split-registry.js";
 import { parseRegistry } from "../src/registry/parse-registry.js";
 import { DocumentSourceMap } from "../src/registry/yaml-source.js";
 import { runs } from "./fuzz/fuzz-helpers.js";

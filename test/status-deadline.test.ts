@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { status } from "../src/commands/status.js";
+import { status } from "../src/commands/status/status.js";
 import { nodeFileSystem } from "../src/io/file-system.js";
 import type { ProbeResult, TcpProber } from "../src/observe/tcp-prober.js";
 

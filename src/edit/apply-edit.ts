@@ -41,9 +41,11 @@ export async function applyEdit(
     await access(registry.absolutePath, constants.W_OK).catch((error: unknown) => {
       throw fileError(error, "write", registry.file);
     });
-    await writeFileAtomic(registry.absolutePath, next).catch((error: unknown) => {
+    try {
+      writeFileAtomic(registry.absolutePath, next);
+    } catch (error) {
       throw fileError(error, "write", registry.file);
-    });
+    }
     return { file: registry.file, diff, written: true };
   };
   return options.dryRun ? run() : withRegistryLock(registry.absolutePath, run);

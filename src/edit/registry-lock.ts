@@ -1,7 +1,8 @@
-import { link, readdir, readFile, stat, unlink, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../findings/errors.js";
 import { errorCode } from "../io/file-system.js";
+import { parseTemporaryName, writeFileAtomic } from "../io/write-file-atomic.js";
 
 const WAIT_MS = 10_000;
 const STEP_MS = 25;
@@ -23,31 +24,12 @@ function notWritable(error: unknown): boolean {
 }
 
 /**
- * Create the lock with its PID already inside: the PID goes into a private
- * file first and is hard-linked to the lock name, which fails if it exists.
- * A process killed at any point leaves either no lock or a complete one.
+ * Create `file` holding this PID, or false when it exists. The file appears with its PID already inside, so a
+ * process killed at any point leaves either no lock or a complete one (where hard links exist).
  */
-async function tryCreate(lock: string): Promise<boolean> {
-  const { randomBytes } = await import("node:crypto");
-  const mine = `${lock}.${String(process.pid)}.${randomBytes(4).toString("hex")}.tmp`;
-  await writeFile(mine, String(process.pid), { flag: "wx" });
+function createExclusive(file: string): boolean {
   try {
-    await link(mine, lock);
-    return true;
-  } catch (error) {
-    if (errorCode(error) === "EEXIST") return false;
-    // No hard links here (FAT, exFAT, some network and container mounts): create the lock itself,
-    // exclusively. A kill between creating and writing leaves an empty lock, taken over once old.
-    return createExclusive(lock);
-  } finally {
-    await unlink(mine).catch(() => undefined);
-  }
-}
-
-/** Create `file` holding this PID, or false when it exists. */
-async function createExclusive(file: string): Promise<boolean> {
-  try {
-    await writeFile(file, String(process.pid), { flag: "wx" });
+    writeFileAtomic(file, String(process.pid), { exclusive: true });
     return true;
   } catch (error) {
     if (errorCode(error) === "EEXIST") return false;
@@ -77,7 +59,7 @@ async function readHolder(lock: string): Promise<number | undefined> {
  */
 async function takeOver(lock: string): Promise<boolean> {
   const guard = `${lock}.takeover`;
-  if (!(await createExclusive(guard))) {
+  if (!createExclusive(guard)) {
     if (await isStale(guard, await readHolder(guard))) await unlink(guard).catch(() => undefined);
     return false;
   }
@@ -90,9 +72,8 @@ async function takeOver(lock: string): Promise<boolean> {
 }
 
 /**
- * Temporary files (`.<name>.<pid>.<hex>.tmp`, `<name>.lock.<pid>.<hex>.tmp`)
- * and takeover files of runs killed mid-write; removed once their process is
- * gone, under the lock.
+ * Temporary files of the registry, its lock and its takeover file, and takeover files, of runs killed
+ * mid-write; removed once their process is gone, under the lock.
  */
 async function removeLeftovers(registry: string): Promise<void> {
   // A takeover file whose process was killed mid-takeover, after it had removed the dead lock.
@@ -100,11 +81,12 @@ async function removeLeftovers(registry: string): Promise<void> {
   if (await isStale(guard, await readHolder(guard))) await unlink(guard).catch(() => undefined);
   const folder = path.dirname(registry);
   const base = path.basename(registry);
-  const names = await readdir(folder).catch(() => []);
-  for (const name of names) {
-    const match = name.startsWith(`.${base}.`) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(base.length + 2)) : name.startsWith(`${base}.lock.`) ? /^(\d+)\.[0-9a-f]+\.tmp$/.exec(name.slice(base.length + 6)) : null;
-    const pid = Number(match?.[1]);
-    if (match && pid !== process.pid && !alive(pid)) await unlink(path.join(folder, name)).catch(() => undefined);
+  const ours = new Set([base, `${base}.lock`, `${base}.lock.takeover`]);
+  for (const name of await readdir(folder).catch(() => [])) {
+    const temporary = parseTemporaryName(name);
+    if (temporary !== undefined && ours.has(temporary.file) && temporary.pid !== process.pid && !alive(temporary.pid)) {
+      await unlink(path.join(folder, name)).catch(() => undefined);
+    }
   }
 }
 
@@ -119,7 +101,7 @@ export async function withRegistryLock<T>(registry: string, work: () => Promise<
   for (;;) {
     let created: boolean;
     try {
-      created = await tryCreate(lock);
+      created = createExclusive(lock);
     } catch (error) {
       if (notWritable(error)) throw new UsageError(`cannot lock ${registry}: its folder is not writable; nothing was written`);
       throw error;

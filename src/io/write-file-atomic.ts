@@ -1,55 +1,85 @@
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { open, realpath, rename, stat, unlink } from "node:fs/promises";
+import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-/**
- * Write through a temporary file in the same folder, fsync, then rename, so a
- * crash leaves either the old file or the new one, never half of one.
- */
-export async function writeFileAtomic(link: string, text: string): Promise<void> {
-  // Through a symlink to its real file (the link stays a link), keeping the file's mode.
-  const file = await realpath(link).catch(() => link);
-  const mode = await stat(file).then((s) => s.mode & 0o7777, () => undefined);
-  // crypto is loaded here, not with the module: most runs never write.
-  const { randomBytes } = await import("node:crypto");
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  const handle = await open(temporary, "wx");
+export interface AtomicWriteOptions {
+  /** The mode of a new file (an existing one keeps its own); 0o666 less the umask by default. */
+  mode?: number;
+  /** Create the file, or fail with EEXIST when it exists: a file that appears is always whole. */
+  exclusive?: boolean;
+}
+
+const TEMPORARY = /^\.?(.+)\.(\d+)\.[0-9a-f]+\.tmp$/;
+
+/** `.<name>.<pid>.<random>.tmp` beside the file: the PID says whose it is, so leftovers of dead runs can go. */
+function temporaryName(file: string): string {
+  const random = Math.floor(Math.random() * 0x1_0000_0000).toString(16);
+  return path.join(path.dirname(file), `.${path.basename(file)}.${String(process.pid)}.${random}.tmp`);
+}
+
+/** For a temporary file's name (also without the leading dot, as older versions made them): its file and writer. */
+export function parseTemporaryName(name: string): { file: string; pid: number } | undefined {
+  const match = TEMPORARY.exec(name);
+  return match === null ? undefined : { file: match[1] ?? "", pid: Number(match[2]) };
+}
+
+/** The current mode of `file`, or undefined when it does not exist. */
+function modeOf(file: string): number | undefined {
   try {
-    if (mode !== undefined) await handle.chmod(mode);
-    await handle.writeFile(text, "utf8");
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temporary).catch(() => undefined);
-    throw error;
+    return statSync(file).mode & 0o7777;
+  } catch {
+    return undefined;
   }
-  await handle.close();
+}
+
+/** Where a link points, so the link stays a link; the path itself when nothing is there yet. */
+function realFile(file: string): string {
   try {
-    await rename(temporary, file);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/** A file with all of `data` in it, on disk: writeFileSync on a descriptor repeats short writes until all is written. */
+function writeTemporary(temporary: string, data: string | Uint8Array, mode: number | undefined): void {
+  const fd = openSync(temporary, "wx", mode ?? 0o666);
+  try {
+    if (mode !== undefined) fchmodSync(fd, mode);
+    writeFileSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 
 /**
- * The same for a private file of sparkport's own (a cache entry): synchronous, mode 0600, no
- * symlink to follow; the temporary name carries the PID, so two runs at once never share one.
+ * The one way sparkport writes a file: through a temporary file in the same folder, synced, then renamed over
+ * the file (or, `exclusive`, hard-linked to its name, which fails when it exists), so a crash leaves the old
+ * file or the new one, never part of one. The temporary file goes whatever happens. Synchronous: the files are
+ * small and the CLI has nothing else to do meanwhile.
  */
-export function writePrivateFileAtomicSync(file: string, data: Uint8Array): void {
-  const temporary = `${file}.${String(process.pid)}.tmp`;
+export function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
+  const target = options.exclusive === true ? file : realFile(file);
+  const mode = options.exclusive === true ? options.mode : (modeOf(target) ?? options.mode);
+  const temporary = temporaryName(target);
   try {
-    const fd = openSync(temporary, "wx", 0o600);
-    try {
-      // writeFileSync writes it all (writeSync may write part of a buffer and say so).
-      writeFileSync(fd, data);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, file);
-  } catch (error) {
+    writeTemporary(temporary, data, mode);
+    if (options.exclusive !== true) renameSync(temporary, target);
+    else linkOrCreate(temporary, target, data, mode);
+  } finally {
     rmSync(temporary, { force: true });
-    throw error;
+  }
+}
+
+/**
+ * A hard link makes the file appear whole or not at all. Some file systems have none (FAT, exFAT, some network
+ * and container mounts): there the file is created exclusively and written, whole unless killed meanwhile.
+ */
+function linkOrCreate(temporary: string, file: string, data: string | Uint8Array, mode: number | undefined): void {
+  try {
+    linkSync(temporary, file);
+  } catch (error) {
+    if (error instanceof Error && "code" in error && error.code === "EEXIST") throw error;
+    writeFileSync(file, data, { flag: "wx", ...(mode === undefined ? {} : { mode }) });
   }
 }

@@ -1,6 +1,6 @@
 import type { CommandRunner } from "../io/command-runner.js";
 import type { ReadText } from "./linux-socket-table.js";
-import { quoteArg } from "../command-line/command-line.js";
+import { quoteArg } from "../command-line/quote-command-line.js";
 
 /** The command line of a running process, for recognising the program behind a listener. */
 export interface ProcessInfo {

@@ -1,8 +1,6 @@
-import type { MappedText } from "../command-line/mapped-text.js";
-
 /** Programs that run the command after them (after their own flags). */
 const WRAPPERS = new Set(["env", "cross-env", "cross-env-shell", "npx", "bunx", "pnpx", "exec", "nohup", "time", "sudo", "nice", "command", "dotenv"]);
-/** Two-word wrappers: `npm exec`, `poetry run`, `bundle exec`. */
+/** Two-word wrappers: `npm exec`, `yarn dlx`, `poetry run`, `bundle exec`. */
 const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
   npm: ["exec", "x"],
   pnpm: ["exec", "dlx"],
@@ -27,31 +25,26 @@ const FLAGS_WITH_VALUE: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 const NONE: ReadonlySet<string> = new Set();
 
-/** The program a word runs: `./node_modules/.bin/next` → next, `python3.12` → python, `next@14` → next. */
-export function programName(word: string): string {
-  // A trailing separator names the same thing (`vite/`); a word that is all separators names nothing ("").
-  const trimmed = word.replace(/[\\/]+$/, "");
-  const base = (trimmed.split(/[\\/]/).at(-1) ?? trimmed).toLowerCase().replace(/(.)@.*$/, "$1").replace(/\.(?:c?js|mjs|cmd|exe|bat|ps1)$/, "");
-  return /^python(?:\d+(?:\.\d+)*)?$/.test(base) ? "python" : base;
-}
+/** Package managers: `npm start -- -p 3001` hands `-p` to the script's program. */
+export const PACKAGE_MANAGERS: ReadonlySet<string> = new Set(["npm", "pnpm", "yarn", "bun"]);
 
 /**
- * When `words[at]` is a wrapper (`env`, `cross-env`, `npx`, `npm exec`, `poetry run`, `dotenv --`), the index of
- * the word the wrapped command starts at; undefined for any other program.
+ * When `words[at]`, named `name`, is a wrapper (`env`, `cross-env`, `npx`, `npm exec`, `poetry run`, `dotenv --`),
+ * the index of the word the wrapped command starts at; undefined for any other program.
  */
-export function skipWrapper(words: readonly MappedText[], at: number, name: string): number | undefined {
+export function skipWrapper(words: readonly string[], at: number, name: string): number | undefined {
   let i = at + 1;
   const sub = SUBCOMMANDS[name];
   if (sub !== undefined) {
-    if (!sub.includes(words[i]?.text ?? "")) return undefined;
+    if (!sub.includes(words[i] ?? "")) return undefined;
     i++;
   } else if (!WRAPPERS.has(name)) {
     return undefined;
   }
   const withValue = FLAGS_WITH_VALUE[name] ?? NONE;
-  for (let word = words[i]; word !== undefined && word.text.startsWith("-"); word = words[i]) {
-    if (word.text === "--") return i + 1;
-    i += withValue.has(word.text) ? 2 : 1;
+  for (let word = words[i]; word?.startsWith("-") === true; word = words[i]) {
+    if (word === "--") return i + 1;
+    i += withValue.has(word) ? 2 : 1;
   }
   return i;
 }

@@ -48,7 +48,13 @@ export async function applyScanEdits(edits: readonly ScanEdit[], root: string, c
     }
     if (after === before) continue;
     const shown = path.relative(cwd, absolute) || file;
-    if (write) await writeFileAtomic(absolute, after).catch((error: unknown) => Promise.reject(fileError(error, "write", shown)));
+    if (write) {
+      try {
+        writeFileAtomic(absolute, after);
+      } catch (error) {
+        throw fileError(error, "write", shown);
+      }
+    }
     fixes.push({ file: shown, diff: lineDiff(shown, before, after), written: write });
   }
   return fixes;

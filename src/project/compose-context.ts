@@ -1,8 +1,8 @@
-import { isMap, isScalar, type Document, type LineCounter } from "yaml";
+import { isMap, isScalar, type Document } from "yaml";
 import { yamlValueOf } from "../util/yaml-value-of.js";
 import type { EnvValues } from "./env-values.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
-import type { TextPosition } from "./text-position.js";
+import type { TextPosition } from "../util/text-position.js";
 
 /** One compose file being scanned: its parsed document, the .env beside it, and what was found so far. */
 export interface ComposeContext {
@@ -12,7 +12,6 @@ export interface ComposeContext {
   /** Path of the .env beside the file, for messages. */
   envFile: string;
   env: EnvValues;
-  lineCounter: LineCounter;
   position: TextPosition;
   references: PortReference[];
   problems: ScanProblem[];

@@ -16,8 +16,8 @@ function nodesByPosition(ctx: ComposeContext): Map<string, Node> {
   const nodes = new Map<string, Node>();
   const add = (node: Node): void => {
     if (node.range === undefined || node.range === null) return;
-    const { line, col } = ctx.lineCounter.linePos(node.range[0]);
-    const key = `${line}:${col}`;
+    const { line, column } = ctx.position(node.range[0]);
+    const key = `${line}:${column}`;
     if (!nodes.has(key)) nodes.set(key, node);
   };
   visit(ctx.doc, { Map: (_, map) => add(map), Scalar: (_, scalar) => add(scalar) });

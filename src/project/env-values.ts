@@ -1,5 +1,5 @@
 import { parseEnvLines } from "./parse-env-lines.js";
-import { textPosition } from "./text-position.js";
+import { textPosition } from "../util/text-position.js";
 
 /** A variable of a .env file: its value and where it was set (the last assignment wins, as in compose). */
 export interface EnvValue {

@@ -1,10 +1,12 @@
-import { PACKAGE_MANAGERS, PORT_FLAG, PROGRAMS, type ProgramFlags } from "../programs/command-programs.js";
-import { programName, skipWrapper } from "../programs/command-wrappers.js";
+import { PACKAGE_MANAGERS } from "../programs/command-wrappers.js";
+import { locateProgram } from "../programs/locate-program.js";
+import type { KnownProgram } from "../programs/server-programs.js";
 import { locateMapped, plainMapped, type MappedText, type ResolvedFrom } from "../command-line/mapped-text.js";
 import { portNumber } from "./port-number.js";
 import { portsInValue } from "./ports-in-value.js";
-import { splitCommandWords, type CommandWord } from "../command-line/split-command-words.js";
+import { splitCommandWords, type CommandWord } from "../command-line/split-command-line.js";
 import type { PortReference } from "./port-reference.js";
+import type { TextPosition } from "../util/text-position.js";
 
 /** A port a command line passes to a program; offset and length of its digits in the command (or the file). */
 export interface CommandPort {
@@ -18,9 +20,17 @@ export interface CommandPort {
   resolvedFrom?: ResolvedFrom;
 }
 
+/** How a program takes its port: flags whose value is the port, the host, or `host:port`. */
+interface ProgramFlags {
+  port: readonly string[];
+  host?: readonly string[];
+  bind?: readonly string[];
+}
+
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
 const BIND = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/)?(?:(\[[^\]]*\]|[^:]*):)?(\d{1,5})$/;
-const HTTP_SERVER_VALUE_FLAGS = new Set(["-b", "--bind", "-d", "--directory", "-p", "--protocol"]);
+/** The flag every program is read for. */
+const PORT_FLAG: ProgramFlags = { port: ["--port"] };
 const MAX_DEPTH = 2;
 
 const unbracket = (host: string): string => host.replace(/^\[(.*)\]$/, "$1");
@@ -107,98 +117,60 @@ class Collector {
     return undefined;
   }
 
-  /** `python -m http.server [--bind ADDR] 8000`: the first positional argument. */
-  httpServer(words: readonly CommandWord[], from: number): void {
+  /**
+   * A port given as an argument of its own: `python -m http.server [--bind ADDR] 8000`, or `manage.py runserver
+   * [addr:]port` after its sub-command (the sub-command names what is found). The first positional argument.
+   */
+  portArgument(words: readonly CommandWord[], from: number, { id, program }: KnownProgram): void {
+    let start = from;
+    let label: string = id;
+    if (program.subcommands !== undefined) {
+      const at = words.findIndex((w, i) => i >= from && program.subcommands?.includes(w.text) === true);
+      if (at < 0) return;
+      start = at + 1;
+      label = words[at]?.text ?? label;
+    }
+    const withValue = new Set([...(program.host ?? []), ...(program.flagsWithValue ?? [])]);
     let host: string | undefined;
-    let port: { word: CommandWord; port: number } | undefined;
-    for (let i = from; i < words.length; i++) {
+    let argument: { word: CommandWord; index: number; length: number; port: number; host?: string } | undefined;
+    for (let i = start; i < words.length; i++) {
       const word = words[i];
       if (word === undefined) break;
-      const bind = flagValue(words, i, "--bind") ?? flagValue(words, i, "-b");
-      if (bind !== undefined) host = unbracket(bind.word.text.slice(bind.index));
-      if (HTTP_SERVER_VALUE_FLAGS.has(word.text)) i++;
-      else if (!word.text.startsWith("-") && port === undefined) {
-        const value = portNumber(word.text);
-        if (value === undefined) return;
-        port = { word, port: value };
+      for (const flag of program.host ?? []) {
+        const value = flagValue(words, i, flag);
+        if (value !== undefined) host = unbracket(value.word.text.slice(value.index));
+      }
+      if (withValue.has(word.text)) i++;
+      else if (!word.text.startsWith("-") && argument === undefined) {
+        const port = program.portArgument === "address" ? bindPort(word.text) : portOf(word.text);
+        if (port === undefined) return;
+        argument = { word, ...port };
       }
     }
-    if (port !== undefined) this.add(port.word, 0, port.word.text.length, port.port, "http.server", host);
-  }
-
-  /** `manage.py runserver [addr:]port` and `django-admin runserver`: the first positional after `runserver`. */
-  runserver(words: readonly CommandWord[], from: number): void {
-    const at = words.findIndex((w, i) => i >= from && w.text === "runserver");
-    if (at < 0) return;
-    const word = words.slice(at + 1).find((w) => !w.text.startsWith("-"));
-    const bound = word === undefined ? undefined : bindPort(word.text);
-    if (word !== undefined && bound !== undefined) this.add(word, bound.index, bound.length, bound.port, "runserver", bound.host);
-  }
-
-  /** The program at words[at] and its arguments. */
-  program(words: readonly CommandWord[], at: number, name: string): void {
-    if (name === "") return;
-    let program = name;
-    let from = at + 1;
-    if (name === "node" || name === "bun" || name === "deno") {
-      const script = words.findIndex((w, i) => i > at && !w.text.startsWith("-"));
-      const candidate = script < 0 ? "" : programName(words[script]?.text ?? "");
-      if (PROGRAMS[candidate] !== undefined) {
-        program = candidate;
-        from = script + 1;
-      }
-    }
-    if (name === "python") {
-      let i = at + 1;
-      for (let word = words[i]; word?.text.startsWith("-") === true; word = words[i]) {
-        if (word.text === "-m" || (word.text.startsWith("-m") && word.text.length > 2)) {
-          const module = word.text === "-m" ? (words[i + 1]?.text ?? "") : word.text.slice(2);
-          from = word.text === "-m" ? i + 2 : i + 1;
-          if (module === "http.server") return this.httpServer(words, from);
-          if (module === "django") return this.runserver(words, from);
-          program = module;
-          break;
-        }
-        i += word.text === "-X" || word.text === "-W" ? 2 : 1;
-      }
-      if (program === "python" && programName(words[i]?.text ?? "") === "manage.py") return this.runserver(words, i + 1);
-    }
-    if (program === "manage.py" || program === "django-admin") return this.runserver(words, from);
-    this.flags(words, from, program, PROGRAMS[program] ?? PORT_FLAG);
+    if (argument !== undefined) this.add(argument.word, argument.index, argument.length, argument.port, label, argument.host ?? host);
   }
 
   /** One simple command: env prefixes, wrappers, the program, and commands quoted inside it (`sh -c "..."`). */
   command(words: readonly CommandWord[], depth: number): void {
-    let i = 0;
-    let name: string | undefined;
-    const assignments = new Set<CommandWord>();
-    for (;;) {
-      for (let word = words[i]; word !== undefined && ASSIGNMENT.test(word.text); word = words[++i]) {
-        this.assignment(word);
-        assignments.add(word);
-      }
-      const word = words[i];
-      if (word === undefined) break;
-      name = programName(word.text);
-      const next = skipWrapper(words, i, name);
-      if (next === undefined) break;
-      name = undefined;
-      i = next;
-    }
-    if (name === "export") {
-      for (const word of words.slice(i + 1)) {
-        this.assignment(word);
-        assignments.add(word);
-      }
-    } else if (name !== undefined) {
-      this.program(words, i, name);
-    }
+    const located = locateProgram(words.map((word) => word.text));
+    const assignments = new Set(located.assignments.flatMap((i) => words[i] ?? []));
+    if (located.name === "export") for (const word of words.slice(located.at + 1)) assignments.add(word);
+    for (const word of assignments) this.assignment(word);
+    const { name, known, from } = located;
+    if (known?.program.portArgument !== undefined) this.portArgument(words, from, known);
+    else if (name !== "" && name !== "export") this.flags(words, from, name, known?.program ?? PORT_FLAG);
     if (depth >= MAX_DEPTH) return;
     for (const word of words) {
       if (!word.quoted || !/\s/.test(word.text) || assignments.has(word)) continue;
-      for (const inner of splitCommandWords(word)) this.command(inner, depth + 1);
+      for (const inner of splitCommandWords(word, { script: true })) this.command(inner, depth + 1);
     }
   }
+}
+
+/** A bare port argument: its digits are the whole word. */
+function portOf(text: string): { index: number; length: number; port: number } | undefined {
+  const port = portNumber(text);
+  return port === undefined ? undefined : { index: 0, length: text.length, port };
 }
 
 const byOffset = (found: CommandPort[]): CommandPort[] => found.sort((a, b) => a.offset - b.offset || a.port - b.port);
@@ -211,7 +183,7 @@ const byOffset = (found: CommandPort[]): CommandPort[] => found.sort((a, b) => a
  */
 export function portsInCommand(command: string | MappedText): CommandPort[] {
   const collector = new Collector();
-  for (const words of splitCommandWords(typeof command === "string" ? plainMapped(command) : command)) collector.command(words, 0);
+  for (const words of splitCommandWords(typeof command === "string" ? plainMapped(command) : command, { script: true })) collector.command(words, 0);
   return byOffset(collector.found);
 }
 
@@ -225,7 +197,7 @@ export function portsInArgv(words: readonly MappedText[]): CommandPort[] {
 /** The PortReference of a port found in a command (a script, a Procfile process, a compose command). */
 export function commandReference(
   found: CommandPort,
-  where: { file: string; position: (offset: number) => { line: number; column: number } },
+  where: { file: string; position: TextPosition },
   what: { kind: "script" | "procfile" | "compose-command"; key: string; text: string },
 ): PortReference {
   return {

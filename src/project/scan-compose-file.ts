@@ -1,11 +1,11 @@
-import { LineCounter, parseDocument } from "yaml";
+import { parseDocument } from "yaml";
 import type { ComposeContext } from "./compose-context.js";
 import { composeCommandReferences } from "./compose-command-references.js";
 import { composeEnvReferences } from "./compose-env-references.js";
 import { composePortReferences } from "./compose-port-references.js";
 import type { EnvValues } from "./env-values.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
-import { textPosition } from "./text-position.js";
+import { textPosition } from "../util/text-position.js";
 
 /** One reference per place: an anchor merged into two services is reported once per service, not twice. */
 function unique(references: readonly PortReference[]): PortReference[] {
@@ -25,13 +25,12 @@ function unique(references: readonly PortReference[]): PortReference[] {
  * Invalid YAML gives one problem at the first error and no references. References are in the order of the text.
  */
 export function scanComposeFile(text: string, file: string, envBeside: EnvValues): { references: PortReference[]; problems: ScanProblem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: true });
+  const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
+  const position = textPosition(text);
   const error = doc.errors[0];
   if (error !== undefined) {
-    const at = error.linePos?.[0];
-    const reason = `invalid YAML: ${(error.message.split("\n")[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, "")}`;
-    return { references: [], problems: [{ file, ...(at === undefined ? {} : { line: at.line, column: at.col }), reason }] };
+    const reason = `invalid YAML: ${error.message.split("\n")[0] ?? error.code}`;
+    return { references: [], problems: [{ file, ...position(error.pos[0]), reason }] };
   }
   const slash = file.lastIndexOf("/");
   const ctx: ComposeContext = {
@@ -40,8 +39,7 @@ export function scanComposeFile(text: string, file: string, envBeside: EnvValues
     file,
     envFile: `${slash < 0 ? "" : file.slice(0, slash + 1)}.env`,
     env: envBeside,
-    lineCounter,
-    position: textPosition(text),
+    position,
     references: [],
     problems: [],
   };

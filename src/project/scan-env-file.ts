@@ -1,7 +1,7 @@
 import { parseEnvLines } from "./parse-env-lines.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
 import { portsInValue } from "./ports-in-value.js";
-import { textPosition } from "./text-position.js";
+import { textPosition } from "../util/text-position.js";
 
 /** The value of the `*_HOST` (or `*HOST`) key that pairs with a `*_PORT` key, when it is a plain host name or address. */
 function pairedHostOf(key: string, values: ReadonlyMap<string, string>): string | undefined {

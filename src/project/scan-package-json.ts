@@ -2,7 +2,7 @@ import { jsonStringMapped } from "./json-string-mapped.js";
 import { packageJsonScripts } from "./package-json-scripts.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
 import { commandReference, portsInCommand } from "./scan-command-line.js";
-import { textPosition } from "./text-position.js";
+import { textPosition } from "../util/text-position.js";
 
 /** Where JSON.parse stopped, from its message ("... in JSON at position 42"), if it says. */
 function errorOffset(error: unknown): number | undefined {

@@ -1,7 +1,7 @@
 import { plainMapped } from "../command-line/mapped-text.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
 import { commandReference, portsInCommand } from "./scan-command-line.js";
-import { textPosition } from "./text-position.js";
+import { textPosition } from "../util/text-position.js";
 
 const PROCESS = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*/;
 

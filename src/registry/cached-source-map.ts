@@ -1,17 +1,13 @@
 import type { Location } from "../findings/finding.js";
-import { formatPath, linePositionsOf, locationAt, locationOf, type LinePositions, type PathSegment, type SourceMap } from "./source-map.js";
+import { textPosition, type TextPosition } from "../util/text-position.js";
+import { formatPath, locationAt, locationOf, type PathSegment, type SourceMap } from "./source-map.js";
 
 /**
- * Where every value of a valid registry sits, as a tree shaped like the data:
- * `[line, column, children]`, the answer of the parsed document's `at(path)`
- * and the node's children (an array for a sequence, an object keyed like the
- * mapping, 0 for a scalar), then `nodeLine, nodeColumn` when the node itself
- * starts elsewhere (an empty value, which `at` points at by its key). A
- * scalar is most of a registry's nodes: one is the single number
- * `line * 4096 + column` when its column allows. A path the tree lacks
- * resolves, as in the document, to the nearest ancestor's node. A tree, not a
- * table keyed by path: items of one shape share their keys, so a
- * 10,000-service registry's positions cost a few megabytes, not dozens.
+ * Where every value of a valid registry sits, as a tree shaped like the data: `[line, column, children]` (the
+ * document's `at(path)`; children an array, an object, or 0 for a scalar), then `nodeLine, nodeColumn` when the
+ * node starts elsewhere (an empty value, located by its key). A scalar, most of the nodes, is one number when its
+ * column allows. A path the tree lacks resolves to the nearest ancestor, as in the document. A tree rather than a
+ * table keyed by path, so items of one shape share their keys.
  */
 export type PositionNode = number | [number, number, PositionChildren | 0] | [number, number, PositionChildren | 0, number, number];
 export type PositionChildren = (PositionNode | null)[] | { [key: string]: PositionNode };
@@ -57,7 +53,7 @@ function childOf(node: PositionNode, segment: PathSegment): PositionNode | undef
 export class CachedSourceMap implements SourceMap {
   private table: PositionTable;
   private loaded = false;
-  private lines: LinePositions | undefined;
+  private position: TextPosition | undefined;
 
   constructor(
     readonly file: string,
@@ -90,6 +86,6 @@ export class CachedSourceMap implements SourceMap {
   }
 
   offsetLocation(offset: number, path?: readonly PathSegment[]): Location {
-    return locationAt(this.file, (this.lines ??= linePositionsOf(this.text)), offset, path);
+    return locationAt(this.file, (this.position ??= textPosition(this.text)), offset, path);
   }
 }

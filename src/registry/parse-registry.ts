@@ -1,14 +1,16 @@
-import { isScalar, LineCounter, parseDocument, visit, type Document } from "yaml";
+import { isScalar, parseDocument, visit, type Document } from "yaml";
 import { SparkportInputError } from "../findings/errors.js";
 import { makeFinding, type Finding, type Location } from "../findings/finding.js";
 import { registrySchema } from "./schema.js";
 import { useEnglishMessages } from "../util/zod-english.js";
-import { CHUNKED_PARSE_MIN_BYTES, parseChunked, splitRegistry } from "./chunked-parse.js";
+import { CHUNKED_PARSE_MIN_BYTES, parseChunked } from "./chunked-parse.js";
+import { splitRegistry } from "./split-registry.js";
 import type { LoadedRegistry } from "./loaded-registry.js";
 import type { SourceMap } from "./source-map.js";
 import { DocumentSourceMap, positionTree, sameRegistryKey } from "./yaml-source.js";
 import type { PositionTable } from "./cached-source-map.js";
 import { zodIssuesToFindings } from "./zod-issues.js";
+import { textPosition } from "../util/text-position.js";
 
 /** Alias expansions allowed before a document counts as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
@@ -38,10 +40,10 @@ export function parseRegistry(text: string, file: string, absolutePath = file, o
       if (parsed.success) return { file, absolutePath, text, data: parsed.data, source: chunked.source, ...(chunked.positions === undefined ? {} : { positions: chunked.positions }) };
     }
   }
-  const lines = new LineCounter();
+  const position = textPosition(text);
   // logLevel "error": yaml's warnings (a collection used as a key) would go to stderr as Node warnings.
-  const doc = parseDocument(text, { lineCounter: lines, uniqueKeys: sameRegistryKey, prettyErrors: false, logLevel: "error" });
-  const source = new DocumentSourceMap(file, doc, lines);
+  const doc = parseDocument(text, { uniqueKeys: sameRegistryKey, prettyErrors: false, logLevel: "error" });
+  const source = new DocumentSourceMap(file, doc, position);
   if (doc.errors.length > 0) {
     throw new SparkportInputError(
       doc.errors.map((e) => {
@@ -71,7 +73,7 @@ export function parseRegistry(text: string, file: string, absolutePath = file, o
     throw new SparkportInputError(zodIssuesToFindings(parsed.error.issues, registrySchema, raw, source));
   }
   if (options.positions !== true) return { file, absolutePath, text, data: parsed.data, source };
-  return { file, absolutePath, text, data: parsed.data, source, positions: positionTree(lines, doc.contents, [], undefined, 0) };
+  return { file, absolutePath, text, data: parsed.data, source, positions: positionTree(position, doc.contents, [], undefined, 0) };
 }
 
 function yamlErrorFinding(code: string, message: string, excerpt: string, location: Location): Finding {

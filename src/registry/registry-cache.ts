@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { crc32 } from "node:zlib";
-import { writePrivateFileAtomicSync } from "../io/write-file-atomic.js";
+import { writeFileAtomic } from "../io/write-file-atomic.js";
 import type { PositionTable } from "./cached-source-map.js";
 import type { PathSegment } from "./source-map.js";
 import type { RegistryData } from "./schema.js";
@@ -132,7 +132,7 @@ export function fileRegistryCache(dir: string, build: string): RegistryCache {
       try {
         mkdirSync(dir, { recursive: true, mode: 0o700 });
         prune(dir, prefix);
-        writePrivateFileAtomicSync(fileFor(absolutePath), encodeEntry(build, absolutePath, bytes, data, positions));
+        writeFileAtomic(fileFor(absolutePath), encodeEntry(build, absolutePath, bytes, data, positions), { mode: 0o600 });
       } catch {
         // No entry this time: the next run parses again, only slower.
       }
@@ -144,7 +144,8 @@ export function fileRegistryCache(dir: string, build: string): RegistryCache {
 function prune(dir: string, prefix: string): void {
   const entries: { file: string; mtime: number }[] = [];
   for (const name of readdirSync(dir)) {
-    if (!name.startsWith("registry-")) continue;
+    // Temporary files start with a dot (older versions wrote them without).
+    if (!name.replace(/^\./, "").startsWith("registry-")) continue;
     const file = path.join(dir, name);
     let age: number;
     try {

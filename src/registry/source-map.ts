@@ -1,4 +1,5 @@
 import type { Location } from "../findings/finding.js";
+import type { TextPosition } from "../util/text-position.js";
 
 export type PathSegment = string | number;
 
@@ -26,29 +27,6 @@ export interface SourceMap {
   offsetLocation(offset: number, path?: readonly PathSegment[]): Location;
 }
 
-/** The 1-based line and column of an offset (yaml's LineCounter has this shape). */
-export interface LinePositions {
-  linePos(offset: number): { line: number; col: number };
-}
-
-/** The line positions of a whole text, without the YAML parser: as a LineCounter fed every line start gives them. */
-export function linePositionsOf(text: string): LinePositions {
-  const starts = [0];
-  for (let at = text.indexOf("\n"); at !== -1; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
-  return {
-    linePos(offset) {
-      let low = 0;
-      let high = starts.length;
-      while (low < high) {
-        const mid = (low + high) >> 1;
-        if ((starts[mid] ?? 0) <= offset) low = mid + 1;
-        else high = mid;
-      }
-      return { line: low, col: offset - (starts[low - 1] ?? 0) + 1 };
-    },
-  };
-}
-
 /** file:line:column, with the path it names when one is given. */
 export function locationOf(file: string, line: number, column: number, path?: readonly PathSegment[]): Location {
   const location: Location = { file, line, column };
@@ -57,7 +35,7 @@ export function locationOf(file: string, line: number, column: number, path?: re
 }
 
 /** file:line:column of an offset in the file, with the path it names when one is given. */
-export function locationAt(file: string, lines: LinePositions, offset: number, path?: readonly PathSegment[]): Location {
-  const { line, col } = lines.linePos(offset);
-  return locationOf(file, line, col, path);
+export function locationAt(file: string, position: TextPosition, offset: number, path?: readonly PathSegment[]): Location {
+  const { line, column } = position(offset);
+  return locationOf(file, line, column, path);
 }

@@ -1,3 +1,5 @@
+import { textPosition } from "../util/text-position.js";
+
 /**
  * Byte offset of the first invalid UTF-8 sequence, or -1. TextDecoder's fatal
  * mode only says "invalid"; users need to know where.
@@ -36,16 +38,8 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
-/** 1-based line and column (in characters) of a byte offset in UTF-8 bytes. */
+/** 1-based line and column of a byte offset in UTF-8 bytes that are valid up to it, counted as in the decoded text. */
 export function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset; i += 1) {
-    if (bytes[i] === 0x0a) {
-      line += 1;
-      lineStart = i + 1;
-    }
-  }
-  const prefix = new TextDecoder("utf-8").decode(bytes.subarray(lineStart, offset));
-  return { line, column: [...prefix].length + 1 };
+  const before = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
+  return textPosition(before)(before.length);
 }

@@ -1,7 +1,8 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import type { Location } from "../findings/finding.js";
 import { scalarPosition, type PositionChildren, type PositionNode } from "./cached-source-map.js";
-import { formatPath, locationAt, type LinePositions, type PathSegment, type SourceMap } from "./source-map.js";
+import type { TextPosition } from "../util/text-position.js";
+import { formatPath, locationAt, type PathSegment, type SourceMap } from "./source-map.js";
 
 /**
  * A SourceMap over a parsed yaml Document. `offset` is where the document's
@@ -11,7 +12,7 @@ export class DocumentSourceMap implements SourceMap {
   constructor(
     readonly file: string,
     private readonly doc: Document,
-    private readonly lines: LinePositions,
+    private readonly position: TextPosition,
     private readonly offset = 0,
   ) {}
 
@@ -42,7 +43,7 @@ export class DocumentSourceMap implements SourceMap {
   }
 
   offsetLocation(offset: number, path?: readonly PathSegment[]): Location {
-    return locationAt(this.file, this.lines, offset + this.offset, path);
+    return locationAt(this.file, this.position, offset + this.offset, path);
   }
 
   /** The node at `path`, for callers that look further than a location. */
@@ -83,7 +84,7 @@ export function sameRegistryKey(a: unknown, b: unknown): boolean {
  * alias or a missing node, which DocumentSourceMap passes over to the
  * nearest ancestor, as the tree's reader does.
  */
-export function positionTree(lines: LinePositions, node: unknown, path: readonly PathSegment[], key: unknown, offset: number): PositionNode | undefined {
+export function positionTree(position: TextPosition, node: unknown, path: readonly PathSegment[], key: unknown, offset: number): PositionNode | undefined {
   if (!isNodeLike(node) || !node.range) return undefined;
   let children: PositionChildren | 0 = 0;
   if (isMap(node)) {
@@ -91,18 +92,18 @@ export function positionTree(lines: LinePositions, node: unknown, path: readonly
     for (const pair of node.items) {
       if (!isScalar(pair.key)) continue;
       const name = String(pair.key.value);
-      const child = positionTree(lines, pair.value, [...path, name], pair.key, offset);
+      const child = positionTree(position, pair.value, [...path, name], pair.key, offset);
       // The first pair of a key, as DocumentSourceMap finds it.
       if (child !== undefined && !Object.hasOwn(byKey, name)) byKey[name] = child;
     }
     children = byKey;
   } else if (isSeq(node)) {
-    children = node.items.map((item, i) => positionTree(lines, item, [...path, i], undefined, offset) ?? null);
+    children = node.items.map((item, i) => positionTree(position, item, [...path, i], undefined, offset) ?? null);
   }
-  const start = lines.linePos(node.range[0] + offset);
+  const start = position(node.range[0] + offset);
   // `test:` with no value: the location is the key's (see DocumentSourceMap.at); the node is still where yaml put it.
   const keyStart = typeof path.at(-1) === "string" && isScalar(node) && node.value === null && node.source === "" && isScalar(key) ? key.range?.[0] : undefined;
-  if (keyStart === undefined) return children === 0 ? scalarPosition(start.line, start.col) : [start.line, start.col, children];
-  const at = lines.linePos(keyStart + offset);
-  return [at.line, at.col, children, start.line, start.col];
+  if (keyStart === undefined) return children === 0 ? scalarPosition(start.line, start.column) : [start.line, start.column, children];
+  const at = position(keyStart + offset);
+  return [at.line, at.column, children, start.line, start.column];
 }

@@ -1,7 +1,7 @@
 import type { Paint } from "./paint.js";
 import type { EditResult } from "../edit/apply-edit.js";
 import type { Finding } from "../findings/finding.js";
-import { quoteArg } from "../command-line/command-line.js";
+import { quoteArg } from "../command-line/quote-command-line.js";
 
 /** Refusals, or the diff and what was written. */
 export function renderChange(refusals: readonly Finding[], edit: EditResult | null, done: string, paint: Paint): string {

@@ -1,5 +1,5 @@
 import type { Finding } from "../findings/finding.js";
-import { countBySeverity, plural, type Reporter } from "./report.js";
+import { countBySeverity, plural, type Report } from "./report.js";
 
 // Workflow commands: data escapes %, CR and LF; properties also : and ,.
 const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
@@ -16,8 +16,8 @@ function annotation(finding: Finding): string {
   return `::${command[finding.severity]} ${props.join(",")}::${escapeData(text)}`;
 }
 
-/** GitHub Actions annotations, one per finding, then a plain summary line. */
-export const githubReporter: Reporter = (report) => {
+/** GitHub Actions annotations, one per finding, then a plain summary line; any command's findings will do. */
+export const githubReporter = (report: Pick<Report, "command" | "findings">): string => {
   const lines = report.findings.map(annotation);
   const { errors, warnings, infos } = countBySeverity(report.findings);
   lines.push(`sparkport ${report.command}: ${plural(errors, "error")}, ${plural(warnings, "warning")}, ${infos} info`);

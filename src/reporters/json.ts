@@ -1,8 +1,11 @@
 import type { Finding, Location } from "../findings/finding.js";
-import type { RegistrySummary } from "../commands/lint.js";
-import { countBySeverity, type Reporter } from "./report.js";
+import type { RegistrySummary } from "../registry/registry-summary.js";
+import { countBySeverity, type Report, type Reporter } from "./report.js";
 
-/** The documented shape of `--format json`. New fields may be added; none is removed within a major version. */
+/**
+ * What `sparkport lint --format json` prints, and every command's JSON when bad input stops it
+ * (exit 2, registry null). New fields may be added; none is removed within a major version.
+ */
 export interface JsonReport {
   tool: "sparkport";
   version: string;
@@ -16,8 +19,8 @@ export interface JsonReport {
   excepted: { code: string; message: string; location: Location; reason: string }[];
 }
 
-export const jsonReporter: Reporter = (report) => {
-  const body: JsonReport = {
+export function jsonReport(report: Report): JsonReport {
+  return {
     tool: "sparkport",
     version: report.version,
     command: report.command,
@@ -27,5 +30,6 @@ export const jsonReporter: Reporter = (report) => {
     findings: [...report.findings],
     excepted: report.excepted.map((e) => ({ code: e.finding.code, message: e.finding.message, location: e.finding.location, reason: e.reason })),
   };
-  return `${JSON.stringify(body, null, 2)}\n`;
-};
+}
+
+export const jsonReporter: Reporter = (report) => `${JSON.stringify(jsonReport(report), null, 2)}\n`;

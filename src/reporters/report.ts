@@ -1,7 +1,7 @@
 import type { Paint } from "../render/paint.js";
 import type { Finding } from "../findings/finding.js";
 import type { ExceptedFinding } from "../rules/run-rules.js";
-import type { RegistrySummary } from "../commands/lint.js";
+import type { RegistrySummary } from "../registry/registry-summary.js";
 
 /** What every reporter renders: a lint result, or the problems that stopped loading. */
 export interface Report {

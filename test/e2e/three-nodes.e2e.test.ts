@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CheckResult } from "../../src/commands/check.js";
-import type { DoctorResult } from "../../src/commands/doctor.js";
-import type { StatusResult } from "../../src/commands/status.js";
+import type { CheckResult } from "../../src/commands/check/check.js";
+import type { DoctorResult } from "../../src/commands/doctor/doctor.js";
+import type { StatusResult } from "../../src/commands/status/status.js";
 import type { CliRun } from "../helpers/run-cli.js";
 import { parseJson, runCliIn, tableRow } from "./cli-in-namespace.js";
 import { startScenario, stopScenario, type Scenario } from "./scenario.js";

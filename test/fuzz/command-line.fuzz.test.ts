@@ -4,7 +4,7 @@ import { plainMapped } from "../../src/command-line/mapped-text.js";
 import { portsInArgv, portsInCommand, type CommandPort } from "../../src/project/scan-command-line.js";
 import { scanPackageJson } from "../../src/project/scan-package-json.js";
 import { scanProcfile } from "../../src/project/scan-procfile.js";
-import { textPosition } from "../../src/project/text-position.js";
+import { textPosition } from "../../src/util/text-position.js";
 import { anyText, growthOver8x, isPort, mutated, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
 
 // The command-line scanner (src/project/scan-command-line.ts: package.json scripts, Procfiles, compose commands)

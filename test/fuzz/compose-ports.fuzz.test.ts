@@ -4,7 +4,7 @@ import { findComposePortLines, parseComposePorts, type ComposePort } from "../..
 import { envValues } from "../../src/project/env-values.js";
 import type { PortReference } from "../../src/project/port-reference.js";
 import { scanComposeFile } from "../../src/project/scan-compose-file.js";
-import { textPosition } from "../../src/project/text-position.js";
+import { textPosition } from "../../src/util/text-position.js";
 import { anyText, isPort, mutated, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
 
 // The compose `ports:` parsers: parseComposePorts (one item, short or long syntax), findComposePortLines (every

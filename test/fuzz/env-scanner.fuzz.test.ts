@@ -5,7 +5,7 @@ import { parseEnvLines } from "../../src/project/parse-env-lines.js";
 import type { PortReference } from "../../src/project/port-reference.js";
 import { portsInValue } from "../../src/project/ports-in-value.js";
 import { scanEnvFile } from "../../src/project/scan-env-file.js";
-import { textPosition } from "../../src/project/text-position.js";
+import { textPosition } from "../../src/util/text-position.js";
 import { anyText, isPort, mutated, parsesOrThrowsTyped, portText, runs } from "./fuzz-helpers.js";
 
 // The env-file scanner (src/project/scan-env-file.ts and parse-env-lines.ts) reads .env files; a line it cannot read

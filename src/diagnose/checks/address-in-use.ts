@@ -1,7 +1,9 @@
 import { findNextFree } from "../../network/find-next-free.js";
 import { holderText, localVerdict, type Holder } from "../../observe/local-verdict.js";
 import type { DoctorContext } from "../doctor-context.js";
-import { excludedPortFix, privilegedPortFix, stopProcessFix } from "../../fixes/fix-text.js";
+import { excludedPortFix } from "../../fixes/excluded-port-fix.js";
+import { privilegedPortFix } from "../../fixes/privileged-port-fix.js";
+import { stopProcessFix } from "../../fixes/stop-process-fix.js";
 import { dockerHolder } from "./docker.js";
 
 const DOCKER_PROXIES = /^(docker-proxy|com\.docke|com\.docker\.backend|Docker Desktop|vpnkit|wslrelay)/i;

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { DoctorContext } from "../doctor-context.js";
-import { dockerLoopbackFix } from "../../fixes/fix-text.js";
+import { dockerLoopbackFix } from "../../fixes/docker-loopback-fix.js";
 import { findComposePortLines } from "../../observe/parse/compose-ports.js";
 import { isLoopbackAddress } from "../../util/loopback.js";
 

@@ -1,6 +1,6 @@
 import { errorCode } from "../../io/file-system.js";
 import type { DoctorContext } from "../doctor-context.js";
-import { dockerLoopbackFix } from "../../fixes/fix-text.js";
+import { dockerLoopbackFix } from "../../fixes/docker-loopback-fix.js";
 import { parseDockerPs, type DockerContainer } from "../../observe/parse/docker-ps.js";
 import { isLoopbackAddress } from "../../util/loopback.js";
 

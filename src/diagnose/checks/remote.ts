@@ -1,5 +1,6 @@
 import type { DoctorContext } from "../doctor-context.js";
-import { firewallFix, tailscaleFix } from "../../fixes/fix-text.js";
+import { firewallFix } from "../../fixes/firewall-fix.js";
+import { tailscaleFix } from "../../fixes/tailscale-fix.js";
 import { tailscalePing } from "./tailscale-ping.js";
 
 /**

@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from "yaml";
+import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from "yaml";
+import { textPosition } from "../../util/text-position.js";
 import { yamlResolve, yamlValueOf } from "../../util/yaml-value-of.js";
 import { isRecord } from "../../util/is-record.js";
 
@@ -179,17 +180,13 @@ function entryText(value: unknown): string {
  * point at their anchor, which is the text to change). YAML it cannot read, or without `services`, gives [].
  */
 export function findComposePortLines(yamlText: string, fileName: string): ComposePortLine[] {
-  const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(yamlText, { lineCounter, uniqueKeys: false });
+    doc = parseDocument(yamlText, { uniqueKeys: false });
   } catch {
     return [];
   }
-  const position = (offset: number): { line: number; column: number } => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  const position = textPosition(yamlText);
   // Aliases and `<<` merge keys are followed by the scanner's helpers, which resolve each alias in constant time
   // and read a mapping merged many times once (a chain of merges used to take exponential time).
   const services = yamlValueOf(doc.contents, "services", doc);

@@ -1,4 +1,4 @@
-import { dockerLoopbackFix } from "../../fixes/fix-text.js";
+import { dockerLoopbackFix } from "../../fixes/docker-loopback-fix.js";
 import type { ScanContext } from "../../project/scan-context.js";
 import { isLoopbackHost } from "../../util/loopback.js";
 

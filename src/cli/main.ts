@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// The shell: builds the program from the table of commands, prints each answer in the format asked
+// for and maps errors to exit codes. Only src/cli/ reads argv, prints and sets process.exitCode; it
+// never calls process.exit, so piped output is not cut.
+import type { Command as Program } from "commander";
+import { commands } from "../commands/index.js";
+import type { Command } from "../commands/define-command.js";
+import { SparkportInputError, UsageError } from "../findings/errors.js";
+import { EXIT_USAGE } from "../findings/exit-code.js";
+import { packageVersion } from "../io/package-root.js";
+import { isReporterName, type ReporterName } from "../reporters/names.js";
+import { makePaint, write, writeAnswer, writeError, writeInputError, type Paints } from "./output.js";
+import { realDeps } from "./wiring.js";
+
+/** Exit code for a bug in sparkport itself (EX_SOFTWARE), distinct from 0/1/2. */
+const EXIT_INTERNAL = 70;
+
+type Commander = typeof import("commander");
+
+/** --json is --format json; given with another --format, the two disagree. */
+function formatOf(command: Program): ReporterName {
+  const { format, json } = command.opts<{ format: string; json?: boolean }>();
+  if (json === true && command.getOptionValueSource("format") === "cli" && format !== "json") {
+    throw new UsageError(`--json and --format ${format} disagree; give one of them`);
+  }
+  if (json === true) return "json";
+  return isReporterName(format) ? format : "text";
+}
+
+/** Runs a command and prints its answer; bad input is printed in the format asked for. */
+async function run(command: Command, sub: Program, paints: Paints, keys: readonly (readonly [string, string])[]): Promise<void> {
+  const format = formatOf(sub);
+  const parsed: Record<string, unknown> = sub.opts();
+  const options = Object.fromEntries(keys.map(([key, attribute]) => [key, parsed[attribute]]));
+  try {
+    const answer = await command.answer({ args: sub.processedArgs, options }, realDeps(sub, paints));
+    await writeAnswer(command.name, answer, format, paints, process.argv.slice(2));
+    process.exitCode = answer.exitCode;
+  } catch (error) {
+    if (!(error instanceof SparkportInputError)) throw error;
+    await writeInputError(error, format, command.name, paints);
+    process.exitCode = EXIT_USAGE;
+  }
+}
+
+/** One commander command from its definition, with the output options every command shares. */
+function declare({ Option }: Commander, program: Program, command: Command, paints: Paints): void {
+  const sub = program.command(command.name).description(command.description);
+  for (const argument of command.arguments) sub.argument(argument.syntax, argument.description, argument.default);
+  // Options are handed to the command by the keys it declared them under, not commander's names.
+  const keys = command.options.map(([key, spec]) => {
+    const option = new Option(spec.syntax, spec.description);
+    if (spec.default !== undefined) option.default(spec.default);
+    if (spec.mandatory === true) option.makeOptionMandatory();
+    sub.addOption(option);
+    return [key, option.attributeName()] as const;
+  });
+  sub
+    .addOption(new Option("-f, --format <format>", "output format").choices(command.formats).default("text"))
+    .option("--json", "print JSON (the same as --format json)")
+    .addHelpText("after", `\nExamples:\n${command.examples.map((e) => `  $ ${e}`).join("\n")}\n`)
+    .action(() => run(command, sub, paints, keys));
+}
+
+function buildProgram(commander: Commander, paints: Paints): Program {
+  const program = new commander.Command("sparkport")
+    .description("Port registry and conflict checker: one ports.yaml, checked in CI and on every machine.")
+    .version(packageVersion(), "-V, --version")
+    .option("-r, --registry <file>", "registry file (default: $SPARKPORT_REGISTRY, else the nearest ports.yaml upwards)")
+    .option("--timeout <duration>", "per-probe timeout: 500ms, 2s or milliseconds", "1s")
+    .option("--no-remote", "no probes to other nodes (also SPARKPORT_OFFLINE=1)")
+    .option("--this-node <node>", "which node this machine is (default: $SPARKPORT_NODE, else matched by interface address)")
+    .option("-v, --verbose", "list each address and port probed")
+    .showHelpAfterError("(run with --help for usage)")
+    .configureHelp({ showGlobalOptions: true })
+    .exitOverride()
+    .configureOutput({ writeOut: write, writeErr: writeError, outputError: (text, out) => out(paints.err.red(text)) });
+  for (const command of commands) declare(commander, program, command, paints);
+  return program;
+}
+
+async function main(argv: readonly string[]): Promise<void> {
+  const [commander, out, err] = await Promise.all([import("commander"), makePaint(process.stdout), makePaint(process.stderr)]);
+  const paints: Paints = { out, err };
+  const program = buildProgram(commander, paints);
+  try {
+    await program.parseAsync([...argv]);
+  } catch (error) {
+    if (error instanceof commander.CommanderError) {
+      // commander has printed its message; help and version are successes.
+      process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+    } else if (error instanceof SparkportInputError) {
+      await writeInputError(error, "text", program.args[0] ?? "sparkport", paints);
+      process.exitCode = EXIT_USAGE;
+    } else if (error instanceof UsageError) {
+      writeError(`${paints.err.red("sparkport:")} ${error.message}\n`);
+      process.exitCode = EXIT_USAGE;
+    } else {
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      process.stderr.write(`sparkport: internal error, please report it\n${detail}\n`);
+      process.exitCode = EXIT_INTERNAL;
+    }
+  }
+}
+
+// Commander and chalk load in main(), not here: dist/bin.cjs answers a lone
+// --version before this bundle loads, and nothing else runs at import time.
+void main(process.argv);

@@ -1,0 +1,86 @@
+import type { Answer, TextOutput } from "../commands/define-command.js";
+import type { SparkportInputError } from "../findings/errors.js";
+import { EXIT_USAGE } from "../findings/exit-code.js";
+import { packageVersion } from "../io/package-root.js";
+import { noPaint, type Paint } from "../render/paint.js";
+import { terminalSafe } from "../render/terminal-safe.js";
+import type { ReporterName } from "../reporters/names.js";
+
+/** Colours for stdout and stderr, decided once per run. */
+export interface Paints {
+  out: Paint;
+  err: Paint;
+}
+
+/** chalk is loaded only for a stream that gets colour: a pipe or a file never pays for it. */
+export async function makePaint(stream: NodeJS.WriteStream): Promise<Paint> {
+  // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
+  if ((process.env.NO_COLOR ?? "") !== "") return noPaint;
+  const forced = (process.env.FORCE_COLOR ?? "") !== "";
+  if (!forced && stream.isTTY !== true) return noPaint;
+  const { Chalk } = await import("chalk");
+  // FORCE_COLOR's value (0-3) is chalk's to read.
+  return forced ? new Chalk() : new Chalk({ level: new Chalk().level || 1 });
+}
+
+/** Everything printed goes through these two, with control characters made visible (terminal-safe.ts). */
+export function write(text: string): void {
+  process.stdout.write(terminalSafe(text));
+}
+
+export function writeError(text: string): void {
+  process.stderr.write(terminalSafe(text));
+}
+
+/** JSON written as it is serialised (render/json-chunks.ts), in writes of about 64 KB. */
+async function writeJson(value: unknown): Promise<void> {
+  const { prettyJsonChunks } = await import("../render/json-chunks.js");
+  let pending = "";
+  for (const chunk of prettyJsonChunks(value)) {
+    pending += chunk;
+    if (pending.length >= 65_536) {
+      write(pending);
+      pending = "";
+    }
+  }
+  write(`${pending}\n`);
+}
+
+function writeText(text: TextOutput): void {
+  if (typeof text === "string") return write(text);
+  if (text.err !== "") writeError(text.err);
+  if (text.out !== "") write(text.out);
+}
+
+/** A command's answer in the format asked for; the exit code is the caller's to set. */
+export async function writeAnswer(command: string, answer: Answer, format: ReporterName, paints: Paints, argv: readonly string[]): Promise<void> {
+  if (format === "json") return writeJson(await answer.json());
+  if (format === "text") return writeText(await answer.text({ paint: paints.out, argv }));
+  const { githubReporter } = await import("../reporters/github.js");
+  write(githubReporter({ command, findings: answer.findings() }));
+}
+
+/** Input problems (exit 2) are rendered by the chosen reporter, so JSON and CI output stay machine-readable. */
+export async function writeInputError(error: SparkportInputError, format: ReporterName, command: string, paints: Paints): Promise<void> {
+  const { reporters } = await import("../reporters/index.js");
+  const report = { command, version: packageVersion(), registry: null, findings: error.problems, excepted: [], exitCode: EXIT_USAGE };
+  const text = reporters[format](report, { paint: format === "text" ? paints.err : paints.out, explain: false });
+  if (format === "text") writeError(text);
+  else write(text);
+}
+
+/** A progress line on stderr, only on a terminal and only once a run passes one second. */
+export function progressLine(paints: Paints): { update: (done: number, total: number) => void; done: () => void } {
+  const started = Date.now();
+  let shown = false;
+  return {
+    update: (done, total) => {
+      if (!process.stderr.isTTY || Date.now() - started < 1000) return;
+      shown = true;
+      process.stderr.write(`\r${paints.err.dim(`probing ${done}/${total}`)}`);
+    },
+    done: () => {
+      if (shown) process.stderr.write("\r\u001b[K");
+    },
+  };
+}

@@ -1,0 +1,72 @@
+import type { Command } from "commander";
+import type { CommandDeps } from "../commands/command-deps.js";
+import type { RegistryOptions } from "../registry/open-registry.js";
+import type { RegistryCache } from "../registry/registry-cache.js";
+import { parseDuration } from "../util/parse-duration.js";
+import { progressLine, writeError, type Paints } from "./output.js";
+
+/** Set by the bundle's build (scripts/build.mjs): a hash of what it was built from. */
+declare const __SPARKPORT_BUILD__: string | undefined;
+
+/** Registries validated by this very build, in the user's own cache folder; only the bundle has one. */
+async function registryCache(): Promise<RegistryCache | undefined> {
+  if (typeof __SPARKPORT_BUILD__ !== "string") return undefined;
+  const [{ default: cacheDirs }, { fileRegistryCache }] = await Promise.all([import("../io/user-cache-dir.cjs"), import("../registry/registry-cache.js")]);
+  const dir = cacheDirs.sparkportCacheDir("registries");
+  return dir === undefined ? undefined : fileRegistryCache(dir, __SPARKPORT_BUILD__);
+}
+
+/** A file's text, for the socket table: /proc/net/tcp, /proc/[pid]/comm, /etc/passwd (io/read-text-sync.ts). */
+async function readText(file: string): Promise<string> {
+  const { readTextSync } = await import("../io/read-text-sync.js");
+  return readTextSync(file);
+}
+
+interface Globals {
+  registry?: string;
+  timeout: string;
+  remote: boolean;
+  verbose?: boolean;
+  thisNode?: string;
+}
+
+/** The real implementations behind a command's deps, with the global options as given to `command`. */
+export function realDeps(command: Command, paints: Paints): CommandDeps {
+  const globals = command.optsWithGlobals<Globals>();
+  const files = async () => ({ cwd: process.cwd(), fs: (await import("../io/file-system.js")).nodeFileSystem });
+  const runner = async () => (await import("../io/command-runner.js")).nodeCommandRunner;
+  const registry = async (): Promise<RegistryOptions> => {
+    const [{ cwd, fs }, cache] = await Promise.all([files(), registryCache()]);
+    return { registry: globals.registry, processEnv: process.env, cwd, fs, cache };
+  };
+  return {
+    files,
+    runner,
+    registry,
+    async occupancy(options) {
+      const [{ nodeCommandRunner }, { createSocketTable }, { localAddresses }, { nodeTcpProber }] = await Promise.all([
+        import("../io/command-runner.js"),
+        import("../observe/create-socket-table.js"),
+        import("../observe/local-node.js"),
+        import("../observe/tcp-prober.js"),
+      ]);
+      const offline = (process.env.SPARKPORT_OFFLINE ?? "") !== "" && process.env.SPARKPORT_OFFLINE !== "0";
+      const found = await registry();
+      return {
+        ...found,
+        cache: options?.leanHeap === true ? (await import("./lean-heap.js")).leaningOnLargeRegistry(found.cache, nodeCommandRunner) : found.cache,
+        deps: { socketTable: createSocketTable(process.platform, nodeCommandRunner, readText), prober: nodeTcpProber, runner: nodeCommandRunner, localAddresses },
+        timeoutMs: parseDuration(globals.timeout, "--timeout"),
+        remote: globals.remote && !offline,
+        thisNode: globals.thisNode ?? process.env.SPARKPORT_NODE,
+        onProbe: globals.verbose === true ? (line) => writeError(`${paints.err.dim(line)}\n`) : undefined,
+      };
+    },
+    async doctor(commandRunner) {
+      const [{ createProcessInfo }, { projectFiles }] = await Promise.all([import("../observe/process-command-line.js"), import("../io/project-files.js")]);
+      const os = process.platform === "darwin" ? "macos" : process.platform === "win32" ? "windows" : "linux";
+      return { processInfo: createProcessInfo(process.platform, commandRunner, readText), projectFiles, readText, os };
+    },
+    progress: () => progressLine(paints),
+  };
+}

@@ -1,0 +1,172 @@
+import { UsageError } from "../../findings/errors.js";
+import { makeFinding, type Finding } from "../../findings/finding.js";
+import { exitCodeFor } from "../../findings/exit-code.js";
+import { applyEdit, type EditResult } from "../../edit/apply-edit.js";
+import { blockItem, scalarText, appendService } from "../../edit/splice.js";
+import { localVerdict } from "../../observe/local-verdict.js";
+import { placingRanges } from "../../observe/registry-verdict.js";
+import { buildModel, transportOf, type RegistryModel } from "../../registry/model.js";
+import { ACCESS_SCOPES, PROTOCOLS, type AccessScope, type Protocol } from "../../registry/schema.js";
+import { requireKnown } from "../../util/require-known.js";
+import { findNextFree } from "../../network/find-next-free.js";
+import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../../network/network-context.js";
+import { openRegistry } from "../../registry/open-registry.js";
+
+export interface AllocateOptions extends OccupancyOptions {
+  service: string;
+  team: string;
+  node: string;
+  port?: number | undefined;
+  /** Comma-separated environments besides the base (dev), e.g. "test,staging". */
+  env?: string | undefined;
+  protocol?: string | undefined;
+  access?: string | undefined;
+  note?: string | undefined;
+  /** Allow a port outside the team's ranges, with this reason recorded in the registry. */
+  exception?: string | undefined;
+  dryRun?: boolean;
+}
+
+export interface AllocationPlan {
+  service: string;
+  team: string;
+  node: string;
+  port: number;
+  /** environment → port, base included. */
+  ports: Record<string, number>;
+  protocol: Protocol;
+  access: AccessScope;
+  /** Why the port cannot be taken; empty when it can. */
+  refusals: Finding[];
+  /** What was checked, for the request form. */
+  checks: string[];
+}
+
+/** What `sparkport allocate --json` prints. */
+export interface AllocateResult {
+  plan: AllocationPlan;
+  edit: EditResult | null;
+  exitCode: number;
+}
+
+function oneOf<T extends string>(kind: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  const found = allowed.find((a) => a === value);
+  if (found === undefined) throw new UsageError(`unknown ${kind} "${value}"; expected one of: ${allowed.join(", ")}`);
+  return found;
+}
+
+/** The checks `allocate` and `request` share: the registry, this machine, and the node. */
+export async function planAllocation(model: RegistryModel, network: NetworkContext, options: AllocateOptions): Promise<AllocationPlan> {
+  const { data } = model;
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(options.service)) {
+    throw new UsageError(`"${options.service}" is not a service name; expected lower-case letters, digits, '.', '_' or '-'`);
+  }
+  requireKnown("team", options.team, Object.keys(data.teams));
+  requireKnown("node", options.node, Object.keys(data.nodes));
+  for (const [flag, value] of [["--note", options.note], ["--exception", options.exception]] as const) {
+    if (value !== undefined && /[\u0000-\u001f\u007f]/.test(value)) throw new UsageError(`${flag} must be one line of text, without control characters`);
+  }
+  const envs = options.env === undefined ? [] : options.env.split(",").map((e) => e.trim()).filter((e) => e !== "");
+  for (const e of envs) requireKnown("environment", e, Object.keys(data.environments));
+  const protocol = oneOf("protocol", options.protocol, PROTOCOLS, "http");
+  const access = oneOf("access scope", options.access, ACCESS_SCOPES, "all-nodes");
+  const file = { file: model.registry.file };
+  const refusals: Finding[] = [];
+  const checks: string[] = [];
+
+  if (data.services.some((s) => s.name === options.service)) refusals.push(makeFinding("allocate-name-taken", "error", { name: options.service }, file));
+  let port = options.port;
+  if (port === undefined) {
+    const [next] = await findNextFree(model, { team: options.team, node: options.node, env: envs.join(",") || undefined, count: 1 }, network);
+    if (next === undefined) throw new UsageError(`no free port left in team ${options.team}'s ranges`);
+    port = next;
+    checks.push(`next free port in team ${options.team}'s ranges: ${port}`);
+  }
+  const base = port;
+  const ports: Record<string, number> = { dev: base };
+  for (const e of envs) ports[e] = base + (data.environments[e]?.offset ?? 0);
+  const transport = transportOf(protocol);
+  const ranges = placingRanges(model, options.team);
+  const reservedFor = (p: number) => (data.reservations ?? []).find((r) => r.port === p && (r.node === undefined || r.node === options.node) && r.name !== options.service);
+
+  for (const [env, p] of Object.entries(ports)) {
+    if (p < 1 || p > 65535) {
+      refusals.push(makeFinding("port-out-of-range", "error", { owner: `${options.service} (${env})`, port: p }, file));
+      continue;
+    }
+    if (!ranges.some((h) => p >= h.range.from && p <= h.range.to) && options.exception === undefined) {
+      refusals.push(makeFinding("port-outside-team-range", "error", { port: p, team: options.team, ranges: ranges.map((h) => `${h.range.from}-${h.range.to}`) }, file));
+    }
+    const taken = model.allocations.find((a) => a.port === p && a.node === options.node && a.transport === transport);
+    if (taken !== undefined) {
+      const args = { port: p, owner: taken.label, team: taken.service.team, node: taken.node };
+      refusals.push(makeFinding(taken.service.locked === true ? "allocate-locked" : "port-allocated", "error", args, model.at(taken.path)));
+    }
+    const reservation = reservedFor(p);
+    if (reservation !== undefined) refusals.push(makeFinding("port-reserved", "error", { port: p, reservation: reservation.label ?? reservation.name, priority: reservation.priority }, file));
+  }
+  const tableCodes = new Set(["port-allocated", "allocate-locked", "port-reserved"]);
+  const inTable = refusals.some((f) => tableCodes.has(f.code));
+  checks.push(`allocation table: ${Object.values(ports).join(", ")} ${inTable ? "already allocated or reserved" : "not allocated or reserved"} on ${options.node}`);
+
+  // Held on the node: the machine's own tables when the node is here, else a probe.
+  for (const [, p] of Object.entries(ports)) {
+    if (p < 1 || p > 65535) continue;
+    if (options.node === network.thisNode) {
+      const local = await localVerdict(p, network.local, network.ownAddresses);
+      if (local.held) refusals.push(makeFinding("port-held-unknown", "error", { port: p, addresses: local.binds.filter((b) => b.state === "in-use").map((b) => b.address) }, file));
+      checks.push(`this machine (${options.node}): ${p} ${local.held ? "held" : "free"}`);
+    } else if (network.remote) {
+      const host = network.hostOf(options.node);
+      const probe = await network.probe(host, p);
+      if (probe.state === "open") refusals.push(makeFinding("port-open-on-node", "error", { port: p, node: options.node, host }, file));
+      checks.push(`probe ${host}:${p} from here: ${probe.state}`);
+    } else {
+      checks.push(`${options.node}:${p} not probed (offline mode)`);
+    }
+  }
+  return { service: options.service, team: options.team, node: options.node, port, ports, protocol, access, refusals, checks };
+}
+
+function renderService(options: AllocateOptions, plan: AllocationPlan) {
+  return (indent: string): string => {
+    const fields: [string, string][] = [
+      ["name", scalarText(plan.service)],
+      ["team", scalarText(plan.team)],
+      ["node", scalarText(plan.node)],
+      ["port", String(plan.port)],
+      ["protocol", plan.protocol],
+      ["access", plan.access],
+      ["status", "planned"],
+    ];
+    if (options.note !== undefined) fields.push(["note", scalarText(options.note)]);
+    const envs = Object.keys(plan.ports).filter((e) => e !== "dev");
+    if (envs.length > 0) fields.push(["environments", `{ dev: {}, ${envs.map((e) => `${e}: {}`).join(", ")} }`]);
+    if (options.exception !== undefined) {
+      fields.push(["exceptions", `\n${indent}    - rule: outside-team-range\n${indent}      reason: ${scalarText(options.exception)}`]);
+    }
+    return blockItem(indent, fields);
+  };
+}
+
+/** `sparkport allocate`: check, then write the new service into ports.yaml (or only show the diff). */
+export async function allocate(options: AllocateOptions): Promise<AllocateResult> {
+  const loaded = await openRegistry(options);
+  const network = await prepareNetwork(buildModel(loaded), options);
+  let planned: AllocationPlan | undefined;
+  // The plan is made under the lock, on the file as it is then: two runs at
+  // once take two different ports, one after the other.
+  const edit = await applyEdit(
+    loaded,
+    async (current) => {
+      const plan = await planAllocation(buildModel(current), network, options);
+      planned = plan;
+      return plan.refusals.length > 0 ? null : appendService(current.text, renderService(options, plan));
+    },
+    { dryRun: options.dryRun === true },
+  );
+  if (planned === undefined) throw new Error("allocate made no plan");
+  if (planned.refusals.length > 0) return { plan: planned, edit: null, exitCode: exitCodeFor(planned.refusals) };
+  return { plan: planned, edit, exitCode: 0 };
+}

@@ -1,0 +1,20 @@
+import { defineCommand, flag, required } from "../define-command.js";
+import { allocationInput, allocationOptions } from "./allocation-options.js";
+
+export const allocateCommand = defineCommand({
+  name: "allocate",
+  description: "register a service: check the port, then write it into ports.yaml keeping every comment",
+  arguments: { service: required("<service>", "the new service's name") },
+  options: { ...allocationOptions, dryRun: flag("--dry-run", "print the diff only") },
+  examples: ["sparkport allocate billing --team B --node macmini --env test --dry-run"],
+  async run({ args, options }, deps) {
+    const { allocate } = await import("./allocate.js");
+    return allocate({ ...(await allocationInput(args.service, options, deps)), dryRun: options.dryRun });
+  },
+  async text(result, { paint, input }) {
+    const { renderChange } = await import("../../render/change-text.js");
+    const ports = Object.entries(result.plan.ports).map(([e, p]) => `${e} ${p}`).join(", ");
+    return renderChange(result.plan.refusals, result.edit, `${input.args.service}: ${ports} on ${result.plan.node}`, paint);
+  },
+  findings: (result) => result.plan.refusals,
+});

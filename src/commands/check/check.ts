@@ -1,0 +1,221 @@
+import { UsageError } from "../../findings/errors.js";
+import { exitCodeFor } from "../../findings/exit-code.js";
+import { makeFinding, type Finding, type Location } from "../../findings/finding.js";
+import type { Code, MessageArgs } from "../../findings/messages.js";
+import type { ExcludedRange } from "../../observe/listener.js";
+import { holderText, localVerdict, type LocalVerdict } from "../../observe/local-verdict.js";
+import { parsePortArg, type PortArg } from "./parse-port-arg.js";
+import { placingRanges, registryVerdict, type RegistryVerdict } from "../../observe/registry-verdict.js";
+import type { ProbeResult } from "../../observe/tcp-prober.js";
+import { buildModel, type RegistryModel } from "../../registry/model.js";
+import { requireKnown } from "../../util/require-known.js";
+import { findNextFree } from "../../network/find-next-free.js";
+import { openRegistry } from "../../registry/open-registry.js";
+import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../../network/network-context.js";
+
+export interface CheckOptions extends OccupancyOptions {
+  ports: readonly string[];
+  /** The caller's team: the port must lie in its ranges, and next-free suggestions come from them. */
+  team?: string | undefined;
+  /** The node to check; defaults to the node the port is allocated on, else this machine. */
+  node?: string | undefined;
+  /** The caller's environment, for next-free suggestions. */
+  env?: string | undefined;
+  /** The service the caller is about to start: its own allocation is no conflict. */
+  service?: string | undefined;
+}
+
+export interface PortCheck {
+  input: string;
+  port: number;
+  /** Node checked, or null when the port names a host outside the registry. */
+  node: string | null;
+  /** Address probed remotely, or null when no remote probe ran. */
+  host: string | null;
+  registry: {
+    allocations: { service: string; label: string; team: string; node: string; environment: string | null; status: string }[];
+    reservations: { name: string; label: string; priority: string; node: string | null }[];
+    ranges: { team: string; range: string; from: number; to: number }[];
+  };
+  /** Null when the checked node is not this machine. */
+  local: LocalVerdict | null;
+  remote: ProbeResult | null;
+  findings: Finding[];
+  /** Next free ports in the caller's team ranges, when the port is a conflict. */
+  next: number[];
+  verdict: "free" | "conflict";
+}
+
+/** What `sparkport check --json` prints. */
+export interface CheckResult {
+  registry: string;
+  thisNode: string | null;
+  /** Findings about the run itself (Tailscale state, offline mode). */
+  notes: Finding[];
+  checks: PortCheck[];
+  exitCode: number;
+}
+
+class FindingList {
+  readonly items: Finding[] = [];
+  constructor(private readonly fallback: Location) {}
+  add<C extends Code>(code: C, severity: Finding["severity"], args: MessageArgs<C>, location?: Location): void {
+    this.items.push(makeFinding(code, severity, args, location ?? this.fallback));
+  }
+}
+
+function registryFindings(
+  model: RegistryModel,
+  verdict: RegistryVerdict,
+  node: string | null,
+  options: CheckOptions,
+  findings: FindingList,
+): void {
+  for (const a of verdict.allocations) {
+    if (a.service.name === options.service) continue;
+    const where = model.at(a.path);
+    if (node === null || a.node === node) {
+      findings.add("port-allocated", "error", { port: verdict.port, owner: a.label, team: a.service.team, node: a.node }, where);
+    } else {
+      findings.add("port-allocated-elsewhere", "warning", { port: verdict.port, owner: a.label, node: a.node }, where);
+    }
+  }
+  (model.data.reservations ?? []).forEach((r, index) => {
+    if (r.port !== verdict.port || r.name === options.service) return;
+    if (r.node !== undefined && node !== null && r.node !== node) return;
+    findings.add("port-reserved", "error", { port: verdict.port, reservation: r.label ?? r.name, priority: r.priority }, model.at(["reservations", index, "port"]));
+  });
+  if (options.team !== undefined) {
+    const own = placingRanges(model, options.team);
+    if (!own.some((h) => verdict.port >= h.range.from && verdict.port <= h.range.to)) {
+      findings.add("port-outside-team-range", "error", {
+        port: verdict.port,
+        team: options.team,
+        ranges: own.map((h) => `${h.range.from}-${h.range.to}`),
+      });
+    }
+  } else if (verdict.ranges.length === 0) {
+    findings.add("port-in-no-range", "warning", { port: verdict.port });
+  }
+}
+
+const familyText = (address: string): string =>
+  address === "0.0.0.0" ? "0.0.0.0 (all IPv4)" : address === "::" || address === "*" ? ":: (all IPv6, and IPv4 too unless IPv6-only)" : address;
+
+function localFindings(port: number, local: LocalVerdict, findings: FindingList): void {
+  for (const holder of local.holders) {
+    findings.add("port-held-locally", "error", { port, holder: holderText(holder), addresses: holder.addresses.map(familyText) });
+  }
+  const inUse = local.binds.filter((b) => b.state === "in-use").map((b) => b.address);
+  if (local.holders.length === 0 && inUse.length > 0) findings.add("port-held-unknown", "error", { port, addresses: inUse });
+  const excluded: ExcludedRange | null = local.excluded;
+  if (excluded !== null) findings.add("port-excluded", "error", { port, from: excluded.from, to: excluded.to });
+  const denied = local.binds.filter((b) => b.state === "denied").map((b) => b.address);
+  if (excluded === null && denied.length > 0) findings.add("port-bind-denied", "error", { port, addresses: denied });
+}
+
+function remoteFindings(port: number, node: string, probe: ProbeResult, timeoutMs: number, findings: FindingList): void {
+  const host = probe.host;
+  if (probe.state === "open") findings.add("port-open-on-node", "error", { port, node, host });
+  // The port could not be seen: not a conflict proven, but never "free" either.
+  else if (probe.state === "filtered") findings.add("port-filtered-on-node", "error", { port, node, host, timeoutMs });
+  else if (probe.state === "unreachable") findings.add("node-unreachable", "error", { node, host, detail: probe.errorCode ?? "no route" });
+  else if (probe.state === "name-error") findings.add("node-name-error", "error", { node, host });
+}
+
+/** Decide which node a port argument is about: `node:port`, `address:port`, --node, the owner, else here. */
+function targetOf(
+  model: RegistryModel,
+  arg: PortArg,
+  options: CheckOptions,
+  thisNode: string | null,
+  isLocalHost: (host: string) => boolean,
+): { node: string | null; host: string | null } {
+  const nodes = model.data.nodes;
+  if (arg.host !== undefined) {
+    if (Object.hasOwn(nodes, arg.host)) return { node: arg.host, host: null };
+    // 127.0.0.1:8000, [::1]:8000 or one of this machine's addresses: the full local verdict, never one connect.
+    if (isLocalHost(arg.host)) return { node: thisNode, host: null };
+    const byAddress = Object.entries(nodes).find(([, n]) => n.address === arg.host || n.tailscale === arg.host);
+    return byAddress === undefined ? { node: null, host: arg.host } : { node: byAddress[0], host: null };
+  }
+  if (options.node !== undefined) return { node: options.node, host: null };
+  const owners = new Set(model.allocations.filter((a) => a.port === arg.port && a.service.name !== options.service).map((a) => a.node));
+  const mine = model.data.services.find((s) => s.name === options.service)?.node;
+  if (mine !== undefined) return { node: mine, host: null };
+  if (owners.size === 1) return { node: [...owners][0] ?? null, host: null };
+  return { node: thisNode, host: null };
+}
+
+async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOptions, network: NetworkContext): Promise<PortCheck> {
+  const target = targetOf(model, arg, options, network.thisNode, network.isLocalHost);
+  const verdict = registryVerdict(model, arg.port);
+  const findings = new FindingList({ file: model.registry.file });
+  registryFindings(model, verdict, target.node, options, findings);
+
+  const isLocal = target.host === null && (target.node === null || target.node === network.thisNode);
+  const local = isLocal ? await localVerdict(arg.port, network.local, network.ownAddresses) : null;
+  if (local !== null) localFindings(arg.port, local, findings);
+
+  let remote: ProbeResult | null = null;
+  let host: string | null = null;
+  if (!isLocal) {
+    const label = target.node ?? target.host ?? "";
+    host = target.host ?? network.hostOf(target.node ?? "");
+    if (network.remote) {
+      remote = await network.probe(host, arg.port);
+      remoteFindings(arg.port, label, remote, network.timeoutMs, findings);
+      if (remote.state !== "open" && (await network.peerOffline(host))) findings.add("tailscale-peer-offline", "warning", { node: label, host });
+    } else {
+      findings.add("remote-skipped", "info", { node: label });
+    }
+  }
+
+  const conflict = findings.items.some((f) => f.severity === "error");
+  const team = options.team ?? model.data.services.find((s) => s.name === options.service)?.team ?? verdict.ranges[0]?.team;
+  // With --env, the suggestion is that environment's port (base + its offset), as `next` prints it.
+  const offset = options.env === undefined ? 0 : (model.data.environments[options.env]?.offset ?? 0);
+  const next =
+    conflict && team !== undefined
+      ? (await findNextFree(model, { team, node: target.node, env: options.env, count: 1 }, network)).map((p) => p + offset)
+      : [];
+  return {
+    input: arg.raw,
+    port: arg.port,
+    node: target.node,
+    host,
+    registry: {
+      allocations: verdict.allocations.map((a) => ({
+        service: a.service.name,
+        label: a.label,
+        team: a.service.team,
+        node: a.node,
+        environment: a.environment ?? null,
+        status: a.status,
+      })),
+      reservations: verdict.reservations.map((r) => ({ name: r.name, label: r.label ?? r.name, priority: r.priority, node: r.node ?? null })),
+      ranges: verdict.ranges.map((h) => ({ team: h.team, range: h.range.name, from: h.range.from, to: h.range.to })),
+    },
+    local,
+    remote,
+    findings: findings.items,
+    next,
+    verdict: conflict ? "conflict" : "free",
+  };
+}
+
+/** `sparkport check`: the registry, local and remote verdicts on each port. */
+export async function check(options: CheckOptions): Promise<CheckResult> {
+  const args = options.ports.map(parsePortArg);
+  if (args.length === 0) throw new UsageError("name at least one port, e.g. `sparkport check 8002`");
+  const model = buildModel(await openRegistry(options));
+  requireKnown("team", options.team, Object.keys(model.data.teams));
+  requireKnown("node", options.node, Object.keys(model.data.nodes));
+  requireKnown("environment", options.env, Object.keys(model.data.environments));
+  // Tailscale is read when a remote probe finds no listener, to tell why: a check of a port here runs no program.
+  const network = await prepareNetwork(model, { ...options, tailscale: "when-asked" });
+  const checks: PortCheck[] = [];
+  for (const arg of args) checks.push(await checkOne(model, arg, options, network));
+  const all = [...network.notes, ...checks.flatMap((c) => c.findings)];
+  return { registry: model.registry.file, thisNode: network.thisNode, notes: network.notes, checks, exitCode: exitCodeFor(all) };
+}

@@ -1,0 +1,26 @@
+import { compareRegistries, type PortChange } from "../../changes/compare-registries.js";
+import { impactMarkdown, impactsOf, type Impact } from "../../changes/impact.js";
+import { registryAtRef } from "../../changes/registry-at-ref.js";
+import type { CommandRunner } from "../../io/command-runner.js";
+import { scanProject } from "../../project/scan-project.js";
+import { buildModel } from "../../registry/model.js";
+import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
+
+/** What `sparkport diff --json` prints. */
+export interface DiffResult {
+  ref: string;
+  changes: PortChange[];
+  impacts: Impact[];
+  /** The announcement, ready for the issue the change protocol asks for. */
+  markdown: string;
+}
+
+/** `sparkport diff REF`: what moved since REF, which files still use the old ports, whom to tell. */
+export async function diff(options: RegistryOptions & { ref: string; runner: CommandRunner }): Promise<DiffResult> {
+  const registry = await openRegistry(options);
+  const model = buildModel(registry);
+  const before = buildModel(await registryAtRef(registry, options.ref, options.runner));
+  const changes = compareRegistries(before, model);
+  const impacts = impactsOf(model, changes, (await scanProject(model, options.cwd)).context);
+  return { ref: options.ref, changes, impacts, markdown: impactMarkdown(model, impacts, changes.filter((c) => c.from === null), options.ref) };
+}

@@ -1,0 +1,28 @@
+import path from "node:path";
+import { fileError } from "../../io/file-error.js";
+import { buildModel } from "../../registry/model.js";
+import { renderMarkdownDocs } from "../../render/markdown-docs.js";
+import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
+
+export interface DocsOptions extends RegistryOptions {
+  /** Write here (atomically) instead of returning the text for stdout. */
+  write?: string | undefined;
+}
+
+/** What `sparkport docs --json` prints. */
+export interface DocsResult {
+  markdown: string;
+  /** The file written, when --write was given. */
+  written: string | null;
+}
+
+export async function docs(options: DocsOptions): Promise<DocsResult> {
+  const markdown = renderMarkdownDocs(buildModel(await openRegistry(options)));
+  if (options.write === undefined) return { markdown, written: null };
+  try {
+    await options.fs.writeFile(path.resolve(options.cwd, options.write), markdown);
+  } catch (error) {
+    throw fileError(error, "write", options.write);
+  }
+  return { markdown, written: options.write };
+}

@@ -1,0 +1,123 @@
+import { UsageError } from "../../findings/errors.js";
+import { exitCodeFor } from "../../findings/exit-code.js";
+import type { Finding } from "../../findings/finding.js";
+import { checkAddressInUse } from "../../diagnose/checks/address-in-use.js";
+import { checkCompose } from "../../diagnose/checks/compose.js";
+import { checkDocker } from "../../diagnose/checks/docker.js";
+import { checkEnvFiles } from "../../diagnose/checks/env-files.js";
+import { checkGivenAddress, checkListening, checkLocalhostFamilies } from "../../diagnose/checks/listening.js";
+import { checkRemote } from "../../diagnose/checks/remote.js";
+import { createDoctorContext, type DoctorDeps } from "../../diagnose/doctor-context.js";
+import { parseErrorText, type PastedError } from "../../diagnose/parse-error-text.js";
+import { resolveTarget, type DoctorTarget } from "../../diagnose/resolve-target.js";
+import { buildModel } from "../../registry/model.js";
+import { requireKnown } from "../../util/require-known.js";
+import { openRegistry } from "../../registry/open-registry.js";
+import { prepareNetwork, type OccupancyOptions } from "../../network/network-context.js";
+
+export interface DoctorOptions extends OccupancyOptions {
+  deps: DoctorDeps;
+  /** Service name, port, host:port, node:port or URL; optional when --error names the port. */
+  target?: string | undefined;
+  /** The node doctor runs from (this machine); defaults to the interface match. */
+  from?: string | undefined;
+  /** An error message pasted as is. */
+  error?: string | undefined;
+}
+
+/** What `sparkport doctor --json` prints. */
+export interface DoctorResult {
+  registry: string;
+  thisNode: string | null;
+  target: { input: string; port: number; service: string | null; node: string | null; host: string | null; local: boolean };
+  pastedError: PastedError | null;
+  /** What doctor looked at. */
+  checks: string[];
+  notes: Finding[];
+  findings: Finding[];
+  healthy: boolean;
+  exitCode: number;
+}
+
+function targetFromError(error: PastedError | null, target: string | undefined): string {
+  const connecting = error !== null && error.kind !== "address-in-use" && error.kind !== "permission-denied";
+  // A refused or timed-out connection names the address the client used: diagnose that one.
+  const fromError =
+    error?.port === undefined
+      ? undefined
+      : connecting && error.address !== undefined
+        ? `${error.address.includes(":") ? `[${error.address}]` : error.address}:${error.port}`
+        : String(error.port);
+  if (target !== undefined) {
+    const named = /(\d+)\/?$/.exec(target.replace(/\/.*$/, ""))?.[1];
+    if (error?.port !== undefined && named !== undefined && /^\d+$/.test(target.trim()) && Number(named) !== error.port) {
+      throw new UsageError(`the target names port ${named} but the pasted error names ${error.port}; give one of them`);
+    }
+    return target;
+  }
+  if (fromError !== undefined) return fromError;
+  if (error !== null) throw new UsageError(`the pasted error names no port ("${error.quote}"); name it too, e.g. \`sparkport doctor 8000 --error "..."\``);
+  throw new UsageError("name what to diagnose (a service, a port, host:port or a URL), or paste an error that names a port with --error");
+}
+
+/**
+ * `sparkport doctor`: layered checks on one target, each finding with what
+ * was observed and the fix for the OS of the node involved.
+ */
+export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
+  const pasted = options.error === undefined ? null : parseErrorText(options.error);
+  if (options.error !== undefined && pasted === null) {
+    throw new UsageError("--error: no port error recognised (expected an EADDRINUSE, 'Address already in use', 'Connection refused' or timeout message)");
+  }
+  const model = buildModel(await openRegistry(options));
+  requireKnown("node", options.from, Object.keys(model.data.nodes));
+  const target: DoctorTarget = resolveTarget(model, targetFromError(pasted, options.target));
+  const network = await prepareNetwork(model, { ...options, thisNode: options.from ?? options.thisNode });
+  const ctx = createDoctorContext(model, network, options.deps, target);
+
+  // An "address in use" error, or a bare port on its own machine, asks: who holds it here, and how do I free it?
+  const barePort = /^\d+$/.test(target.input.trim());
+  const wantsPort =
+    pasted?.kind === "address-in-use" || pasted?.kind === "permission-denied" || (pasted === null && barePort && ctx.local && target.allocation === null);
+  if (wantsPort) {
+    await checkAddressInUse(ctx, pasted?.program === "docker");
+  } else if (ctx.local) {
+    await checkListening(ctx);
+    await checkLocalhostFamilies(ctx);
+    await checkGivenAddress(ctx);
+    // Listening on all interfaces here: probe the address other nodes use, which a firewall may still drop.
+    const diagnosed = ctx.findings.some((f) => f.severity === "error");
+    if (!diagnosed && target.node !== null && target.node === network.thisNode && target.host === null) await checkRemote(ctx);
+  } else {
+    await checkRemote(ctx);
+  }
+  if (!wantsPort) {
+    if (ctx.local) await checkDocker(ctx);
+    await checkCompose(ctx);
+    await checkEnvFiles(ctx);
+  }
+
+  const healthy = !ctx.findings.some((f) => f.severity === "error");
+  if (healthy && !wantsPort) {
+    const host = target.host ?? (target.node === null ? "localhost" : network.hostOf(target.node));
+    ctx.add("doctor-healthy", "info", { owner: ctx.owner, host, port: target.port, checks: ctx.ran });
+  }
+  return {
+    registry: model.registry.file,
+    thisNode: network.thisNode,
+    target: {
+      input: target.input,
+      port: target.port,
+      service: target.allocation?.service.name ?? null,
+      node: target.node,
+      host: target.host,
+      local: ctx.local,
+    },
+    pastedError: pasted,
+    checks: ctx.ran,
+    notes: network.notes,
+    findings: ctx.findings,
+    healthy,
+    exitCode: exitCodeFor(ctx.findings),
+  };
+}

@@ -1,0 +1,33 @@
+import type { Command } from "./define-command.js";
+import { allocateCommand } from "./allocate/command.js";
+import { checkCommand } from "./check/command.js";
+import { diffCommand } from "./diff/command.js";
+import { docsCommand } from "./docs/command.js";
+import { doctorCommand } from "./doctor/command.js";
+import { explainCommand } from "./explain/command.js";
+import { initCommand } from "./init/command.js";
+import { lintCommand } from "./lint/command.js";
+import { listCommand } from "./list/command.js";
+import { nextCommand } from "./next/command.js";
+import { releaseCommand } from "./release/command.js";
+import { requestCommand } from "./request/command.js";
+import { setStatusCommand } from "./set-status/command.js";
+import { statusCommand } from "./status/command.js";
+
+/** Every command, in the order --help lists them. */
+export const commands: readonly Command[] = [
+  lintCommand,
+  checkCommand,
+  nextCommand,
+  statusCommand,
+  doctorCommand,
+  allocateCommand,
+  requestCommand,
+  releaseCommand,
+  setStatusCommand,
+  diffCommand,
+  listCommand,
+  docsCommand,
+  initCommand,
+  explainCommand,
+];

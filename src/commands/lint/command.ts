@@ -1,0 +1,35 @@
+import { UsageError } from "../../findings/errors.js";
+import { packageVersion } from "../../io/package-root.js";
+import type { Report } from "../../reporters/report.js";
+import { defineCommand, flag, optional, unlessNo } from "../define-command.js";
+import type { LintResult } from "./lint.js";
+
+const report = (result: LintResult): Report => ({ command: "lint", version: packageVersion(), ...result });
+
+export const lintCommand = defineCommand({
+  name: "lint",
+  description: "check that the registry is valid and consistent",
+  arguments: {},
+  options: {
+    strict: flag("--strict", "treat warnings as errors"),
+    docs: optional("--docs <file>", "also report when this Markdown file is out of date with the registry"),
+    explain: flag("--explain", "show each rule's one-line explanation under its findings"),
+    scan: unlessNo("--no-scan", "do not scan the project's .env, compose and script files"),
+    base: optional("--base <ref>", "compare ports.yaml with its version at this git ref (the change protocol)"),
+    fix: flag("--fix", "show the mechanical fixes of scanned files as a diff"),
+    write: flag("--write", "with --fix: apply them"),
+  },
+  examples: ["sparkport lint --strict", "sparkport lint --format github --base origin/main"],
+  async run({ options }, deps) {
+    if (options.write && !options.fix) throw new UsageError("--write applies the fixes of --fix; pass both");
+    const { lint } = await import("./lint.js");
+    return lint({ ...(await deps.registry()), ...options });
+  },
+  async text(result, { paint, input }) {
+    const { textReporter } = await import("../../reporters/text.js");
+    const fixes = result.fixes.map((fix) => `${fix.diff}${fix.written ? `wrote ${fix.file}\n` : ""}`);
+    return fixes.join("") + textReporter(report(result), { paint, explain: input.options.explain });
+  },
+  json: async (result) => (await import("../../reporters/json.js")).jsonReport(report(result)),
+  findings: (result) => result.findings,
+});

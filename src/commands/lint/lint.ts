@@ -1,0 +1,70 @@
+import type { Finding } from "../../findings/finding.js";
+import { exitCodeFor } from "../../findings/exit-code.js";
+import { runRules, promoteWarnings, type ExceptedFinding } from "../../rules/run-rules.js";
+import { registryRules } from "../../rules/registry/index.js";
+import { loadCatalogue } from "../../registry/catalogue.js";
+import { buildModel } from "../../registry/model.js";
+import { summariseRegistry, type RegistrySummary } from "../../registry/registry-summary.js";
+import { changeFindings, impactsOf } from "../../changes/impact.js";
+import { compareRegistries } from "../../changes/compare-registries.js";
+import { registryAtRef } from "../../changes/registry-at-ref.js";
+import { nodeCommandRunner, type CommandRunner } from "../../io/command-runner.js";
+import { runScanRules } from "../../rules/project/index.js";
+import { scanProject } from "../../project/scan-project.js";
+import { applyScanEdits, type FileFix } from "../../project/apply-scan-edits.js";
+import { checkDocs } from "./check-docs.js";
+import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
+
+export interface LintOptions extends RegistryOptions {
+  strict?: boolean;
+  /** Scan the project's .env, compose and script files (default true; --no-scan). */
+  scan?: boolean;
+  /** Compare with the registry at this git ref (the change protocol). */
+  base?: string | undefined;
+  /** Compute the mechanical fixes (--fix); write them only with `write`. */
+  fix?: boolean;
+  write?: boolean;
+  /** Runs git for --base. */
+  runner?: CommandRunner;
+  /** Compare this Markdown file with what `docs` renders. */
+  docs?: string | undefined;
+}
+
+/** `lint --format json` prints it as a JsonReport (reporters/json.ts); `--fix` diffs only in text. */
+export interface LintResult {
+  registry: RegistrySummary;
+  findings: Finding[];
+  excepted: ExceptedFinding[];
+  /** lint --fix: one diff per file changed (written with --write). */
+  fixes: FileFix[];
+  exitCode: number;
+}
+
+export async function lint(options: LintOptions): Promise<LintResult> {
+  const registry = await openRegistry(options);
+  const model = buildModel(registry);
+  const run = runRules(model, loadCatalogue(), registryRules);
+  let findings = run.findings;
+  const project = options.scan === false ? undefined : await scanProject(model, options.cwd);
+  const context = project?.context;
+  let fixes: FileFix[] = [];
+  if (project !== undefined) {
+    const scan = runScanRules(project, options.cwd);
+    findings = [...findings, ...scan.findings];
+    if (options.fix === true) fixes = await applyScanEdits(scan.edits, project.root, options.cwd, options.write === true);
+  }
+  if (options.base !== undefined) {
+    const before = buildModel(await registryAtRef(registry, options.base, options.runner ?? nodeCommandRunner));
+    const impacts = impactsOf(model, compareRegistries(before, model), context);
+    findings = [...findings, ...changeFindings(model, impacts, options.base, context)];
+  }
+  if (options.docs !== undefined) findings = [...findings, ...(await checkDocs(model, options.docs, options.cwd, options.fs))];
+  if (options.strict === true) findings = promoteWarnings(findings);
+  return {
+    registry: summariseRegistry(model),
+    findings,
+    excepted: run.excepted,
+    fixes,
+    exitCode: exitCodeFor(findings),
+  };
+}

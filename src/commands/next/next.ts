@@ -1,0 +1,50 @@
+import { UsageError } from "../../findings/errors.js";
+import type { Finding } from "../../findings/finding.js";
+import { buildModel } from "../../registry/model.js";
+import { requireKnown } from "../../util/require-known.js";
+import { findNextFree } from "../../network/find-next-free.js";
+import { openRegistry } from "../../registry/open-registry.js";
+import { prepareNetwork, type OccupancyOptions } from "../../network/network-context.js";
+
+export interface NextOptions extends OccupancyOptions {
+  team: string;
+  node?: string | undefined;
+  /** Comma-separated environments; base + each offset must be free. */
+  env?: string | undefined;
+  count: number;
+}
+
+/** What `sparkport next --json` prints. */
+export interface NextResult {
+  registry: string;
+  team: string;
+  node: string | null;
+  thisNode: string | null;
+  /** Base ports, lowest first. */
+  ports: number[];
+  /** For each base port, the port of each requested environment. */
+  environments: Record<string, number>[];
+  notes: Finding[];
+  exitCode: number;
+}
+
+export async function next(options: NextOptions): Promise<NextResult> {
+  if (!Number.isInteger(options.count) || options.count < 1 || options.count > 1000) {
+    throw new UsageError(`--count must be a whole number from 1 to 1000, got ${String(options.count)}`);
+  }
+  const model = buildModel(await openRegistry(options));
+  requireKnown("team", options.team, Object.keys(model.data.teams));
+  requireKnown("node", options.node, Object.keys(model.data.nodes));
+  const envs = options.env === undefined ? [] : options.env.split(",").map((e) => e.trim());
+  for (const e of envs) requireKnown("environment", e, Object.keys(model.data.environments));
+  // A port for this machine needs nothing from Tailscale; one for another node is probed there.
+  const network = await prepareNetwork(model, { ...options, tailscale: "when-asked" });
+  const node = options.node ?? network.thisNode;
+  if (node !== network.thisNode) await network.readTailscale();
+  const ports = await findNextFree(model, { team: options.team, node, env: options.env, count: options.count }, network);
+  const environments = ports.map((p) =>
+    Object.fromEntries((envs.length === 0 ? ["base"] : envs).map((e) => [e, p + (model.data.environments[e]?.offset ?? 0)])),
+  );
+  // Fewer free ports than asked for means the team's ranges are full: exit 1.
+  return { registry: model.registry.file, team: options.team, node, thisNode: network.thisNode, ports, environments, notes: network.notes, exitCode: ports.length < options.count ? 1 : 0 };
+}

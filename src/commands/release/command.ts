@@ -1,0 +1,21 @@
+import { defineCommand, flag, required } from "../define-command.js";
+
+export const releaseCommand = defineCommand({
+  name: "release",
+  description: "remove a service's allocation from ports.yaml",
+  arguments: { service: required("<service>", "the service") },
+  options: {
+    force: flag("--force", "also a locked (shared infrastructure) service"),
+    dryRun: flag("--dry-run", "print the diff only"),
+  },
+  examples: ["sparkport release billing --dry-run"],
+  async run({ args, options }, deps) {
+    const { release } = await import("./release.js");
+    return release({ ...(await deps.registry()), service: args.service, ...options });
+  },
+  async text(result, { paint, input }) {
+    const { renderChange } = await import("../../render/change-text.js");
+    return renderChange(result.refusals, result.edit, `released ${input.args.service}`, paint);
+  },
+  findings: (result) => result.refusals,
+});

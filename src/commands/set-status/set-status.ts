@@ -1,0 +1,37 @@
+import { UsageError } from "../../findings/errors.js";
+import { applyEdit } from "../../edit/apply-edit.js";
+import { insertKey, replaceScalar, setThroughDocument } from "../../edit/splice.js";
+import { SERVICE_STATUSES } from "../../registry/schema.js";
+import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
+import { serviceIndex, type ChangeResult } from "../release/release.js";
+
+/** `sparkport set-status <service>[.<env>] <status>`: update the declared status. */
+export async function setStatus(options: RegistryOptions & { target: string; status: string; dryRun?: boolean }): Promise<ChangeResult> {
+  if (!SERVICE_STATUSES.some((s) => s === options.status)) {
+    throw new UsageError(`unknown status "${options.status}"; expected one of: ${SERVICE_STATUSES.join(", ")}`);
+  }
+  const registry = await openRegistry(options);
+  // A service may have a dot in its name: the exact name wins over "service.environment".
+  const exact = registry.data.services.some((s) => s.name === options.target);
+  const dot = options.target.lastIndexOf(".");
+  const name = exact || dot < 0 ? options.target : options.target.slice(0, dot);
+  const env = exact || dot < 0 ? undefined : options.target.slice(dot + 1);
+  const index = serviceIndex(registry, name);
+  if (env !== undefined && !Object.hasOwn(registry.data.services[index]?.environments ?? {}, env)) {
+    throw new UsageError(`${name} has no environment "${env}"`);
+  }
+  const edit = await applyEdit(
+    registry,
+    (current) => {
+      const at = serviceIndex(current, name);
+      const fresh = env === undefined ? ["services", at, "status"] : ["services", at, "environments", env, "status"];
+      return (
+        replaceScalar(current.text, fresh, options.status) ??
+        insertKey(current.text, fresh.slice(0, -1), "status", options.status) ??
+        setThroughDocument(current.text, fresh, options.status)
+      );
+    },
+    { dryRun: options.dryRun === true },
+  );
+  return { edit, refusals: [], exitCode: 0 };
+}

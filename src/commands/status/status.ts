@@ -1,0 +1,144 @@
+import { exitCodeFor } from "../../findings/exit-code.js";
+import { makeFinding, type Finding } from "../../findings/finding.js";
+import { listenersOnPort } from "../../observe/listeners-on-port.js";
+import type { ProbeResult } from "../../observe/tcp-prober.js";
+import { probeMany } from "../../observe/probe-many.js";
+import { buildModel, type Allocation } from "../../registry/model.js";
+import { requireKnown } from "../../util/require-known.js";
+import { openRegistry } from "../../registry/open-registry.js";
+import { prepareNetwork, type OccupancyOptions } from "../../network/network-context.js";
+
+export interface StatusOptions extends OccupancyOptions {
+  team?: string | undefined;
+  node?: string | undefined;
+  concurrency: number;
+  /** Called as probes finish, for a progress line. */
+  onProgress?: ((done: number, total: number) => void) | undefined;
+}
+
+export type Observed = ProbeResult["state"] | "listening" | "not-listening" | "skipped";
+
+export interface StatusRow {
+  service: string;
+  label: string;
+  environment: string | null;
+  port: number;
+  node: string;
+  /** The address probed, or null for this machine's own services (read from the socket table). */
+  host: string | null;
+  declared: string;
+  observed: Observed;
+  /** Where it listens, for services on this machine. */
+  addresses: string[];
+  mismatch: boolean;
+}
+
+/** What `sparkport status --json` prints. */
+export interface StatusResult {
+  registry: string;
+  thisNode: string | null;
+  rows: StatusRow[];
+  notes: Finding[];
+  findings: Finding[];
+  exitCode: number;
+}
+
+/** A probe given less time than this could not tell filtered from slow. */
+const MIN_PROBE_MS = 20;
+
+const UP: readonly Observed[] = ["open", "listening"];
+const UNKNOWN: readonly Observed[] = ["skipped"];
+
+/**
+ * Every registered service probed on its node, `concurrency` at a time. All
+ * probes share one deadline, so the run takes at most one timeout per round
+ * of `concurrency` probes, however many of them are filtered.
+ */
+export async function status(options: StatusOptions): Promise<StatusResult> {
+  const model = buildModel(await openRegistry(options));
+  requireKnown("team", options.team, Object.keys(model.data.teams));
+  requireKnown("node", options.node, Object.keys(model.data.nodes));
+  const network = await prepareNetwork(model, options);
+  const selected = model.allocations.filter(
+    (a) => (options.team === undefined || a.service.team === options.team) && (options.node === undefined || a.node === options.node),
+  );
+  const local = selected.filter((a) => a.node === network.thisNode);
+  const remote = selected.filter((a) => a.node !== network.thisNode);
+
+  let budgetMs = options.timeoutMs;
+  const observed = new Map<Allocation, { observed: Observed; host: string | null; addresses: string[] }>();
+  if (local.length > 0) {
+    const snapshot = await network.local.socketTable.snapshot({ protocol: "tcp", ports: local.map((a) => a.port) });
+    for (const a of local) {
+      const listeners = listenersOnPort(snapshot.listeners, a.port);
+      observed.set(a, { observed: listeners.length > 0 ? "listening" : "not-listening", host: null, addresses: listeners.map((l) => l.address) });
+    }
+  }
+  if (remote.length > 0 && !network.remote) {
+    for (const a of remote) observed.set(a, { observed: "skipped", host: network.hostOf(a.node), addresses: [] });
+  } else if (remote.length > 0) {
+    const targets = remote.map((a) => ({ host: network.hostOf(a.node), port: a.port }));
+    let done = 0;
+    // One deadline for the whole run: as long as the probes would take if every one timed out,
+    // `concurrency` at a time (one --timeout when they all fit at once). A probe started late gets
+    // only the time left, and one that would start after the deadline is not run at all.
+    const concurrency = Math.max(options.concurrency, 1);
+    budgetMs = options.timeoutMs * Math.ceil(targets.length / concurrency);
+    const deadline = Date.now() + budgetMs;
+    const late = new Set<string>();
+    const clamped = {
+      probe: (host: string, port: number): Promise<ProbeResult> => {
+        const left = deadline - Date.now();
+        if (left >= MIN_PROBE_MS) return network.probe(host, port, Math.min(options.timeoutMs, left));
+        late.add(`${host}\u0000${port}`);
+        return Promise.resolve({ host, port, state: "filtered", ms: 0 });
+      },
+    };
+    const results = await probeMany(clamped, targets, {
+      timeoutMs: options.timeoutMs,
+      concurrency,
+      onResult: () => {
+        done += 1;
+        options.onProgress?.(done, targets.length);
+      },
+    });
+    remote.forEach((a, i) => {
+      const r = results[i];
+      const host = targets[i]?.host ?? null;
+      const skipped = r === undefined || late.has(`${host ?? ""}\u0000${a.port}`);
+      observed.set(a, { observed: skipped ? "skipped" : r.state, host, addresses: [] });
+    });
+  }
+
+  const findings: Finding[] = [];
+  const rows: StatusRow[] = selected.map((a) => {
+    const o = observed.get(a) ?? { observed: "skipped" as const, host: null, addresses: [] };
+    const up = UP.includes(o.observed);
+    const where = model.at(a.path);
+    let mismatch = false;
+    if (!UNKNOWN.includes(o.observed)) {
+      if (a.status === "running" && !up) {
+        mismatch = true;
+        findings.push(makeFinding("declared-running-but-down", "error", { owner: a.label, node: a.node, observed: o.observed }, where));
+      } else if ((a.status === "stopped" || a.status === "reserved" || a.status === "planned") && up) {
+        mismatch = true;
+        findings.push(makeFinding("declared-stopped-but-open", "warning", { owner: a.label, node: a.node, status: a.status }, where));
+      }
+    }
+    return {
+      service: a.service.name,
+      label: a.label,
+      environment: a.environment ?? null,
+      port: a.port,
+      node: a.node,
+      host: o.host,
+      declared: a.status,
+      observed: o.observed,
+      addresses: o.addresses,
+      mismatch,
+    };
+  });
+  const skipped = network.remote ? rows.filter((r) => r.observed === "skipped").length : 0;
+  if (skipped > 0) findings.push(makeFinding("probes-skipped", "warning", { count: skipped, deadlineMs: budgetMs }, { file: model.registry.file }));
+  return { registry: model.registry.file, thisNode: network.thisNode, rows, notes: network.notes, findings, exitCode: exitCodeFor([...network.notes, ...findings]) };
+}

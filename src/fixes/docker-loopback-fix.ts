@@ -1,0 +1,55 @@
+import { FIX_TEXT, type FixText } from "./fix-text.js";
+
+export interface ComposePortFix extends FixText {
+  /** The whole line to write instead: indentation, dash, quote style and trailing comment kept. */
+  replacement: string;
+}
+
+const SHORT_ENTRY = /^(?<lead>\s*(?:-\s*)?)(?<quote>["']?)(?<value>[^\s"'#]+)\k<quote>(?<tail>\s*(?:#.*)?)$/;
+const HOST_IP_KEY = /(?<key>\bhost_ip\s*:\s*)(?<quote>["']?)(?<value>[^\s"',}#]+)\k<quote>/;
+const UNSPECIFIED = new Set(["0.0.0.0", "::", "[::]"]);
+
+/** Host IP and the rest of a short `ports:` value (`127.0.0.1:5432:5432`, `[::1]:6001:6001`, `::1:6000:6000`). */
+function splitHostIp(value: string): { address: string; rest: string } | undefined {
+  if (value.startsWith("[")) {
+    const end = value.indexOf("]:");
+    return end === -1 ? undefined : { address: value.slice(1, end), rest: value.slice(end + 2) };
+  }
+  const parts = value.split(":");
+  if (parts.length < 3) return undefined;
+  return { address: parts.slice(0, -2).join(":"), rest: parts.slice(-2).join(":") };
+}
+
+/**
+ * For a compose `ports:` entry that publishes on one address, typically loopback: the entry that publishes on
+ * every interface, and the command that applies it. Takes a short value (`127.0.0.1:5432:5432` gives
+ * `5432:5432`), a whole YAML line (`  - "127.0.0.1:5432:5432"  # db` gives `  - "5432:5432"  # db`: indentation,
+ * dash, quotes and comment kept, quotes added when missing) or the long syntax's `host_ip: 127.0.0.1`, alone or
+ * in a flow map (made `host_ip: 0.0.0.0`). An entry without a host address comes back unchanged, with no command.
+ */
+export function dockerLoopbackFix(line: string): ComposePortFix {
+  const t = FIX_TEXT.docker;
+  const apply = ["docker compose up -d"];
+  const unchanged: ComposePortFix = { summary: t.allInterfaces, commands: [], replacement: line };
+  const hostIp = HOST_IP_KEY.exec(line);
+  if (hostIp?.groups !== undefined) {
+    const address = (hostIp.groups["value"] ?? "").replace(/^\[(.*)\]$/, "$1");
+    if (UNSPECIFIED.has(address)) return unchanged;
+    const quote = hostIp.groups["quote"] ?? "";
+    const replacement = `${line.slice(0, hostIp.index)}${hostIp.groups["key"] ?? ""}${quote}0.0.0.0${quote}${line.slice(hostIp.index + hostIp[0].length)}`;
+    return { summary: t.hostIp(address), commands: apply, replacement };
+  }
+  const entry = SHORT_ENTRY.exec(line)?.groups;
+  const split = entry === undefined ? undefined : splitHostIp(entry["value"] ?? "");
+  if (entry === undefined || split === undefined || UNSPECIFIED.has(split.address)) return unchanged;
+  // `127.0.0.1::5432` (any host port) becomes `5432`.
+  const published = split.rest.startsWith(":") ? split.rest.slice(1) : split.rest;
+  const lead = entry["lead"] ?? "";
+  // In a YAML line HOST:CONTAINER must be quoted: YAML 1.1 reads some unquoted pairs as base-60 numbers.
+  const quote = entry["quote"] === "" && lead !== "" ? '"' : (entry["quote"] ?? "");
+  return {
+    summary: t.loopback({ published, address: split.address }),
+    commands: apply,
+    replacement: `${lead}${quote}${published}${quote}${entry["tail"] ?? ""}`,
+  };
+}

@@ -1,0 +1,19 @@
+import { checkPort, sentences } from "./fix-helpers.js";
+import { FIX_TEXT, type FixOs, type FixText } from "./fix-text.js";
+import { findHolder } from "./stop-process-fix.js";
+
+/** Port below 1024 without root: what the OS allows, the check to run, and the port to use instead. */
+export function privilegedPortFix(os: FixOs, port: number, suggestion?: number): FixText {
+  checkPort(port);
+  if (suggestion !== undefined) checkPort(suggestion);
+  const t = FIX_TEXT.privileged;
+  const instead = FIX_TEXT.suggestion(suggestion);
+  switch (os) {
+    case "linux":
+      return { summary: sentences(t.linux(port), instead), commands: ["sysctl net.ipv4.ip_unprivileged_port_start"] };
+    case "macos":
+      return { summary: sentences(t.macos(port), instead), commands: [] };
+    case "windows":
+      return { summary: sentences(t.windows(port), instead), commands: ["netsh interface ipv4 show excludedportrange protocol=tcp", findHolder(os, port, false)] };
+  }
+}

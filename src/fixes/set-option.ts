@@ -1,0 +1,38 @@
+export interface OptionSpec {
+  /** Spellings of the option; the first is the one added. */
+  names: readonly string[];
+  value: string;
+  /** When the option is missing, add it before the first of these (the port option), else at the end. */
+  before?: readonly string[];
+  /** Replace only; never add. */
+  replaceOnly?: boolean;
+}
+
+const isOption = (word: string, names: readonly string[]): boolean =>
+  names.some((name) => word === name || (name.startsWith("--") && word.startsWith(`${name}=`)));
+
+/** The words with the option set everywhere it appears after `from` (`--host X`, `--host=X`), or added once. */
+export function setOption(words: readonly string[], from: number, spec: OptionSpec): string[] {
+  const out = [...words];
+  let found = false;
+  for (let j = from; j < out.length; j++) {
+    const word = out[j] ?? "";
+    if (spec.names.includes(word)) {
+      found = true;
+      const next = out[j + 1];
+      if (next !== undefined && !next.startsWith("-")) out[j + 1] = spec.value;
+      else out.splice(j + 1, 0, spec.value);
+      j++;
+    } else {
+      const long = spec.names.find((name) => name.startsWith("--") && word.startsWith(`${name}=`));
+      if (long !== undefined) {
+        out[j] = `${long}=${spec.value}`;
+        found = true;
+      }
+    }
+  }
+  if (found || spec.replaceOnly === true) return out;
+  const before = out.findIndex((word, j) => j >= from && isOption(word, spec.before ?? []));
+  out.splice(before === -1 ? out.length : before, 0, spec.names[0] ?? "", spec.value);
+  return out;
+}

@@ -1,0 +1,158 @@
+// The servers sparkport knows by name: how each takes its port and address on the command line, for the
+// project scan (which port a script starts it on) and for doctor's fix (how to make it listen everywhere).
+
+/** How doctor's fix makes a program listen on every address. */
+export type BindAll =
+  /** Its first `host` flag set to 0.0.0.0, before its port flag (after its sub-command, if any). */
+  | "host-option"
+  /** Its `[host:]port` argument after the sub-command made 0.0.0.0:port (`runserver 0.0.0.0:8000`). */
+  | "address-argument"
+  /** The variable `hostVariable` set to 0.0.0.0:port. */
+  | "environment"
+  /** A setting of its own configuration; `host` flags on its command line are rewritten as well. */
+  | "server-setting";
+
+export interface ServerProgram {
+  /** The words that run it, as programName gives them. */
+  names: readonly string[];
+  /** `python -m` modules that run it, besides its names. */
+  modules?: readonly string[];
+  /** Titles its process shows instead of its arguments (`next-server (v14.2.3)`). */
+  titles?: readonly string[];
+  /** How it is usually started, for a process that shows only its title; its host and port flags follow. */
+  start?: readonly string[];
+  /** Its process title is its name and the address it listens on (`redis-server 127.0.0.1:6379`). */
+  addressInTitle?: boolean;
+  /** Told apart from other programs of the same name by its arguments (`main.py` is ComfyUI's only sometimes). */
+  recognise?: (words: readonly string[], at: number) => boolean;
+  /** Flags whose value is the port (`-p 3000`, `--port=3000`, `-p3000`). */
+  port: readonly string[];
+  /** Flags whose value is the address it listens on; a fix adds the first. */
+  host?: readonly string[];
+  /** Flags whose value is `host:port` or a port (`gunicorn --bind 0.0.0.0:8000`, `php -S localhost:8000`). */
+  bind?: readonly string[];
+  /** Sub-commands its options follow (`flask run`); with `portArgument`, the one that serves is required. */
+  subcommands?: readonly string[];
+  /** The port as an argument of its own: a bare port (`http.server 8000`), or `[host:]port` (`runserver 0.0.0.0:8000`). */
+  portArgument?: "port" | "address";
+  /** Its own flags that take a value, so the word after one is not its port argument. */
+  flagsWithValue?: readonly string[];
+  /** The port it listens on when given none. */
+  defaultPort?: number;
+  bindAll?: BindAll;
+  /** With bindAll "environment": the variable holding its address. */
+  hostVariable?: string;
+}
+
+const COMFYUI_PATH = /comfyui/i;
+
+/**
+ * Every server program known, by the name doctor reports it under. Only a program listed here has its short
+ * port flag (`-p`) read; any other is read for `--port` alone, since `-p` means something else to most
+ * (`docker run -p`, `mkdir -p`).
+ */
+export const SERVER_PROGRAMS = {
+  next: { names: ["next"], titles: ["next-server"], start: ["next", "dev"], port: ["-p", "--port"], host: ["-H", "--hostname"], defaultPort: 3000, bindAll: "host-option" },
+  vite: { names: ["vite"], port: ["--port"], host: ["--host"], defaultPort: 5173, bindAll: "host-option" },
+  storybook: { names: ["storybook", "start-storybook"], port: ["-p", "--port"], host: ["-h", "--host"], defaultPort: 6006 },
+  nuxt: { names: ["nuxt", "nuxi"], port: ["-p", "--port"], host: ["-H", "--host", "--hostname"], defaultPort: 3000 },
+  astro: { names: ["astro"], port: ["--port"], host: ["--host"], defaultPort: 4321 },
+  "webpack-dev-server": { names: ["webpack-dev-server", "webpack"], port: ["--port"], host: ["--host"], defaultPort: 8080 },
+  ng: { names: ["ng"], port: ["--port"], host: ["--host"], defaultPort: 4200 },
+  uvicorn: { names: ["uvicorn"], port: ["--port"], host: ["--host"], defaultPort: 8000, bindAll: "host-option" },
+  gunicorn: { names: ["gunicorn"], port: [], bind: ["-b", "--bind"], defaultPort: 8000 },
+  hypercorn: { names: ["hypercorn"], port: [], bind: ["-b", "--bind"], defaultPort: 8000 },
+  daphne: { names: ["daphne"], port: ["-p", "--port"], host: ["-b", "--bind"], defaultPort: 8000 },
+  flask: { names: ["flask"], port: ["--port", "-p"], host: ["--host", "-h"], subcommands: ["run"], defaultPort: 5000, bindAll: "host-option" },
+  "http.server": {
+    names: [],
+    modules: ["http.server"],
+    port: [],
+    host: ["--bind", "-b"],
+    portArgument: "port",
+    flagsWithValue: ["-d", "--directory", "-p", "--protocol"],
+    defaultPort: 8000,
+    bindAll: "host-option",
+  },
+  django: {
+    names: ["manage.py", "django-admin", "django-admin.py"],
+    modules: ["django"],
+    port: [],
+    subcommands: ["runserver", "runserver_plus"],
+    portArgument: "address",
+    defaultPort: 8000,
+    bindAll: "address-argument",
+  },
+  streamlit: { names: ["streamlit"], port: ["--server.port"], host: ["--server.address"], defaultPort: 8501 },
+  comfyui: {
+    names: ["main.py"],
+    recognise: (words, at) => COMFYUI_PATH.test(words[at] ?? "") || words.slice(at + 1).some((w) => w === "--listen" || w.startsWith("--listen=")),
+    port: ["--port"],
+    host: ["--listen"],
+    defaultPort: 8188,
+    bindAll: "host-option",
+  },
+  rails: { names: ["rails"], titles: ["puma"], start: ["bin/rails", "server"], port: ["-p", "--port"], host: ["-b", "--binding"], defaultPort: 3000, bindAll: "host-option" },
+  "http-server": { names: ["http-server"], port: ["-p", "--port"], host: ["-a"], defaultPort: 8080 },
+  serve: { names: ["serve"], port: ["-p", "--port"], bind: ["-l", "--listen"], defaultPort: 3000 },
+  hugo: { names: ["hugo"], port: ["-p", "--port"], host: ["--bind"], defaultPort: 1313 },
+  "json-server": { names: ["json-server"], port: ["-p", "--port"], host: ["-H", "--host"], defaultPort: 3000 },
+  php: { names: ["php"], port: [], bind: ["-S"] },
+  ollama: { names: ["ollama"], port: [], defaultPort: 11434, bindAll: "environment", hostVariable: "OLLAMA_HOST" },
+  redis: { names: ["redis-server"], addressInTitle: true, port: ["--port"], host: ["--bind"], defaultPort: 6379, bindAll: "host-option" },
+  postgres: { names: ["postgres", "postmaster"], port: ["-p"], host: ["-h"], defaultPort: 5432, bindAll: "server-setting" },
+} as const satisfies Record<string, ServerProgram>;
+
+export type ServerProgramId = keyof typeof SERVER_PROGRAMS;
+
+/** The programs doctor's fix rewrites in their own words. */
+export type BindAllProgram = { [K in ServerProgramId]: (typeof SERVER_PROGRAMS)[K] extends { bindAll: BindAll } ? K : never }[ServerProgramId];
+
+export interface KnownProgram {
+  id: ServerProgramId;
+  program: ServerProgram;
+}
+
+const ENTRIES: readonly KnownProgram[] = Object.entries(SERVER_PROGRAMS).map(([id, program]) => ({ id: id as ServerProgramId, program }));
+
+function indexBy(words: (program: ServerProgram) => readonly string[]): ReadonlyMap<string, KnownProgram> {
+  return new Map(ENTRIES.flatMap((entry) => words(entry.program).map((word) => [word, entry] as const)));
+}
+
+const BY_NAME = indexBy((p) => p.names);
+const BY_MODULE = indexBy((p) => [...p.names, ...(p.modules ?? [])]);
+const BY_TITLE = indexBy((p) => p.titles ?? []);
+
+/** The program a word names (its programName), when its arguments agree. */
+export function programNamed(name: string, words: readonly string[], at: number): KnownProgram | undefined {
+  const entry = BY_NAME.get(name);
+  return entry !== undefined && (entry.program.recognise?.(words, at) ?? true) ? entry : undefined;
+}
+
+/** The program `python -m module` runs. */
+export const programOfModule = (module: string): KnownProgram | undefined => BY_MODULE.get(module);
+
+/** The program whose process is titled `name` (`next-server`, `puma`). */
+export const programTitled = (name: string): KnownProgram | undefined => BY_TITLE.get(name);
+
+/** True for the ids doctor's fix rewrites. */
+export const bindsAll = (id: ServerProgramId): id is BindAllProgram => "bindAll" in SERVER_PROGRAMS[id];
+
+/** Flags of other programs that commonly name the listening address, for a program not listed. */
+export const COMMON_HOST_FLAGS: readonly string[] = [
+  "--host",
+  "--hostname",
+  "--bind",
+  "--bind-address",
+  "--listen",
+  "--listen-address",
+  "--address",
+  "--addr",
+  "--ip",
+  "--server.address",
+  "-b",
+  "-h",
+  "-H",
+  "-S",
+  "-l",
+];

@@ -1,0 +1,21 @@
+import type { RegistryModel } from "./model.js";
+
+/** How big a registry is, for the lint summary line and its JSON report. */
+export interface RegistrySummary {
+  file: string;
+  nodes: number;
+  services: number;
+  /** Ports occupied, environments included. */
+  allocations: number;
+  reservations: number;
+}
+
+export function summariseRegistry(model: RegistryModel): RegistrySummary {
+  return {
+    file: model.registry.file,
+    nodes: Object.keys(model.data.nodes).length,
+    services: model.data.services.length,
+    allocations: model.allocations.length,
+    reservations: model.data.reservations?.length ?? 0,
+  };
+}

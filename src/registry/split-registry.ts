@@ -1,0 +1,116 @@
+/** Sequence items parsed together: small enough to keep each parse tree small. */
+const ITEMS_PER_GROUP = 50;
+
+/** A piece of the file parsed on its own: a top-level key with its value, an item, or a run of items of a top-level sequence. */
+export interface Chunk {
+  start: number;
+  end: number;
+}
+
+export interface Section {
+  key: string;
+  /** The whole `key: value` text, or only its `key:` line when the value is split into item runs. */
+  head: Chunk;
+  /** Runs of items, parsed together. */
+  items: Chunk[];
+  /** Each item's own text, for a lookup the index cannot answer. */
+  itemSpans: Chunk[];
+  /** Where a split sequence starts (its first `-`): the location of the section's value. */
+  valueStart?: number;
+}
+
+const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|$)/;
+
+/** Whitespace to JavaScript's \s and trim() that YAML does not count as such. */
+const OTHER_WHITESPACE = /[\f\v\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+/**
+ * Top-level `key:` sections of plain block YAML, with each large block
+ * sequence cut into runs of items, or undefined when the text uses anything
+ * that makes cutting it unsafe (anchors and aliases, tags, directives,
+ * several documents, tabs in indentation, flow collections or scalars that
+ * start at column 0, a key twice, `__proto__`, a lone CR or whitespace
+ * other than space and tab, which JavaScript and YAML see differently). Then
+ * the caller parses the whole text. Anchors and aliases are refused per piece
+ * (parseChunked), since one piece cannot see another's anchors.
+ */
+export function splitRegistry(text: string): Section[] | undefined {
+  if (/^(?:---|\.\.\.|%)/m.test(text) || /^ *\t/m.test(text) || /\r(?!\n)/.test(text) || OTHER_WHITESPACE.test(text)) return undefined;
+  const lines: { start: number; text: string }[] = [];
+  for (let start = 0; start < text.length; ) {
+    const newline = text.indexOf("\n", start);
+    const end = newline === -1 ? text.length : newline + 1;
+    lines.push({ start, text: text.slice(start, newline === -1 ? text.length : newline).replace(/\r$/, "") });
+    start = end;
+  }
+  const sections: Section[] = [];
+  const seen = new Set<string>();
+  let i = 0;
+  while (i < lines.length && isTrivia(lines[i]?.text ?? "")) i += 1;
+  while (i < lines.length) {
+    const line = lines[i];
+    const key = line === undefined ? undefined : TOP_KEY.exec(line.text)?.[1];
+    if (line === undefined || key === undefined || seen.has(key) || key === "__proto__") return undefined;
+    seen.add(key);
+    let j = i + 1;
+    while (j < lines.length && !startsTopLevel(lines[j]?.text ?? "")) j += 1;
+    const end = lines[j]?.start ?? text.length;
+    const rest = line.text.slice(key.length + 1).replace(/^[ \t]+|[ \t]+$/g, "");
+    const items = rest === "" ? sequenceItems(lines.slice(i + 1, j), end) : undefined;
+    if (items === null) return undefined;
+    sections.push(
+      items === undefined || items.length <= ITEMS_PER_GROUP
+        ? { key, head: { start: line.start, end }, items: [], itemSpans: [] }
+        : { key, head: { start: line.start, end: lines[i + 1]?.start ?? end }, items: groups(items), itemSpans: items, valueStart: items[0]?.dash },
+    );
+    i = j;
+  }
+  return sections;
+}
+
+function isTrivia(line: string): boolean {
+  return /^[ \t]*$/.test(line) || line.startsWith("#");
+}
+
+/**
+ * A column-0 line that is not a comment, blank, or an item of an indentless
+ * sequence (`services:` then `- a`): the next top-level key, or something
+ * this splitter does not handle.
+ */
+function startsTopLevel(line: string): boolean {
+  return line !== "" && !/^[ \t#]/.test(line) && !/^-(?: |$)/.test(line);
+}
+
+/**
+ * The start offsets of a block sequence's items, given the lines of a
+ * top-level value; undefined when the value is not a block sequence, null
+ * when it is one this splitter cannot cut safely.
+ */
+function sequenceItems(lines: readonly { start: number; text: string }[], end: number): { start: number; end: number; dash: number }[] | undefined | null {
+  const first = lines.find((l) => !isTrivia(l.text.replace(/^[ \t]+/, "")));
+  const indent = first === undefined ? undefined : /^( *)-(?: |$)/.exec(first.text)?.[1];
+  if (first === undefined || indent === undefined) return undefined;
+  const starts: number[] = [];
+  for (const line of lines) {
+    const content = line.text.slice(indent.length);
+    const lineIndent = /^ */.exec(line.text)?.[0].length ?? 0;
+    if (isTrivia(line.text.replace(/^[ \t]+/, ""))) continue;
+    if (lineIndent < indent.length) return null;
+    if (lineIndent === indent.length) {
+      if (!/^-(?: |$)/.test(content)) return null;
+      starts.push(line.start);
+    }
+  }
+  return starts.map((start, k) => ({ start, end: starts[k + 1] ?? end, dash: start + indent.length }));
+}
+
+function groups(items: readonly { start: number; end: number }[]): Chunk[] {
+  const out: Chunk[] = [];
+  for (let k = 0; k < items.length; k += ITEMS_PER_GROUP) {
+    const run = items.slice(k, k + ITEMS_PER_GROUP);
+    const first = run[0];
+    const last = run.at(-1);
+    if (first !== undefined && last !== undefined) out.push({ start: first.start, end: last.end });
+  }
+  return out;
+}
