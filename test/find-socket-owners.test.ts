@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { findSocketOwners, type ProcLinks } from "../src/observe/find-socket-owners.js";
+import type { ProcLinks } from "../src/io/proc-links.js";
+import { findSocketOwners } from "../src/observe/find-socket-owners.js";
 
 /** A /proc of `pid -> fd targets`; a pid mapped to "denied" has an fd folder that cannot be read. */
 function fakeProc(processes: Record<number, readonly string[] | "denied">): ProcLinks & { dirsRead: number } {

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { withRegistryLock } from "../src/edit/registry-lock.js";
+import { withRegistryLock } from "../src/io/registry-lock.js";
 
 async function folder(): Promise<string> {
   return mkdtemp(path.join(tmpdir(), "sparkport-lock-"));

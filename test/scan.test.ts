@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PortReference } from "../src/project/port-reference.js";
 import { scanTree } from "../src/project/scan-tree.js";
 import { walkTree } from "../src/project/walk-tree.js";
+import { nodeFileSystem } from "../src/io/file-system.js";
 import { publicBuild, runAsNobody, whyNotAsNobody } from "./helpers/as-nobody.js";
 
 const FIXTURE = fileURLToPath(new URL("fixtures/scan-monorepo/", import.meta.url));
@@ -189,19 +190,19 @@ describe("walkTree", () => {
   afterAll(() => rmSync(tree, { recursive: true, force: true }));
 
   it("honours the root's and nested .gitignore files and the built-in skips", async () => {
-    expect(await walkTree(tree, {})).toEqual({
+    expect(await walkTree(tree, {}, nodeFileSystem)).toEqual({
       files: [".gitignore", "docs/**weird[name].md", "keep.log", "local/a.txt", "sub/.gitignore", "sub/important.tmp", "sub/top-only.txt"],
       problems: [],
     });
   });
 
   it("adds options.ignore to them, in gitignore syntax", async () => {
-    const { files } = await walkTree(tree, { ignore: ["docs/", "**/.gitignore", "sub/**/*.tmp"] });
+    const { files } = await walkTree(tree, { ignore: ["docs/", "**/.gitignore", "sub/**/*.tmp"] }, nodeFileSystem);
     expect(files).toEqual(["keep.log", "local/a.txt", "sub/top-only.txt"]);
   });
 
   it("inspects only the files it is asked to select", async () => {
-    const { files } = await walkTree(tree, {}, (f) => f.endsWith(".txt"));
+    const { files } = await walkTree(tree, {}, nodeFileSystem, (f) => f.endsWith(".txt"));
     expect(files).toEqual(["local/a.txt", "sub/top-only.txt"]);
   });
 
@@ -215,13 +216,14 @@ describe("walkTree", () => {
     writeFileSync(locked, "x", { mode: 0o000 });
     try {
       if (!asRoot) {
-        const { problems } = await walkTree(tree, {}, (f) => f === "locked.txt");
+        const { problems } = await walkTree(tree, {}, nodeFileSystem, (f) => f === "locked.txt");
         expect(problems).toEqual([{ file: "locked.txt", reason: "cannot read: EACCES" }]);
         return;
       }
       for (let dir = tree; dir !== path.dirname(dir); dir = path.dirname(dir)) if (dir.startsWith(tmpdir()) && dir !== tmpdir()) chmodSync(dir, 0o755);
       const walker = pathToFileURL(path.join(publicBuild(), "dist/project/walk-tree.js")).href;
-      const script = `const { walkTree } = await import(${JSON.stringify(walker)}); const r = await walkTree(${JSON.stringify(tree)}, {}, (f) => f === "locked.txt"); console.log(JSON.stringify(r.problems));`;
+      const files = pathToFileURL(path.join(publicBuild(), "dist/io/file-system.js")).href;
+      const script = `const { walkTree } = await import(${JSON.stringify(walker)}); const { nodeFileSystem } = await import(${JSON.stringify(files)}); const r = await walkTree(${JSON.stringify(tree)}, {}, nodeFileSystem, (f) => f === "locked.txt"); console.log(JSON.stringify(r.problems));`;
       const run = runAsNobody(["--input-type=module", "-e", script]);
       expect(JSON.parse(run.stdout)).toEqual([{ file: "locked.txt", reason: "cannot read: EACCES" }]);
     } finally {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CommandResult, CommandRunner } from "../src/io/command-runner.js";
 import { createSocketTable } from "../src/observe/create-socket-table.js";
-import type { ProcLinks } from "../src/observe/find-socket-owners.js";
+import type { ProcLinks } from "../src/io/proc-links.js";
 import { LinuxSocketTable, type ReadText } from "../src/observe/linux-socket-table.js";
 import { MacosSocketTable } from "../src/observe/macos-socket-table.js";
 import { WindowsSocketTable } from "../src/observe/windows-socket-table.js";

@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { nodeCommandRunner, type CommandRunner } from "../src/io/command-runner.js";
 import { readTextSync } from "../src/io/read-text-sync.js";
-import { nodeProcLinks, type ProcLinks } from "../src/observe/find-socket-owners.js";
+import { nodeProcLinks, type ProcLinks } from "../src/io/proc-links.js";
 import { LinuxSocketTable, type ReadText } from "../src/observe/linux-socket-table.js";
 import type { Listener } from "../src/observe/listener.js";
 import { listenersOnPort } from "../src/observe/listeners-on-port.js";

@@ -1,11 +1,10 @@
-import { access, constants, readFile } from "node:fs/promises";
 import { SparkportInputError } from "../findings/errors.js";
 import { fileError } from "../io/file-error.js";
-import { writeFileAtomic } from "../io/write-file-atomic.js";
+import { readText, type FileSystem } from "../io/file-system.js";
 import type { LoadedRegistry } from "../registry/loaded-registry.js";
 import { parseRegistry } from "../registry/parse-registry.js";
 import { lineDiff } from "./line-diff.js";
-import { withRegistryLock } from "./registry-lock.js";
+import { withRegistryLock } from "../io/registry-lock.js";
 
 export interface EditResult {
   file: string;
@@ -23,10 +22,10 @@ export async function applyEdit(
   registry: LoadedRegistry,
   /** The new text, or null to leave the file as it is (a refusal found under the lock). */
   change: (current: LoadedRegistry) => Promise<string | null> | string | null,
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; fs: FileSystem },
 ): Promise<EditResult> {
   const run = async (): Promise<EditResult> => {
-    const text = await readFile(registry.absolutePath, "utf8");
+    const text = await readText(options.fs, registry.absolutePath);
     const current = text === registry.text ? registry : parseRegistry(text, registry.file, registry.absolutePath);
     const next = await change(current);
     if (next === null) return { file: registry.file, diff: "", written: false };
@@ -38,11 +37,9 @@ export async function applyEdit(
     }
     const diff = lineDiff(registry.file, text, next);
     if (options.dryRun) return { file: registry.file, diff, written: false };
-    await access(registry.absolutePath, constants.W_OK).catch((error: unknown) => {
-      throw fileError(error, "write", registry.file);
-    });
     try {
-      writeFileAtomic(registry.absolutePath, next);
+      await options.fs.assertWritable(registry.absolutePath);
+      await options.fs.writeFile(registry.absolutePath, next);
     } catch (error) {
       throw fileError(error, "write", registry.file);
     }

@@ -1,4 +1,5 @@
-import { closeSync, constants, fstatSync, openSync, readFileSync, statSync } from "node:fs";
+import { accessSync, closeSync, constants, fstatSync, openSync, readFileSync, statSync } from "node:fs";
+import { open, readdir, realpath, stat } from "node:fs/promises";
 import { writeFileAtomic } from "./write-file-atomic.js";
 
 /** The file operations the core needs; tests and other backends can swap them. */
@@ -8,6 +9,31 @@ export interface FileSystem {
   isFile(path: string): Promise<boolean>;
   /** Create exclusively (EEXIST when the file exists), or replace atomically. */
   writeFile(path: string, text: string, options?: { exclusive?: boolean }): Promise<void>;
+  /** Rejects with the system's error when this process may not write the file. */
+  assertWritable(path: string): Promise<void>;
+  /** The path with every symbolic link resolved. */
+  realPath(path: string): Promise<string>;
+  /** A folder's entries; a link is "link", whatever it points to. */
+  list(dir: string): Promise<DirEntry[]>;
+  /** What a path (a link followed) is, and its size. */
+  stat(path: string): Promise<PathStat>;
+  /** A file's size and its first `bytes` bytes. */
+  readHead(path: string, bytes: number): Promise<{ size: number; head: Uint8Array }>;
+}
+
+export interface DirEntry {
+  name: string;
+  kind: "file" | "folder" | "link" | "other";
+}
+
+export interface PathStat {
+  kind: "file" | "folder" | "other";
+  size: number;
+}
+
+/** A file's text, as UTF-8. */
+export async function readText(fs: FileSystem, path: string): Promise<string> {
+  return new TextDecoder("utf-8").decode(await fs.readFile(path));
 }
 
 /**
@@ -24,6 +50,25 @@ export const nodeFileSystem: FileSystem = {
     }
   },
   writeFile: async (path, text, options) => writeFileAtomic(path, text, { exclusive: options?.exclusive === true }),
+  assertWritable: async (path) => accessSync(path, constants.W_OK),
+  realPath: (path) => realpath(path),
+  list: async (dir) =>
+    (await readdir(dir, { withFileTypes: true })).map((e) => ({ name: e.name, kind: e.isFile() ? "file" : e.isDirectory() ? "folder" : e.isSymbolicLink() ? "link" : "other" })),
+  stat: async (path) => {
+    const stats = await stat(path);
+    return { kind: stats.isFile() ? "file" : stats.isDirectory() ? "folder" : "other", size: stats.size };
+  },
+  readHead: async (path, bytes) => {
+    const handle = await open(path, "r");
+    try {
+      const { size } = await handle.stat();
+      const head = new Uint8Array(Math.min(size, bytes));
+      const { bytesRead } = await handle.read(head, 0, head.length, 0);
+      return { size, head: head.subarray(0, bytesRead) };
+    } finally {
+      await handle.close();
+    }
+  },
 };
 
 /**

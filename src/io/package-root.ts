@@ -35,3 +35,8 @@ export function packageVersion(): string {
   }
   throw new Error("sparkport's package.json has no version");
 }
+
+/** The text of a file shipped with sparkport, such as registry/well-known-ports.json. */
+export function readPackageFile(...segments: string[]): string {
+  return readFileSync(path.join(packageRoot(), ...segments), "utf8");
+}

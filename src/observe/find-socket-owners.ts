@@ -1,23 +1,5 @@
-import { readdirSync, readlinkSync } from "node:fs";
 import { errorCode } from "../io/file-system.js";
-
-/**
- * The two /proc operations the owner scan (and the Linux table's read of
- * /proc/[pid]/exe) needs, behind an interface so tests can make one of them
- * fail. Synchronous: /proc is made from kernel memory as it is read, so each
- * call takes microseconds, and a workstation's scan is thousands of them; a
- * trip through libuv's thread pool for each tripled the scan, which every
- * `check` of a held port runs.
- */
-export interface ProcLinks {
-  readDir(path: string): string[];
-  readLink(path: string): string;
-}
-
-export const nodeProcLinks: ProcLinks = {
-  readDir: (path) => readdirSync(path),
-  readLink: (path) => readlinkSync(path),
-};
+import type { ProcLinks } from "../io/proc-links.js";
 
 const SOCKET_PREFIX = "socket:[";
 

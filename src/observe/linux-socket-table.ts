@@ -1,31 +1,24 @@
 import { endianness } from "node:os";
 import type { CommandResult, CommandRunner } from "../io/command-runner.js";
 import { errorCode } from "../io/file-system.js";
-import { findSocketOwners, nodeProcLinks, type ProcLinks } from "./find-socket-owners.js";
+import { nodeProcLinks, type ProcLinks } from "../io/proc-links.js";
+import { findSocketOwners } from "./find-socket-owners.js";
 import type { Listener, SnapshotOptions, SocketSnapshot, SocketTable } from "./listener.js";
 import { parseProcNetTcp, TCP_LISTEN, UDP_UNCONNECTED, type ByteOrder, type ProcNetRow } from "./parse/parse-proc-net-tcp.js";
 import { parsePasswd } from "./parse/parse-passwd.js";
 import { parseSs } from "./parse/parse-ss.js";
 import { uniqueListeners } from "./unique-listeners.js";
 
-/** Reads a whole text file; the Linux table reads /proc and /etc/passwd only through this. */
 export type ReadText = (path: string) => Promise<string>;
 
 export interface LinuxSocketTableOptions {
   readText: ReadText;
-  /** Runs `ss` when /proc/net cannot be read. */
   runner: CommandRunner;
-  /** Defaults to node:fs on the real /proc. */
   links?: ProcLinks;
-  /** Defaults to this machine's (os.endianness()). */
   byteOrder?: ByteOrder;
 }
 
-/**
- * The Linux socket table: /proc/net/{tcp,tcp6} (udp/udp6 for UDP), owners from the /proc/[pid]/fd links of the
- * listeners asked about, commands from /proc/[pid]/exe (or cmdline), users from the socket's uid and /etc/passwd.
- * When /proc/net cannot be read it asks `ss -l[t|u]npH` instead.
- */
+/** /proc/net for the sockets, /proc/[pid]/fd links for owners, /etc/passwd for users; `ss` when /proc/net cannot be read. */
 export class LinuxSocketTable implements SocketTable {
   readonly wildcardBindSeesEveryListener = true;
   private readonly readText: ReadText;
@@ -78,10 +71,7 @@ export class LinuxSocketTable implements SocketTable {
     };
   }
 
-  /**
-   * The protocol's file of each family asked for (every read walks the kernel's whole connection table);
-   * a missing tcp6/udp6 (IPv6 disabled in the kernel) counts as empty.
-   */
+  /** Each read walks the kernel's whole connection table, so only the families asked for; no tcp6 (IPv6 off) is empty. */
   private async readProcNet(protocol: "tcp" | "udp", families: readonly (4 | 6)[]): Promise<ProcNetRow[]> {
     const [v4, v6] = await Promise.all([
       families.includes(4) ? this.readText(`/proc/net/${protocol}`) : "",
@@ -95,10 +85,7 @@ export class LinuxSocketTable implements SocketTable {
     return [...parseProcNetTcp(v4, this.byteOrder), ...parseProcNetTcp(v6, this.byteOrder)];
   }
 
-  /**
-   * Each process's program, by its executable. Not /proc/[pid]/comm: that is the main thread's name, which
-   * Node 24 sets to "MainThread" and Node 26 to "node-MainThread". A process whose program cannot be read is left out.
-   */
+  /** By executable, not /proc/[pid]/comm: that is the main thread's name, which Node 24+ sets to "MainThread". */
   private async readPrograms(pids: ReadonlySet<number>): Promise<Map<number, string>> {
     const programs = new Map<number, string>();
     await Promise.all(
@@ -110,7 +97,6 @@ export class LinuxSocketTable implements SocketTable {
     return programs;
   }
 
-  /** The name of /proc/[pid]/exe's target, else of the first word of /proc/[pid]/cmdline. */
   private async readProgram(pid: number): Promise<string | undefined> {
     try {
       // An executable deleted since it started (an upgrade) links to "/usr/bin/node (deleted)".
@@ -170,7 +156,6 @@ export class LinuxSocketTable implements SocketTable {
   }
 }
 
-/** The last part of a path ("/usr/local/bin/node" gives "node"). */
 function baseName(path: string): string {
   return path.slice(path.lastIndexOf("/") + 1);
 }

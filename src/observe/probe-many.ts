@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readTextSync } from "../io/read-text-sync.js";
 import type { ProbeResult, TcpProber } from "./tcp-prober.js";
 
 export interface ProbeTarget {
@@ -74,7 +74,7 @@ export function defaultConcurrency(readLimits: () => string | undefined = readPr
 function readProcLimits(): string | undefined {
   if (process.platform !== "linux") return undefined;
   try {
-    return readFileSync("/proc/self/limits", "utf8");
+    return readTextSync("/proc/self/limits");
   } catch {
     return undefined;
   }

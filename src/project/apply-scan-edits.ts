@@ -1,9 +1,8 @@
-import { readFile } from "node:fs/promises";
 import { groupBy } from "../util/group-by.js";
 import path from "node:path";
 import { lineDiff } from "../edit/line-diff.js";
 import { fileError } from "../io/file-error.js";
-import { writeFileAtomic } from "../io/write-file-atomic.js";
+import { readText, type FileSystem } from "../io/file-system.js";
 import type { ScanEdit } from "./scan-context.js";
 
 export interface FileFix {
@@ -31,13 +30,13 @@ function span(text: string, edit: ScanEdit): { start: number; end: number; value
  * file replaced atomically. Every other byte stays; only files of the scanned
  * tree are touched.
  */
-export async function applyScanEdits(edits: readonly ScanEdit[], root: string, cwd: string, write: boolean): Promise<FileFix[]> {
+export async function applyScanEdits(edits: readonly ScanEdit[], root: string, cwd: string, write: boolean, fs: FileSystem): Promise<FileFix[]> {
   const byFile = groupBy(edits, (e) => e.ref.file);
   const fixes: FileFix[] = [];
   for (const [file, list] of [...byFile].sort(([a], [b]) => a.localeCompare(b))) {
     const absolute = path.resolve(root, file);
     if (path.relative(root, absolute).startsWith("..")) continue;
-    const before = await readFile(absolute, "utf8");
+    const before = await readText(fs, absolute);
     const spans = list.flatMap((e) => span(before, e) ?? []).sort((a, b) => b.start - a.start);
     let after = before;
     let lastStart = Number.POSITIVE_INFINITY;
@@ -50,7 +49,7 @@ export async function applyScanEdits(edits: readonly ScanEdit[], root: string, c
     const shown = path.relative(cwd, absolute) || file;
     if (write) {
       try {
-        writeFileAtomic(absolute, after);
+        await fs.writeFile(absolute, after);
       } catch (error) {
         throw fileError(error, "write", shown);
       }

@@ -1,6 +1,5 @@
-import { readFile, realpath } from "node:fs/promises";
 import path from "node:path";
-import { errorCode } from "../io/file-system.js";
+import { errorCode, nodeFileSystem, type FileSystem } from "../io/file-system.js";
 import { envValues, type EnvValues } from "./env-values.js";
 import { inspectFile } from "./inspect-file.js";
 import type { PortReference, ScanOptions, ScanProblem, ScanResult } from "./port-reference.js";
@@ -23,9 +22,9 @@ function problemOrder(a: ScanProblem, b: ScanProblem): number {
 }
 
 /** Reads a file as UTF-8 text (invalid bytes become U+FFFD), or says why it cannot. */
-async function readText(absolute: string): Promise<{ text: string } | { reason: string }> {
+async function readFileText(absolute: string, fs: FileSystem): Promise<{ text: string } | { reason: string }> {
   try {
-    return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(await readFile(absolute)) };
+    return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(await fs.readFile(absolute)) };
   } catch (error: unknown) {
     return { reason: `cannot read: ${errorCode(error) ?? (error instanceof Error ? error.message : String(error))}` };
   }
@@ -36,11 +35,11 @@ async function readText(absolute: string): Promise<{ text: string } | { reason: 
  * `${VAR}`), package.json scripts and Procfiles, below `root` (see walkTree for what is skipped). A file that
  * cannot be read or parsed is a problem and the scan goes on. References are sorted by file, line and column.
  */
-export async function scanTree(root: string, options: ScanOptions = {}): Promise<ScanResult> {
-  const walked = await walkTree(root, options, (file) => scannerFor(baseName(file)) !== undefined);
+export async function scanTree(root: string, options: ScanOptions = {}, fs: FileSystem = nodeFileSystem): Promise<ScanResult> {
+  const walked = await walkTree(root, options, fs, (file) => scannerFor(baseName(file)) !== undefined);
   const references: PortReference[] = [];
   const problems: ScanProblem[] = [...walked.problems];
-  const top = await realpath(root).catch(() => path.resolve(root));
+  const top = await fs.realPath(root).catch(() => path.resolve(root));
   const absolute = (file: string): string => path.join(top, ...file.split("/"));
   const envCache = new Map<string, Promise<EnvValues>>();
   const envBeside = (file: string): Promise<EnvValues> => {
@@ -51,9 +50,9 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
       // Read even when .gitignore hides it: compose reads it all the same.
       cached = (async () => {
         const full = absolute(envFile);
-        const real = await realpath(full).catch(() => undefined);
-        if (real === undefined || !(real === top || real.startsWith(top + path.sep)) || (await inspectFile(real)) !== undefined) return new Map();
-        const read = await readText(real);
+        const real = await fs.realPath(full).catch(() => undefined);
+        if (real === undefined || !(real === top || real.startsWith(top + path.sep)) || (await inspectFile(real, fs)) !== undefined) return new Map();
+        const read = await readFileText(real, fs);
         return "text" in read ? envValues(read.text, envFile) : new Map();
       })();
       envCache.set(envFile, cached);
@@ -63,7 +62,7 @@ export async function scanTree(root: string, options: ScanOptions = {}): Promise
   let files = 0;
   for (const file of walked.files) {
     const kind = scannerFor(baseName(file));
-    const read = await readText(absolute(file));
+    const read = await readFileText(absolute(file), fs);
     if (!("text" in read)) {
       problems.push({ file, reason: read.reason });
       continue;

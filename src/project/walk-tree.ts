@@ -1,7 +1,5 @@
-import type { Dirent } from "node:fs";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { errorCode } from "../io/file-system.js";
+import { errorCode, readText, type DirEntry, type FileSystem } from "../io/file-system.js";
 import { inspectFile, MAX_SCAN_BYTES } from "./inspect-file.js";
 import { isIgnored, parseGitignore, type GitignoreRule } from "./parse-gitignore.js";
 import type { ScanOptions, ScanProblem } from "./port-reference.js";
@@ -53,13 +51,13 @@ function subRoots(options: ScanOptions, problems: ScanProblem[]): string[] {
  * are not followed; a link to a file counts only when the file is inside the root. A selected file that is over
  * 2 MB, binary (a NUL byte in its first 8 KB) or unreadable is a problem, not a file.
  */
-export async function walkTree(root: string, options: ScanOptions, select: (file: string) => boolean = () => true): Promise<WalkResult> {
+export async function walkTree(root: string, options: ScanOptions, fs: FileSystem, select: (file: string) => boolean = () => true): Promise<WalkResult> {
   const problems: ScanProblem[] = [];
   const files: string[] = [];
   const roots = subRoots(options, problems);
   let top: string;
   try {
-    top = await realpath(root);
+    top = await fs.realPath(root);
   } catch (error: unknown) {
     return { files, problems: [...problems, { file: ".", reason: `cannot read the root ${root}: ${errorCode(error) ?? String(error)}` }] };
   }
@@ -71,25 +69,25 @@ export async function walkTree(root: string, options: ScanOptions, select: (file
 
   const addFile = async (rel: string, absolute: string): Promise<void> => {
     if (!inRoots(rel) || !select(rel)) return;
-    const reason = await inspectFile(absolute);
+    const reason = await inspectFile(absolute, fs);
     if (reason === undefined) files.push(rel);
     else problems.push({ file: rel, reason });
   };
 
   const walk = async (dirRel: string, inherited: readonly GitignoreRule[]): Promise<void> => {
     const dir = dirRel === "" ? top : path.join(top, ...dirRel.split("/"));
-    let entries: Dirent[];
+    let entries: DirEntry[];
     try {
-      entries = await readdir(dir, { withFileTypes: true });
+      entries = await fs.list(dir);
     } catch (error: unknown) {
       problems.push({ file: dirRel === "" ? "." : dirRel, reason: `cannot read the folder: ${errorCode(error) ?? String(error)}` });
       return;
     }
     let rules = inherited;
-    if (entries.some((e) => e.name === ".gitignore" && e.isFile())) {
+    if (entries.some((e) => e.name === ".gitignore" && e.kind === "file")) {
       try {
         const ignoreFile = path.join(dir, ".gitignore");
-        if ((await stat(ignoreFile)).size <= MAX_SCAN_BYTES) rules = [...inherited, ...parseGitignore(await readFile(ignoreFile, "utf8"), dirRel)];
+        if ((await fs.stat(ignoreFile)).size <= MAX_SCAN_BYTES) rules = [...inherited, ...parseGitignore(await readText(fs, ignoreFile), dirRel)];
       } catch {
         // An unreadable .gitignore ignores nothing.
       }
@@ -98,15 +96,15 @@ export async function walkTree(root: string, options: ScanOptions, select: (file
     for (const entry of entries) {
       const rel = dirRel === "" ? entry.name : `${dirRel}/${entry.name}`;
       const absolute = path.join(dir, entry.name);
-      if (entry.isDirectory()) {
+      if (entry.kind === "folder") {
         if (!SKIPPED_FOLDERS.has(entry.name) && towardRoots(rel) && !ignored(rel, rules, true)) await walk(rel, rules);
-      } else if (entry.isFile()) {
+      } else if (entry.kind === "file") {
         if (!ignored(rel, rules, false)) await addFile(rel, absolute);
-      } else if (entry.isSymbolicLink() && !ignored(rel, rules, false) && inRoots(rel) && select(rel)) {
+      } else if (entry.kind === "link" && !ignored(rel, rules, false) && inRoots(rel) && select(rel)) {
         try {
-          const target = await realpath(absolute);
+          const target = await fs.realPath(absolute);
           if (!inside(top, target)) problems.push({ file: rel, reason: "a symbolic link out of the scanned root: not followed" });
-          else if ((await stat(target)).isFile()) await addFile(rel, target);
+          else if ((await fs.stat(target)).kind === "file") await addFile(rel, target);
         } catch {
           problems.push({ file: rel, reason: "a broken symbolic link" });
         }
@@ -115,7 +113,7 @@ export async function walkTree(root: string, options: ScanOptions, select: (file
   };
 
   for (const sub of roots.filter((r) => r !== "")) {
-    const isFolder = await stat(path.join(top, ...sub.split("/"))).then((s) => s.isDirectory(), () => false);
+    const isFolder = await fs.stat(path.join(top, ...sub.split("/"))).then((s) => s.kind === "folder", () => false);
     if (!isFolder) problems.push({ file: sub, reason: "no such folder below the root" });
   }
   await walk("", []);

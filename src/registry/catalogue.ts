@@ -1,7 +1,5 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import * as z from "zod/mini";
-import { packageRoot } from "../io/package-root.js";
+import { readPackageFile } from "../io/package-root.js";
 import { useEnglishMessages } from "../util/zod-english.js";
 
 const catalogueSchema = z.strictObject({
@@ -29,7 +27,7 @@ export function parseCatalogue(text: string): Catalogue {
 
 /** The catalogue shipped in registry/; a broken one is a packaging bug, so it throws. */
 export function loadCatalogue(): Catalogue {
-  return parseCatalogue(readFileSync(path.join(packageRoot(), "registry", CATALOGUE_FILE), "utf8"));
+  return parseCatalogue(readPackageFile("registry", CATALOGUE_FILE));
 }
 
 const normalise = (name: string): string => name.toLowerCase().replace(/[^a-z0-9]/g, "");

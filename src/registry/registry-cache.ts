@@ -1,7 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
-import path from "node:path";
 import { crc32 } from "node:zlib";
-import { writeFileAtomic } from "../io/write-file-atomic.js";
+import { cacheFolder } from "../io/cache-folder.js";
 import type { PositionTable } from "./cached-source-map.js";
 import type { PathSegment } from "./source-map.js";
 import type { RegistryData } from "./schema.js";
@@ -23,10 +21,6 @@ export interface RegistryCache {
 }
 
 const FORMAT = 3;
-/** Entries kept: one per registry path used lately (tests and worktrees add up). */
-const MAX_ENTRIES = 32;
-/** Another build's entries are kept this long: two installs in use at once must not evict each other. */
-const OTHER_BUILD_MS = 7 * 24 * 3600 * 1000;
 
 interface Header {
   format: number;
@@ -113,49 +107,18 @@ function restoreBare(root: unknown, path: readonly PathSegment[]): void {
   if (typeof value === "object" && value !== null) Reflect.set(parent, key, Object.assign(Object.create(null) as object, value));
 }
 
-/** The registry cache in a private folder (the caller makes sure it is the user's own): one file per registry path. */
+/** The registry cache in a private folder (the caller makes sure it is the user's own): one entry per registry path. */
 export function fileRegistryCache(dir: string, build: string): RegistryCache {
-  const prefix = `registry-${build}-`;
+  const folder = cacheFolder(dir, "registry", build);
   // A file name, not a secret: the header holds the whole path.
-  const fileFor = (absolutePath: string) => path.join(dir, `${prefix}${crc32(absolutePath).toString(16).padStart(8, "0")}.bin`);
+  const keyOf = (absolutePath: string) => crc32(absolutePath).toString(16).padStart(8, "0");
   return {
     get(absolutePath, bytes) {
-      let entry: Buffer;
-      try {
-        entry = readFileSync(fileFor(absolutePath));
-      } catch {
-        return undefined;
-      }
-      return decodeEntry(entry, build, absolutePath, bytes);
+      const entry = folder.read(keyOf(absolutePath));
+      return entry === undefined ? undefined : decodeEntry(entry, build, absolutePath, bytes);
     },
     put(absolutePath, bytes, data, positions) {
-      try {
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        prune(dir, prefix);
-        writeFileAtomic(fileFor(absolutePath), encodeEntry(build, absolutePath, bytes, data, positions), { mode: 0o600 });
-      } catch {
-        // No entry this time: the next run parses again, only slower.
-      }
+      folder.write(keyOf(absolutePath), encodeEntry(build, absolutePath, bytes, data, positions));
     },
   };
-}
-
-/** The oldest entries beyond the cap go, another build's after a week, temporary files of killed runs after a minute. */
-function prune(dir: string, prefix: string): void {
-  const entries: { file: string; mtime: number }[] = [];
-  for (const name of readdirSync(dir)) {
-    // Temporary files start with a dot (older versions wrote them without).
-    if (!name.replace(/^\./, "").startsWith("registry-")) continue;
-    const file = path.join(dir, name);
-    let age: number;
-    try {
-      age = Date.now() - statSync(file).mtimeMs;
-    } catch {
-      continue; // Removed meanwhile by another run.
-    }
-    if (name.endsWith(".tmp") ? age > 60_000 : !name.startsWith(prefix) && age > OTHER_BUILD_MS) rmSync(file, { force: true });
-    else if (!name.endsWith(".tmp")) entries.push({ file, mtime: Date.now() - age });
-  }
-  entries.sort((x, y) => y.mtime - x.mtime);
-  for (const { file } of entries.slice(MAX_ENTRIES - 1)) rmSync(file, { force: true });
 }

@@ -164,7 +164,7 @@ export async function allocate(options: AllocateOptions): Promise<AllocateResult
       planned = plan;
       return plan.refusals.length > 0 ? null : appendService(current.text, renderService(options, plan));
     },
-    { dryRun: options.dryRun === true },
+    { dryRun: options.dryRun === true, fs: options.fs },
   );
   if (planned === undefined) throw new Error("allocate made no plan");
   if (planned.refusals.length > 0) return { plan: planned, edit: null, exitCode: exitCodeFor(planned.refusals) };

@@ -51,7 +51,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   if (project !== undefined) {
     const scan = runScanRules(project, options.cwd);
     findings = [...findings, ...scan.findings];
-    if (options.fix === true) fixes = await applyScanEdits(scan.edits, project.root, options.cwd, options.write === true);
+    if (options.fix === true) fixes = await applyScanEdits(scan.edits, project.root, options.cwd, options.write === true, options.fs);
   }
   if (options.base !== undefined) {
     const before = buildModel(await registryAtRef(registry, options.base, options.runner ?? nodeCommandRunner));

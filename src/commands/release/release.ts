@@ -36,7 +36,7 @@ export async function release(options: RegistryOptions & { service: string; forc
       serviceIndex(current, options.service);
       return removeService(current.text, options.service);
     },
-    { dryRun: options.dryRun === true },
+    { dryRun: options.dryRun === true, fs: options.fs },
   );
   return { edit, refusals: [], exitCode: 0 };
 }

@@ -31,7 +31,7 @@ export async function setStatus(options: RegistryOptions & { target: string; sta
         setThroughDocument(current.text, fresh, options.status)
       );
     },
-    { dryRun: options.dryRun === true },
+    { dryRun: options.dryRun === true, fs: options.fs },
   );
   return { edit, refusals: [], exitCode: 0 };
 }

@@ -1,8 +1,8 @@
 import { readdir, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../findings/errors.js";
-import { errorCode } from "../io/file-system.js";
-import { parseTemporaryName, writeFileAtomic } from "../io/write-file-atomic.js";
+import { errorCode } from "./file-system.js";
+import { parseTemporaryName, writeFileAtomic } from "./write-file-atomic.js";
 
 const WAIT_MS = 10_000;
 const STEP_MS = 25;
