@@ -1,5 +1,4 @@
-// sparkport as a library: every command returns a result object; nothing
-// here prints or exits. The CLI (src/cli/) is a thin shell over these.
+// Nothing here prints or exits: the CLI (src/cli/) is a thin shell over these.
 export { lint, type LintOptions, type LintResult } from "./commands/lint/lint.js";
 export { list, listModel, type ListOptions, type ListResult, type ListRow } from "./commands/list/list.js";
 export { docs, type DocsOptions, type DocsResult } from "./commands/docs/docs.js";

@@ -7,17 +7,14 @@ export interface PortChange {
   node: string;
   team: string;
   locked: boolean;
-  /** null: added. */
   from: number | null;
-  /** null: removed. */
   to: number | null;
-  /** Where the entry is now (or was, when removed): for locations. */
+  /** Where the entry is now, or was when removed. */
   path: (string | number)[];
 }
 
 const key = (a: Allocation): string => `${a.service.name}\u0000${a.environment ?? ""}`;
 
-/** Ports that moved, appeared or disappeared between two versions of the registry, by service and environment. */
 export function compareRegistries(before: RegistryModel, after: RegistryModel): PortChange[] {
   const old = new Map(before.allocations.map((a) => [key(a), a]));
   const now = new Map(after.allocations.map((a) => [key(a), a]));

@@ -6,9 +6,9 @@ import type { PortChange } from "./compare-registries.js";
 
 export interface Impact {
   change: PortChange;
-  /** Files that still use the old port, on the node it was on. */
+  /** Files still using the old port, on the node it was on. */
   stale: PortReference[];
-  /** Every other team: the guide asks to announce a move to them. */
+  /** The guide asks to announce a move to every other team. */
   teams: string[];
 }
 
@@ -22,7 +22,7 @@ export function impactsOf(model: RegistryModel, changes: readonly PortChange[], 
     }));
 }
 
-/** lint --base: a locked port changed is an error; every other move is reported with its stale references. */
+/** A locked port changed is an error; every other move is reported with its stale references. */
 export function changeFindings(model: RegistryModel, impacts: readonly Impact[], ref: string, ctx: ScanContext | undefined): Finding[] {
   return impacts.map(({ change, stale, teams }) => {
     const at = change.to === null ? { file: model.registry.file } : model.at(change.path);
@@ -33,7 +33,6 @@ export function changeFindings(model: RegistryModel, impacts: readonly Impact[],
   });
 }
 
-/** The announcement the guide's change protocol asks for, as Markdown. */
 export function impactMarkdown(model: RegistryModel, impacts: readonly Impact[], added: readonly PortChange[], ref: string): string {
   const lines = [`## Port changes since ${ref}`, ""];
   if (impacts.length === 0 && added.length === 0) return `${lines.join("\n")}No port changed.\n`;

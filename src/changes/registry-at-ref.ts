@@ -5,7 +5,6 @@ import type { LoadedRegistry } from "../registry/loaded-registry.js";
 import { parseRegistry } from "../registry/parse-registry.js";
 import { SparkportInputError } from "../findings/errors.js";
 
-/** The registry file as it was at a git ref (`git show REF:path`), parsed. */
 export async function registryAtRef(registry: LoadedRegistry, ref: string, runner: CommandRunner): Promise<LoadedRegistry> {
   if (ref.startsWith("-")) throw new UsageError(`"${ref}" is not a git ref`);
   const dir = path.dirname(registry.absolutePath);

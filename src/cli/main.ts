@@ -1,7 +1,5 @@
 #!/usr/bin/env node
-// The shell: builds the program from the table of commands, prints each answer in the format asked
-// for and maps errors to exit codes. Only src/cli/ reads argv, prints and sets process.exitCode; it
-// never calls process.exit, so piped output is not cut.
+// Only src/cli/ reads argv, prints and sets process.exitCode; never process.exit, so piped output is not cut.
 import type { Command as Program } from "commander";
 import { commands } from "../commands/index.js";
 import type { Command } from "../commands/define-command.js";
@@ -12,12 +10,11 @@ import { isReporterName, type ReporterName } from "../reporters/names.js";
 import { makePaint, write, writeAnswer, writeError, writeInputError, type Paints } from "./output.js";
 import { realDeps } from "./wiring.js";
 
-/** Exit code for a bug in sparkport itself (EX_SOFTWARE), distinct from 0/1/2. */
+/** A bug in sparkport itself (EX_SOFTWARE), distinct from 0/1/2. */
 const EXIT_INTERNAL = 70;
 
 type Commander = typeof import("commander");
 
-/** --json is --format json; given with another --format, the two disagree. */
 function formatOf(command: Program): ReporterName {
   const { format, json } = command.opts<{ format: string; json?: boolean }>();
   if (json === true && command.getOptionValueSource("format") === "cli" && format !== "json") {
@@ -27,7 +24,6 @@ function formatOf(command: Program): ReporterName {
   return isReporterName(format) ? format : "text";
 }
 
-/** Runs a command and prints its answer; bad input is printed in the format asked for. */
 async function run(command: Command, sub: Program, paints: Paints, keys: readonly (readonly [string, string])[]): Promise<void> {
   const format = formatOf(sub);
   const parsed: Record<string, unknown> = sub.opts();
@@ -43,7 +39,6 @@ async function run(command: Command, sub: Program, paints: Paints, keys: readonl
   }
 }
 
-/** One commander command from its definition, with the output options every command shares. */
 function declare({ Option }: Commander, program: Program, command: Command, paints: Paints): void {
   const sub = program.command(command.name).description(command.description);
   for (const argument of command.arguments) sub.argument(argument.syntax, argument.description, argument.default);
@@ -103,6 +98,5 @@ async function main(argv: readonly string[]): Promise<void> {
   }
 }
 
-// Commander and chalk load in main(), not here: dist/bin.cjs answers a lone
-// --version before this bundle loads, and nothing else runs at import time.
+// Commander and chalk load in main(): dist/bin.cjs answers a lone --version before this bundle loads.
 void main(process.argv);

@@ -6,13 +6,12 @@ import { noPaint, type Paint } from "../render/paint.js";
 import { terminalSafe } from "../render/terminal-safe.js";
 import type { ReporterName } from "../reporters/names.js";
 
-/** Colours for stdout and stderr, decided once per run. */
 export interface Paints {
   out: Paint;
   err: Paint;
 }
 
-/** chalk is loaded only for a stream that gets colour: a pipe or a file never pays for it. */
+/** chalk is loaded only for a stream that gets colour. */
 export async function makePaint(stream: NodeJS.WriteStream): Promise<Paint> {
   // NO_COLOR (https://no-color.org): any non-empty value turns colour off.
   if ((process.env.NO_COLOR ?? "") !== "") return noPaint;
@@ -23,7 +22,7 @@ export async function makePaint(stream: NodeJS.WriteStream): Promise<Paint> {
   return forced ? new Chalk() : new Chalk({ level: new Chalk().level || 1 });
 }
 
-/** Everything printed goes through these two, with control characters made visible (terminal-safe.ts). */
+/** Everything printed goes through these two, with control characters made visible. */
 export function write(text: string): void {
   process.stdout.write(terminalSafe(text));
 }
@@ -32,7 +31,6 @@ export function writeError(text: string): void {
   process.stderr.write(terminalSafe(text));
 }
 
-/** JSON written as it is serialised (render/json-chunks.ts), in writes of about 64 KB. */
 async function writeJson(value: unknown): Promise<void> {
   const { prettyJsonChunks } = await import("../render/json-chunks.js");
   let pending = "";
@@ -52,7 +50,6 @@ function writeText(text: TextOutput): void {
   if (text.out !== "") write(text.out);
 }
 
-/** A command's answer in the format asked for; the exit code is the caller's to set. */
 export async function writeAnswer(command: string, answer: Answer, format: ReporterName, paints: Paints, argv: readonly string[]): Promise<void> {
   if (format === "json") return writeJson(await answer.json());
   if (format === "text") return writeText(await answer.text({ paint: paints.out, argv }));
@@ -60,7 +57,7 @@ export async function writeAnswer(command: string, answer: Answer, format: Repor
   write(githubReporter({ command, findings: answer.findings() }));
 }
 
-/** Input problems (exit 2) are rendered by the chosen reporter, so JSON and CI output stay machine-readable. */
+/** Rendered by the chosen reporter, so JSON and CI output stay machine-readable. */
 export async function writeInputError(error: SparkportInputError, format: ReporterName, command: string, paints: Paints): Promise<void> {
   const { reporters } = await import("../reporters/index.js");
   const report = { command, version: packageVersion(), registry: null, findings: error.problems, excepted: [], exitCode: EXIT_USAGE };
@@ -69,7 +66,7 @@ export async function writeInputError(error: SparkportInputError, format: Report
   else write(text);
 }
 
-/** A progress line on stderr, only on a terminal and only once a run passes one second. */
+/** Only on a terminal, and only once a run passes one second. */
 export function progressLine(paints: Paints): { update: (done: number, total: number) => void; done: () => void } {
   const started = Date.now();
   let shown = false;

@@ -5,10 +5,10 @@ import type { RegistryCache } from "../registry/registry-cache.js";
 import { parseDuration } from "../util/parse-duration.js";
 import { progressLine, writeError, type Paints } from "./output.js";
 
-/** Set by the bundle's build (scripts/build.mjs): a hash of what it was built from. */
+/** Set by scripts/build.mjs: a hash of what the bundle was built from. */
 declare const __SPARKPORT_BUILD__: string | undefined;
 
-/** Registries validated by this very build, in the user's own cache folder; only the bundle has one. */
+/** Only the bundle has a cache, keyed to this very build. */
 async function registryCache(): Promise<RegistryCache | undefined> {
   if (typeof __SPARKPORT_BUILD__ !== "string") return undefined;
   const [{ default: cacheDirs }, { fileRegistryCache }] = await Promise.all([import("../io/user-cache-dir.cjs"), import("../registry/registry-cache.js")]);
@@ -16,7 +16,6 @@ async function registryCache(): Promise<RegistryCache | undefined> {
   return dir === undefined ? undefined : fileRegistryCache(dir, __SPARKPORT_BUILD__);
 }
 
-/** A file's text, for the socket table: /proc/net/tcp, /proc/[pid]/comm, /etc/passwd (io/read-text-sync.ts). */
 async function readText(file: string): Promise<string> {
   const { readTextSync } = await import("../io/read-text-sync.js");
   return readTextSync(file);
@@ -30,7 +29,6 @@ interface Globals {
   thisNode?: string;
 }
 
-/** The real implementations behind a command's deps, with the global options as given to `command`. */
 export function realDeps(command: Command, paints: Paints): CommandDeps {
   const globals = command.optsWithGlobals<Globals>();
   const files = async () => ({ cwd: process.cwd(), fs: (await import("../io/file-system.js")).nodeFileSystem });

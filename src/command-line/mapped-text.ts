@@ -1,35 +1,27 @@
-/** Where a `${VAR}` substituted into a text got its value. */
 export interface ResolvedFrom {
   variable: string;
   file?: string;
   line?: number;
 }
 
-/**
- * A string derived from a file's text (an unquoted YAML scalar, a decoded JSON string, a compose value after
- * `${VAR}` substitution), with the span of the file text each of its characters came from.
- */
+/** A string derived from a file's text (a YAML scalar, a decoded JSON string, a substituted compose value), per-character spans. */
 export interface MappedText {
   text: string;
   /** For each character of `text`: [start[i], end[i]) in the file text. */
   start: number[];
   end: number[];
-  /** For characters substituted from a `${VAR}`: the variable and where its value was found. */
   origin: (ResolvedFrom | undefined)[];
 }
 
-/** `text` as it stands in the file at `base`: character i comes from base + i. */
 export function plainMapped(text: string, base = 0): MappedText {
   const start = Array.from({ length: text.length }, (_, i) => base + i);
   return { text, start, end: start.map((s) => s + 1), origin: new Array<undefined>(text.length).fill(undefined) };
 }
 
-/** Characters [from, to) of a mapped text, still mapped. */
 export function sliceMapped(mapped: MappedText, from: number, to: number): MappedText {
   return { text: mapped.text.slice(from, to), start: mapped.start.slice(from, to), end: mapped.end.slice(from, to), origin: mapped.origin.slice(from, to) };
 }
 
-/** Concatenation of mapped texts. */
 export function joinMapped(parts: readonly MappedText[]): MappedText {
   return {
     text: parts.map((p) => p.text).join(""),
@@ -41,12 +33,8 @@ export function joinMapped(parts: readonly MappedText[]): MappedText {
 
 const WINDOW = 256;
 
-/**
- * A parsed value (`value`) matched against the source text it was read from (`text` from `from` to `to`), for
- * values whose source may hold escapes or folded lines: each character of the value is looked for in order in the
- * source, a little way ahead at most. A character the source does not hold as such (`\t`, `\u0041`) takes the
- * position the search stands at. Exact for the usual case, where the value is written as is.
- */
+// Each character of the value is looked for in order, a little way ahead in the source; one the source holds escaped
+// (`\t`, `\u0041`) takes the position the search stands at. Exact when the value is written as is.
 export function alignedMapped(value: string, text: string, from: number, to: number): MappedText {
   const start: number[] = [];
   let at = from;
@@ -66,7 +54,6 @@ export function alignedMapped(value: string, text: string, from: number, to: num
   return { text: value, start, end: start.map((s) => s + 1), origin: new Array<undefined>(value.length).fill(undefined) };
 }
 
-/** Where characters [from, to) of a mapped text stand in the file, and the variable they came from if any. */
 export function locateMapped(mapped: MappedText, from: number, to: number): { offset: number; length: number; resolvedFrom?: ResolvedFrom } {
   let offset = Number.POSITIVE_INFINITY;
   let end = 0;

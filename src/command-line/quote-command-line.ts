@@ -1,10 +1,8 @@
-// Words quoted back into a line to paste, the inverse of split-command-line.ts. Whatever a word holds
-// (`; rm -rf /`, `$(id)`) comes back as inert, quoted text.
+// The inverse of split-command-line.ts: whatever a word holds (`; rm -rf /`, `$(id)`) comes back as inert, quoted text.
 
 import type { CommandLineStyle } from "./split-command-line.js";
 
-// Words made of these need no quotes. POSIX: not `=` first (zsh expands `=cmd`). PowerShell: no `,` (an array),
-// no `@`/`$`/`(`/`{`/`;`/`#`/quotes, and never the stop-parsing token `--%`.
+// POSIX: not `=` first (zsh expands `=cmd`). PowerShell: no `,` (an array), `@`, `$`, `(`, `{`, `;`, `#`, quotes, or `--%`.
 const POSIX_SAFE = /^[A-Za-z0-9_@%+:,./-][A-Za-z0-9_@%+=:,./-]*$/;
 const POWERSHELL_SAFE = /^[A-Za-z0-9_./:=\\+-][A-Za-z0-9_./:=\\+%-]*$/;
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -14,11 +12,7 @@ const posixEscape = (c: string): string => (c === "\n" ? "\\n" : c === "\t" ? "\
 const powershellEscape = (c: string): string =>
   c === "\n" ? "`n" : c === "\t" ? "`t" : c === "\r" ? "`r" : c === "\u0000" ? "`0" : `$([char]0x${hex(c)})`;
 
-/**
- * One word quoted for sh/bash/zsh, or for PowerShell on Windows, only when it needs it: single quotes; a word
- * with control characters (a newline) as $'...' (bash, zsh) or a PowerShell "..." with backtick escapes, so the
- * result is always one line.
- */
+/** Control characters become $'...' (bash, zsh) or a PowerShell "..." with backtick escapes, so the result is one line. */
 export function quoteArg(word: string, style: CommandLineStyle = "posix"): string {
   if (style === "windows") {
     if (POWERSHELL_SAFE.test(word) && word !== "--%") return word;
@@ -31,7 +25,7 @@ export function quoteArg(word: string, style: CommandLineStyle = "posix"): strin
   return `'${word.replace(/'/g, "'\\''")}'`;
 }
 
-/** Words back into one line for the shell of `style`; a quoted program in PowerShell needs the call operator. */
+/** A quoted program in PowerShell needs the call operator. */
 export function joinCommandLine(words: readonly string[], style: CommandLineStyle = "posix"): string {
   const line = words.map((word) => quoteArg(word, style)).join(" ");
   const first = words[0];

@@ -1,28 +1,22 @@
-// Words of a command line, split as a shell would quote them and never run: `$(id)`, backticks, globs
-// and `$VAR` stay as written. The inverse, quoting words back, is quote-command-line.ts.
+// Split as a shell would quote words, never run: `$(id)`, backticks, globs and `$VAR` stay as written.
 
 import type { OperatingSystem } from "../registry/schema.js";
 import { plainMapped, type MappedText } from "./mapped-text.js";
 
-/** How a command line is split and quoted: sh/zsh words, or Windows (CommandLineToArgvW in, PowerShell out). */
+/** sh/zsh words, or Windows (CommandLineToArgvW in, PowerShell out). */
 export type CommandLineStyle = "posix" | "windows";
 
 export const styleOf = (os: OperatingSystem): CommandLineStyle => (os === "windows" ? "windows" : "posix");
 
-/** A word of a command line, quotes removed, each character still mapped to the text it came from. */
 export interface CommandWord extends MappedText {
-  /** Some of it was quoted: `"next dev -p 3000"` is one word, possibly a command of its own. */
+  /** `"next dev -p 3000"` is one word, possibly a command of its own. */
   quoted: boolean;
 }
 
 export interface SplitOptions {
-  /** POSIX: single and double quotes and backslashes. Windows: double quotes, backslashes literal unless before a quote. */
+  /** Windows: backslashes are literal unless before a quote. */
   style?: CommandLineStyle;
-  /**
-   * The text is a script (a package.json script, a Procfile line) rather than one process's arguments: it is
-   * cut into simple commands at `&&`, `||`, `;`, `|`, `&`, parentheses and newlines, `<` and `>` end a word,
-   * and POSIX `#` comments are read.
-   */
+  /** A script (package.json, Procfile): cut into simple commands at `&&`, `;`, `|`, `&`, parentheses and newlines; `#` comments read. */
   script?: boolean;
 }
 
@@ -31,12 +25,11 @@ const BLANKS = new Set([" ", "\t", "\r", "\n", "\v", "\f"]);
 const REDIRECTS = new Set(["<", ">"]);
 const POSIX_DOUBLE_QUOTE_ESCAPES = '"\\$`';
 
-/** One pass over a text: each step reads a character (with what it escapes) and says where the next one is. */
 class Splitter {
   readonly commands: CommandWord[][] = [];
   private command: CommandWord[] = [];
   private word: CommandWord | undefined;
-  /** Windows only: inside a double-quoted stretch, which may span several quotes of one word. */
+  /** Windows: a double-quoted stretch may span several quotes of one word. */
   private inQuotes = false;
   private readonly text: string;
 
@@ -74,7 +67,7 @@ class Splitter {
     return this.add(i);
   }
 
-  /** `\x` is x; `\` before a line break joins the lines; a backslash at the very end is itself. */
+  /** `\` before a line break joins the lines; a backslash at the very end is itself. */
   private posixEscape(i: number): number {
     const next = this.text.charAt(i + 1);
     if (next === "\n") return i + 2;
@@ -82,7 +75,7 @@ class Splitter {
     return i + 1 < this.text.length ? this.add(i + 1) : this.add(i);
   }
 
-  /** A single- or double-quoted stretch; an unterminated quote runs to the end. */
+  /** An unterminated quote runs to the end. */
   private posixQuoted(i: number): number {
     const quote = this.text.charAt(i);
     this.open().quoted = true;
@@ -100,11 +93,7 @@ class Splitter {
     return end < 0 ? this.text.length : end;
   }
 
-  /**
-   * CommandLineToArgvW: 2n backslashes before a quote are n backslashes and the quote opens or closes a quoted
-   * stretch, 2n+1 are n backslashes and a literal quote; backslashes before anything else are themselves.
-   * Inside a quoted stretch `""` is a literal quote.
-   */
+  /** CommandLineToArgvW: 2n backslashes + quote → n and a toggle; 2n+1 → n and a literal quote. `""` inside quotes is a quote. */
   private windowsQuoting(i: number): number {
     let end = i;
     while (this.text.charAt(end) === "\\") end++;
@@ -126,7 +115,6 @@ class Splitter {
     return this.word;
   }
 
-  /** Character i goes into the word as it is; the index after it. */
   private add(i: number): number {
     const word = this.open();
     word.text += this.text.charAt(i);
@@ -148,15 +136,11 @@ class Splitter {
   }
 }
 
-/**
- * The simple commands of a text, each as its words with their positions. Without `script`, the whole text is
- * one command: `;`, `|`, `#` and `>` are ordinary characters of a word.
- */
+/** Without `script`, the whole text is one command: `;`, `|`, `#` and `>` are ordinary characters. */
 export function splitCommandWords(input: MappedText, options: SplitOptions = {}): CommandWord[][] {
   return new Splitter(input, options.style === "windows", options.script === true).run();
 }
 
-/** The words of one process's command line, as text. */
 export function splitCommandLine(line: string, style: CommandLineStyle = "posix"): string[] {
   return (splitCommandWords(plainMapped(line), { style })[0] ?? []).map((word) => word.text);
 }

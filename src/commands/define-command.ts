@@ -3,16 +3,12 @@ import type { Paint } from "../render/paint.js";
 import type { ReporterName } from "../reporters/names.js";
 import type { CommandDeps } from "./command-deps.js";
 
-// A command is data the shell declares to commander, a run, and the text of its result. The table
-// of them loads at every start, so run and text import() their modules when they are called.
+// The command table loads at every start, so a command's run and text import() their modules only when called.
 
-/** An option or argument as commander declares it, and how its parsed value becomes a typed one. */
 export interface ParamSpec<V> {
-  /** `--team <team>`, `--no-scan`, `<port...>`, `[file]`. */
   readonly syntax: string;
   readonly description: string;
   readonly default?: string;
-  /** An option that must be given (commander's requiredOption). */
   readonly mandatory?: boolean;
   readonly read: (raw: unknown) => V;
 }
@@ -23,16 +19,13 @@ export type Values<S extends Specs> = { [K in keyof S]: S[K] extends ParamSpec<i
 
 const text = (raw: unknown): string | undefined => (typeof raw === "string" ? raw : undefined);
 
-/** A switch: true when given. */
 export const flag = (syntax: string, description: string): ParamSpec<boolean> => ({ syntax, description, read: (raw) => raw === true });
 
-/** `--no-x`: true unless given. */
 export const unlessNo = (syntax: string, description: string): ParamSpec<boolean> => ({ syntax, description, read: (raw) => raw !== false });
 
-/** An option or argument taking a value, undefined when not given. */
 export const optional = (syntax: string, description: string): ParamSpec<string | undefined> => ({ syntax, description, read: text });
 
-/** A value with a default, which --help shows. */
+/** --help shows the default. */
 export const withDefault = (syntax: string, description: string, fallback: string): ParamSpec<string> => ({
   syntax,
   description,
@@ -40,10 +33,8 @@ export const withDefault = (syntax: string, description: string, fallback: strin
   read: (raw) => text(raw) ?? fallback,
 });
 
-/** An option that must be given, or a `<required>` argument. */
 export const required = (syntax: string, description: string): ParamSpec<string> => ({ syntax, description, mandatory: true, read: (raw) => text(raw) ?? "" });
 
-/** A variadic argument, `<port...>`. */
 export const variadic = (syntax: string, description: string): ParamSpec<string[]> => ({
   syntax,
   description,
@@ -55,7 +46,7 @@ export interface CommandInput<A extends Specs, O extends Specs> {
   readonly options: Values<O>;
 }
 
-/** Text for stdout, or text for each stream (stderr first). */
+/** Text for stdout, or text for each stream. */
 export type TextOutput = string | { readonly out: string; readonly err: string };
 
 export interface TextContext {
@@ -67,35 +58,30 @@ export interface TextContext {
 export interface CommandDefinition<A extends Specs, O extends Specs, R> {
   readonly name: string;
   readonly description: string;
-  /** Positional arguments, in order. */
   readonly arguments: A;
   readonly options: O;
-  /** One or two command lines for --help. */
   readonly examples: readonly string[];
   readonly run: (input: CommandInput<A, O>, deps: CommandDeps) => Promise<R>;
   readonly text: (result: R, context: TextContext & { readonly input: CommandInput<A, O> }) => TextOutput | Promise<TextOutput>;
   /** What --format json prints, when not the result itself. */
   readonly json?: (result: R) => unknown;
-  /** The located findings --format github annotates; a command without them has no github format. */
+  /** A command without them has no github format. */
   readonly findings?: (result: R) => readonly Finding[];
 }
 
-/** A run's result, bound to its renderings: what the shell prints in the format asked for. */
 export interface Answer {
-  /** The result's own exit code, else 0. */
   readonly exitCode: number;
   text(context: TextContext): Promise<TextOutput>;
   json(): Promise<unknown>;
   findings(): readonly Finding[];
 }
 
-/** What commander parsed: arguments in order, options by their key in the definition. */
 export interface RawInput {
   readonly args: readonly unknown[];
   readonly options: Readonly<Record<string, unknown>>;
 }
 
-/** A command with its types closed over, so the table can hold them all. */
+/** Types closed over, so one table holds every command. */
 export interface Command {
   readonly name: string;
   readonly description: string;
@@ -135,7 +121,6 @@ export function defineCommand<A extends Specs, O extends Specs, R>(definition: C
   };
 }
 
-/** The filters of the commands that list services (list, status). */
 export const serviceFilters = {
   team: optional("--team <team>", "only this team's services"),
   node: optional("--node <node>", "only services on this node"),

@@ -14,7 +14,7 @@ import { requestCommand } from "./request/command.js";
 import { setStatusCommand } from "./set-status/command.js";
 import { statusCommand } from "./status/command.js";
 
-/** Every command, in the order --help lists them. */
+/** In the order --help lists them. */
 export const commands: readonly Command[] = [
   lintCommand,
   checkCommand,

@@ -9,27 +9,24 @@ import type { DoctorTarget } from "./resolve-target.js";
 
 export interface DoctorDeps extends OccupancyDeps {
   processInfo: ProcessInfo;
-  /** Files of the project (below the registry's folder) whose base name passes `accept`. */
+  /** Files below the registry's folder whose base name passes `accept`. */
   projectFiles: (root: string, accept: (name: string) => boolean) => Promise<string[]>;
   readText: (file: string) => Promise<string>;
   /** This machine's OS, for fixes run here. */
   os: OperatingSystem;
 }
 
-/** Everything a doctor check reads, and where it writes its findings. */
 export interface DoctorContext {
   model: RegistryModel;
   network: NetworkContext;
   deps: DoctorDeps;
   target: DoctorTarget;
-  /** Whether the target's port lives on this machine. */
   local: boolean;
-  /** The OS of the node the target lives on (fixes are written for it). */
+  /** The target node's OS: fixes are written for it. */
   targetOs: OperatingSystem;
-  /** "FastAPI (dev)", or "port 8000" for an unregistered target. */
   owner: string;
   findings: Finding[];
-  /** Names of the checks that ran, for the healthy summary. */
+  /** For the healthy summary. */
   ran: string[];
   add<C extends Code>(
     code: C,
@@ -63,7 +60,7 @@ export function createDoctorContext(
       const finding = makeFinding(code, severity, args, extra?.location ?? fallback);
       if (extra?.evidence !== undefined && extra.evidence.length > 0) finding.evidence = extra.evidence;
       if (extra?.commands !== undefined && extra.commands.length > 0) finding.commands = extra.commands;
-      // A fix written for this program and OS (bind-fix.ts, fix-text.ts) says more than the code's generic one.
+      // A fix written for this program and OS says more than the code's generic one.
       if (extra?.fix !== undefined && extra.fix !== "") finding.fix = extra.fix;
       findings.push(finding);
     },

@@ -1,9 +1,6 @@
 import { parseEndpoint } from "../observe/parse/parse-endpoint.js";
 
-/**
- * What a pasted error says went wrong. Besides the five doctor diagnoses: address-not-available (EADDRNOTAVAIL,
- * uvicorn binding ::1 where IPv6 loopback is missing) and host-not-found (ENOTFOUND, curl (6)).
- */
+/** Beyond the five doctor diagnoses: EADDRNOTAVAIL (uvicorn binding ::1 where IPv6 loopback is missing) and ENOTFOUND. */
 export type PastedErrorKind =
   | "address-in-use"
   | "connection-refused"
@@ -13,21 +10,16 @@ export type PastedErrorKind =
   | "address-not-available"
   | "host-not-found";
 
-/**
- * Who printed it. "windows" is a Windows socket error with no other program recognised (`[WinError 10048]`, Go's
- * or Twisted's "Only one usage of each socket address ..."); "python" covers asyncio and uvloop, "uvicorn" its
- * `ERROR:` log line.
- */
+/** "windows": a Windows socket error with no other program recognised (`[WinError 10048]`, Go's "Only one usage ..."). */
 export type PastedErrorProgram = "node" | "python" | "uvicorn" | "docker" | "windows" | "curl" | "other";
 
 export interface PastedError {
   kind: PastedErrorKind;
-  /** The port the message names; absent when it names none (Python's `[Errno 98] Address already in use`). */
+  /** Absent when the message names none (Python's `[Errno 98] Address already in use`). */
   port?: number;
-  /** The bind address or host as written, brackets removed: "::", "127.0.0.1", "100.123.51.5", "localhost". */
+  /** Brackets removed. */
   address?: string;
   program?: PastedErrorProgram;
-  /** The line recognised, trimmed. */
   quote: string;
 }
 
@@ -35,7 +27,7 @@ export interface PastedError {
 // errno numbers differ between Linux and macOS (61 is ECONNREFUSED on macOS, ENODATA on Linux).
 const wsa = (...codes: number[]): string => `\\[(?:WinError|Errno) (?:${codes.join("|")})\\]`;
 
-/** In order: the first that matches a line decides its kind. */
+/** The first that matches a line decides its kind. */
 const KINDS: readonly (readonly [PastedErrorKind, RegExp])[] = [
   [
     "address-in-use",
@@ -71,7 +63,7 @@ const KINDS: readonly (readonly [PastedErrorKind, RegExp])[] = [
 ];
 
 const CURL = /curl: \((\d+)\)/;
-/** curl 8 words refused connections "Couldn't connect to server": its exit code tells the kind then. */
+/** curl 8 words refused connections "Couldn't connect to server": only its exit code tells the kind. */
 const CURL_CODES: Record<string, PastedErrorKind> = { "6": "host-not-found", "7": "connection-refused", "28": "timeout" };
 
 const PROGRAMS: readonly (readonly [PastedErrorProgram, RegExp])[] = [
@@ -90,14 +82,14 @@ interface Place {
   port?: number;
 }
 
-/** A port 1-65535: port 0 is no port (a listen on 0 takes any free one and never fails as in use). */
+/** Port 0 is no port: a listen on 0 takes any free one and never fails as in use. */
 function validPort(text: string | undefined): number | undefined {
   if (text === undefined || !/^\d{1,5}$/.test(text)) return undefined;
   const port = Number(text);
   return port >= 1 && port <= 65_535 ? port : undefined;
 }
 
-/** `0.0.0.0:80`, `:::8000`, `[::1]:18001`, `localhost:3000`, Go's `:80`; trailing punctuation ignored. */
+/** Go's `:80` too; trailing punctuation ignored. */
 function endpoint(text: string): Place | undefined {
   const cleaned = text.replace(/[,;:)'".]+$/, "");
   const portOnly = /^:(\d{1,5})$/.exec(cleaned);
@@ -115,24 +107,20 @@ function place(address: string | undefined, portText: string | undefined): Place
   return address === undefined || address === "" ? { port } : { address: address.replace(/^\[(.*)\]$/, "$1"), port };
 }
 
-/** Where the line says it failed, tried from the most specific wording to the least. */
+/** From the most specific wording to the least. */
 const LOCATORS: readonly ((line: string) => Place | undefined)[] = [
-  // Python asyncio / uvicorn: ('0.0.0.0', 8000) or ('::1', 8000, 0, 0)
   (line) => {
     const m = /\('([^']*)', (\d+)(?:, \d+, \d+)?\)/.exec(line);
     return m === null ? undefined : place(m[1], m[2]);
   },
-  // curl: "Failed to connect to 100.123.51.5 port 8000", verbose "connect to 10.0.0.1 port 80 from ..."
   (line) => {
     const m = /\bconnect to (\S+) port (\d+)(?!\d)/i.exec(line) ?? /\bFailed connect to (\S+?):(\d+);/.exec(line);
     return m === null ? undefined : place(m[1], m[2]);
   },
-  // Docker: "Bind for 0.0.0.0:8000 failed: port is already allocated"
   (line) => {
     const m = /\bBind for (\S+) failed\b/.exec(line);
     return m === null ? undefined : endpoint(m[1] ?? "");
   },
-  // Node: "listen EADDRINUSE: address already in use :::8000", "connect ECONNREFUSED 127.0.0.1:3000"
   (line) => {
     const m = /\b(?:listen|connect|bind) E[A-Z]{3,}\b(.*)$/.exec(line);
     if (m === null) return undefined;
@@ -142,22 +130,19 @@ const LOCATORS: readonly ((line: string) => Place | undefined)[] = [
     }
     return undefined;
   },
-  // Node: "getaddrinfo ENOTFOUND no-such-host.invalid"
   (line) => {
     const host = /\bgetaddrinfo E[A-Z]+ ([\w.-]+)/.exec(line)?.[1];
     return host === undefined ? undefined : { address: host };
   },
-  // Go (Docker's userland proxy, Caddy, ...): "listen tcp 0.0.0.0:5432: bind: ...", "dial tcp 127.0.0.1:5432: connect: ..."
   (line) => {
     const m = /\b(?:listen|dial) (?:tcp|udp)[46]? (\S+?): /.exec(line);
     return m === null ? undefined : endpoint(m[1] ?? "");
   },
-  // nginx: "bind() to 0.0.0.0:80 failed (98: Address already in use)"
   (line) => {
     const m = /\bbind\(\) to (\S+) failed\b/.exec(line);
     return m === null ? undefined : endpoint(m[1] ?? "");
   },
-  // Anything else that names an IPv4, bracketed IPv6 or localhost endpoint (Twisted: "Couldn't listen on 127.0.0.1:8000:")
+  // Anything else naming an IPv4, bracketed IPv6 or localhost endpoint (Twisted: "Couldn't listen on 127.0.0.1:8000:")
   (line) => {
     const m = /(?:^|[\s(])(\d{1,3}(?:\.\d{1,3}){3}|\[[0-9A-Fa-f:.]+(?:%\w+)?\]|localhost):(\d+)(?![\d.])/.exec(line);
     return m === null ? undefined : place(m[1], m[2]);
@@ -188,12 +173,7 @@ function recognise(line: string): PastedError | null {
   return { kind, ...found, program: programOf(line), quote: (curlAt > 0 ? line.slice(curlAt) : line).trim() };
 }
 
-/**
- * Recognises a pasted error message about a port (EADDRINUSE in the words of Node, Python, uvicorn, Windows and
- * Docker; refused connections from Node, Python and curl; timeouts, unreachable hosts, EACCES). Of a longer paste
- * (a stack trace, a log) the first recognised line decides the kind; a later line of the same kind supplies the port
- * when the first names none. Returns null when nothing is recognised.
- */
+/** The first recognised line of a paste decides the kind; a later line of the same kind supplies the port if the first has none. */
 export function parseErrorText(text: string): PastedError | null {
   let first: PastedError | null = null;
   for (const line of text.split(/\r\n|\r|\n/)) {

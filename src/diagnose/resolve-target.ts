@@ -3,14 +3,11 @@ import type { Allocation, RegistryModel } from "../registry/model.js";
 import { didYouMean } from "../util/did-you-mean.js";
 
 export interface DoctorTarget {
-  /** As typed. */
   input: string;
   port: number;
-  /** The registered allocation the target means, when there is one. */
   allocation: Allocation | null;
-  /** The node the port lives on, when known. */
   node: string | null;
-  /** A host given explicitly (URL or host:port) that is not a node name. */
+  /** Given explicitly (URL or host:port) and not a node. */
   host: string | null;
 }
 
@@ -27,10 +24,7 @@ function nodeByHost(model: RegistryModel, host: string): string | null {
   return found?.[0] ?? null;
 }
 
-/**
- * A service name (`fastapi`, `fastapi.test`), a port, `host:port`,
- * `node:port` or a URL, resolved against the registry.
- */
+/** `fastapi`, `fastapi.test`, a port, `host:port`, `node:port` or a URL. */
 export function resolveTarget(model: RegistryModel, input: string): DoctorTarget {
   const text = input.trim();
   if (/^\d+$/.test(text)) {
@@ -60,7 +54,6 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
     const node = nodeByHost(model, host);
     return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null };
   }
-  // A service, optionally with its environment: fastapi, fastapi.test
   const [name, env] = text.split(/[.:/]/, 2);
   const matches = model.allocations.filter((a) => a.service.name === name);
   if (matches.length === 0) {

@@ -1,9 +1,6 @@
 import type { Finding } from "./finding.js";
 
-/**
- * Bad input: an unreadable or invalid registry, or a wrong argument. The CLI
- * prints its problems and exits 2, never with a stack trace.
- */
+/** The CLI prints its problems and exits 2, never with a stack trace. */
 export class SparkportInputError extends Error {
   readonly problems: readonly Finding[];
 
@@ -14,7 +11,6 @@ export class SparkportInputError extends Error {
   }
 }
 
-/** A wrong command-line argument or combination, reported without a location. */
 export class UsageError extends Error {
   constructor(message: string) {
     super(message);

@@ -4,12 +4,12 @@ export type Severity = "error" | "warning" | "info";
 
 export const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 
-/** A place in a file; line and column are 1-based. */
+/** Line and column are 1-based. */
 export interface Location {
   file: string;
   line?: number;
   column?: number;
-  /** Path inside the document, e.g. `services[3].port`. */
+  /** E.g. `services[3].port`. */
   path?: string;
 }
 
@@ -19,11 +19,11 @@ export interface Finding {
   message: string;
   fix?: string;
   location: Location;
-  /** Other places the finding involves (the other side of a collision). */
+  /** The other side of a collision. */
   related?: Location[];
-  /** What was observed: probe states, socket rows, file lines (doctor). */
+  /** Doctor: probe states, socket rows, file lines. */
   evidence?: string[];
-  /** Commands to copy, for the OS of the node involved (doctor). */
+  /** Doctor: for the OS of the node involved. */
   commands?: string[];
 }
 

@@ -1,6 +1,5 @@
-// Every user-facing text of a finding or a registry problem, keyed by its
-// stable code. Nothing else in sparkport writes prose about a finding, so a
-// Korean table can later replace this one without touching a rule.
+// Every user-facing text of a finding, keyed by its stable code. Nothing else writes prose about a finding, so a
+// translated table can later replace this one without touching a rule.
 
 export interface MessageEntry<A> {
   /** One line: what the rule checks, shown by `--explain` and `sparkport explain`. */

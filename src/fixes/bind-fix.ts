@@ -1,5 +1,4 @@
-// Listening on loopback only: the program's own option for every address, rewritten from its real
-// command line. Pure: the command line is split into words and quoted back, never run.
+// Pure: the command line is split into words and quoted back, never run.
 
 import { joinCommandLine } from "../command-line/quote-command-line.js";
 import { splitCommandLine, styleOf } from "../command-line/split-command-line.js";
@@ -19,15 +18,13 @@ export interface BindFix extends FixText {
 interface Located {
   id: BindAllProgram;
   program: ServerProgram;
-  /** Index of the word naming the program; its arguments follow. */
   at: number;
-  /** Index of its sub-command (`flask run`, `manage.py runserver`), -1 when it has none. */
   subcommand: number;
-  /** The process replaced its arguments by a title (`next-server (v14.2.3)`, `puma 6.4.2 (tcp://...)`). */
+  /** `next-server (v14.2.3)`, `puma 6.4.2 (tcp://...)`. */
   title: boolean;
 }
 
-/** A program doctor rewrites; one whose port argument follows a sub-command needs that sub-command. */
+/** One whose port argument follows a sub-command needs that sub-command. */
 function locate(words: readonly string[], { known, at, title }: LocatedProgram): Located | undefined {
   if (known === undefined || !bindsAll(known.id)) return undefined;
   const { program } = known;
@@ -58,7 +55,6 @@ function addressArgument(words: readonly string[], subcommand: number, port: num
 
 const TITLE_ADDRESS = /^(\*|localhost|\[?[0-9a-fA-F:.]+\]?):(\d{1,5})$/;
 
-/** The host option set to every address, after the sub-command when there is one. */
 function hostOption({ program, at, subcommand }: Located, words: readonly string[]): string[] {
   const host = program.host ?? [];
   // A title's address is not an argument, its port is.
@@ -67,18 +63,12 @@ function hostOption({ program, at, subcommand }: Located, words: readonly string
   return setOption(out, subcommand < 0 ? at + 1 : subcommand + 1, { names: host, value: "0.0.0.0", before: program.port });
 }
 
-/** The same program started again with its usual options, for a process that shows only a title. */
+/** For a process that shows only a title: started again with its usual options. */
 function fromTitle(program: ServerProgram, port: number): string {
   return [...(program.start ?? []), program.host?.[0] ?? "", "0.0.0.0", program.port[0] ?? "", String(port)].join(" ");
 }
 
-/**
- * How to make a program that listens on 127.0.0.1/::1 listen on every address, in its own words: the program is
- * recognised from its command line (the server programs of src/programs/ that say how; through python/node/ruby,
- * npx, uv run and the like) and the command comes back with the listening option set and every other word kept.
- * `os` picks the quoting (PowerShell on Windows) and, for Ollama and PostgreSQL, the commands. Anything else: the
- * generic advice, and a rewritten command only when a host-like option visibly carries a loopback address.
- */
+/** Unrecognised programs get generic advice, with a rewritten command only when a host-like option visibly holds loopback. */
 export function bindAllInterfacesFix(commandLine: string | undefined, port: number, os: FixOs = "linux"): BindFix {
   checkPort(port);
   const t = FIX_TEXT.bind;

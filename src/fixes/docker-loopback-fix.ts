@@ -1,7 +1,7 @@
 import { FIX_TEXT, type FixText } from "./fix-text.js";
 
 export interface ComposePortFix extends FixText {
-  /** The whole line to write instead: indentation, dash, quote style and trailing comment kept. */
+  /** Indentation, dash, quote style and trailing comment kept. */
   replacement: string;
 }
 
@@ -9,7 +9,6 @@ const SHORT_ENTRY = /^(?<lead>\s*(?:-\s*)?)(?<quote>["']?)(?<value>[^\s"'#]+)\k<
 const HOST_IP_KEY = /(?<key>\bhost_ip\s*:\s*)(?<quote>["']?)(?<value>[^\s"',}#]+)\k<quote>/;
 const UNSPECIFIED = new Set(["0.0.0.0", "::", "[::]"]);
 
-/** Host IP and the rest of a short `ports:` value (`127.0.0.1:5432:5432`, `[::1]:6001:6001`, `::1:6000:6000`). */
 function splitHostIp(value: string): { address: string; rest: string } | undefined {
   if (value.startsWith("[")) {
     const end = value.indexOf("]:");
@@ -20,13 +19,7 @@ function splitHostIp(value: string): { address: string; rest: string } | undefin
   return { address: parts.slice(0, -2).join(":"), rest: parts.slice(-2).join(":") };
 }
 
-/**
- * For a compose `ports:` entry that publishes on one address, typically loopback: the entry that publishes on
- * every interface, and the command that applies it. Takes a short value (`127.0.0.1:5432:5432` gives
- * `5432:5432`), a whole YAML line (`  - "127.0.0.1:5432:5432"  # db` gives `  - "5432:5432"  # db`: indentation,
- * dash, quotes and comment kept, quotes added when missing) or the long syntax's `host_ip: 127.0.0.1`, alone or
- * in a flow map (made `host_ip: 0.0.0.0`). An entry without a host address comes back unchanged, with no command.
- */
+/** A short value, a whole YAML line (layout kept, quotes added) or `host_ip: 127.0.0.1`; no host address: unchanged, no command. */
 export function dockerLoopbackFix(line: string): ComposePortFix {
   const t = FIX_TEXT.docker;
   const apply = ["docker compose up -d"];
@@ -42,7 +35,6 @@ export function dockerLoopbackFix(line: string): ComposePortFix {
   const entry = SHORT_ENTRY.exec(line)?.groups;
   const split = entry === undefined ? undefined : splitHostIp(entry["value"] ?? "");
   if (entry === undefined || split === undefined || UNSPECIFIED.has(split.address)) return unchanged;
-  // `127.0.0.1::5432` (any host port) becomes `5432`.
   const published = split.rest.startsWith(":") ? split.rest.slice(1) : split.rest;
   const lead = entry["lead"] ?? "";
   // In a YAML line HOST:CONTAINER must be quoted: YAML 1.1 reads some unquoted pairs as base-60 numbers.

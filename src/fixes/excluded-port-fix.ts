@@ -2,7 +2,7 @@ import type { ExcludedRange } from "../observe/listener.js";
 import { checkPort, sentences } from "./fix-helpers.js";
 import { FIX_TEXT, type FixText } from "./fix-text.js";
 
-/** Port inside a Windows excluded port range (`netsh ... show excludedportrange`): another port, or reserve it. */
+/** Another port, or reserve this one (`netsh ... excludedportrange`). */
 export function excludedPortFix(port: number, range: ExcludedRange, suggestion?: number): FixText {
   checkPort(port);
   if (suggestion !== undefined) checkPort(suggestion);

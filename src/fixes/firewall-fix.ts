@@ -4,11 +4,7 @@ import { FIX_TEXT, type FixOs, type FixText } from "./fix-text.js";
 
 const SOCKETFILTERFW = "/usr/libexec/ApplicationFirewall/socketfilterfw";
 
-/**
- * How to check and open the firewall of a node for TCP `port`: macOS's application firewall (by program: give
- * `program`, the listening binary's full path, for the allow commands), Windows Defender Firewall (an inbound
- * rule limited to tailnet addresses), ufw/nftables/firewalld on Linux; always with the tailnet policy note.
- */
+/** macOS filters by program: give `program`, the listening binary's full path, for the allow commands. */
 export function firewallFix(os: FixOs, port: number, program?: string): FixText {
   checkPort(port);
   const t = FIX_TEXT.firewall;

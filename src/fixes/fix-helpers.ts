@@ -1,6 +1,3 @@
-// Checks and helpers shared by the fix texts.
-
-
 export function checkPort(port: number): void {
   if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new RangeError(`not a TCP port: ${port}`);
 }

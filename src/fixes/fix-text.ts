@@ -1,28 +1,19 @@
-// What the fixes `sparkport doctor` prints have in common: their shape and every sentence they show. The fixes
-// themselves (one per file beside this one) are pure: nothing runs anything, and a command line is only ever
-// split into words and quoted back, so whatever it holds comes back as inert, quoted text.
+// Fixes are pure: nothing runs anything, and a command line is only split into words and quoted back.
 
 import type { BindAllProgram } from "../programs/server-programs.js";
 import type { OperatingSystem } from "../registry/schema.js";
 
-/** The OS a fix is written for: its shell (sh/zsh, or PowerShell on Windows) and its tools. */
 export type FixOs = OperatingSystem;
 
-/** A fix: a paragraph to read, and the lines to copy. */
 export interface FixText {
   summary: string;
-  /**
-   * Lines to paste one by one: sh/zsh on macOS and Linux, PowerShell on Windows. No comments (zsh runs `#` as a
-   * command) and no placeholders; empty when there is nothing exact to run.
-   */
+  /** No comments (zsh runs `#` as a command) and no placeholders; empty when there is nothing exact to run. */
   commands: string[];
 }
 
-/** The programs bindAllInterfacesFix recognises from a command line. */
 export type BindProgram = BindAllProgram | "unknown";
 
-// Every sentence a fix shows, so a translated table can replace this one. Commands are not here: they are
-// program syntax, built by the fixes, and must not be translated.
+// Every sentence a fix shows, so a translated table can replace this one; commands are program syntax and stay out.
 export const FIX_TEXT = {
   stop: {
     holder: (a: { pid: number; command: string | undefined; port: number }) =>

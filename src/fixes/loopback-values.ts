@@ -3,17 +3,13 @@ import { COMMON_HOST_FLAGS, type ServerProgram } from "../programs/server-progra
 const LOOPBACK_VALUE =
   /^(?<scheme>[a-z][a-z0-9+.-]*:\/\/)?(?<host>127(?:\.\d{1,3}){3}|localhost|ip6-localhost|\[::1\]|::1)(?<rest>:\d{1,5})?(?<path>\/.*)?$/i;
 
-/** `127.0.0.1`, `localhost:8000`, `tcp://[::1]:3000` with the host made 0.0.0.0; undefined when not loopback. */
 function unloopback(value: string): string | undefined {
   const groups = LOOPBACK_VALUE.exec(value)?.groups;
   if (groups === undefined) return undefined;
   return `${groups["scheme"] ?? ""}0.0.0.0${groups["rest"] ?? ""}${groups["path"] ?? ""}`;
 }
 
-/**
- * For a program doctor cannot rewrite in its own words: any host-like option whose value is a loopback address,
- * made 0.0.0.0; the program's own host flags count when it is a known one.
- */
+/** For a program doctor cannot rewrite in its own words; a known program's own host flags count too. */
 export function replaceLoopbackValues(words: readonly string[], program: ServerProgram | undefined): string[] | undefined {
   const flags = new Set([...COMMON_HOST_FLAGS, ...(program?.host ?? []), ...(program?.bind ?? [])]);
   const out = [...words];

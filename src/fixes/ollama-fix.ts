@@ -2,7 +2,7 @@ import { joinCommandLine } from "../command-line/quote-command-line.js";
 import { sentences } from "./fix-helpers.js";
 import { FIX_TEXT, type FixOs, type FixText } from "./fix-text.js";
 
-/** Ollama takes its address from a variable, not an option: set for the shell, the macOS app, or the Windows user. */
+/** Ollama takes its address from a variable, not an option. */
 export function ollamaFix(words: readonly string[], at: number, variable: string, port: number, os: FixOs): FixText {
   const t = FIX_TEXT.bind.ollama;
   const value = `0.0.0.0:${port}`;

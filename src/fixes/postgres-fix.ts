@@ -1,7 +1,7 @@
 import type { FixOs } from "./fix-text.js";
 import { setOption } from "./set-option.js";
 
-/** Its own command line with every listening address made `*`; undefined when it sets none. */
+/** Undefined when its command line sets no listening address. */
 export function postgresWords(words: readonly string[], at: number, hostFlags: readonly string[]): string[] | undefined {
   let out = setOption(words, at + 1, { names: hostFlags, value: "*", replaceOnly: true });
   out = out.map((word, j) => {
@@ -13,7 +13,6 @@ export function postgresWords(words: readonly string[], at: number, hostFlags: r
   return out.some((word, j) => word !== words[j]) ? out : undefined;
 }
 
-/** The server setting, through the psql of each OS: set listen_addresses, then show where pg_hba.conf is. */
 export function postgresCommands(os: FixOs, port: number): string[] {
   const psql = os === "linux" ? `sudo -u postgres psql -p ${port}` : os === "macos" ? `psql -p ${port} -d postgres` : `psql -p ${port} -U postgres`;
   return [`${psql} -c "ALTER SYSTEM SET listen_addresses = '*'"`, `${psql} -c "SHOW hba_file"`];

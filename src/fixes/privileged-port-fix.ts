@@ -2,7 +2,6 @@ import { checkPort, sentences } from "./fix-helpers.js";
 import { FIX_TEXT, type FixOs, type FixText } from "./fix-text.js";
 import { findHolder } from "./stop-process-fix.js";
 
-/** Port below 1024 without root: what the OS allows, the check to run, and the port to use instead. */
 export function privilegedPortFix(os: FixOs, port: number, suggestion?: number): FixText {
   checkPort(port);
   if (suggestion !== undefined) checkPort(suggestion);

@@ -1,17 +1,16 @@
 export interface OptionSpec {
-  /** Spellings of the option; the first is the one added. */
+  /** The first is the one added. */
   names: readonly string[];
   value: string;
-  /** When the option is missing, add it before the first of these (the port option), else at the end. */
+  /** When missing, add it before the first of these (the port option), else at the end. */
   before?: readonly string[];
-  /** Replace only; never add. */
   replaceOnly?: boolean;
 }
 
 const isOption = (word: string, names: readonly string[]): boolean =>
   names.some((name) => word === name || (name.startsWith("--") && word.startsWith(`${name}=`)));
 
-/** The words with the option set everywhere it appears after `from` (`--host X`, `--host=X`), or added once. */
+/** Set everywhere it appears after `from`, or added once. */
 export function setOption(words: readonly string[], from: number, spec: OptionSpec): string[] {
   const out = [...words];
   let found = false;

@@ -1,7 +1,6 @@
 import { checkPid, checkPort, sentences } from "./fix-helpers.js";
 import { FIX_TEXT, type FixOs, type FixText } from "./fix-text.js";
 
-/** The command that shows which process listens on `port`. */
 export function findHolder(os: FixOs, port: number, sudo: boolean): string {
   switch (os) {
     case "macos":
@@ -15,12 +14,8 @@ export function findHolder(os: FixOs, port: number, sudo: boolean): string {
 
 const DOCKER_HOLDER = /^(docker-proxy|com\.docke|com\.docker|vpnkit|docker desktop|dockerd|rootlesskit)/i;
 
-/**
- * How to find and stop the process that holds `port`: the look-up first (exact port match; on Windows
- * Get-NetTCPConnection, since findstr matches prefixes), then `kill PID` / `taskkill /PID N`, then the forced
- * form as escalation. `pid` undefined or 0: the holder is unknown, only the look-up is given. Holders that must
- * not be killed (Docker's proxy, PID 1, Windows' PID 4, macOS's AirPlay Receiver) get what to do instead.
- */
+// Exact port match (findstr on Windows matches prefixes), then kill, then the forced form. Holders that must not be
+// killed (Docker's proxy, PID 1, Windows' PID 4, macOS's AirPlay Receiver) get what to do instead.
 export function stopProcessFix(os: FixOs, pid: number | undefined, port: number, command?: string): FixText {
   checkPort(port);
   checkPid(pid);

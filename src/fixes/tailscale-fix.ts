@@ -16,10 +16,7 @@ function startTailscale(os: FixOs): string[] {
   }
 }
 
-/**
- * What to do when Tailscale is in the way, for the OS of the node concerned (for "peer-offline", the peer's; give
- * its name as `peer` for the ping from here).
- */
+/** For "peer-offline", `os` is the peer's; give its name as `peer` for the ping from here. */
 export function tailscaleFix(problem: TailscaleProblem, os: FixOs, peer?: string): FixText {
   const t = FIX_TEXT.tailscale;
   switch (problem) {

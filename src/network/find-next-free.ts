@@ -6,14 +6,13 @@ import type { NetworkContext } from "./network-context.js";
 
 export interface NextFreeQuery {
   team: string;
-  /** The node the port is for; local checks run when it is this machine. */
+  /** Local checks run when it is this machine. */
   node: string | null;
-  /** Comma-separated environments the service will run in; each offset must be free too. */
+  /** Comma-separated environments; each offset must be free too. */
   env?: string | undefined;
   count: number;
 }
 
-/** How many candidates are checked at once against the machine and the network. */
 const BATCH = 32;
 
 /** Every service holds its base port, so offset 0 is always among them. */
@@ -22,11 +21,7 @@ export function offsetsFor(model: RegistryModel, env: string | undefined): numbe
   return [...new Set([0, ...env.split(",").map((e) => model.data.environments[e.trim()]?.offset ?? 0)])];
 }
 
-/**
- * The lowest ports in the team's ranges that the registry leaves free
- * (env-derived ports counted), that nothing holds here when the node is this
- * machine, and that are not open on the node.
- */
+/** Free in the registry (env-derived ports counted), held by nothing here when the node is this machine, closed on the node. */
 export async function findNextFree(model: RegistryModel, query: NextFreeQuery, network: NetworkContext): Promise<number[]> {
   const offsets = offsetsFor(model, query.env);
   const isLocal = query.node === null || query.node === network.thisNode;
@@ -37,11 +32,10 @@ export async function findNextFree(model: RegistryModel, query: NextFreeQuery, n
     const busy = new Set<number>();
     if (isLocal) {
       const table = network.local.socketTable;
-      // Each port once (candidates' offsets overlap), so their bind tests can run side by side:
-      // two tests of one port at once would see each other as the holder.
+      // Each port once: two bind tests of one port at once would see each other as the holder.
       const candidates = [...new Set(ports)];
       const binds = await Promise.all(candidates.map((port) => network.local.bindTest(port, network.ownAddresses)));
-      // The table after the binds (their sockets would read as held), for the ports they leave open.
+      // The table after the binds (their sockets would read as held).
       const unproven: number[] = [];
       candidates.forEach((port, i) => {
         const results = binds[i] ?? [];

@@ -12,7 +12,6 @@ import { requireKnown } from "../util/require-known.js";
 import type { RegistryOptions } from "../registry/open-registry.js";
 import { isLoopbackHost } from "../util/loopback.js";
 
-/** The real implementations, or fakes in tests. */
 export interface OccupancyDeps {
   socketTable: SocketTable;
   bindTest?: (port: number, extra: readonly string[]) => Promise<BindResult[]>;
@@ -23,57 +22,42 @@ export interface OccupancyDeps {
 
 export interface OccupancyOptions extends RegistryOptions {
   deps: OccupancyDeps;
-  /** Per-probe timeout. */
   timeoutMs: number;
-  /** False for --no-remote or SPARKPORT_OFFLINE=1. */
   remote: boolean;
-  /** Which node this machine is (SPARKPORT_NODE / --this-node); found from interface addresses otherwise. */
+  /** Found from interface addresses otherwise. */
   thisNode?: string | undefined;
-  /** Called with each address:port probed (--verbose). */
+  /** --verbose. */
   onProbe?: ((line: string) => void) | undefined;
 }
 
-/**
- * When Tailscale is read: "now", or "when-asked" (readTailscale, peerOffline),
- * unless a node's address is a name only Tailscale resolves. `tailscale status`
- * is a process start, tens of milliseconds, and a check of a port here (before
- * every service start) has nothing to ask it.
- */
+/** "when-asked" defers Tailscale unless a node's address is a name only it resolves: checking a local port needs none. */
 export type TailscaleReading = "now" | "when-asked";
 
 export interface NetworkContext {
   thisNode: string | null;
   local: LocalProbes;
-  /** This node's own addresses, bind-tested besides the wildcard and loopback ones. */
+  /** Bind-tested besides the wildcard and loopback ones. */
   ownAddresses: string[];
   remote: boolean;
   timeoutMs: number;
   hostOf(node: string): string;
-  /** Reads Tailscale if it has not been (once; never when remote probes are off), adding its notes. */
+  /** Once, never when remote probes are off. */
   readTailscale(): Promise<void>;
-  /** Probe with the run's timeout, or a shorter one (a shared deadline). */
+  /** A shorter timeout serves a shared deadline. */
   probe(host: string, port: number, timeoutMs?: number): Promise<ProbeResult>;
-  /** Tailscale as read: undefined when not installed, not read (yet, or offline) or failing. */
+  /** Undefined when not installed, not read (yet, or offline) or failing. */
   readonly tailscale: TailscaleStatus | undefined;
-  /** Whether a host names this machine: loopback or one of its interface addresses. */
   isLocalHost(host: string): boolean;
-  /** Whether Tailscale reports the peer owning this address offline (reading Tailscale first). */
   peerOffline(host: string): Promise<boolean>;
   notes: Finding[];
 }
 
 const isIpv4 = (s: string): boolean => /^\d+\.\d+\.\d+\.\d+$/.test(s);
 
-/** The name Tailscale must resolve for a node, if its address is not an IP. */
 const tailscaleNameOf = (node: { address: string; tailscale?: string | undefined }): string | undefined =>
   node.tailscale ?? (isIpv4(node.address) || node.address.includes(":") ? undefined : node.address);
 
-/**
- * Read Tailscale once (only when remote probes may run; see TailscaleReading
- * for when), decide which node this machine is, and resolve each node's
- * address: a Tailscale host name through `tailscale status --json`, else as
- * declared.
- */
+/** A node's Tailscale host name is resolved through `tailscale status --json`; other addresses are used as declared. */
 export async function prepareNetwork(model: RegistryModel, options: OccupancyOptions & { tailscale?: TailscaleReading }): Promise<NetworkContext> {
   const notes: Finding[] = [];
   const note = { file: model.registry.file };

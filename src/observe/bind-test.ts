@@ -7,10 +7,7 @@ export interface BindResult {
   address: string;
   state: BindState;
   errorCode?: string;
-  /**
-   * Not bound itself: the wildcard named here was, and on Linux no socket
-   * listening on this address would have let it.
-   */
+  /** The wildcard whose free bind proved this address free (Linux); this one was not bound itself. */
   impliedBy?: string;
 }
 
@@ -27,15 +24,8 @@ function stateOf(code: string | undefined): BindState {
 /** libuv's UV_TCP_IPV6ONLY: bind `::` for IPv6 alone. */
 const UV_TCP_IPV6ONLY = 1;
 
-/**
- * Bind and listen on one address, then let go. Through `_listen2`, the step
- * Node's own listen() takes once the address is resolved (it calls it as a
- * method of the server, under that name since Node 0.x): listen({host})
- * first runs the address through dns.lookup, whose IPv6 test compiles a
- * regular expression that costs more than the bind (about 5 ms, once per
- * run). Public listen() is the way should a Node release drop or deprecate
- * the name.
- */
+// Through Node's internal _listen2 when present: listen({host}) first runs dns.lookup, whose IPv6 check costs more than
+// the bind. Public listen() is the fallback should Node drop the name.
 function tryListen(address: string, port: number): Promise<{ family: string } | { error: unknown }> {
   return new Promise((resolve) => {
     const server = createServer();
@@ -54,11 +44,7 @@ function tryListen(address: string, port: number): Promise<{ family: string } | 
   });
 }
 
-/**
- * Try to bind the port on one address and let go at once. `::` is bound
- * IPv6-only so each family is judged on its own: a dual-stack bind would
- * blame an IPv4 holder on IPv6.
- */
+/** `::` is bound IPv6-only so each family is judged alone: a dual-stack bind would blame an IPv4 holder on IPv6. */
 export async function bindOnce(address: string, port: number): Promise<BindResult> {
   const outcome = await tryListen(address, port);
   if ("family" in outcome) return { address, state: "free" };
@@ -71,25 +57,12 @@ const LINUX_WILDCARD_OF: Readonly<Record<string, string>> = { "127.0.0.1": "0.0.
 
 export interface BindTestOptions {
   platform?: NodeJS.Platform;
-  /**
-   * This machine's interface addresses (of interfaces that are up). A
-   * loopback address missing from them (lo down, IPv6 off on lo, as in many
-   * containers) is bound itself, to be reported absent.
-   */
+  /** Interface addresses that are up: a loopback missing here (lo down, IPv6 off, as in containers) is bound itself, to show absent. */
   localAddresses?: readonly string[];
 }
 
-/**
- * Bind tests on every address that matters, one after another (binding two
- * families of one port at once would collide with itself). detect-port and
- * get-port try the wildcard first and stop there, which misses a holder on
- * 127.0.0.1 or ::1 alone on macOS, where a wildcard and a specific address
- * can both be bound: there sparkport tries each address. Linux refuses a
- * wildcard bind while any address of its family listens on the port, so
- * there a free wildcard answers for its loopback address too, and only a
- * held wildcard (or a loopback address this machine does not have) sends
- * sparkport to bind the loopback itself.
- */
+// One address at a time (two families of one port at once collide). macOS lets a wildcard and a loopback both bind, so each
+// is tried; Linux refuses a wildcard while any address of its family listens, so there a free wildcard answers for loopback.
 export async function bindTest(port: number, extraAddresses: readonly string[] = [], options: BindTestOptions = {}): Promise<BindResult[]> {
   const platform = options.platform ?? process.platform;
   const results: BindResult[] = [];

@@ -4,7 +4,6 @@ import type { SocketTable } from "./listener.js";
 import { MacosSocketTable } from "./macos-socket-table.js";
 import { WindowsSocketTable } from "./windows-socket-table.js";
 
-/** The socket table for `platform`: /proc on Linux, netstat on Windows, lsof on macOS and everything else. */
 export function createSocketTable(platform: NodeJS.Platform, runner: CommandRunner, readText: ReadText): SocketTable {
   switch (platform) {
     case "linux":

@@ -1,4 +1,3 @@
-/** A socket listening on this machine, as the OS's socket table reports it. */
 export interface Listener {
   protocol: "tcp" | "udp";
   /** As the OS shows it, normalised: "0.0.0.0", "::", "127.0.0.1", "::1", "192.168.1.5", "fe80::1%en0". */
@@ -19,7 +18,6 @@ export interface ExcludedRange {
 
 export interface SocketSnapshot {
   listeners: Listener[];
-  /** Ranges the OS keeps from applications (Windows only; empty elsewhere). */
   excluded: ExcludedRange[];
   /** Which source answered: "proc", "ss", "lsof", "netstat", or "bind test" when it alone proved the port free (Linux). */
   source: string;
@@ -33,18 +31,9 @@ export interface SnapshotOptions {
   families?: readonly (4 | 6)[];
 }
 
-/** The local socket table, behind one interface so each OS's implementation and the tests can swap it. */
 export interface SocketTable {
-  /**
-   * True where the kernel refuses a wildcard bind while any socket of its
-   * family listens on the port, on whatever address (Linux): there a port
-   * whose 0.0.0.0 and :: bind free has no listener for the table to show.
-   */
+  /** Linux: the kernel refuses a wildcard bind while any socket of its family listens, so free wildcards mean no listener. */
   readonly wildcardBindSeesEveryListener?: boolean;
-  /**
-   * Listening sockets; `ports` narrows the work (owner lookup) to those
-   * ports when given, `families` to the address families that can hold them
-   * (the others ruled out by a bind test), where the table can tell them apart.
-   */
+  /** `ports` and `families` narrow the owner lookup, where the table can tell them apart. */
   snapshot(options: SnapshotOptions): Promise<SocketSnapshot>;
 }

@@ -2,24 +2,17 @@ import { networkInterfaces } from "node:os";
 import type { RegistryData } from "../registry/schema.js";
 
 export interface LocalNode {
-  /** The node this machine is, or undefined when none matches. */
   node: string | undefined;
-  /** How it was decided. */
   how: "option" | "env" | "interface" | "none";
 }
 
-/** This machine's interface addresses, without zone ids. */
 export function localAddresses(): string[] {
   return Object.values(networkInterfaces())
     .flatMap((list) => list ?? [])
     .map((i) => i.address.replace(/%.*$/, ""));
 }
 
-/**
- * Which node of the registry this machine is: --node, else SPARKPORT_NODE,
- * else the node whose address (or resolved Tailscale address) is one of this
- * machine's interface addresses.
- */
+/** --node, else SPARKPORT_NODE, else the node whose address (or Tailscale address) is one of this machine's. */
 export function identifyLocalNode(
   data: RegistryData,
   options: { option?: string | undefined; env?: string | undefined; addresses: readonly string[]; resolved?: ReadonlyMap<string, readonly string[]> },

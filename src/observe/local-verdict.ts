@@ -7,7 +7,6 @@ export interface Holder {
   pid: number | null;
   command: string | null;
   user: string | null;
-  /** "127.0.0.1", "::", ... */
   addresses: string[];
 }
 
@@ -37,13 +36,9 @@ function groupHolders(listeners: readonly Listener[]): Holder[] {
   return [...byOwner.values()];
 }
 
-/**
- * Who holds the port here: the socket table names the holders, the bind test
- * is the ground truth (it also sees sockets whose owner the table cannot).
- */
+/** The socket table names holders; the bind test is the ground truth (it also sees sockets whose owner the table cannot). */
 export async function localVerdict(port: number, probes: LocalProbes, extraAddresses: readonly string[] = []): Promise<LocalVerdict> {
-  // One after the other: a bind test listens for a moment, and a socket table read meanwhile would
-  // name this very process as the holder. Its sockets are closed when bindTest settles.
+  // Bind first, then read: a table read during a bind test would name this very process as the holder.
   const binds = await probes.bindTest(port, extraAddresses);
   const families = listenerFamilies(probes.socketTable, binds);
   const snapshot: SocketSnapshot =

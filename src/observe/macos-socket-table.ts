@@ -4,19 +4,11 @@ import { parseLsofFields } from "./parse/parse-lsof-fields.js";
 import { uniqueListeners } from "./unique-listeners.js";
 
 export interface MacosSocketTableOptions {
-  /**
-   * Whether lsof runs with the rights to see every process (root). Without them lsof lists only the caller's
-   * own processes, so other users' listeners are missing and the snapshot says ownersComplete: false.
-   * Defaults to "running as root".
-   */
+  /** Without root lsof lists only the caller's processes, so owners are incomplete; defaults to "running as root". */
   privileged?: boolean;
 }
 
-/**
- * The socket table from lsof, for macOS and any other system without /proc:
- * `lsof -nP -iTCP -sTCP:LISTEN -F pcPtnL` (UDP: `lsof -nP -iUDP -F pcPtnL`, unconnected sockets only).
- * lsof exits 1 with no output when nothing matches: that is an empty table, not an error.
- */
+/** lsof, for macOS and any other system without /proc. */
 export class MacosSocketTable implements SocketTable {
   private readonly runner: CommandRunner;
   private readonly privileged: boolean;

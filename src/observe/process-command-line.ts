@@ -2,20 +2,15 @@ import type { CommandRunner } from "../io/command-runner.js";
 import type { ReadText } from "./linux-socket-table.js";
 import { quoteArg } from "../command-line/quote-command-line.js";
 
-/** The command line of a running process, for recognising the program behind a listener. */
 export interface ProcessInfo {
-  /** The command line as one string; undefined when the process is gone, not visible, or has none. Never throws. */
+  /** Undefined when the process is gone, not visible, or has none; never throws. */
   commandLine(pid: number): Promise<string | undefined>;
 }
 
 const isPid = (pid: number): boolean => Number.isSafeInteger(pid) && pid > 0;
 
-/**
- * /proc/<pid>/cmdline (each argument ends with a NUL) as one line: arguments that need it are quoted for sh, so
- * splitCommandLine gives them back, empty ones included. A process that retitled itself (`redis-server
- * 127.0.0.1:6379`, `next-server (v14.2.3)`) leaves one string followed by NUL padding: that title is returned as
- * it is, like ps shows it. Undefined when empty (kernel threads, zombies).
- */
+// Arguments are quoted for sh, so splitCommandLine gives them back. A retitled process (`redis-server 127.0.0.1:6379`)
+// leaves one NUL-padded title, returned as ps shows it.
 export function joinProcCmdline(raw: string): string | undefined {
   const args = raw.split("\0");
   if (args[args.length - 1] === "") args.pop();
@@ -25,7 +20,6 @@ export function joinProcCmdline(raw: string): string | undefined {
   return args.map((arg) => quoteArg(arg, "posix")).join(" ");
 }
 
-/** Linux: reads /proc/<pid>/cmdline through `readText`. */
 export class LinuxProcessInfo implements ProcessInfo {
   constructor(private readonly readText: ReadText) {}
 
@@ -39,7 +33,6 @@ export class LinuxProcessInfo implements ProcessInfo {
   }
 }
 
-/** Runs a program and returns its trimmed output, or undefined on any failure or empty output. */
 async function output(runner: CommandRunner, file: string, args: readonly string[], timeoutMs: number): Promise<string | undefined> {
   try {
     const result = await runner.run(file, args, { timeoutMs });
@@ -51,7 +44,6 @@ async function output(runner: CommandRunner, file: string, args: readonly string
   }
 }
 
-/** macOS (and other BSDs): `ps -ww -o command= -p PID`, full width, no header. */
 export class MacosProcessInfo implements ProcessInfo {
   constructor(private readonly runner: CommandRunner) {}
 
@@ -61,11 +53,8 @@ export class MacosProcessInfo implements ProcessInfo {
   }
 }
 
-/**
- * Windows: Win32_Process.CommandLine through PowerShell, written as UTF-8 (the console code page would mangle
- * non-ASCII paths). The pid is checked to be an integer, so nothing but digits reaches the script. Processes of
- * other users have no CommandLine without an administrator: undefined.
- */
+// UTF-8 output: the console code page would mangle non-ASCII paths. isPid keeps anything but digits out of the script;
+// other users' processes have no CommandLine without an administrator.
 export class WindowsProcessInfo implements ProcessInfo {
   constructor(private readonly runner: CommandRunner) {}
 
@@ -76,7 +65,6 @@ export class WindowsProcessInfo implements ProcessInfo {
   }
 }
 
-/** The ProcessInfo for `platform`: /proc on Linux, PowerShell on Windows, ps on macOS and everything else. */
 export function createProcessInfo(platform: NodeJS.Platform, runner: CommandRunner, readText: ReadText): ProcessInfo {
   switch (platform) {
     case "linux":

@@ -2,18 +2,12 @@ import type { CommandResult, CommandRunner } from "../io/command-runner.js";
 import { errorCode } from "../io/file-system.js";
 import type { Peer, TailscaleStatus } from "./parse/tailscale-status.js";
 
-/**
- * What `tailscale status --json` said. `--json` exits 0 even when Tailscale
- * is stopped or logged out, so a status is not "up": check isTailscaleRunning.
- * `error` covers a daemon that is not running (the CLI exits 1), a timeout
- * and output that does not parse.
- */
+/** `--json` exits 0 even when Tailscale is stopped or logged out: check isTailscaleRunning before trusting a status. */
 export type TailscaleStatusRead =
   | { available: false; reason: "not-installed" }
   | { available: true; status: TailscaleStatus }
   | { available: true; error: string };
 
-/** Run `tailscale status --json` (found on PATH) and parse it; never throws. */
 export async function readTailscaleStatus(runner: CommandRunner, options: { timeoutMs?: number } = {}): Promise<TailscaleStatusRead> {
   let result: CommandResult;
   try {
@@ -44,7 +38,6 @@ function firstLine(text: string): string | undefined {
     .find((line) => line !== "");
 }
 
-/** True when Tailscale is up: BackendState "Running". */
 export function isTailscaleRunning(status: TailscaleStatus): boolean {
   return status.backendState === "Running";
 }
@@ -58,12 +51,7 @@ function normalise(name: string): string {
   return name.trim().toLowerCase().replace(/\.$/, "");
 }
 
-/**
- * The node (self or a peer) a name means, case-insensitively. The MagicDNS
- * name decides first, in full ("unagi.tail8b25a2.ts.net", trailing dot or
- * not) or without the tailnet suffix ("unagi"); then the host name, but only
- * when one node has it (iOS devices all call themselves "localhost").
- */
+/** MagicDNS name first, in full or without the tailnet suffix; then the host name only when unique (iOS devices are all "localhost"). */
 export function findTailscaleNode(status: TailscaleStatus, name: string): TailscaleNodeMatch {
   const wanted = normalise(name);
   if (wanted === "") return { kind: "not-found" };
@@ -84,7 +72,6 @@ export function findTailscaleNode(status: TailscaleStatus, name: string): Tailsc
   return { kind: "found", node: only.node, isSelf: only.isSelf };
 }
 
-/** The Tailscale IPs of the node `name` means; empty when no node, or more than one, matches. */
 export function resolveTailscaleName(status: TailscaleStatus, name: string): string[] {
   const match = findTailscaleNode(status, name);
   return match.kind === "found" ? [...match.node.ips] : [];

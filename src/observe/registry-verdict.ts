@@ -8,10 +8,8 @@ export interface RangeHit {
 
 export interface RegistryVerdict {
   port: number;
-  /** Allocations on this port, on any node (the tables are read per port). */
   allocations: Allocation[];
   reservations: Reservation[];
-  /** Placing ranges that contain the port, of any team. */
   ranges: RangeHit[];
 }
 
@@ -30,7 +28,6 @@ export function registryVerdict(model: RegistryModel, port: number): RegistryVer
   };
 }
 
-/** Ports the registry already holds: every allocation (derived included) and reservation. */
 export function registryTakenPorts(model: RegistryModel): Set<number> {
   const taken = new Set<number>();
   for (const a of model.allocations) taken.add(a.port);
@@ -38,10 +35,7 @@ export function registryTakenPorts(model: RegistryModel): Set<number> {
   return taken;
 }
 
-/**
- * Ports in the team's placing ranges, ascending, that the registry leaves
- * free, such that base + every requested offset is free and in range too.
- */
+/** Ascending free ports in the team's placing ranges where base + every offset is free and in range too. */
 export function* registryCandidates(model: RegistryModel, team: string, offsets: readonly number[]): Generator<number> {
   const taken = registryTakenPorts(model);
   const ranges = placingRanges(model, team)

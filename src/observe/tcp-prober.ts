@@ -1,14 +1,7 @@
 import { isIP, Socket } from "node:net";
 import { errorCode } from "../io/file-system.js";
 
-/**
- * What a TCP connect attempt said about host:port.
- * - open: the handshake completed (the connection is closed at once).
- * - closed: the host answered with a reset (nothing listens there).
- * - filtered: no answer within the timeout, or a firewall refused locally.
- * - unreachable: no route, or the host is down; the port was never asked.
- * - name-error: the host name did not resolve (in time).
- */
+/** closed: the host reset; filtered: no answer in time, or a local firewall refused; unreachable: no route, port never asked. */
 export type ProbeState = "open" | "closed" | "filtered" | "unreachable" | "name-error";
 
 export interface ProbeResult {
@@ -17,7 +10,6 @@ export interface ProbeResult {
   state: ProbeState;
   /** Milliseconds from the start of the probe (name lookup included) to its answer. */
   ms: number;
-  /** The system error behind the state; absent for open and for filtered by our own timer. */
   errorCode?: string;
   /** The IP address the answer came from (the one connected or last tried); absent for name-error. */
   address?: string;
@@ -28,7 +20,6 @@ export interface TcpProber {
   probe(host: string, port: number, timeoutMs: number): Promise<ProbeResult>;
 }
 
-/** Resolves a host name to IP addresses, in the order to try them. */
 export type HostLookup = (host: string) => Promise<string[]>;
 
 // node:dns loads only when a name is probed: most probes go to the addresses in ports.yaml.
@@ -37,18 +28,11 @@ const systemLookup: HostLookup = async (host) => {
   return (await lookup(host, { all: true })).map((entry) => entry.address);
 };
 
-/** Milliseconds since an arbitrary point, without loading node:perf_hooks for performance.now(). */
+// hrtime rather than performance.now(): no node:perf_hooks to load.
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
-/**
- * Connect-error codes and the state each means. Anything not listed (and an
- * error without a code) counts as unreachable.
- * - ECONNRESET: a reset before the handshake finished is the host saying no, as ECONNREFUSED.
- * - ETIMEDOUT: the kernel gave up before our timer: the same silence as our timer.
- * - EPERM / EACCES: a local firewall rule or a "prohibit" route refused the SYN: filtered here.
- * - EADDRNOTAVAIL / EAFNOSUPPORT / ENETDOWN: this machine cannot send there
- *   (no source address of that family, ephemeral ports exhausted, interface down).
- */
+// ECONNRESET before the handshake is a refusal like ECONNREFUSED; EPERM/EACCES is a local firewall or "prohibit" route.
+// Anything unlisted (or without a code) is unreachable.
 const CONNECT_ERROR_STATES: Readonly<Record<string, ProbeState>> = {
   ECONNREFUSED: "closed",
   ECONNRESET: "closed",
@@ -63,7 +47,6 @@ const CONNECT_ERROR_STATES: Readonly<Record<string, ProbeState>> = {
   EAFNOSUPPORT: "unreachable",
 };
 
-/** The state a connect error means; see CONNECT_ERROR_STATES. */
 export function stateForConnectError(code: string | undefined): ProbeState {
   return (code === undefined ? undefined : CONNECT_ERROR_STATES[code]) ?? "unreachable";
 }
@@ -97,7 +80,6 @@ function connectOnce(address: string, port: number, timeoutMs: number): Promise<
 
 type Resolution = { addresses: string[] } | { errorCode: string };
 
-/** The addresses of `host`, or the lookup's error code; "ETIMEOUT" when it takes longer than `timeoutMs`. */
 function resolveWithin(lookup: HostLookup, host: string, timeoutMs: number): Promise<Resolution> {
   return new Promise((resolve) => {
     // A system lookup cannot be cancelled; it finishes in the background and is ignored.
@@ -118,14 +100,7 @@ function resolveWithin(lookup: HostLookup, host: string, timeoutMs: number): Pro
 /** A refusal is a definite answer from the host, so among failed addresses it is the one reported. */
 const FAILURE_RANK: Readonly<Record<ProbeState, number>> = { open: 4, closed: 3, filtered: 2, unreachable: 1, "name-error": 0 };
 
-/**
- * A prober using node:net in this process. An IP address is connected to
- * directly; a name is looked up first (all its addresses, in the system's
- * order) and each address is tried in turn while time remains: the first
- * open one wins, else the most telling failure (closed, then filtered, then
- * unreachable). One timer bounds the whole probe, lookup included. Every
- * socket is destroyed before the promise settles.
- */
+/** Names are looked up and each address tried in turn: the first open wins, else the most telling failure. One timer bounds it all. */
 export function createNodeTcpProber(options: { lookup?: HostLookup } = {}): TcpProber {
   const lookup = options.lookup ?? systemLookup;
   return {
@@ -155,5 +130,4 @@ export function createNodeTcpProber(options: { lookup?: HostLookup } = {}): TcpP
   };
 }
 
-/** The prober the CLI uses: system name lookup, node:net sockets. */
 export const nodeTcpProber: TcpProber = createNodeTcpProber();

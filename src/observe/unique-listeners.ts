@@ -1,9 +1,6 @@
 import type { Listener } from "./listener.js";
 
-/**
- * Drops rows that say the same thing twice: one process holding two descriptors of one socket (lsof lists
- * each), or Windows netstat repeating a UDP row per socket of one process. Different owners stay separate.
- */
+/** lsof lists each descriptor of one socket, and Windows netstat repeats a UDP row per socket: one row each. */
 export function uniqueListeners(listeners: readonly Listener[]): Listener[] {
   const seen = new Set<string>();
   return listeners.filter((listener) => {

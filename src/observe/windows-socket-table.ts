@@ -7,13 +7,8 @@ import { uniqueListeners } from "./unique-listeners.js";
 
 const TIMEOUT_MS = 15_000;
 
-/**
- * The Windows socket table: `netstat -ano -p tcp` and `-p tcpv6` (udp/udpv6), image names from
- * `tasklist /fo csv /nh`, reserved ranges from `netsh interface ipv4|ipv6 show excludedportrange`.
- * netstat -o gives every row's PID without administrator rights, so owners are always complete; a PID that
- * tasklist no longer lists (the process exited in between) just has no command. tasklist or netsh failing
- * costs the names or the ranges, not the snapshot.
- */
+// netstat -o gives every row's PID without administrator rights, so owners are complete; tasklist or netsh failing costs
+// the names or the ranges, not the snapshot.
 export class WindowsSocketTable implements SocketTable {
   private readonly runner: CommandRunner;
 
@@ -52,7 +47,6 @@ export class WindowsSocketTable implements SocketTable {
     return result.stdout;
   }
 
-  /** Output of a command whose failure only costs detail; undefined when it is missing or fails. */
   private async optional(file: string, args: readonly string[]): Promise<string | undefined> {
     try {
       const result = await this.runner.run(file, args, { timeoutMs: TIMEOUT_MS });

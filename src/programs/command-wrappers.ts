@@ -1,6 +1,5 @@
-/** Programs that run the command after them (after their own flags). */
+/** Programs that run the command after their own flags. */
 const WRAPPERS = new Set(["env", "cross-env", "cross-env-shell", "npx", "bunx", "pnpx", "exec", "nohup", "time", "sudo", "nice", "command", "dotenv"]);
-/** Two-word wrappers: `npm exec`, `yarn dlx`, `poetry run`, `bundle exec`. */
 const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
   npm: ["exec", "x"],
   pnpm: ["exec", "dlx"],
@@ -14,7 +13,6 @@ const SUBCOMMANDS: Readonly<Record<string, readonly string[]>> = {
   rye: ["run"],
   dotenvx: ["run"],
 };
-/** Wrapper flags that take a value. */
 const FLAGS_WITH_VALUE: Readonly<Record<string, ReadonlySet<string>>> = {
   env: new Set(["-u", "--unset", "-C", "--chdir"]),
   npx: new Set(["-p", "--package"]),
@@ -25,13 +23,10 @@ const FLAGS_WITH_VALUE: Readonly<Record<string, ReadonlySet<string>>> = {
 };
 const NONE: ReadonlySet<string> = new Set();
 
-/** Package managers: `npm start -- -p 3001` hands `-p` to the script's program. */
+/** `npm start -- -p 3001` hands `-p` to the script's program. */
 export const PACKAGE_MANAGERS: ReadonlySet<string> = new Set(["npm", "pnpm", "yarn", "bun"]);
 
-/**
- * When `words[at]`, named `name`, is a wrapper (`env`, `cross-env`, `npx`, `npm exec`, `poetry run`, `dotenv --`),
- * the index of the word the wrapped command starts at; undefined for any other program.
- */
+/** The index the wrapped command starts at; undefined when `name` is no wrapper. */
 export function skipWrapper(words: readonly string[], at: number, name: string): number | undefined {
   let i = at + 1;
   const sub = SUBCOMMANDS[name];

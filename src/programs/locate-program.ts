@@ -8,19 +8,14 @@ const SCRIPT_RUNNERS = new Set(["node", "nodejs", "bun", "deno", "ruby"]);
 const SCRIPT_RUNNER_FLAGS_WITH_VALUE = new Set(["-r", "--require", "--import", "--loader"]);
 const PYTHON_FLAGS_WITH_VALUE = new Set(["-X", "-W", "-Q"]);
 
-/** The program a simple command runs, past its `NAME=value` prefixes, wrappers and interpreter. */
 export interface LocatedProgram {
-  /**
-   * A known program's id; else the module of `python -m`, or the word's programName (`node`, `npm`, `export`);
-   * "" when the command is only assignments.
-   */
+  /** A known program's id, else the `python -m` module or the word's programName; "" for assignments only. */
   name: string;
   known?: KnownProgram;
-  /** Index of the word naming it: the module after `-m`, the script an interpreter runs. */
+  /** The module after `-m`, or the script an interpreter runs. */
   at: number;
-  /** Index of its first argument. */
   from: number;
-  /** Indexes of the `NAME=value` words before it, at every wrapper. */
+  /** At every wrapper. */
   assignments: number[];
   /** The process shows a title instead of its arguments (`next-server (v14.2.3)`). */
   title: boolean;
@@ -36,14 +31,12 @@ const found = (name: string, at: number, known?: KnownProgram, title = false): F
   title,
 });
 
-/** Index of the first word from `from` on that is no flag, skipping the values of `withValue`. */
 function afterFlags(words: readonly string[], from: number, withValue: ReadonlySet<string>): number {
   let i = from;
   while ((words[i] ?? "").startsWith("-")) i += withValue.has(words[i] ?? "") ? 2 : 1;
   return i;
 }
 
-/** The known program words[at] names, by its name or by its process title. */
 function knownAt(words: readonly string[], at: number): Found | undefined {
   const name = programName(words[at] ?? "");
   const known = programNamed(name, words, at);
@@ -52,7 +45,7 @@ function knownAt(words: readonly string[], at: number): Found | undefined {
   return titled === undefined ? undefined : found(name, at, titled, true);
 }
 
-/** `python -m uvicorn`, `python -muvicorn`, `python manage.py`; `python -c` and unknown scripts stay python. */
+/** `python -c` and unknown scripts stay python. */
 function afterPython(words: readonly string[], at: number): Found {
   for (let j = at + 1; j < words.length; j++) {
     const word = words[j] ?? "";
@@ -73,10 +66,7 @@ function programAt(words: readonly string[], at: number, name: string): Found {
   return script ?? knownAt(words, at) ?? found(name, at);
 }
 
-/**
- * Where the program of a simple command is, given its words: `PORT=3000 npx next dev`, `env -u X cross-env A=1
- * vite`, `poetry run python -m uvicorn app:app`, `/usr/bin/node ./node_modules/.bin/next start`.
- */
+/** Past `NAME=value` prefixes, wrappers and interpreters: `env -u X cross-env A=1 vite`, `poetry run python -m uvicorn`. */
 export function locateProgram(words: readonly string[]): LocatedProgram {
   const assignments: number[] = [];
   let i = 0;

@@ -1,56 +1,43 @@
-// The servers sparkport knows by name: how each takes its port and address on the command line, for the
-// project scan (which port a script starts it on) and for doctor's fix (how to make it listen everywhere).
+// How each known server takes its port and address: for the project scan, and for doctor's fix.
 
-/** How doctor's fix makes a program listen on every address. */
+/** How doctor binds all addresses: a host flag, a `[host:]port` argument, `hostVariable`, or its own config (host flags rewritten too). */
 export type BindAll =
-  /** Its first `host` flag set to 0.0.0.0, before its port flag (after its sub-command, if any). */
   | "host-option"
-  /** Its `[host:]port` argument after the sub-command made 0.0.0.0:port (`runserver 0.0.0.0:8000`). */
   | "address-argument"
-  /** The variable `hostVariable` set to 0.0.0.0:port. */
   | "environment"
-  /** A setting of its own configuration; `host` flags on its command line are rewritten as well. */
   | "server-setting";
 
 export interface ServerProgram {
-  /** The words that run it, as programName gives them. */
+  /** As programName gives them. */
   names: readonly string[];
-  /** `python -m` modules that run it, besides its names. */
   modules?: readonly string[];
   /** Titles its process shows instead of its arguments (`next-server (v14.2.3)`). */
   titles?: readonly string[];
-  /** How it is usually started, for a process that shows only its title; its host and port flags follow. */
+  /** How it is usually started, for a process that shows only its title. */
   start?: readonly string[];
-  /** Its process title is its name and the address it listens on (`redis-server 127.0.0.1:6379`). */
+  /** `redis-server 127.0.0.1:6379`. */
   addressInTitle?: boolean;
-  /** Told apart from other programs of the same name by its arguments (`main.py` is ComfyUI's only sometimes). */
+  /** `main.py` is ComfyUI's only sometimes. */
   recognise?: (words: readonly string[], at: number) => boolean;
-  /** Flags whose value is the port (`-p 3000`, `--port=3000`, `-p3000`). */
   port: readonly string[];
-  /** Flags whose value is the address it listens on; a fix adds the first. */
+  /** A fix adds the first. */
   host?: readonly string[];
-  /** Flags whose value is `host:port` or a port (`gunicorn --bind 0.0.0.0:8000`, `php -S localhost:8000`). */
+  /** `gunicorn --bind 0.0.0.0:8000`, `php -S localhost:8000`. */
   bind?: readonly string[];
-  /** Sub-commands its options follow (`flask run`); with `portArgument`, the one that serves is required. */
+  /** With `portArgument`, the one that serves is required (`flask run`). */
   subcommands?: readonly string[];
-  /** The port as an argument of its own: a bare port (`http.server 8000`), or `[host:]port` (`runserver 0.0.0.0:8000`). */
+  /** A bare port (`http.server 8000`), or `[host:]port` (`runserver 0.0.0.0:8000`). */
   portArgument?: "port" | "address";
-  /** Its own flags that take a value, so the word after one is not its port argument. */
+  /** So the word after one is not its port argument. */
   flagsWithValue?: readonly string[];
-  /** The port it listens on when given none. */
   defaultPort?: number;
   bindAll?: BindAll;
-  /** With bindAll "environment": the variable holding its address. */
   hostVariable?: string;
 }
 
 const COMFYUI_PATH = /comfyui/i;
 
-/**
- * Every server program known, by the name doctor reports it under. Only a program listed here has its short
- * port flag (`-p`) read; any other is read for `--port` alone, since `-p` means something else to most
- * (`docker run -p`, `mkdir -p`).
- */
+/** Only a program listed here has `-p` read as its port: to most others it means something else (`docker run -p`, `mkdir -p`). */
 export const SERVER_PROGRAMS = {
   next: { names: ["next"], titles: ["next-server"], start: ["next", "dev"], port: ["-p", "--port"], host: ["-H", "--hostname"], defaultPort: 3000, bindAll: "host-option" },
   vite: { names: ["vite"], port: ["--port"], host: ["--host"], defaultPort: 5173, bindAll: "host-option" },
@@ -105,7 +92,6 @@ export const SERVER_PROGRAMS = {
 
 export type ServerProgramId = keyof typeof SERVER_PROGRAMS;
 
-/** The programs doctor's fix rewrites in their own words. */
 export type BindAllProgram = { [K in ServerProgramId]: (typeof SERVER_PROGRAMS)[K] extends { bindAll: BindAll } ? K : never }[ServerProgramId];
 
 export interface KnownProgram {
@@ -123,22 +109,19 @@ const BY_NAME = indexBy((p) => p.names);
 const BY_MODULE = indexBy((p) => [...p.names, ...(p.modules ?? [])]);
 const BY_TITLE = indexBy((p) => p.titles ?? []);
 
-/** The program a word names (its programName), when its arguments agree. */
+/** When its arguments agree. */
 export function programNamed(name: string, words: readonly string[], at: number): KnownProgram | undefined {
   const entry = BY_NAME.get(name);
   return entry !== undefined && (entry.program.recognise?.(words, at) ?? true) ? entry : undefined;
 }
 
-/** The program `python -m module` runs. */
 export const programOfModule = (module: string): KnownProgram | undefined => BY_MODULE.get(module);
 
-/** The program whose process is titled `name` (`next-server`, `puma`). */
 export const programTitled = (name: string): KnownProgram | undefined => BY_TITLE.get(name);
 
-/** True for the ids doctor's fix rewrites. */
 export const bindsAll = (id: ServerProgramId): id is BindAllProgram => "bindAll" in SERVER_PROGRAMS[id];
 
-/** Flags of other programs that commonly name the listening address, for a program not listed. */
+/** For a program not listed. */
 export const COMMON_HOST_FLAGS: readonly string[] = [
   "--host",
   "--hostname",

@@ -8,17 +8,13 @@ import { yamlScalarMapped } from "./yaml-scalar-mapped.js";
 
 const COMMAND_KEYS = ["entrypoint", "command"];
 
-/** A scalar of the compose file, mapped, with its variables substituted. */
 function mappedScalar(ctx: ComposeContext, node: unknown): { written: string; text: MappedText } | undefined {
   const item = yamlResolve(node, ctx.doc);
   const mapped = isScalar(item) ? yamlScalarMapped(item, ctx.text) : undefined;
   return mapped === undefined ? undefined : { written: mapped.text, text: interpolateCompose(mapped, ctx.env).text };
 }
 
-/**
- * The ports each service's `command:` (and `entrypoint:`) passes to the program it runs, as a string
- * (`uvicorn app.main:app --port 8000`) or a list of words; `key` is the service's name.
- */
+/** From `command:` and `entrypoint:`, as a string or a list of words; `key` is the service's name. */
 export function composeCommandReferences(ctx: ComposeContext): void {
   for (const service of composeServices(ctx)) {
     for (const name of COMMAND_KEYS) {

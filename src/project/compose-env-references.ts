@@ -6,7 +6,6 @@ import { portsInValue } from "./ports-in-value.js";
 import { yamlPairs, yamlResolve, yamlValueOf } from "../util/yaml-value-of.js";
 import { yamlScalarMapped } from "./yaml-scalar-mapped.js";
 
-/** The ports of one environment value, read as an .env value is, after `${VAR}` substitution. */
 function scanValue(ctx: ComposeContext, key: string, value: MappedText): void {
   const { text } = interpolateCompose(value, ctx.env);
   for (const found of portsInValue(text.text, key)) {
@@ -26,11 +25,7 @@ function scanValue(ctx: ComposeContext, key: string, value: MappedText): void {
   }
 }
 
-/**
- * The ports named by each service's `environment:`, as a mapping (`APP_PORT: 8000`) or a list
- * (`- DATABASE_URL=postgresql://db:5432/app`); `key` is the variable's name. Unset variables are not reported:
- * values passed through from the shell (`${SECRET}`) are common and name no port.
- */
+/** Unset variables are not reported: values passed through from the shell (`${SECRET}`) are common and name no port. */
 export function composeEnvReferences(ctx: ComposeContext): void {
   for (const service of composeServices(ctx)) {
     const environment = yamlValueOf(service.node, "environment", ctx.doc);

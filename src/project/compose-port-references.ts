@@ -8,10 +8,7 @@ import { yamlScalarMapped } from "./yaml-scalar-mapped.js";
 
 const LONG_FIELDS = ["target", "published", "host_ip", "protocol"];
 
-/**
- * Every scalar and mapping of the document by the `line:column` findComposePortLines reports an item at (an item
- * or the anchor an alias points at); a mapping wins over its first key, which starts where it does.
- */
+/** Keyed as findComposePortLines reports items; a mapping wins over its first key, which starts where it does. */
 function nodesByPosition(ctx: ComposeContext): Map<string, Node> {
   const nodes = new Map<string, Node>();
   const add = (node: Node): void => {
@@ -24,7 +21,7 @@ function nodesByPosition(ctx: ComposeContext): Map<string, Node> {
   return nodes;
 }
 
-/** Where the published port of a short-syntax entry stands in it: between the last two colons before the protocol. */
+/** Between the last two colons before the protocol. */
 function publishedSpan(entry: string): [number, number] | undefined {
   const slash = entry.lastIndexOf("/");
   const end = slash < 0 ? entry.length : slash;
@@ -47,7 +44,6 @@ function reportMissing(ctx: ComposeContext, line: ComposePortLine, missing: read
   }
 }
 
-/** The mapped value of one field of a long-syntax item, variables substituted. */
 function longField(ctx: ComposeContext, line: ComposePortLine, value: unknown): MappedText | undefined {
   const node = yamlResolve(value, ctx.doc);
   const mapped = isScalar(node) ? yamlScalarMapped(node, ctx.text) : undefined;
@@ -57,7 +53,6 @@ function longField(ctx: ComposeContext, line: ComposePortLine, value: unknown): 
   return interpolated.text;
 }
 
-/** The item as compose reads it after substitution, and the mapped text its published port stands in. */
 function readItem(ctx: ComposeContext, line: ComposePortLine, node: Node): { entry: unknown; published?: { mapped: MappedText; from: number; to: number } } | undefined {
   if (isScalar(node)) {
     if (typeof node.value !== "string") return { entry: node.value };
@@ -84,11 +79,7 @@ function readItem(ctx: ComposeContext, line: ComposePortLine, node: Node): { ent
   return { entry, ...(published === undefined ? {} : { published }) };
 }
 
-/**
- * The host ports each service publishes (`services.<name>.ports`, short and long syntax, read by the doctor's
- * parseComposePorts after `${VAR}` substitution). A port the engine picks (`"3000"`, `"8000-9000:80"`) names no
- * host port and gives no reference; each port of a range gives one, pointing at the whole range.
- */
+/** A port the engine picks (`"3000"`, `"8000-9000:80"`) gives no reference; each port of a range gives one, at the whole range. */
 export function composePortReferences(ctx: ComposeContext): void {
   const items = nodesByPosition(ctx);
   for (const line of findComposePortLines(ctx.text, ctx.file)) {

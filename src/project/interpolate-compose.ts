@@ -4,7 +4,6 @@ import { joinMapped, sliceMapped, type MappedText } from "../command-line/mapped
 /** A `${VAR}` with no value and no default: compose would substitute an empty string. */
 export interface MissingVariable {
   variable: string;
-  /** Offset of its `$` in the file. */
   offset: number;
 }
 
@@ -12,7 +11,6 @@ const NAME = /[A-Za-z_][A-Za-z0-9_]*/y;
 const BRACED = /^([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([\s\S]*))?$/;
 const MAX_DEPTH = 10;
 
-/** Index after the `}` that closes the `${` at `dollar`, or -1. */
 function closingBrace(text: string, dollar: number): number {
   let depth = 0;
   for (let i = dollar + 1; i < text.length; i++) {
@@ -82,17 +80,12 @@ function interpolate(input: MappedText, env: EnvValues, missing: MissingVariable
   return joinMapped(parts);
 }
 
-/** Characters substituted from a default (`${VAR:-8000}`): their origin is the variable, found in no file. */
+/** Their origin is the variable, found in no file. */
 function withOrigin(mapped: MappedText, variable: string): MappedText {
   return { ...mapped, origin: mapped.origin.map((o) => o ?? { variable }) };
 }
 
-/**
- * A compose value with its variables substituted as compose does from the `.env` beside the file: `${VAR}`,
- * `$VAR`, `${VAR:-default}` (unset or empty), `${VAR-default}` (unset), `${VAR:+alt}`, `${VAR+alt}`, `${VAR:?err}`,
- * `${VAR?err}`, nested defaults, `$$` for a `$`. A value from the .env maps to the whole `${...}`, a default to
- * its own characters; the variables with no value are listed.
- */
+/** As compose does from the `.env` beside the file; a value from the .env maps to the whole `${...}`, a default to its own characters. */
 export function interpolateCompose(input: MappedText, env: EnvValues): { text: MappedText; missing: MissingVariable[] } {
   const missing: MissingVariable[] = [];
   return { text: interpolate(input, env, missing, 0), missing };

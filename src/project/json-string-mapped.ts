@@ -2,7 +2,7 @@ import type { MappedText } from "../command-line/mapped-text.js";
 
 const ESCAPES: Readonly<Record<string, string>> = { b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
 
-/** The JSON string literal text[from, to) (quotes included), decoded, each character mapped to its escape or itself. */
+/** Decodes text[from, to) (quotes included), each character mapped to its escape or itself. */
 export function jsonStringMapped(text: string, from: number, to: number): MappedText {
   const mapped: MappedText = { text: "", start: [], end: [], origin: [] };
   const push = (c: string, start: number, end: number): void => {

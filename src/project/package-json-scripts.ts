@@ -1,4 +1,3 @@
-/** A script of package.json: its name and the span of its JSON string (quotes included). */
 export interface ScriptSpan {
   name: string;
   from: number;
@@ -10,14 +9,13 @@ const skipSpace = (text: string, i: number): number => {
   return i;
 };
 
-/** Index after the string literal that opens at text[i]. */
 function stringEnd(text: string, i: number): number {
   let j = i + 1;
   while (j < text.length && text.charAt(j) !== '"') j += text.charAt(j) === "\\" ? 2 : 1;
   return j + 1;
 }
 
-/** Index after the value at text[i], however deep, without recursion. */
+/** Without recursion, however deep. */
 function valueEnd(text: string, i: number): number {
   if (text.charAt(i) === '"') return stringEnd(text, i);
   if (text.charAt(i) !== "{" && text.charAt(i) !== "[") {
@@ -34,7 +32,6 @@ function valueEnd(text: string, i: number): number {
   return text.length;
 }
 
-/** The members of the object at text[i]: key, and where its value starts and ends. */
 function members(text: string, i: number): Array<{ key: string; from: number; to: number }> {
   const found: Array<{ key: string; from: number; to: number }> = [];
   if (text.charAt(i) !== "{") return found;
@@ -51,7 +48,7 @@ function members(text: string, i: number): Array<{ key: string; from: number; to
   return found;
 }
 
-/** The string members of the top-level `scripts` object of a package.json already known to be valid JSON. */
+/** `text` must already be known to be valid JSON. */
 export function packageJsonScripts(text: string): ScriptSpan[] {
   const scripts = members(text, skipSpace(text, 0)).filter((m) => m.key === "scripts");
   return scripts.flatMap((s) => members(text, s.from).filter((m) => text.charAt(m.from) === '"').map((m) => ({ name: m.key, from: m.from, to: m.to })));

@@ -1,11 +1,10 @@
-/** One `KEY=value` of a .env file, with offsets into the file's text. */
 export interface EnvLine {
   key: string;
   keyOffset: number;
-  /** The value as written: with its quotes, without an inline comment or trailing spaces. */
+  /** With its quotes, without an inline comment or trailing spaces. */
   raw: string;
   rawOffset: number;
-  /** The value without its quotes (escapes left as written). */
+  /** Escapes left as written. */
   value: string;
   valueOffset: number;
 }
@@ -18,7 +17,7 @@ export interface EnvLineProblem {
 const ASSIGNMENT = /^([ \t]*(?:export[ \t]+)?)([A-Za-z_][\w.-]*)[ \t]*(?:=|:(?=[ \t]))[ \t]*/;
 const QUOTES = new Set(["'", '"', "`"]);
 
-/** Where the quote opened at `open` closes (a backslash escapes a double quote), or -1. */
+/** A backslash escapes only a double quote. */
 function closingQuote(text: string, open: number): number {
   const quote = text.charAt(open);
   for (let i = open + 1; i < text.length; i++) {
@@ -29,14 +28,8 @@ function closingQuote(text: string, open: number): number {
   return -1;
 }
 
-/**
- * The assignments of a .env file as dotenv and compose read them: `KEY=value`, `export KEY=value`, `KEY: value`,
- * values in single, double or back quotes (which may span lines), ` # comments` after unquoted values (a `#`
- * with no space before it is part of the value, as compose reads it), CRLF line ends.
- *
- * Written by hand because dotenv's `parse` returns only key → value: the scanner needs the line and column of
- * each value, and to tell a quoted value from a bare one.
- */
+// By hand: dotenv's parse returns only key → value, and the scanner needs positions and quoted vs bare. A `#` with no
+// space before it is part of the value, as compose reads it.
 export function parseEnvLines(text: string): { entries: EnvLine[]; problems: EnvLineProblem[] } {
   const entries: EnvLine[] = [];
   const problems: EnvLineProblem[] = [];

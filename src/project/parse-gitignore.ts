@@ -1,13 +1,11 @@
-/** One line of a .gitignore, as a test on paths relative to the folder the file is in. */
 export interface GitignoreRule {
-  /** The folder the rule belongs to, relative to the scan root ("" for the root). */
+  /** Relative to the scan root ("" for the root). */
   base: string;
   pattern: RegExp;
   negate: boolean;
   directoryOnly: boolean;
 }
 
-/** A glob of gitignore syntax (`*`, `?`, `[...]`, `**`, `\` escapes) as a regular expression body. */
 function globBody(glob: string): string {
   let out = "";
   for (let i = 0; i < glob.length; i++) {
@@ -41,11 +39,7 @@ function globBody(glob: string): string {
   return out;
 }
 
-/**
- * The rules of a .gitignore (or of ignore globs in its syntax) found in folder `base`: comments, `!` negation, a
- * trailing `/` for folders only, a leading or inner `/` anchoring the pattern to `base`, otherwise matching at any
- * depth below it.
- */
+/** A pattern with a leading or inner `/` is anchored to `base`; otherwise it matches at any depth below it. */
 export function parseGitignore(text: string, base = ""): GitignoreRule[] {
   const rules: GitignoreRule[] = [];
   for (const raw of text.split(/\r?\n/)) {
@@ -68,7 +62,7 @@ export function parseGitignore(text: string, base = ""): GitignoreRule[] {
   return rules;
 }
 
-/** Whether the last rule that matches `path` (relative to the scan root, posix) ignores it. */
+/** The last matching rule decides. */
 export function isIgnored(rules: readonly GitignoreRule[], path: string, isDirectory: boolean): boolean {
   let ignored = false;
   for (const rule of rules) {

@@ -1,4 +1,3 @@
-/** The port a string of digits names (1-65535), or undefined: no sign, no spaces, no fraction. */
 export function portNumber(text: string): number | undefined {
   if (!/^\d{1,5}$/.test(text)) return undefined;
   const port = Number(text);

@@ -2,33 +2,29 @@ import { isIP } from "node:net";
 import { isPortKey } from "./is-port-key.js";
 import { portNumber } from "./port-number.js";
 
-/** A port named in a value: where its digits stand in the value, and the host written with it. */
 export interface ValuePort {
   index: number;
   length: number;
   port: number;
-  /** As written, IPv6 brackets removed. */
   host?: string;
 }
 
 const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
 const LETTER = /[A-Za-z]/;
-/** Where a URL's authority (`user:pw@host:port`) ends: a path, query, fragment, quote, space or list separator. */
 const AUTHORITY_END = /[\s/?#"'`<>\\,;()[\]{}]/;
 const MAX_AUTHORITY = 1024;
 const MAX_SCHEME = 32;
-/** `host:port` outside a URL; the look-behind keeps the match from starting inside a word, path or longer name. */
+/** The look-behind keeps a match from starting inside a word, path or longer name. */
 const HOST_PORT = /(?<![\w.:/-])(?:\[([0-9A-Fa-f:.]+)\]|([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)):(\d{1,5})(?![\w-]|[.:]\d)/g;
-/** Keys whose `name:tag` values are image references, not hosts (`IMAGE=postgres:16`). */
+/** `IMAGE=postgres:16` is an image reference, not a host. */
 const IMAGE_KEY = /(?:IMAGE|TAG|VERSION)$/i;
 const BARE = /^\s*(["'`]?)(\d{1,5})\1\s*$/;
 
-/** A host worth a reference: an IP address or a name with a letter (not `10:30`, not `1.5:20`). */
+/** Not `10:30`, not `1.5:20`. */
 function plausibleHost(host: string): boolean {
   return isIP(host) !== 0 || LETTER.test(host);
 }
 
-/** `host:port` or `[v6]:port` (the end of a URL's authority): the host and where the port's digits start. */
 function splitHostPort(text: string): { host: string; portAt: number; port: number } | undefined {
   const close = text.startsWith("[") ? text.indexOf("]") : -1;
   const colon = close >= 0 ? close + 1 : text.lastIndexOf(":");
@@ -39,7 +35,6 @@ function splitHostPort(text: string): { host: string; portAt: number; port: numb
   return { host, portAt: colon + 1, port };
 }
 
-/** URLs of any scheme with an explicit port: `http://100.123.51.5:8000/x`, `redis://:pw@host:6379/0`. */
 function urlPorts(value: string, found: ValuePort[]): Array<[number, number]> {
   const taken: Array<[number, number]> = [];
   for (let i = value.indexOf("://"); i >= 0; i = value.indexOf("://", i + 3)) {
@@ -69,11 +64,7 @@ function urlPorts(value: string, found: ValuePort[]): Array<[number, number]> {
   return taken;
 }
 
-/**
- * The ports a configuration value names: URLs of any scheme with a port, `host:port` pairs (also inside JSON lists
- * and comma lists; not under an IMAGE, TAG or VERSION key, nor `redis:7-alpine`), and a value that is only a number
- * when `key` names a port (`APP_PORT=8000`). Indexes are into `value`, which may keep its quotes.
- */
+/** URLs with a port, `host:port` pairs (not under IMAGE/TAG/VERSION keys), and a bare number when `key` names a port. */
 export function portsInValue(value: string, key?: string): ValuePort[] {
   const bare = BARE.exec(value);
   if (bare !== null) {

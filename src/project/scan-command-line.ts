@@ -8,19 +8,17 @@ import { splitCommandWords, type CommandWord } from "../command-line/split-comma
 import type { PortReference } from "./port-reference.js";
 import type { TextPosition } from "../util/text-position.js";
 
-/** A port a command line passes to a program; offset and length of its digits in the command (or the file). */
+/** Offset and length of the port's digits in the command, or in the file for a mapped text. */
 export interface CommandPort {
   offset: number;
   length: number;
   port: number;
-  /** The program recognised: `next`, `vite`, `uvicorn`, `http.server`, `runserver`, `npm`, or `PORT=` for an env prefix. */
+  /** `next`, `vite`, `uvicorn`, `http.server`, `runserver`, `npm`, or `PORT=` for an env prefix. */
   program: string;
-  /** The host the command binds or names (`--host 0.0.0.0`, `runserver 0.0.0.0:8000`), IPv6 brackets removed. */
   host?: string;
   resolvedFrom?: ResolvedFrom;
 }
 
-/** How a program takes its port: flags whose value is the port, the host, or `host:port`. */
 interface ProgramFlags {
   port: readonly string[];
   host?: readonly string[];
@@ -29,13 +27,12 @@ interface ProgramFlags {
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=([\s\S]*)$/;
 const BIND = /^(?:[A-Za-z][A-Za-z0-9+.-]*:\/\/)?(?:(\[[^\]]*\]|[^:]*):)?(\d{1,5})$/;
-/** The flag every program is read for. */
 const PORT_FLAG: ProgramFlags = { port: ["--port"] };
 const MAX_DEPTH = 2;
 
 const unbracket = (host: string): string => host.replace(/^\[(.*)\]$/, "$1");
 
-/** The value of `flag` at words[i]: `-p 3000`, `--port=3000`, `-p=3000`, `-p3000`. */
+/** `-p 3000`, `--port=3000`, `-p=3000`, `-p3000`. */
 function flagValue(words: readonly CommandWord[], i: number, flag: string): { word: CommandWord; index: number } | undefined {
   const text = words[i]?.text ?? "";
   const next = words[i + 1];
@@ -47,7 +44,7 @@ function flagValue(words: readonly CommandWord[], i: number, flag: string): { wo
   return undefined;
 }
 
-/** `0.0.0.0:8000`, `[::]:8000`, `:8000`, `8000`, `tcp://localhost:3000`: the port's digits and the host. */
+/** `0.0.0.0:8000`, `[::]:8000`, `:8000`, `8000`, `tcp://localhost:3000`. */
 function bindPort(text: string): { index: number; length: number; port: number; host?: string } | undefined {
   const match = BIND.exec(text);
   const digits = match?.[2];
@@ -59,7 +56,7 @@ function bindPort(text: string): { index: number; length: number; port: number; 
 
 class Collector {
   readonly found: CommandPort[] = [];
-  /** `offset port` of each port found: a set, so a line of thousands of ports is not checked in quadratic time. */
+  /** A set, so a line of thousands of ports is not checked in quadratic time. */
   private readonly seen = new Set<string>();
 
   add(word: CommandWord, index: number, length: number, port: number, program: string, host: string | undefined): void {
@@ -70,7 +67,6 @@ class Collector {
     this.found.push({ offset: at.offset, length: at.length, port, program, ...(host === undefined ? {} : { host }), ...(at.resolvedFrom === undefined ? {} : { resolvedFrom: at.resolvedFrom }) });
   }
 
-  /** `PORT=3000`, `API_URL=http://localhost:8000` before a command. */
   assignment(word: CommandWord): void {
     const match = ASSIGNMENT.exec(word.text);
     if (match === null) return;
@@ -78,11 +74,8 @@ class Collector {
     for (const found of portsInValue(match[2] ?? "", name)) this.add(word, name.length + 1 + found.index, found.length, found.port, `${name}=`, found.host);
   }
 
-  /**
-   * The flags of a program, from words[from] on. After a package manager's `--` the rest goes to the script's
-   * program (`npm start -- -p 3001`), again at each further `--`: a loop rather than a recursion, so a line of
-   * thousands of `--` neither overflows the stack nor rescans the words after each one.
-   */
+  // After a package manager's `--` the rest goes to the script's program (`npm start -- -p 3001`). A loop, not recursion,
+  // so thousands of `--` neither overflow the stack nor rescan the words.
   flags(words: readonly CommandWord[], from: number, program: string, flags: ProgramFlags): void {
     let start: number | undefined = from;
     let current = flags;
@@ -92,7 +85,7 @@ class Collector {
     }
   }
 
-  /** The flags of words[from] on, up to a package manager's `--`; the index after that `--`, if one was met. */
+  /** Returns the index after a package manager's `--`, if one was met. */
   flagsUntilDashes(words: readonly CommandWord[], from: number, program: string, flags: ProgramFlags): number | undefined {
     let host: string | undefined;
     for (let i = from; flags.host !== undefined && i < words.length; i++) {
@@ -117,10 +110,7 @@ class Collector {
     return undefined;
   }
 
-  /**
-   * A port given as an argument of its own: `python -m http.server [--bind ADDR] 8000`, or `manage.py runserver
-   * [addr:]port` after its sub-command (the sub-command names what is found). The first positional argument.
-   */
+  /** `python -m http.server [--bind ADDR] 8000`, `manage.py runserver [addr:]port`: the first positional argument. */
   portArgument(words: readonly CommandWord[], from: number, { id, program }: KnownProgram): void {
     let start = from;
     let label: string = id;
@@ -150,7 +140,7 @@ class Collector {
     if (argument !== undefined) this.add(argument.word, argument.index, argument.length, argument.port, label, argument.host ?? host);
   }
 
-  /** One simple command: env prefixes, wrappers, the program, and commands quoted inside it (`sh -c "..."`). */
+  /** Env prefixes, wrappers, the program, and commands quoted inside it (`sh -c "..."`). */
   command(words: readonly CommandWord[], depth: number): void {
     const located = locateProgram(words.map((word) => word.text));
     const assignments = new Set(located.assignments.flatMap((i) => words[i] ?? []));
@@ -167,7 +157,6 @@ class Collector {
   }
 }
 
-/** A bare port argument: its digits are the whole word. */
 function portOf(text: string): { index: number; length: number; port: number } | undefined {
   const port = portNumber(text);
   return port === undefined ? undefined : { index: 0, length: text.length, port };
@@ -175,26 +164,19 @@ function portOf(text: string): { index: number; length: number; port: number } |
 
 const byOffset = (found: CommandPort[]): CommandPort[] => found.sort((a, b) => a.offset - b.offset || a.port - b.port);
 
-/**
- * The ports a command line passes to the programs it runs: `next dev -p 3001`, `vite --port 5173`,
- * `uvicorn app.main:app --host 0.0.0.0 --port 8000`, `python -m http.server 8000`, `manage.py runserver 0.0.0.0:8000`,
- * `PORT=3000 cmd`, `npm start -- -p 3001`; `--port N` / `--port=N` for any program, `-p N` only for programs
- * known to mean a port by it. Offsets are into the string, or into the file for a mapped text.
- */
+/** `--port N` counts for any program; `-p N` only for programs known to mean a port by it. */
 export function portsInCommand(command: string | MappedText): CommandPort[] {
   const collector = new Collector();
   for (const words of splitCommandWords(typeof command === "string" ? plainMapped(command) : command, { script: true })) collector.command(words, 0);
   return byOffset(collector.found);
 }
 
-/** The same for a command given as its words (compose `command: ["uvicorn", "app:app", "--port", "8000"]`). */
 export function portsInArgv(words: readonly MappedText[]): CommandPort[] {
   const collector = new Collector();
   collector.command(words.map((w) => ({ ...w, quoted: true })), 0);
   return byOffset(collector.found);
 }
 
-/** The PortReference of a port found in a command (a script, a Procfile process, a compose command). */
 export function commandReference(
   found: CommandPort,
   where: { file: string; position: TextPosition },

@@ -7,7 +7,7 @@ import type { EnvValues } from "./env-values.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
 import { textPosition } from "../util/text-position.js";
 
-/** One reference per place: an anchor merged into two services is reported once per service, not twice. */
+/** An anchor merged into two services is reported once per service, not twice. */
 function unique(references: readonly PortReference[]): PortReference[] {
   const seen = new Set<string>();
   return references.filter((r) => {
@@ -18,12 +18,7 @@ function unique(references: readonly PortReference[]): PortReference[] {
   });
 }
 
-/**
- * The ports a compose file names: each service's published `ports:` (kind "compose-port", `key` the service),
- * `environment:` values ("compose-env", `key` the variable) and `command:` / `entrypoint:` ("compose-command",
- * `key` the service). `${VAR}` is substituted from `envBeside`, the variables of the `.env` beside the file.
- * Invalid YAML gives one problem at the first error and no references. References are in the order of the text.
- */
+/** `${VAR}` is substituted from `envBeside`, the `.env` beside the file; invalid YAML is one problem and no references. */
 export function scanComposeFile(text: string, file: string, envBeside: EnvValues): { references: PortReference[]; problems: ScanProblem[] } {
   const doc = parseDocument(text, { uniqueKeys: false, prettyErrors: false });
   const position = textPosition(text);

@@ -7,31 +7,26 @@ import type { PortReference } from "./port-reference.js";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "0.0.0.0", "::1", "::", "host.docker.internal"]);
 
-/** A mechanical fix of one reference: its port, its host, or its whole entry. */
 export type ScanEdit =
   | { ref: PortReference; kind: "port"; port: number }
   | { ref: PortReference; kind: "host"; host: string }
   | { ref: PortReference; kind: "entry"; replacement: string };
 
-/** What the scan rules share: the references, which node each file and host is, and a report function. */
 export interface ScanContext {
   model: RegistryModel;
   references: readonly PortReference[];
-  /** The node a reference points at: its host's node, or (no host, or localhost) the node of its file. */
+  /** Its host's node, or (no host, or localhost) the node of its file. */
   targetNode(ref: PortReference): string | undefined;
-  /** The node a file belongs to, from `scan.nodes`. */
   fileNode(ref: PortReference): string | undefined;
-  /** Whether the host is external (not a node, not loopback): the registry does not speak for it. */
+  /** Neither a node nor loopback: the registry does not speak for it. */
   external(ref: PortReference): boolean;
   allocationsAt(node: string | undefined, port: number): Allocation[];
   location(ref: PortReference): Location;
   report<C extends Code>(code: C, severity: Finding["severity"], args: MessageArgs<C>, ref: PortReference, related?: PortReference[], fix?: ScanEdit): void;
   findings: Finding[];
-  /** Fixes `lint --fix` can apply. */
   edits: ScanEdit[];
 }
 
-/** `frontend/**` → a regular expression over posix paths. */
 export function globToRegExp(glob: string): RegExp {
   let out = "";
   for (let i = 0; i < glob.length; i += 1) {
@@ -79,7 +74,6 @@ export function createScanContext(model: RegistryModel, references: readonly Por
   };
 }
 
-/** `NEXT_PUBLIC_API_URL=http://...:8001`, shortened for messages. */
 export function refText(ref: PortReference): string {
   const head = ref.key === undefined ? ref.text : `${ref.key}=${ref.text}`;
   return head.length > 70 ? `${head.slice(0, 67)}...` : head;

@@ -3,7 +3,7 @@ import type { PortReference, ScanProblem } from "./port-reference.js";
 import { portsInValue } from "./ports-in-value.js";
 import { textPosition } from "../util/text-position.js";
 
-/** The value of the `*_HOST` (or `*HOST`) key that pairs with a `*_PORT` key, when it is a plain host name or address. */
+/** The `*_HOST` value paired with a `*_PORT` key, when it is a plain host name or address. */
 function pairedHostOf(key: string, values: ReadonlyMap<string, string>): string | undefined {
   const match = /^(.*?)_?PORT$/i.exec(key);
   if (match === null || match[1] === undefined || match[1] === "") return undefined;
@@ -12,11 +12,7 @@ function pairedHostOf(key: string, values: ReadonlyMap<string, string>): string 
   return host !== undefined && /^[A-Za-z0-9][A-Za-z0-9.-]*$|^\[?[0-9a-fA-F:]+\]?$/.test(host) ? host.replace(/^\[|\]$/g, "") : undefined;
 }
 
-/**
- * The ports a .env file names (`.env`, `.env.local`, `backend.env`): `KEY=PORT` for port-like keys, `KEY=host:port`,
- * URLs of any scheme, JSON or comma lists of them. `file` is the path reported (relative, posix). Lines that are
- * not assignments become problems; the rest of the file is still read.
- */
+/** Lines that are not assignments become problems; the rest of the file is still read. */
 export function scanEnvFile(text: string, file: string): { references: PortReference[]; problems: ScanProblem[] } {
   const position = textPosition(text);
   const { entries, problems } = parseEnvLines(text);
@@ -24,7 +20,7 @@ export function scanEnvFile(text: string, file: string): { references: PortRefer
   const values = new Map(entries.map((e) => [e.key, e.value.trim()]));
   for (const entry of entries) {
     for (const found of portsInValue(entry.raw, entry.key)) {
-      // DB_PORT=5432 beside DB_HOST=100.123.51.5: the port belongs to that host (smtp.gmail.com's 587 is external).
+      // DB_PORT=5432 beside DB_HOST=100.123.51.5: the port belongs to that host.
       const pairedHost = found.host === undefined ? pairedHostOf(entry.key, values) : undefined;
       const host = found.host ?? pairedHost;
       const offset = entry.rawOffset + found.index;

@@ -4,16 +4,12 @@ import type { PortReference, ScanProblem } from "./port-reference.js";
 import { commandReference, portsInCommand } from "./scan-command-line.js";
 import { textPosition } from "../util/text-position.js";
 
-/** Where JSON.parse stopped, from its message ("... in JSON at position 42"), if it says. */
 function errorOffset(error: unknown): number | undefined {
   const match = error instanceof Error ? /at position (\d+)/.exec(error.message) : null;
   return match === null ? undefined : Number(match[1]);
 }
 
-/**
- * The ports the `scripts` of a package.json pass to the programs they run (`"dev": "next dev -p 3000"`), with
- * the exact position of the digits in the JSON text; `key` is the script's name. Invalid JSON is one problem.
- */
+/** Positions are of the digits in the JSON text, escapes included. */
 export function scanPackageJson(text: string, file: string): { references: PortReference[]; problems: ScanProblem[] } {
   const position = textPosition(text);
   const bom = text.startsWith("\uFEFF") ? 1 : 0;

@@ -5,7 +5,6 @@ import { textPosition } from "../util/text-position.js";
 
 const PROCESS = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*/;
 
-/** The ports of a Procfile's processes (`web: python -m http.server 8000`); `key` is the process type. */
 export function scanProcfile(text: string, file: string): { references: PortReference[]; problems: ScanProblem[] } {
   const position = textPosition(text);
   const references: PortReference[] = [];

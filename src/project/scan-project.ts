@@ -5,13 +5,13 @@ import { scanTree } from "./scan-tree.js";
 import { createScanContext, type ScanContext } from "./scan-context.js";
 
 export interface ProjectScan {
-  /** The folder of ports.yaml: references are relative to it. */
+  /** References are relative to it. */
   root: string;
   scanned: ScanResult;
   context: ScanContext;
 }
 
-/** Scan the project below the registry (its `scan:` settings) once, for the scan rules and the change protocol alike. */
+/** Once, for the scan rules and the change protocol alike. */
 export async function scanProject(model: RegistryModel, cwd: string): Promise<ProjectScan> {
   const root = path.dirname(model.registry.absolutePath);
   const scanned = await scanTree(root, { roots: model.data.scan?.roots ?? [], ignore: model.data.scan?.ignore ?? [] });

@@ -1,10 +1,5 @@
-/** Which scanner reads a file. */
 export type ScannerKind = "env" | "compose" | "package-json" | "procfile";
 
-/**
- * The scanner for a file, by its base name: `.env`, `.env.*`, `*.env` → env; `docker-compose*.yml|yaml`,
- * `compose*.yml|yaml` → compose; `package.json`; `Procfile`, `Procfile.*`. Undefined: not scanned.
- */
 export function scannerFor(baseName: string): ScannerKind | undefined {
   if (baseName === ".env" || baseName.startsWith(".env.") || (baseName.endsWith(".env") && baseName.length > 4)) return "env";
   if (/^(?:docker-)?compose[^/]*\.ya?ml$/.test(baseName)) return "compose";

@@ -1,10 +1,7 @@
 import { Scalar } from "yaml";
 import { alignedMapped, type MappedText } from "../command-line/mapped-text.js";
 
-/**
- * The value of a YAML scalar as text (numbers and booleans as YAML wrote them when they are plain), mapped to
- * where its characters stand in the file; undefined for null and other values.
- */
+/** Numbers and booleans as YAML wrote them when plain; undefined for null and other values. */
 export function yamlScalarMapped(node: Scalar, text: string): MappedText | undefined {
   const { value, range } = node;
   if (range === undefined || range === null) return undefined;

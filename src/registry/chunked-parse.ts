@@ -6,21 +6,16 @@ import type { SourceMap } from "./source-map.js";
 import type { Chunk, Section } from "./split-registry.js";
 import { positionTree, sameRegistryKey } from "./yaml-source.js";
 
-/** Below this size a registry is parsed as one document: yaml's parse tree costs many times its text in memory. */
+/** Smaller registries are parsed whole; yaml's parse tree costs many times its text in memory. */
 export const CHUNKED_PARSE_MIN_BYTES = 256 * 1024;
 
 export interface ChunkedParse {
   data: Record<string, unknown>;
   source: SourceMap;
-  /** When asked for: the position tree (cached-source-map.ts), built from the pieces as they are parsed. */
   positions?: PositionTable;
 }
 
-/**
- * Parse `text` piece by piece (see splitRegistry), or undefined when it
- * cannot be cut or any piece has a problem: the caller then parses it whole,
- * which also words the errors.
- */
+/** Undefined when the text cannot be cut or a piece has a problem: the caller then parses it whole, which words errors. */
 export function parseChunked(text: string, file: string, sections: readonly Section[], withPositions = false): ChunkedParse | undefined {
   const position = textPosition(text);
   const data: Record<string, unknown> = {};
@@ -60,11 +55,7 @@ export function parseChunked(text: string, file: string, sections: readonly Sect
   return withPositions ? { data, source, positions: root } : { data, source };
 }
 
-/**
- * A section's node in the position tree: its key's value with everything
- * below it, or, for a split sequence, where the sequence starts, with its
- * items to be added piece by piece.
- */
+/** For a split sequence, only where it starts: its items are added piece by piece. */
 function headPositions(position: TextPosition, head: Document, section: Section): PositionNode | undefined {
   if (section.valueStart !== undefined) {
     const { line, column } = position(section.valueStart);
@@ -74,11 +65,7 @@ function headPositions(position: TextPosition, head: Document, section: Section)
   return pair === undefined ? undefined : positionTree(position, pair.value, [section.key], pair.key, section.head.start);
 }
 
-/**
- * A slice parsed as a document of its own; undefined when yaml reports any
- * problem in it, or it has an anchor or alias (which the whole document may
- * resolve across pieces, and whose expansion the whole parse limits).
- */
+/** Undefined on any problem, or an anchor or alias: those may resolve across pieces, and the whole parse limits expansion. */
 function parseSlice(text: string, chunk: Chunk): Document | undefined {
   const slice = text.slice(chunk.start, chunk.end);
   const doc = parseDocument(slice, { uniqueKeys: sameRegistryKey, prettyErrors: false, logLevel: "silent" });
@@ -100,7 +87,6 @@ function parseSlice(text: string, chunk: Chunk): Document | undefined {
   return referenced ? undefined : doc;
 }
 
-/** The piece's data, or undefined when yaml cannot give it. */
 function toJS(doc: Document): unknown {
   try {
     return doc.toJS();

@@ -5,16 +5,12 @@ import { formatPath, locationAt, type PathSegment, type SourceMap } from "./sour
 import type { Chunk, Section } from "./split-registry.js";
 import { DocumentSourceMap, sameRegistryKey } from "./yaml-source.js";
 
-/**
- * Where an item of a split sequence and its top-level keys and values start,
- * in a few numbers per item: enough for the locations of findings about
- * services (`services[3].port`) without parsing anything again.
- */
+/** A few numbers per item: enough to locate findings about `services[3].port` without parsing again. */
 export interface ItemIndex {
   start: number;
   keys: readonly string[];
   keyAt: readonly number[];
-  /** -1 where a value is empty (`test:`): its location is its key's, as DocumentSourceMap words it. */
+  /** -1 for an empty value (`test:`): it is located at its key, as DocumentSourceMap does. */
   valueAt: readonly number[];
 }
 
@@ -39,11 +35,7 @@ export function indexItem(node: unknown, offset: number, shapes: Map<string, rea
   return { start, keys: shape, keyAt, valueAt };
 }
 
-/**
- * The SourceMap of a chunked parse. It keeps no parse trees: an item's own
- * keys are answered from the index; anything deeper parses that one item
- * again (the last few are kept), so memory stays near the size of the text.
- */
+/** Keeps no parse trees: deeper paths re-parse one item (the last few are kept), so memory stays near the text's size. */
 export class ChunkedSourceMap implements SourceMap {
   private readonly recent = new Map<Chunk, DocumentSourceMap>();
 
@@ -66,7 +58,6 @@ export class ChunkedSourceMap implements SourceMap {
       const value = item.valueAt[k] ?? -1;
       return this.offsetLocation(value >= 0 ? value : (item.keyAt[k] ?? item.start), path);
     }
-    // A key the item does not have: the nearest ancestor that exists is the item.
     if (item !== undefined && path.length === 3 && typeof key === "string") return this.offsetLocation(item.start, path);
     return this.delegate(path, (map, inner) => map.at(inner));
   }
@@ -85,11 +76,7 @@ export class ChunkedSourceMap implements SourceMap {
     return locationAt(this.file, this.position, offset, path);
   }
 
-  /**
-   * For a split sequence's own path, or an item number past its end (the
-   * whole parse falls back to the nearest node that exists: the sequence),
-   * where the sequence starts.
-   */
+  /** The whole parse falls back to the sequence for its own path or an item past its end: where the sequence starts. */
   private splitValueStart(path: readonly PathSegment[]): number | undefined {
     const [key, position] = path;
     const section = this.sections.find((s) => s.key === key);
@@ -99,7 +86,6 @@ export class ChunkedSourceMap implements SourceMap {
     return outside ? section.valueStart : undefined;
   }
 
-  /** The index entry of `path`'s item, when path starts with a split section's key and an item number. */
   private item(path: readonly PathSegment[]): ItemIndex | undefined {
     const [key, position] = path;
     if (typeof position !== "number") return undefined;

@@ -6,14 +6,11 @@ import type { FileSystem } from "../io/file-system.js";
 export const REGISTRY_FILE_NAME = "ports.yaml";
 
 export interface DiscoverOptions {
-  /** --registry FILE */
   explicit?: string | undefined;
-  /** SPARKPORT_REGISTRY */
   fromEnv?: string | undefined;
   cwd: string;
 }
 
-/** --registry, else SPARKPORT_REGISTRY, else the nearest ports.yaml walking up from cwd. */
 export async function discoverRegistry(options: DiscoverOptions, fs: FileSystem): Promise<string> {
   const named = options.explicit ?? (options.fromEnv === "" ? undefined : options.fromEnv);
   if (named !== undefined) return path.resolve(options.cwd, named);
@@ -30,7 +27,7 @@ export async function discoverRegistry(options: DiscoverOptions, fs: FileSystem)
   ]);
 }
 
-/** How a file is named in messages: relative to cwd when below it. */
+/** Relative to cwd when below it. */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;

@@ -6,11 +6,7 @@ import { CachedSourceMap } from "./cached-source-map.js";
 import type { RegistryCache } from "./registry-cache.js";
 import type { LoadedRegistry } from "./loaded-registry.js";
 
-/**
- * Read, parse and validate a registry. Every problem becomes a located
- * finding inside a SparkportInputError, so the CLI can exit 2 with
- * file:line:column and nothing else.
- */
+/** Every problem becomes a located finding inside a SparkportInputError, so the CLI exits 2 with file:line:column. */
 export async function loadRegistry(absolutePath: string, file: string, fs: FileSystem, cache?: RegistryCache): Promise<LoadedRegistry> {
   const bytes = await readBytes(absolutePath, file, fs);
   const cached = cache?.get(absolutePath, bytes);

@@ -9,10 +9,10 @@ export type Transport = "tcp" | "udp";
 export interface Allocation {
   service: Service;
   serviceIndex: number;
-  /** Environment name; the base port belongs to the environment at offset 0 (dev), if one is declared. */
+  /** The base port belongs to the environment at offset 0 (dev), if one is declared. */
   environment: string | undefined;
   port: number;
-  /** True when the port comes from base + offset, not written in the file. */
+  /** From base + offset, not written in the file. */
   derived: boolean;
   node: string;
   transport: Transport;
@@ -21,9 +21,8 @@ export interface Allocation {
   status: ServiceStatus;
   note: string | undefined;
   start: string | undefined;
-  /** Where the port (or the environment entry that implies it) is written. */
+  /** Where the port, or the environment entry that implies it, is written. */
   path: PathSegment[];
-  /** "FastAPI (test)" */
   label: string;
 }
 
@@ -35,11 +34,7 @@ export function serviceLabel(service: Service): string {
   return service.label ?? service.name;
 }
 
-/**
- * Every port each service occupies: its base port plus one per listed
- * environment (explicit, or base + the environment's offset). Unknown
- * environments are skipped here; a rule reports them.
- */
+/** Base port plus one per listed environment; unknown environments are skipped here, a rule reports them. */
 export function expandAllocations(data: RegistryData): Allocation[] {
   const allocations: Allocation[] = [];
   const offsetZero = Object.entries(data.environments).find(([, e]) => e.offset === 0)?.[0];
@@ -47,8 +42,7 @@ export function expandAllocations(data: RegistryData): Allocation[] {
     const envs = Object.entries(service.environments ?? {});
     const baseEnv = envs.find(([name]) => data.environments[name]?.offset === 0);
     const baseOverride = baseEnv?.[1] ?? undefined;
-    // Each allocation is written out whole: V8 copies a spread (`{ ...common, port }`) slowly
-    // enough to make a 10,000-service registry's model cost a quarter of a second.
+    // Each allocation is written out whole: V8 copies a spread (`{ ...common, port }`) slowly, and large registries felt it.
     allocations.push({
       service,
       serviceIndex,
@@ -90,9 +84,7 @@ export function expandAllocations(data: RegistryData): Allocation[] {
   return allocations;
 }
 
-/** The loaded registry with its derived views, computed once per run. */
 export interface RegistryModel {
-  /** Every port named: allocations first, then reservations. */
   ports: PortUse[];
   registry: LoadedRegistry;
   data: RegistryData;
@@ -112,12 +104,10 @@ export function buildModel(registry: LoadedRegistry): RegistryModel {
   return model;
 }
 
-/** Key that makes two allocations collide: same node, transport and port. */
 export function collisionKey(node: string, transport: Transport, port: number): string {
   return `${node}\u0000${transport}\u0000${port}`;
 }
 
-/** Any port the registry names: a service allocation or a reservation. */
 export interface PortUse {
   kind: "service" | "reservation";
   label: string;
@@ -126,9 +116,8 @@ export interface PortUse {
   team: string | undefined;
   transport: Transport;
   path: PathSegment[];
-  /** The entry whose `exceptions` apply. */
   subject: PathSegment[];
-  /** Names that identify the tool, for matching the well-known ports catalogue. */
+  /** For matching the well-known ports catalogue. */
   names: string[];
 }
 

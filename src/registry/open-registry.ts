@@ -5,17 +5,14 @@ import type { FileSystem } from "../io/file-system.js";
 import type { RegistryCache } from "./registry-cache.js";
 
 export interface RegistryOptions {
-  /** --registry FILE */
   registry?: string | undefined;
-  /** The process environment, for SPARKPORT_REGISTRY. */
   processEnv: Readonly<Record<string, string | undefined>>;
   cwd: string;
   fs: FileSystem;
-  /** Registries this build validated before; none in tests and library use unless given. */
+  /** None in tests and library use unless given. */
   cache?: RegistryCache | undefined;
 }
 
-/** Find and load the registry the way every command does. */
 export async function openRegistry(options: RegistryOptions): Promise<LoadedRegistry> {
   const absolute = await discoverRegistry({ explicit: options.registry, fromEnv: options.processEnv.SPARKPORT_REGISTRY, cwd: options.cwd }, options.fs);
   return loadRegistry(absolute, displayPath(absolute, options.cwd), options.fs, options.cache);

@@ -15,23 +15,17 @@ import { textPosition } from "../util/text-position.js";
 /** Alias expansions allowed before a document counts as an alias bomb. */
 export const MAX_ALIAS_COUNT = 100;
 
-/**
- * Parse and validate a registry's text (the YAML parser and the schema live
- * here, apart from load.ts, so a run that finds its registry in the cache
- * never loads either). Every problem becomes a located finding inside a
- * SparkportInputError.
- */
 export interface ParseOptions {
-  /** Parse in pieces (default: for texts of CHUNKED_PARSE_MIN_BYTES and more). */
+  /** Defaults to texts of CHUNKED_PARSE_MIN_BYTES and more. */
   chunked?: boolean;
-  /** Also give every value's position (`positions`), for the registry cache. */
+  /** Also give every value's position, for the registry cache. */
   positions?: boolean;
 }
 
+/** Kept apart from load.ts so a run served from the cache never loads yaml or the schema. Throws SparkportInputError. */
 export function parseRegistry(text: string, file: string, absolutePath = file, options: ParseOptions = {}): LoadedRegistry & { positions?: PositionTable } {
   if ((options.chunked ?? text.length >= CHUNKED_PARSE_MIN_BYTES) === true) {
-    // A large registry is parsed in pieces when it can be cut safely and every piece is valid;
-    // anything else goes the whole-document way below, which also words every problem.
+    // Pieces only when the text can be cut safely and every piece is valid; the whole-document parse words every problem.
     const sections = splitRegistry(text);
     const chunked = sections === undefined ? undefined : parseChunked(text, file, sections, options.positions === true);
     if (chunked !== undefined) {
@@ -89,7 +83,6 @@ function yamlErrorFinding(code: string, message: string, excerpt: string, locati
   return makeFinding("yaml-syntax", "error", { detail }, location);
 }
 
-/** The scalar mapping key that starts at `offset`, if any. */
 function keyStartingAt(doc: Document, offset: number): string | undefined {
   let key: string | undefined;
   visit(doc, {

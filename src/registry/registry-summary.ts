@@ -1,11 +1,10 @@
 import type { RegistryModel } from "./model.js";
 
-/** How big a registry is, for the lint summary line and its JSON report. */
 export interface RegistrySummary {
   file: string;
   nodes: number;
   services: number;
-  /** Ports occupied, environments included. */
+  /** Environments included. */
   allocations: number;
   reservations: number;
 }

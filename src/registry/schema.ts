@@ -1,16 +1,13 @@
 import * as z from "zod/mini";
 
-// zod/mini, not zod's default entry: the registry is parsed on every
-// `sparkport check`, and the mini build loads in a fraction of the time (it
-// tree-shakes to the few schema kinds used here).
+// zod/mini, not zod's default entry: the registry is parsed on every run, and mini loads far faster.
 
-/** Attach a description: it ends up in registry/ports.schema.json for editors. */
+/** The description ends up in registry/ports.schema.json for editors. */
 function described<T extends z.ZodMiniType>(schema: T, description: string): T {
   return schema.check(z.describe(description));
 }
 
-// Ports are plain integers here; the 1-65535 bound is a lint rule, so a typo
-// there is reported with the rest of the findings instead of stopping the run.
+// The 1-65535 bound is a lint rule, not the schema, so a typo is reported with the other findings instead of stopping the run.
 const port = described(z.number().check(z.int()), "A TCP or UDP port number (1-65535).");
 
 const text = z.string();
@@ -38,10 +35,7 @@ export const PROTOCOLS = ["tcp", "http", "https", "udp"] as const;
 export const OPERATING_SYSTEMS = ["macos", "windows", "linux"] as const;
 export const PRIORITIES = ["high", "medium", "low"] as const;
 
-/**
- * A record whose lookups never reach Object.prototype: a node, team or
- * environment named "constructor" is just an undeclared name, not a crash.
- */
+/** Lookups never reach Object.prototype: a node named "constructor" is just an undeclared name, not a crash. */
 function record<K extends z.ZodMiniString, V extends z.ZodMiniType>(key: K, value: V) {
   return z.pipe(
     z.record(key, value),

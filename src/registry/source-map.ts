@@ -14,27 +14,21 @@ export function formatPath(path: readonly PathSegment[]): string {
   return out;
 }
 
-/**
- * Maps document paths back to file positions, so every problem found after
- * parsing (schema or lint) can name file:line:column.
- */
+/** Maps document paths back to file positions, so findings after parsing (schema or lint) name file:line:column. */
 export interface SourceMap {
   readonly file: string;
-  /** Location of the value at `path`, or of the nearest ancestor that exists. */
+  /** Falls back to the nearest ancestor that exists. */
   at(path: readonly PathSegment[]): Location;
-  /** Location of the key `key` inside the mapping at `path` (for unknown keys). */
   keyAt(path: readonly PathSegment[], key: string): Location;
   offsetLocation(offset: number, path?: readonly PathSegment[]): Location;
 }
 
-/** file:line:column, with the path it names when one is given. */
 export function locationOf(file: string, line: number, column: number, path?: readonly PathSegment[]): Location {
   const location: Location = { file, line, column };
   if (path !== undefined && path.length > 0) location.path = formatPath(path);
   return location;
 }
 
-/** file:line:column of an offset in the file, with the path it names when one is given. */
 export function locationAt(file: string, position: TextPosition, offset: number, path?: readonly PathSegment[]): Location {
   const { line, column } = position(offset);
   return locationOf(file, line, column, path);

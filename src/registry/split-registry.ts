@@ -1,7 +1,7 @@
-/** Sequence items parsed together: small enough to keep each parse tree small. */
+/** Small enough to keep each parse tree small. */
 const ITEMS_PER_GROUP = 50;
 
-/** A piece of the file parsed on its own: a top-level key with its value, an item, or a run of items of a top-level sequence. */
+/** A top-level key with its value, an item, or a run of items of a top-level sequence. */
 export interface Chunk {
   start: number;
   end: number;
@@ -9,31 +9,22 @@ export interface Chunk {
 
 export interface Section {
   key: string;
-  /** The whole `key: value` text, or only its `key:` line when the value is split into item runs. */
+  /** Only the `key:` line when the value is split into item runs. */
   head: Chunk;
-  /** Runs of items, parsed together. */
   items: Chunk[];
-  /** Each item's own text, for a lookup the index cannot answer. */
+  /** For a lookup the index cannot answer. */
   itemSpans: Chunk[];
-  /** Where a split sequence starts (its first `-`): the location of the section's value. */
+  /** The section value's location: the split sequence's first `-`. */
   valueStart?: number;
 }
 
 const TOP_KEY = /^([A-Za-z_][A-Za-z0-9_-]*):(?:[ \t]|$)/;
 
-/** Whitespace to JavaScript's \s and trim() that YAML does not count as such. */
+/** Whitespace that JavaScript's \s and trim() count and YAML does not. */
 const OTHER_WHITESPACE = /[\f\v\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/;
 
-/**
- * Top-level `key:` sections of plain block YAML, with each large block
- * sequence cut into runs of items, or undefined when the text uses anything
- * that makes cutting it unsafe (anchors and aliases, tags, directives,
- * several documents, tabs in indentation, flow collections or scalars that
- * start at column 0, a key twice, `__proto__`, a lone CR or whitespace
- * other than space and tab, which JavaScript and YAML see differently). Then
- * the caller parses the whole text. Anchors and aliases are refused per piece
- * (parseChunked), since one piece cannot see another's anchors.
- */
+// Undefined when cutting is unsafe (anchors, tags, directives, several documents, tabs in indentation, column-0 flow,
+// a key twice, `__proto__`, a lone CR, non-ASCII whitespace): the caller then parses the whole text.
 export function splitRegistry(text: string): Section[] | undefined {
   if (/^(?:---|\.\.\.|%)/m.test(text) || /^ *\t/m.test(text) || /\r(?!\n)/.test(text) || OTHER_WHITESPACE.test(text)) return undefined;
   const lines: { start: number; text: string }[] = [];
@@ -72,20 +63,12 @@ function isTrivia(line: string): boolean {
   return /^[ \t]*$/.test(line) || line.startsWith("#");
 }
 
-/**
- * A column-0 line that is not a comment, blank, or an item of an indentless
- * sequence (`services:` then `- a`): the next top-level key, or something
- * this splitter does not handle.
- */
+/** Not a comment, blank, or an item of an indentless sequence (`services:` then `- a`). */
 function startsTopLevel(line: string): boolean {
   return line !== "" && !/^[ \t#]/.test(line) && !/^-(?: |$)/.test(line);
 }
 
-/**
- * The start offsets of a block sequence's items, given the lines of a
- * top-level value; undefined when the value is not a block sequence, null
- * when it is one this splitter cannot cut safely.
- */
+/** Undefined when the value is not a block sequence; null when it is one this splitter cannot cut safely. */
 function sequenceItems(lines: readonly { start: number; text: string }[], end: number): { start: number; end: number; dash: number }[] | undefined | null {
   const first = lines.find((l) => !isTrivia(l.text.replace(/^[ \t]+/, "")));
   const indent = first === undefined ? undefined : /^( *)-(?: |$)/.exec(first.text)?.[1];

@@ -1,9 +1,6 @@
 import { textPosition } from "../util/text-position.js";
 
-/**
- * Byte offset of the first invalid UTF-8 sequence, or -1. TextDecoder's fatal
- * mode only says "invalid"; users need to know where.
- */
+/** TextDecoder's fatal mode only says "invalid"; users need to know where. */
 export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
@@ -31,14 +28,13 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
       cp = (cp << 6) | (c & 0x3f);
     }
-    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF.
     if (cp < min || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) return i;
     i += need + 1;
   }
   return -1;
 }
 
-/** 1-based line and column of a byte offset in UTF-8 bytes that are valid up to it, counted as in the decoded text. */
+/** Counted as in the decoded text. */
 export function bytePosition(bytes: Uint8Array, offset: number): { line: number; column: number } {
   const before = new TextDecoder("utf-8").decode(bytes.subarray(0, offset));
   return textPosition(before)(before.length);

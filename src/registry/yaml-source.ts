@@ -4,10 +4,7 @@ import { scalarPosition, type PositionChildren, type PositionNode } from "./cach
 import type { TextPosition } from "../util/text-position.js";
 import { formatPath, locationAt, type PathSegment, type SourceMap } from "./source-map.js";
 
-/**
- * A SourceMap over a parsed yaml Document. `offset` is where the document's
- * text starts in the file, for a document parsed from a slice of it.
- */
+/** `offset` is where the document's text starts in the file, for a document parsed from a slice of it. */
 export class DocumentSourceMap implements SourceMap {
   constructor(
     readonly file: string,
@@ -16,7 +13,7 @@ export class DocumentSourceMap implements SourceMap {
     private readonly offset = 0,
   ) {}
 
-  /** Location of the value at `path`, or of the nearest ancestor that exists. */
+  /** Falls back to the nearest ancestor that exists. */
   at(path: readonly PathSegment[]): Location {
     // `test:` with no value: yaml places the empty scalar after the colon; point at the key.
     const last = path.at(-1);
@@ -29,7 +26,6 @@ export class DocumentSourceMap implements SourceMap {
     return { file: this.file, path: formatPath(path) };
   }
 
-  /** Location of the key `key` inside the mapping at `path` (for unknown keys). */
   keyAt(path: readonly PathSegment[], key: string): Location {
     const map = this.nodeAt(path);
     if (isMap(map)) {
@@ -46,7 +42,6 @@ export class DocumentSourceMap implements SourceMap {
     return locationAt(this.file, this.position, offset + this.offset, path);
   }
 
-  /** The node at `path`, for callers that look further than a location. */
   nodeAt(path: readonly PathSegment[]): Node | undefined {
     let node: unknown = this.doc.contents;
     for (const segment of path) {
@@ -67,23 +62,13 @@ function isNodeLike(value: unknown): value is Node {
   return isMap(value) || isSeq(value) || isScalar(value);
 }
 
-/**
- * yaml's `uniqueKeys` for a registry: keys that are one key to the data are
- * duplicates, `1` and "1" or `true` and "true" included (the data's keys are
- * strings, and the second would silently replace the first).
- */
+/** `1` and "1" are one key to the data (its keys are strings): the second would silently replace the first. */
 export function sameRegistryKey(a: unknown, b: unknown): boolean {
   return a === b || (isScalar(a) && isScalar(b) && String(a.value) === String(b.value));
 }
 
-/**
- * The position tree (cached-source-map.ts) of `node`, the value at `path`,
- * and of every node below it: what DocumentSourceMap.at answers for each
- * path, in one walk. `key` is the scalar that names `node` in its mapping;
- * `offset` is where the node's document starts in the file. Undefined for an
- * alias or a missing node, which DocumentSourceMap passes over to the
- * nearest ancestor, as the tree's reader does.
- */
+// Answers what DocumentSourceMap.at would for every path below `node`, in one walk; an alias or missing node is
+// undefined, passed over to the nearest ancestor as DocumentSourceMap does.
 export function positionTree(position: TextPosition, node: unknown, path: readonly PathSegment[], key: unknown, offset: number): PositionNode | undefined {
   if (!isNodeLike(node) || !node.range) return undefined;
   let children: PositionChildren | 0 = 0;

@@ -6,7 +6,7 @@ import { isRecord } from "../util/is-record.js";
 
 type Issue = $ZodIssue;
 
-/** Keys the object schema at `path` accepts, walking through arrays, records and optionals. */
+/** Walks through arrays, records and optionals. */
 export function allowedKeysAt(schema: AnySchema, path: readonly PathSegment[]): string[] {
   let current: AnySchema | undefined = schema;
   for (const segment of path) {
@@ -75,7 +75,6 @@ function expectedText(issue: Issue): string {
   }
 }
 
-/** Turn zod issues into located findings that say what was expected. */
 export function zodIssuesToFindings(
   issues: readonly Issue[],
   schema: $ZodType,

@@ -3,7 +3,6 @@ import type { EditResult } from "../edit/apply-edit.js";
 import type { Finding } from "../findings/finding.js";
 import { quoteArg } from "../command-line/quote-command-line.js";
 
-/** Refusals, or the diff and what was written. */
 export function renderChange(refusals: readonly Finding[], edit: EditResult | null, done: string, paint: Paint): string {
   if (refusals.length > 0) {
     const lines = refusals.flatMap((f) => [`${paint.red("✖")} ${f.code}  ${f.message}`, ...(f.fix === undefined ? [] : [`    ${paint.green("fix:")} ${f.fix}`])]);
@@ -17,7 +16,7 @@ export function renderChange(refusals: readonly Finding[], edit: EditResult | nu
   return `${diff}${edit.written ? `${paint.green("✔")} ${done}; wrote ${edit.file}` : `dry run: ${edit.file} unchanged`}\n`;
 }
 
-/** `sparkport request ... | gh issue create --title ... --body-file -`, quoted for a POSIX shell. */
+/** Quoted for a POSIX shell. */
 export function ghCommand(requestArgs: readonly string[], title: string): string {
   const sparkport = ["sparkport", ...requestArgs].map((a) => quoteArg(a)).join(" ");
   return `${sparkport} | gh issue create --title ${quoteArg(title)} --body-file -`;

@@ -1,18 +1,11 @@
-/**
- * `JSON.stringify(value, null, 2)`, in pieces: each element of the top-level
- * object's arrays is its own piece, so a 10,000-row status is written as it
- * is serialised instead of first becoming one string of several megabytes
- * (and a copy of it, and a buffer of it). The text is exactly
- * JSON.stringify's; anything but a plain object is given whole.
- */
+/** Exactly JSON.stringify(value, null, 2), one top-level array element at a time, so a large result never becomes one string. */
 export function* prettyJsonChunks(value: unknown): Generator<string> {
   const entries = isPlainObject(value) ? Object.entries(value) : undefined;
-  // A toJSON at the top would decide what is written (and is called with its key): left to JSON.stringify.
+  // A toJSON at the top decides what is written (and is called with its key): left to JSON.stringify.
   if (entries === undefined || entries.some(([, v]) => typeof v === "object" && v !== null && "toJSON" in v)) {
     yield JSON.stringify(value, null, 2) ?? "undefined";
     return;
   }
-  // JSON.stringify leaves out the properties it cannot write.
   const written = entries.filter(([, v]) => v !== undefined && typeof v !== "function" && typeof v !== "symbol");
   if (written.length === 0) {
     yield "{}";
@@ -35,18 +28,12 @@ export function* prettyJsonChunks(value: unknown): Generator<string> {
   yield "}";
 }
 
-/**
- * `value` as JSON.stringify writes it `depth` levels deep. Stringified inside
- * that many one-element arrays, it comes out already indented, and the
- * wrapper is sliced off (a slice is not copied): re-indenting a row with
- * replaceAll copied every row of a large status once more. In an array, what
- * JSON cannot write is null.
- */
+// Stringified inside `depth` one-element arrays it comes out indented, and the wrapper is sliced off: re-indenting with
+// replaceAll copied every row once more. In an array, what JSON cannot write is null.
 function indented(value: unknown, depth: number): string {
   let wrapped: unknown = value;
   for (let d = 0; d < depth; d += 1) wrapped = [wrapped];
   const text = JSON.stringify(wrapped, null, 2);
-  // "[\n  [\n    " before it and "\n  ]\n]" after it, for depth 2.
   const before = depth * 2 + depth * (depth + 1);
   const after = depth * (depth + 1);
   return text.slice(before, text.length - after);

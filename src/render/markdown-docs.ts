@@ -8,11 +8,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
   return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.map(cell).join(" | ")} |`)];
 }
 
-/**
- * The allocation tables as Markdown, in the layout of the guide's section 2:
- * one table per section, then the reserved ports. Deterministic, so
- * `lint --docs` can compare it with a checked-in copy.
- */
+/** Deterministic, so `lint --docs` can compare it with a checked-in copy. */
 export function renderMarkdownDocs(model: RegistryModel): string {
   const { data } = model;
   const lines: string[] = [

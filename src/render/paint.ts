@@ -1,13 +1,9 @@
-/** One colour: applied to a text, or bolded as well. */
 export interface Style {
   (text: string): string;
   readonly bold: (text: string) => string;
 }
 
-/**
- * The colours sparkport prints with. chalk's instance has this shape; output
- * without colour (a pipe, a file, NO_COLOR) uses noPaint and never loads chalk.
- */
+/** chalk's instance has this shape; output without colour (a pipe, NO_COLOR) uses noPaint and never loads chalk. */
 export interface Paint {
   readonly red: Style;
   readonly yellow: Style;

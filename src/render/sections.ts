@@ -6,11 +6,7 @@ export interface SectionRows {
   allocations: Allocation[];
 }
 
-/**
- * Allocations grouped as the document groups them: declared sections in
- * order (a service's own section, else the section of its team), then one
- * table per team for whatever is left.
- */
+/** Declared sections in order (a service's own, else its team's), then one table per team for the rest. */
 export function groupBySection(model: RegistryModel, allocations: readonly Allocation[]): SectionRows[] {
   const declared = model.data.sections ?? [];
   const sections = new Map<string, SectionRows>();

@@ -1,7 +1,7 @@
-/** A cell on one line: a note written over several lines must not break the table's rows. */
+/** A note written over several lines must not break the table's rows. */
 const oneLine = (cell: string): string => cell.replace(/\s*\r?\n\s*/g, " ⏎ ");
 
-/** Columns padded to their widest cell; the last column is not padded. */
+/** The last column is not padded. */
 export function textTable(header: readonly string[], cells: readonly (readonly string[])[]): string[] {
   const rows = cells.map((row) => row.map(oneLine));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));

@@ -16,7 +16,7 @@ function annotation(finding: Finding): string {
   return `::${command[finding.severity]} ${props.join(",")}::${escapeData(text)}`;
 }
 
-/** GitHub Actions annotations, one per finding, then a plain summary line; any command's findings will do. */
+/** Any command's findings will do. */
 export const githubReporter = (report: Pick<Report, "command" | "findings">): string => {
   const lines = report.findings.map(annotation);
   const { errors, warnings, infos } = countBySeverity(report.findings);

@@ -1,4 +1,4 @@
-/** The output formats, apart from the reporters themselves so the CLI can list them without loading any. */
+/** Apart from the reporters so the CLI can list them without loading any. */
 export const REPORTER_NAMES = ["text", "json", "github"] as const;
 
 export type ReporterName = (typeof REPORTER_NAMES)[number];

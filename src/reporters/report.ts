@@ -3,11 +3,9 @@ import type { Finding } from "../findings/finding.js";
 import type { ExceptedFinding } from "../rules/run-rules.js";
 import type { RegistrySummary } from "../registry/registry-summary.js";
 
-/** What every reporter renders: a lint result, or the problems that stopped loading. */
 export interface Report {
   command: string;
   version: string;
-  /** Null when the registry could not be loaded. */
   registry: RegistrySummary | null;
   findings: readonly Finding[];
   excepted: readonly ExceptedFinding[];
@@ -16,7 +14,6 @@ export interface Report {
 
 export interface ReporterOptions {
   paint: Paint;
-  /** Add each rule's one-line explanation under its findings. */
   explain: boolean;
 }
 

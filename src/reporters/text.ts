@@ -9,7 +9,6 @@ function colour(paint: Paint, severity: Severity): Style {
   return severity === "error" ? paint.red : severity === "warning" ? paint.yellow : paint.blue;
 }
 
-/** Human output: findings grouped by severity, each with its fix; a summary line last. */
 export const textReporter: Reporter = (report, { paint, explain }) => {
   const out: string[] = [];
   for (const severity of SEVERITIES) {

@@ -4,10 +4,9 @@ import type { Catalogue } from "../registry/catalogue.js";
 import type { RegistryModel } from "../registry/model.js";
 import type { PathSegment } from "../registry/source-map.js";
 
-/** A finding before it is checked against the exceptions its subjects declare. */
+/** Before it is checked against the exceptions its subjects declare. */
 export interface RawFinding {
   finding: Finding;
-  /** Entries whose declared exceptions may suppress this finding. */
   subjects: PathSegment[][];
 }
 
@@ -23,9 +22,8 @@ export interface RuleContext {
 
 export interface Rule {
   name: string;
-  /** The codes this rule reports, with their default severity. */
   codes: Partial<Record<Code, Severity>>;
-  /** Codes an entry may declare an exception for: placement choices, never broken data. */
+  /** Placement choices only, never broken data. */
   exceptable?: readonly Code[];
   check(context: RuleContext): void;
 }

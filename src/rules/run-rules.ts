@@ -28,7 +28,6 @@ interface DeclaredException {
 
 const subjectKey = (path: readonly PathSegment[]): string => JSON.stringify(path);
 
-/** Every entry that may declare exceptions, with its exceptions. */
 function declaredExceptions(model: RegistryModel): DeclaredException[] {
   const out: DeclaredException[] = [];
   const collect = (subject: PathSegment[], owner: string, list: { rule: string; reason: string }[] | undefined): void => {
@@ -44,10 +43,7 @@ function declaredExceptions(model: RegistryModel): DeclaredException[] {
   return out;
 }
 
-/**
- * Run the rules, drop findings that a subject's declared exception covers,
- * and report exceptions that cover nothing, so none outlives its reason.
- */
+/** Exceptions that cover nothing are reported, so none outlives its reason. */
 export function runRules(model: RegistryModel, catalogue: Catalogue, rules: readonly Rule[]): RuleRun {
   const raw: RawFinding[] = [];
   for (const rule of rules) {
@@ -102,7 +98,6 @@ export function runRules(model: RegistryModel, catalogue: Catalogue, rules: read
   return { findings, excepted };
 }
 
-/** `--strict`: warnings count as errors. */
 export function promoteWarnings(findings: readonly Finding[]): Finding[] {
   return findings.map((f) => (f.severity === "warning" ? { ...f, severity: "error" } : f));
 }

@@ -1,4 +1,4 @@
-/** Edit distance where swapping two neighbouring letters counts as one edit (optimal string alignment). */
+/** Optimal string alignment: swapping two neighbouring letters counts as one edit. */
 export function editDistance(a: string, b: string): number {
   let beforePrevious: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -16,10 +16,7 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/**
- * The candidate closest to `input`, when it is close enough to be a typo:
- * at most a third of the longer word's letters differ (and at least one may).
- */
+/** Close enough to be a typo: at most a third of the longer word's letters differ (and at least one may). */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   const needle = input.toLowerCase();
   let best: string | undefined;

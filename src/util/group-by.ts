@@ -1,4 +1,3 @@
-/** Items in lists by key, each list in the items' order; one pass, no copying. */
 export function groupBy<T, K>(items: Iterable<T>, keyOf: (item: T) => K): Map<K, T[]> {
   const groups = new Map<K, T[]>();
   for (const item of items) {

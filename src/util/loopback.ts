@@ -1,10 +1,4 @@
-/**
- * Whether an address is this machine's loopback: all of 127.0.0.0/8 (Linux
- * answers on every one of them), ::1, and 127.x written IPv4-mapped
- * (::ffff:127.0.0.1, as /proc and ss show a dual-stack socket; ::ffff:7f00:1
- * in a URL's host). One
- * definition for doctor, lint's scan and the probes.
- */
+/** All of 127.0.0.0/8 (Linux answers on every one), ::1, and 127.x IPv4-mapped (::ffff:127.0.0.1, as /proc and ss show dual-stack). */
 export function isLoopbackAddress(address: string): boolean {
   const bare = address.replace(/^\[|\]$/g, "").toLowerCase();
   return (
@@ -17,7 +11,7 @@ export function isLoopbackAddress(address: string): boolean {
   );
 }
 
-/** A loopback address, or the name `localhost` (which never leaves the machine: RFC 6761). */
+/** `localhost` never leaves the machine (RFC 6761). */
 export function isLoopbackHost(host: string): boolean {
   const name = host.toLowerCase().replace(/\.$/, "");
   return name === "localhost" || name.endsWith(".localhost") || isLoopbackAddress(host);

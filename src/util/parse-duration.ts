@@ -7,12 +7,6 @@ export const MAX_DURATION_MS = 2 ** 31 - 1;
 
 const DURATION = /^(\d+(?:\.\d+)?|\.\d+)(ms|s|m)?$/;
 
-/**
- * A duration option in milliseconds: "500ms", "2s", "1.5s", "1m", or a bare
- * number of milliseconds ("750"). Rounded to whole milliseconds; zero,
- * negative, empty, other units and more than MAX_DURATION_MS are a
- * UsageError naming `what` (such as "--timeout").
- */
 export function parseDuration(text: string, what = "duration"): number {
   const match = DURATION.exec(text.trim());
   const expected = `${what} must be a positive duration such as 500ms, 2s, 1.5s, 1m or 750 (milliseconds)`;

@@ -1,7 +1,6 @@
 import { UsageError } from "../findings/errors.js";
 import { didYouMean } from "./did-you-mean.js";
 
-/** A name given on the command line must be one the registry declares; say which ones it does. */
 export function requireKnown(kind: string, value: string | undefined, known: readonly string[]): void {
   if (value === undefined || known.includes(value)) return;
   const suggestion = didYouMean(value, known);

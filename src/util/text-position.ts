@@ -1,7 +1,6 @@
-/** 1-based line and column of an offset in a text; a byte order mark does not count as a column. */
+/** 1-based; a byte order mark does not count as a column. */
 export type TextPosition = (offset: number) => { line: number; column: number };
 
-/** Indexes the line starts of `text` once; each lookup is a binary search. */
 export function textPosition(text: string): TextPosition {
   const starts = [0];
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);

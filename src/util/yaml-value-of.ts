@@ -2,11 +2,8 @@ import { isAlias, isMap, isPair, isScalar, isSeq, visit, type Alias, type Docume
 
 const MAX_DEPTH = 10;
 
-/**
- * Each alias of a document and the node it points at: the last node anchored with its name before it, as yaml's
- * Alias.resolve finds it. yaml walks the whole document on every resolve, so a file of thousands of aliases took
- * quadratic time; this walks it once per document.
- */
+// As yaml's Alias.resolve finds targets, but walked once per document: resolve walks the whole document every time,
+// which made thousands of aliases quadratic.
 const aliasTargets = new WeakMap<Document, Map<Alias, Node | undefined>>();
 
 function targetsOf(doc: Document): Map<Alias, Node | undefined> {
@@ -26,16 +23,11 @@ function targetsOf(doc: Document): Map<Alias, Node | undefined> {
   return targets;
 }
 
-/** A node, or the node an alias points at. */
 export function yamlResolve(node: unknown, doc: Document): unknown {
   return isAlias(node) ? targetsOf(doc).get(node) : node;
 }
 
-/**
- * The pairs of a mapping node, those of `<<` merge keys after its own (own keys win, as YAML merges). A mapping
- * merged twice (`<<: [*a, *a]`, or through two others) is read once: its first pairs come first either way, and
- * a chain of such merges (a "merge bomb", ten levels of ten) no longer takes exponential time.
- */
+/** Own keys win over `<<` merges; a mapping merged twice is read once, so a chain of merges (a "merge bomb") stays linear. */
 export function yamlPairs(map: unknown, doc: Document, depth = 0, seen = new Set<unknown>()): Pair[] {
   const node = yamlResolve(map, doc);
   if (!isMap(node) || depth > MAX_DEPTH || seen.has(node)) return [];
@@ -51,7 +43,6 @@ export function yamlPairs(map: unknown, doc: Document, depth = 0, seen = new Set
   return [...own, ...merged.filter((p) => !(isScalar(p.key) && keys.has(String(p.key.value))))];
 }
 
-/** The value under `key` in a mapping node, following aliases and `<<` merge keys. */
 export function yamlValueOf(map: unknown, key: string, doc: Document): unknown {
   const pair = yamlPairs(map, doc).find((p) => isScalar(p.key) && p.key.value === key);
   return pair === undefined ? undefined : yamlResolve(pair.value, doc);

@@ -3,11 +3,7 @@ import en from "zod/v4/locales/en.js";
 
 let configured = false;
 
-/**
- * zod/mini ships without messages ("Invalid input"); the English ones are
- * switched on at the first parse rather than at import, so loading a module
- * that declares a schema costs nothing.
- */
+/** zod/mini ships without messages; set at the first parse rather than at import, so declaring a schema costs nothing. */
 export function useEnglishMessages(): void {
   if (configured) return;
   config(en());

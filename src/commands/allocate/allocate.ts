@@ -17,12 +17,12 @@ export interface AllocateOptions extends OccupancyOptions {
   team: string;
   node: string;
   port?: number | undefined;
-  /** Comma-separated environments besides the base (dev), e.g. "test,staging". */
+  /** Besides the base (dev), e.g. "test,staging". */
   env?: string | undefined;
   protocol?: string | undefined;
   access?: string | undefined;
   note?: string | undefined;
-  /** Allow a port outside the team's ranges, with this reason recorded in the registry. */
+  /** Allows a port outside the team's ranges, with this reason recorded. */
   exception?: string | undefined;
   dryRun?: boolean;
 }
@@ -32,17 +32,14 @@ export interface AllocationPlan {
   team: string;
   node: string;
   port: number;
-  /** environment → port, base included. */
   ports: Record<string, number>;
   protocol: Protocol;
   access: AccessScope;
-  /** Why the port cannot be taken; empty when it can. */
   refusals: Finding[];
-  /** What was checked, for the request form. */
+  /** For the request form. */
   checks: string[];
 }
 
-/** What `sparkport allocate --json` prints. */
 export interface AllocateResult {
   plan: AllocationPlan;
   edit: EditResult | null;
@@ -56,7 +53,7 @@ function oneOf<T extends string>(kind: string, value: string | undefined, allowe
   return found;
 }
 
-/** The checks `allocate` and `request` share: the registry, this machine, and the node. */
+/** Shared by `allocate` and `request`. */
 export async function planAllocation(model: RegistryModel, network: NetworkContext, options: AllocateOptions): Promise<AllocationPlan> {
   const { data } = model;
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(options.service)) {
@@ -110,7 +107,6 @@ export async function planAllocation(model: RegistryModel, network: NetworkConte
   const inTable = refusals.some((f) => tableCodes.has(f.code));
   checks.push(`allocation table: ${Object.values(ports).join(", ")} ${inTable ? "already allocated or reserved" : "not allocated or reserved"} on ${options.node}`);
 
-  // Held on the node: the machine's own tables when the node is here, else a probe.
   for (const [, p] of Object.entries(ports)) {
     if (p < 1 || p > 65535) continue;
     if (options.node === network.thisNode) {
@@ -150,13 +146,11 @@ function renderService(options: AllocateOptions, plan: AllocationPlan) {
   };
 }
 
-/** `sparkport allocate`: check, then write the new service into ports.yaml (or only show the diff). */
 export async function allocate(options: AllocateOptions): Promise<AllocateResult> {
   const loaded = await openRegistry(options);
   const network = await prepareNetwork(buildModel(loaded), options);
   let planned: AllocationPlan | undefined;
-  // The plan is made under the lock, on the file as it is then: two runs at
-  // once take two different ports, one after the other.
+  // Planned under the lock, on the file as it is then: two runs at once take two different ports.
   const edit = await applyEdit(
     loaded,
     async (current) => {

@@ -3,7 +3,6 @@ import type { CommandDeps } from "../command-deps.js";
 import { optional, required, withDefault, type Values } from "../define-command.js";
 import type { AllocateOptions } from "./allocate.js";
 
-/** The options `allocate` and `request` share. */
 export const allocationOptions = {
   team: required("--team <team>", "the owning team"),
   node: required("--node <node>", "the node it runs on"),

@@ -15,42 +15,36 @@ import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../.
 
 export interface CheckOptions extends OccupancyOptions {
   ports: readonly string[];
-  /** The caller's team: the port must lie in its ranges, and next-free suggestions come from them. */
+  /** The port must lie in its ranges; next-free suggestions come from them. */
   team?: string | undefined;
-  /** The node to check; defaults to the node the port is allocated on, else this machine. */
+  /** Defaults to the node the port is allocated on, else this machine. */
   node?: string | undefined;
-  /** The caller's environment, for next-free suggestions. */
   env?: string | undefined;
-  /** The service the caller is about to start: its own allocation is no conflict. */
+  /** Its own allocation is no conflict. */
   service?: string | undefined;
 }
 
 export interface PortCheck {
   input: string;
   port: number;
-  /** Node checked, or null when the port names a host outside the registry. */
+  /** Null when the port names a host outside the registry. */
   node: string | null;
-  /** Address probed remotely, or null when no remote probe ran. */
   host: string | null;
   registry: {
     allocations: { service: string; label: string; team: string; node: string; environment: string | null; status: string }[];
     reservations: { name: string; label: string; priority: string; node: string | null }[];
     ranges: { team: string; range: string; from: number; to: number }[];
   };
-  /** Null when the checked node is not this machine. */
   local: LocalVerdict | null;
   remote: ProbeResult | null;
   findings: Finding[];
-  /** Next free ports in the caller's team ranges, when the port is a conflict. */
   next: number[];
   verdict: "free" | "conflict";
 }
 
-/** What `sparkport check --json` prints. */
 export interface CheckResult {
   registry: string;
   thisNode: string | null;
-  /** Findings about the run itself (Tailscale state, offline mode). */
   notes: Finding[];
   checks: PortCheck[];
   exitCode: number;
@@ -123,7 +117,7 @@ function remoteFindings(port: number, node: string, probe: ProbeResult, timeoutM
   else if (probe.state === "name-error") findings.add("node-name-error", "error", { node, host });
 }
 
-/** Decide which node a port argument is about: `node:port`, `address:port`, --node, the owner, else here. */
+/** `node:port`, `address:port`, --node, the owner, else here. */
 function targetOf(
   model: RegistryModel,
   arg: PortArg,
@@ -134,7 +128,7 @@ function targetOf(
   const nodes = model.data.nodes;
   if (arg.host !== undefined) {
     if (Object.hasOwn(nodes, arg.host)) return { node: arg.host, host: null };
-    // 127.0.0.1:8000, [::1]:8000 or one of this machine's addresses: the full local verdict, never one connect.
+    // This machine's own addresses get the full local verdict, never one connect.
     if (isLocalHost(arg.host)) return { node: thisNode, host: null };
     const byAddress = Object.entries(nodes).find(([, n]) => n.address === arg.host || n.tailscale === arg.host);
     return byAddress === undefined ? { node: null, host: arg.host } : { node: byAddress[0], host: null };
@@ -173,7 +167,7 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
 
   const conflict = findings.items.some((f) => f.severity === "error");
   const team = options.team ?? model.data.services.find((s) => s.name === options.service)?.team ?? verdict.ranges[0]?.team;
-  // With --env, the suggestion is that environment's port (base + its offset), as `next` prints it.
+  // With --env, suggest that environment's port (base + its offset), as `next` prints it.
   const offset = options.env === undefined ? 0 : (model.data.environments[options.env]?.offset ?? 0);
   const next =
     conflict && team !== undefined
@@ -204,7 +198,6 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
   };
 }
 
-/** `sparkport check`: the registry, local and remote verdicts on each port. */
 export async function check(options: CheckOptions): Promise<CheckResult> {
   const args = options.ports.map(parsePortArg);
   if (args.length === 0) throw new UsageError("name at least one port, e.g. `sparkport check 8002`");
@@ -212,7 +205,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
   requireKnown("team", options.team, Object.keys(model.data.teams));
   requireKnown("node", options.node, Object.keys(model.data.nodes));
   requireKnown("environment", options.env, Object.keys(model.data.environments));
-  // Tailscale is read when a remote probe finds no listener, to tell why: a check of a port here runs no program.
+  // Tailscale is read only when a remote probe finds no listener: a check of a local port runs no program.
   const network = await prepareNetwork(model, { ...options, tailscale: "when-asked" });
   const checks: PortCheck[] = [];
   for (const arg of args) checks.push(await checkOne(model, arg, options, network));

@@ -2,14 +2,13 @@ import { UsageError } from "../../findings/errors.js";
 
 export interface PortArg {
   port: number;
-  /** A node name or a host, when the argument named one (`macmini:8000`, `10.0.0.5:8000`, `[::1]:8000`). */
+  /** `macmini:8000`, `10.0.0.5:8000`, `[::1]:8000`. */
   host?: string;
   raw: string;
 }
 
 const PORT_FORMS = "a port 1-65535, written 8002, :8002, host:8002 or node:8002";
 
-/** Parse `8002`, `:8002`, `host:8002`, `node:8002`, `[::1]:8002`; anything else is a usage error. */
 export function parsePortArg(raw: string): PortArg {
   const text = raw.trim();
   const match = /^(?:(?:\[([^\]]+)\]|([^:\s[\]]*)):)?(\d{1,5})$/.exec(text);

@@ -6,16 +6,13 @@ import { scanProject } from "../../project/scan-project.js";
 import { buildModel } from "../../registry/model.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
 
-/** What `sparkport diff --json` prints. */
 export interface DiffResult {
   ref: string;
   changes: PortChange[];
   impacts: Impact[];
-  /** The announcement, ready for the issue the change protocol asks for. */
   markdown: string;
 }
 
-/** `sparkport diff REF`: what moved since REF, which files still use the old ports, whom to tell. */
 export async function diff(options: RegistryOptions & { ref: string; runner: CommandRunner }): Promise<DiffResult> {
   const registry = await openRegistry(options);
   const model = buildModel(registry);

@@ -5,14 +5,11 @@ import { renderMarkdownDocs } from "../../render/markdown-docs.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
 
 export interface DocsOptions extends RegistryOptions {
-  /** Write here (atomically) instead of returning the text for stdout. */
   write?: string | undefined;
 }
 
-/** What `sparkport docs --json` prints. */
 export interface DocsResult {
   markdown: string;
-  /** The file written, when --write was given. */
   written: string | null;
 }
 

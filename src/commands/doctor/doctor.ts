@@ -17,21 +17,18 @@ import { prepareNetwork, type OccupancyOptions } from "../../network/network-con
 
 export interface DoctorOptions extends OccupancyOptions {
   deps: DoctorDeps;
-  /** Service name, port, host:port, node:port or URL; optional when --error names the port. */
+  /** Optional when --error names the port. */
   target?: string | undefined;
-  /** The node doctor runs from (this machine); defaults to the interface match. */
+  /** Defaults to the interface match. */
   from?: string | undefined;
-  /** An error message pasted as is. */
   error?: string | undefined;
 }
 
-/** What `sparkport doctor --json` prints. */
 export interface DoctorResult {
   registry: string;
   thisNode: string | null;
   target: { input: string; port: number; service: string | null; node: string | null; host: string | null; local: boolean };
   pastedError: PastedError | null;
-  /** What doctor looked at. */
   checks: string[];
   notes: Finding[];
   findings: Finding[];
@@ -60,10 +57,6 @@ function targetFromError(error: PastedError | null, target: string | undefined):
   throw new UsageError("name what to diagnose (a service, a port, host:port or a URL), or paste an error that names a port with --error");
 }
 
-/**
- * `sparkport doctor`: layered checks on one target, each finding with what
- * was observed and the fix for the OS of the node involved.
- */
 export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
   const pasted = options.error === undefined ? null : parseErrorText(options.error);
   if (options.error !== undefined && pasted === null) {
@@ -75,7 +68,7 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
   const network = await prepareNetwork(model, { ...options, thisNode: options.from ?? options.thisNode });
   const ctx = createDoctorContext(model, network, options.deps, target);
 
-  // An "address in use" error, or a bare port on its own machine, asks: who holds it here, and how do I free it?
+  // An "address in use" error, or a bare port here, asks: who holds it, and how do I free it?
   const barePort = /^\d+$/.test(target.input.trim());
   const wantsPort =
     pasted?.kind === "address-in-use" || pasted?.kind === "permission-denied" || (pasted === null && barePort && ctx.local && target.allocation === null);
@@ -85,7 +78,7 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
     await checkListening(ctx);
     await checkLocalhostFamilies(ctx);
     await checkGivenAddress(ctx);
-    // Listening on all interfaces here: probe the address other nodes use, which a firewall may still drop.
+    // Listening everywhere here: probe the address other nodes use, which a firewall may still drop.
     const diagnosed = ctx.findings.some((f) => f.severity === "error");
     if (!diagnosed && target.node !== null && target.node === network.thisNode && target.host === null) await checkRemote(ctx);
   } else {

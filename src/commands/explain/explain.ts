@@ -10,7 +10,6 @@ export interface RuleDescription {
   explain: string;
 }
 
-/** Lint codes with their default severity and one-line explanation. */
 export function explain(code?: string): RuleDescription[] {
   const all: RuleDescription[] = registryRules.flatMap((rule) =>
     Object.entries(rule.codes).flatMap(([c, severity]) => (isCode(c) ? [{ code: c, severity, explain: messages[c].explain }] : [])),
@@ -27,7 +26,6 @@ export function explain(code?: string): RuleDescription[] {
   throw new UsageError(`no rule "${code}"${suggestion === undefined ? "." : `; did you mean "${suggestion}"?`} Run \`sparkport explain\` for the list.`);
 }
 
-/** What `sparkport explain --json` prints. */
 export interface ExplainResult {
   rules: RuleDescription[];
 }

@@ -6,20 +6,17 @@ import { REGISTRY_FILE_NAME } from "../../registry/discover.js";
 import { INIT_TEMPLATE } from "./init-template.js";
 
 export interface InitOptions {
-  /** Where to write; defaults to ./ports.yaml. */
   file?: string | undefined;
   force?: boolean;
   cwd: string;
   fs: FileSystem;
 }
 
-/** What `sparkport init --json` prints. */
 export interface InitResult {
   file: string;
   overwritten: boolean;
 }
 
-/** Write the starter registry; an existing file is kept unless `force`. */
 export async function init(options: InitOptions): Promise<InitResult> {
   const file = options.file ?? REGISTRY_FILE_NAME;
   const absolute = path.resolve(options.cwd, file);

@@ -5,7 +5,6 @@ import { errorCode, type FileSystem } from "../../io/file-system.js";
 import type { RegistryModel } from "../../registry/model.js";
 import { renderMarkdownDocs } from "../../render/markdown-docs.js";
 
-/** `lint --docs FILE`: a finding when FILE is not what `docs` would write now. */
 export async function checkDocs(model: RegistryModel, file: string, cwd: string, fs: FileSystem): Promise<Finding[]> {
   const expected = renderMarkdownDocs(model);
   let actual: string;

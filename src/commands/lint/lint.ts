@@ -17,25 +17,21 @@ import { openRegistry, type RegistryOptions } from "../../registry/open-registry
 
 export interface LintOptions extends RegistryOptions {
   strict?: boolean;
-  /** Scan the project's .env, compose and script files (default true; --no-scan). */
   scan?: boolean;
-  /** Compare with the registry at this git ref (the change protocol). */
+  /** The change protocol: compare with the registry at this git ref. */
   base?: string | undefined;
-  /** Compute the mechanical fixes (--fix); write them only with `write`. */
+  /** Computes the mechanical fixes; writes them only with `write`. */
   fix?: boolean;
   write?: boolean;
-  /** Runs git for --base. */
   runner?: CommandRunner;
-  /** Compare this Markdown file with what `docs` renders. */
   docs?: string | undefined;
 }
 
-/** `lint --format json` prints it as a JsonReport (reporters/json.ts); `--fix` diffs only in text. */
+/** `--format json` prints it as a JsonReport (reporters/json.ts). */
 export interface LintResult {
   registry: RegistrySummary;
   findings: Finding[];
   excepted: ExceptedFinding[];
-  /** lint --fix: one diff per file changed (written with --write). */
   fixes: FileFix[];
   exitCode: number;
 }

@@ -34,7 +34,6 @@ export interface ListReservation {
   node: string | null;
 }
 
-/** What `sparkport list --json` prints. */
 export interface ListResult {
   registry: string;
   project: string | null;
@@ -47,7 +46,6 @@ export async function list(options: ListOptions): Promise<ListResult> {
   return listModel(model, options);
 }
 
-/** The allocation tables, filtered, grouped as the document groups them. */
 export function listModel(model: RegistryModel, filters: Pick<ListOptions, "team" | "node" | "env">): ListResult {
   const { data } = model;
   requireKnown("team", filters.team, Object.keys(data.teams));

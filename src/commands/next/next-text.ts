@@ -1,6 +1,6 @@
 import type { NextResult } from "./next.js";
 
-/** One line per base port (`8000`, or `dev=8000 test=8001`); a shortfall is said on stderr. */
+/** A shortfall is said on stderr. */
 export function renderNextText(result: NextResult, count: number): { out: string; err: string } {
   if (result.ports.length === 0) return { out: "", err: `sparkport: no free port left in team ${result.team}'s ranges\n` };
   const err = result.ports.length < count ? `sparkport: only ${result.ports.length} of ${count} free ports left in team ${result.team}'s ranges\n` : "";

@@ -9,20 +9,16 @@ import { prepareNetwork, type OccupancyOptions } from "../../network/network-con
 export interface NextOptions extends OccupancyOptions {
   team: string;
   node?: string | undefined;
-  /** Comma-separated environments; base + each offset must be free. */
   env?: string | undefined;
   count: number;
 }
 
-/** What `sparkport next --json` prints. */
 export interface NextResult {
   registry: string;
   team: string;
   node: string | null;
   thisNode: string | null;
-  /** Base ports, lowest first. */
   ports: number[];
-  /** For each base port, the port of each requested environment. */
   environments: Record<string, number>[];
   notes: Finding[];
   exitCode: number;
@@ -45,6 +41,5 @@ export async function next(options: NextOptions): Promise<NextResult> {
   const environments = ports.map((p) =>
     Object.fromEntries((envs.length === 0 ? ["base"] : envs).map((e) => [e, p + (model.data.environments[e]?.offset ?? 0)])),
   );
-  // Fewer free ports than asked for means the team's ranges are full: exit 1.
   return { registry: model.registry.file, team: options.team, node, thisNode: network.thisNode, ports, environments, notes: network.notes, exitCode: ports.length < options.count ? 1 : 0 };
 }

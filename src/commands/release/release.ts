@@ -6,14 +6,12 @@ import { didYouMean } from "../../util/did-you-mean.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
 import type { LoadedRegistry } from "../../registry/loaded-registry.js";
 
-/** What `sparkport release --json` and `sparkport set-status --json` print. */
 export interface ChangeResult {
   edit: EditResult | null;
   refusals: Finding[];
   exitCode: number;
 }
 
-/** The index of a service in the registry; an unknown name is a usage error, with a suggestion. */
 export function serviceIndex(registry: LoadedRegistry, name: string): number {
   const index = registry.data.services.findIndex((s) => s.name === name);
   if (index >= 0) return index;
@@ -22,7 +20,6 @@ export function serviceIndex(registry: LoadedRegistry, name: string): number {
   throw new UsageError(`no service "${name}"${close === undefined ? "" : `; did you mean "${close}"?`} Services: ${names.join(", ")}`);
 }
 
-/** `sparkport release <service>`: remove an allocation; a locked one only with --force. */
 export async function release(options: RegistryOptions & { service: string; force?: boolean; dryRun?: boolean }): Promise<ChangeResult> {
   const registry = await openRegistry(options);
   const index = serviceIndex(registry, options.service);

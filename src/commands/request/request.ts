@@ -10,7 +10,6 @@ export interface RequestOptions extends AllocateOptions {
   priority?: "high" | "medium" | "low" | undefined;
 }
 
-/** What `sparkport request --json` prints. */
 export interface RequestResult {
   plan: AllocationPlan;
   title: string;
@@ -22,7 +21,7 @@ export interface RequestResult {
 
 const PRIORITY_TEXT = { high: "high (now)", medium: "medium (within a week)", low: "low (later)" } as const;
 
-/** `sparkport request`: the allocate checks, and the request form filled with their real results. Writes nothing. */
+/** Writes nothing. */
 export async function request(options: RequestOptions): Promise<RequestResult> {
   const model = buildModel(await openRegistry(options));
   const network = await prepareNetwork(model, options);
@@ -30,7 +29,6 @@ export async function request(options: RequestOptions): Promise<RequestResult> {
   const team = model.data.teams[plan.team];
   const node = model.data.nodes[plan.node];
   const title = `[Port allocation] ${plan.service} - ${plan.team}`;
-  // A check line is ticked when it found nothing in the way; the refusals follow, unticked.
   const tick = (line: string): string => (/already allocated|: open|held$|not probed/.test(line) ? " " : "x");
   const body = [
     `## ${title}`,

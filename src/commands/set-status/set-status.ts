@@ -5,7 +5,6 @@ import { SERVICE_STATUSES } from "../../registry/schema.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
 import { serviceIndex, type ChangeResult } from "../release/release.js";
 
-/** `sparkport set-status <service>[.<env>] <status>`: update the declared status. */
 export async function setStatus(options: RegistryOptions & { target: string; status: string; dryRun?: boolean }): Promise<ChangeResult> {
   if (!SERVICE_STATUSES.some((s) => s === options.status)) {
     throw new UsageError(`unknown status "${options.status}"; expected one of: ${SERVICE_STATUSES.join(", ")}`);

@@ -12,7 +12,6 @@ export interface StatusOptions extends OccupancyOptions {
   team?: string | undefined;
   node?: string | undefined;
   concurrency: number;
-  /** Called as probes finish, for a progress line. */
   onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
@@ -24,16 +23,14 @@ export interface StatusRow {
   environment: string | null;
   port: number;
   node: string;
-  /** The address probed, or null for this machine's own services (read from the socket table). */
+  /** Null for this machine's own services, read from the socket table. */
   host: string | null;
   declared: string;
   observed: Observed;
-  /** Where it listens, for services on this machine. */
   addresses: string[];
   mismatch: boolean;
 }
 
-/** What `sparkport status --json` prints. */
 export interface StatusResult {
   registry: string;
   thisNode: string | null;
@@ -43,17 +40,13 @@ export interface StatusResult {
   exitCode: number;
 }
 
-/** A probe given less time than this could not tell filtered from slow. */
+/** Less time than this could not tell filtered from slow. */
 const MIN_PROBE_MS = 20;
 
 const UP: readonly Observed[] = ["open", "listening"];
 const UNKNOWN: readonly Observed[] = ["skipped"];
 
-/**
- * Every registered service probed on its node, `concurrency` at a time. All
- * probes share one deadline, so the run takes at most one timeout per round
- * of `concurrency` probes, however many of them are filtered.
- */
+/** All probes share one deadline: at most one timeout per round of `concurrency`, however many are filtered. */
 export async function status(options: StatusOptions): Promise<StatusResult> {
   const model = buildModel(await openRegistry(options));
   requireKnown("team", options.team, Object.keys(model.data.teams));
@@ -79,9 +72,7 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
   } else if (remote.length > 0) {
     const targets = remote.map((a) => ({ host: network.hostOf(a.node), port: a.port }));
     let done = 0;
-    // One deadline for the whole run: as long as the probes would take if every one timed out,
-    // `concurrency` at a time (one --timeout when they all fit at once). A probe started late gets
-    // only the time left, and one that would start after the deadline is not run at all.
+    // A probe started late gets only the time left; one that would start after the deadline is not run at all.
     const concurrency = Math.max(options.concurrency, 1);
     budgetMs = options.timeoutMs * Math.ceil(targets.length / concurrency);
     const deadline = Date.now() + budgetMs;

@@ -8,7 +8,7 @@ import { dockerHolder } from "./docker.js";
 
 const DOCKER_PROXIES = /^(docker-proxy|com\.docke|com\.docker\.backend|Docker Desktop|vpnkit|wslrelay)/i;
 
-/** A port free to take instead: the service's own registered one, else the next free in its team's ranges. */
+/** The service's own registered port, else the next free in its team's ranges. */
 async function alternative(ctx: DoctorContext): Promise<number | undefined> {
   const team = ctx.target.allocation?.service.team ?? ctx.model.data.services.find((s) => s.node === ctx.network.thisNode)?.team;
   if (team === undefined) return undefined;
@@ -16,10 +16,7 @@ async function alternative(ctx: DoctorContext): Promise<number | undefined> {
   return port;
 }
 
-/**
- * Address already in use: who holds the port here, the command to stop it
- * for this OS, and a port to take instead. Doctor never stops anything.
- */
+/** Who holds the port, the command to stop it, and a port to take instead; doctor never stops anything itself. */
 export async function checkAddressInUse(ctx: DoctorContext, dockerError = false): Promise<void> {
   ctx.ran.push("who holds the port here");
   const { port } = ctx.target;
@@ -39,7 +36,7 @@ export async function checkAddressInUse(ctx: DoctorContext, dockerError = false)
     ctx.add("doctor-port-in-use", "error", registered.length > 0 ? { ...args, service: registered.join(", ") } : args, { evidence, commands });
     if (isDockerProxy(holder) && !dockerError) await dockerHolder(ctx, port);
   }
-  // Docker may hold a port with no host socket in sight (userland proxy off): ask docker ps then.
+  // Docker may hold a port with no host socket in sight (userland proxy off).
   if (dockerError || (verdict.holders.length === 0 && verdict.held)) await dockerHolder(ctx, port);
   const inUse = verdict.binds.filter((b) => b.state === "in-use").map((b) => b.address);
   if (verdict.holders.length === 0 && inUse.length > 0) {

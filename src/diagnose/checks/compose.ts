@@ -6,7 +6,6 @@ import { isLoopbackAddress } from "../../util/loopback.js";
 
 const COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/;
 
-/** Compose files of the project that publish the target's port on loopback only. */
 export async function checkCompose(ctx: DoctorContext): Promise<void> {
   const root = path.dirname(ctx.model.registry.absolutePath);
   const files = await ctx.deps.projectFiles(root, (name) => COMPOSE_FILE.test(name));

@@ -5,7 +5,6 @@ import { parseDockerPs, type DockerContainer } from "../../observe/parse/docker-
 import { isLoopbackAddress } from "../../util/loopback.js";
 
 
-/** `docker ps`, or the reason it could not run (no CLI, no daemon). */
 async function dockerPs(ctx: DoctorContext): Promise<DockerContainer[] | string> {
   try {
     const run = await ctx.deps.runner.run("docker", ["ps", "--format", "{{json .}}"], { timeoutMs: 5_000 });
@@ -16,7 +15,6 @@ async function dockerPs(ctx: DoctorContext): Promise<DockerContainer[] | string>
   }
 }
 
-/** Containers on this machine that publish the port on loopback only. */
 export async function checkDocker(ctx: DoctorContext): Promise<void> {
   const containers = await dockerPs(ctx);
   if (typeof containers === "string") {
@@ -37,7 +35,6 @@ export async function checkDocker(ctx: DoctorContext): Promise<void> {
   }
 }
 
-/** When the holder of a port is Docker's proxy: which container publishes it. */
 export async function dockerHolder(ctx: DoctorContext, port: number): Promise<void> {
   const containers = await dockerPs(ctx);
   if (typeof containers === "string") return;

@@ -2,21 +2,16 @@ import path from "node:path";
 import type { DoctorContext } from "../doctor-context.js";
 
 const ENV_FILE = /^\.env(\..+)?$|\.env$/;
-/** host:port in a value: a URL (with credentials or not), or a bare host:port. */
 const HOST_PORT = /(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s"']*@)?)?(\[[0-9a-fA-F:]+\]|[A-Za-z0-9][A-Za-z0-9.-]*):(\d{1,5})(?![\d])/g;
 
-/** Whether an env key names the service: FASTAPI_URL for fastapi, MINIO_ENDPOINT for "MinIO API". */
+/** FASTAPI_URL for fastapi, MINIO_ENDPOINT for "MinIO API". */
 function keyNames(key: string, name: string, label: string | undefined): boolean {
   const words = new Set(key.toLowerCase().split(/_+/));
   const own = [name, ...(label === undefined ? [] : [label])].flatMap((n) => n.toLowerCase().split(/[^a-z0-9]+/)).filter((w) => w.length >= 3);
   return own.some((w) => words.has(w));
 }
 
-/**
- * Client-side env values that point at the target's node on a port the
- * service does not have (or at another node on the service's port): the
- * guide's problem 4, backend on 8000 and frontend calling 8001.
- */
+/** Client env values that point at the target's node on a port the service lacks, or at another node on its port. */
 export async function checkEnvFiles(ctx: DoctorContext): Promise<void> {
   const allocation = ctx.target.allocation;
   if (allocation === null) return;
@@ -44,11 +39,9 @@ export async function checkEnvFiles(ctx: DoctorContext): Promise<void> {
         const port = Number(ref[2]);
         const refNode = hostOfNode(host);
         const onPort = ctx.model.allocations.filter((a) => a.node === allocation.node && a.port === port);
-        // The guide's case: the client calls another environment of this very service (8001 while dev is 8000),
-        // unless the file is that environment's own (.env.test pointing at the test port).
+        // A client calling another environment of this service (8001 while dev is 8000), unless the file is that environment's own.
         const otherEnvironment = onPort.find((a) => a.service === allocation.service && a !== allocation);
         const ownEnvFile = otherEnvironment?.environment !== undefined && path.basename(file).includes(otherEnvironment.environment);
-        // An unregistered port in the team's range, under a key that names this service.
         const unregistered = onPort.length === 0 && inTeamRange(port) && keyNames(key, allocation.service.name, allocation.service.label);
         const sameNodeWrongPort = names.has(host) && port !== allocation.port && ((otherEnvironment !== undefined && !ownEnvFile) || unregistered);
         const wrongNode = refNode !== undefined && refNode !== allocation.node && port === allocation.port && !ctx.model.allocations.some((a) => a.node === refNode && a.port === port);

@@ -4,10 +4,6 @@ import { bindAllInterfacesFix } from "../../fixes/bind-fix.js";
 import { isLoopbackAddress } from "../../util/loopback.js";
 
 
-/**
- * On the service's own node: is anything listening, and on which addresses?
- * Loopback only → the bind fix in the program's own words.
- */
 export async function checkListening(ctx: DoctorContext): Promise<void> {
   ctx.ran.push("what listens on this machine");
   const { port } = ctx.target;
@@ -37,14 +33,12 @@ export async function checkListening(ctx: DoctorContext): Promise<void> {
       const probe = await ctx.network.probe(own, port);
       evidence.push(`probe ${own}:${port}: ${probe.state}`);
     }
-    // The summary carries what the command alone does not say (Redis's protected mode, Django's ALLOWED_HOSTS,
-    // Flask's debugger); it used to be dropped, so `--bind 0.0.0.0` looked sufficient for Redis, which still
-    // denies remote clients in protected mode (test/e2e/three-nodes.e2e.test.ts).
+    // The summary says what the command alone does not (Redis's protected mode still denies remote clients after --bind).
     ctx.add("doctor-localhost-only", "error", { owner: ctx.owner, port, addresses, program: fix.program }, { evidence, commands: fix.commands, fix: fix.summary });
   }
 }
 
-/** `[::1]:8000` or `127.0.0.5:8000` on this machine: probe exactly that address, as the client does. */
+/** Probe exactly the address given, as the client does. */
 export async function checkGivenAddress(ctx: DoctorContext): Promise<void> {
   const host = ctx.target.host;
   if (host === null || host === "localhost") return;
@@ -63,15 +57,12 @@ export async function checkGivenAddress(ctx: DoctorContext): Promise<void> {
   );
 }
 
-/**
- * `localhost` may resolve to ::1 first while the server listens on
- * 127.0.0.1 only (or the reverse): probe each address it resolves to.
- */
+/** `localhost` may resolve to ::1 while the server listens on 127.0.0.1 only, or the reverse. */
 export async function checkLocalhostFamilies(ctx: DoctorContext): Promise<void> {
   if (ctx.target.host !== "localhost") return;
   ctx.ran.push("each address localhost resolves to");
   const { port } = ctx.target;
-  // Both addresses a "localhost" may resolve to, without asking any resolver: no query may leave the machine.
+  // Not resolved: no query may leave the machine.
   const addresses = ["127.0.0.1", "::1"];
   const results = await Promise.all(addresses.map(async (address) => ({ address, state: (await ctx.network.probe(address, port)).state })));
   const open = results.filter((r) => r.state === "open").map((r) => r.address);

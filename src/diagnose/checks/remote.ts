@@ -3,10 +3,7 @@ import { firewallFix } from "../../fixes/firewall-fix.js";
 import { tailscaleFix } from "../../fixes/tailscale-fix.js";
 import { tailscalePing } from "./tailscale-ping.js";
 
-/**
- * From here to the node: open is healthy; refused means not running or
- * localhost-only there; no answer means a firewall, an ACL or Tailscale.
- */
+/** Refused means not running or localhost-only there; no answer means a firewall, an ACL or Tailscale. */
 export async function checkRemote(ctx: DoctorContext): Promise<void> {
   const { port } = ctx.target;
   const node = ctx.target.node ?? ctx.target.host ?? "";

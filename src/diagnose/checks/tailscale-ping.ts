@@ -2,10 +2,9 @@ import { errorCode } from "../../io/file-system.js";
 import { parseTailscalePing } from "../../observe/parse/tailscale-ping.js";
 import type { DoctorContext } from "../doctor-context.js";
 
-/** `tailscale ping -c 1 <host>` when the CLI exists and the host is a peer of the tailnet; the result quoted. */
 export async function tailscalePing(ctx: DoctorContext, host: string): Promise<string | undefined> {
   const status = ctx.network.tailscale;
-  // Only tailnet peers: tailscale ping talks to the tailnet, and only registry addresses are ever contacted.
+  // Only tailnet peers: only registry addresses are ever contacted.
   if (status === undefined || !status.peers.some((p) => p.ips.includes(host))) return undefined;
   try {
     const run = await ctx.deps.runner.run("tailscale", ["ping", "-c", "1", "--timeout", `${Math.max(1, Math.ceil(ctx.network.timeoutMs / 1000))}s`, host], {

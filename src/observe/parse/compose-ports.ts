@@ -4,21 +4,18 @@ import { textPosition } from "../../util/text-position.js";
 import { yamlResolve, yamlValueOf } from "../../util/yaml-value-of.js";
 import { isRecord } from "../../util/is-record.js";
 
-/** One container port of a compose `ports:` item. */
 export interface ComposePortMapping {
-  /** Brackets removed ("127.0.0.1", "::1"); null when not set, which publishes on every interface. */
+  /** null publishes on every interface. */
   hostIp: string | null;
-  /** null when the engine picks the host port: no host port, an empty one (`127.0.0.1::5000`), or a range. */
+  /** null when the engine picks the host port (none, empty as in `127.0.0.1::5000`, or a range). */
   published: number | null;
-  /** A host port range the engine allocates one port from (`8000-9000:80`, long syntax `published: "8083-9000"`). */
   publishedRange?: { from: number; to: number };
   target: number;
   protocol: "tcp" | "udp";
 }
 
-/** An item that still holds a `${VAR}` (or `$VAR`): compose substitutes it from the environment at run time. */
+/** An item still holding `${VAR}`: compose substitutes it at run time. */
 export interface UnresolvedComposePort {
-  /** The text as written: the short-syntax string, or the long-syntax field holding the variable. */
   unresolved: string;
 }
 
@@ -27,12 +24,11 @@ export type ComposePort = ComposePortMapping | UnresolvedComposePort;
 export interface ComposePortLine {
   file: string;
   service: string;
-  /** The item as written: the short-syntax string without quotes, or the long syntax in flow style. */
   entry: string;
-  /** 1-based position of the item (of `127.0.0.1:5432:5432`, or of the first key of a long-syntax item). */
+  /** Of the item, or of the first key of a long-syntax item. */
   line: number;
   column: number;
-  /** Long syntax only: 1-based position of the `host_ip` value, the line to change for a loopback bind. */
+  /** Long syntax only: the `host_ip` value, the line to change for a loopback bind. */
   hostIpAt?: { line: number; column: number };
   ports: ComposePort[];
 }
@@ -55,16 +51,12 @@ function parseProtocol(value: unknown): "tcp" | "udp" | null {
   return text === "tcp" || text === "udp" ? text : null;
 }
 
-/** A host IP as compose accepts it (brackets optional for IPv6), or undefined when it is not an IP address. */
 function parseHostIp(text: string): string | undefined {
   const bare = text.replace(/^\[(.*)\]$/, "$1");
   return isIP(bare) === 0 ? undefined : bare;
 }
 
-/**
- * One mapping per container port, as compose (docker/go-connections' ParsePortSpec) expands it: equal ranges pair
- * up; a host range against one container port is a range to allocate from.
- */
+/** As compose (go-connections' ParsePortSpec) expands it: equal ranges pair up; a host range against one port is a pool. */
 function expand(hostIp: string | null, host: string, container: string, protocol: "tcp" | "udp"): ComposePortMapping[] {
   const targets = parseRange(container);
   if (targets === null) return [];
@@ -81,7 +73,7 @@ function expand(hostIp: string | null, host: string, container: string, protocol
   return Array.from({ length: count }, (_, i) => ({ hostIp, published: published.from + i, target: targets.from + i, protocol }));
 }
 
-/** `[[IP:](port|range):](port|range)[/protocol]`; the IP may be bracketed or bare IPv6 (`::1:6000:6000`). */
+/** The IP may be bracketed or bare IPv6 (`::1:6000:6000`). */
 function parseShort(text: string): ComposePort[] {
   const entry = text.trim();
   if (VARIABLE.test(entry)) return [{ unresolved: entry }];
@@ -102,7 +94,6 @@ function scalarText(value: unknown): string | undefined {
   return typeof value === "string" ? value.trim() : undefined;
 }
 
-/** `{ target, published, host_ip, protocol, mode, name, app_protocol }`. */
 function parseLong(entry: Record<string, unknown>): ComposePort[] {
   for (const key of ["target", "published", "host_ip", "protocol"]) {
     const value = entry[key];
@@ -118,12 +109,7 @@ function parseLong(entry: Record<string, unknown>): ComposePort[] {
   return published === undefined ? [] : expand(hostIp, published, target, protocol);
 }
 
-/**
- * One item of a compose service's `ports:` list, in every form the Compose specification shows: a number, a
- * short-syntax string (`"3000"`, `"3000-3005"`, `"8000:8000"`, `"9090-9091:8080-8081"`, `"127.0.0.1:8001:8001"`,
- * `"127.0.0.1::5000"`, `"[::1]:6001:6001"`, `"::1:6000:6000"`, `"6060:6060/udp"`, `"8000-9000:80"`), or a long-syntax
- * object. An item holding `${VAR}` is returned unresolved; anything else unreadable (sctp, bad ranges) gives [].
- */
+/** Every form the Compose specification shows; `${VAR}` items come back unresolved, anything else unreadable (sctp) as []. */
 export function parseComposePorts(entry: unknown): ComposePort[] {
   if (typeof entry === "number") return Number.isInteger(entry) && entry > 0 && entry <= 65_535 ? [{ hostIp: null, published: null, target: entry, protocol: "tcp" }] : [];
   if (typeof entry === "string") return parseShort(entry);
@@ -139,12 +125,8 @@ function toJs(node: Node, doc: Document): unknown {
   }
 }
 
-/**
- * The JS value of a `ports:` item, as toJs gives it. A mapping is converted key by key, aliases followed here:
- * yaml's toJS walks the whole document for each item holding an alias, so a file of thousands of
- * `- {target: *t}` items took quadratic time. Anything unusual (a collection key, an alias to nothing) goes
- * through toJs whole.
- */
+// Converted key by key with aliases followed here: yaml's toJS walks the whole document for each aliased item,
+// which made thousands of `- {target: *t}` items quadratic.
 function itemValue(item: Node, doc: Document): unknown {
   if (!isMap(item)) return toJs(item, doc);
   const entries: Array<[string, unknown]> = [];
@@ -160,7 +142,7 @@ function itemValue(item: Node, doc: Document): unknown {
   return Object.fromEntries(entries);
 }
 
-/** JSON text of a value; a value holding itself (`- &p {target: 80, x: *p}`) cannot be JSON and is said so. */
+/** A value holding itself (`- &p {target: 80, x: *p}`) cannot be JSON. */
 function jsonText(value: unknown): string | undefined {
   try {
     return JSON.stringify(value);
@@ -175,10 +157,7 @@ function entryText(value: unknown): string {
   return String(value);
 }
 
-/**
- * Every item of every `services.<name>.ports` list of a compose file, with its 1-based line and column (aliases
- * point at their anchor, which is the text to change). YAML it cannot read, or without `services`, gives [].
- */
+/** Aliases point at their anchor, which is the text to change. */
 export function findComposePortLines(yamlText: string, fileName: string): ComposePortLine[] {
   let doc: Document;
   try {
@@ -187,8 +166,7 @@ export function findComposePortLines(yamlText: string, fileName: string): Compos
     return [];
   }
   const position = textPosition(yamlText);
-  // Aliases and `<<` merge keys are followed by the scanner's helpers, which resolve each alias in constant time
-  // and read a mapping merged many times once (a chain of merges used to take exponential time).
+  // yamlValueOf resolves aliases and `<<` merges without re-walking (chained merges once took exponential time).
   const services = yamlValueOf(doc.contents, "services", doc);
   if (!isMap(services)) return [];
   const found: ComposePortLine[] = [];

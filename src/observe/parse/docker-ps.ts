@@ -1,24 +1,20 @@
 import { isRecord } from "../../util/is-record.js";
 
-/** One entry of docker's PORTS text, for one container port (docker prints consecutive ports as a range). */
 export interface PublishedPort {
-  /** As docker prints it, brackets removed ("0.0.0.0", "127.0.0.1", "::"); null when the port is only exposed. */
+  /** Brackets removed; null when the port is only exposed (`6379/tcp`). */
   hostIp: string | null;
-  /** null when the port is only exposed (`6379/tcp`). */
   hostPort: number | null;
   containerPort: number;
   protocol: "tcp" | "udp";
 }
 
 export interface DockerContainer {
-  /** The short ID docker prints; absent from `docker compose ps` tables and custom formats without it. */
+  /** Absent from `docker compose ps` tables and custom formats without it. */
   id?: string;
-  /** The container name; a table without a NAME(S) column (a custom `--format "table ..."`) gives the service. */
+  /** A table without a NAME(S) column (a custom `--format "table ..."`) gives the service. */
   name: string;
   image?: string;
-  /** The compose service: the SERVICE column, the JSON `Service` field or the `com.docker.compose.service` label. */
   service?: string;
-  /** The compose project: the PROJECT column, the JSON `Project` field or the `com.docker.compose.project` label. */
   project?: string;
   ports: PublishedPort[];
 }
@@ -31,7 +27,7 @@ const SHORT_ID = /^[0-9a-f]{12,64}$/;
 function portRange(from: string, to: string | undefined): [number, number] | null {
   const start = Number(from);
   const end = to === undefined ? start : Number(to);
-  // Port 0 is no port (docker never prints it): an entry naming it is left out, as other unreadable ones.
+  // Port 0 is no port (docker never prints it).
   return start >= 1 && start <= end && end <= 65_535 ? [start, end] : null;
 }
 
@@ -39,7 +35,6 @@ function parsePortEntry(text: string): PublishedPort[] {
   const match = PORT_ENTRY.exec(text);
   if (match === null) return [];
   const [, host, hostFrom, hostTo, containerFrom = "", containerTo, protocol] = match;
-  // docker also prints sctp; the registry knows only tcp and udp.
   if (protocol !== "tcp" && protocol !== "udp") return [];
   const container = portRange(containerFrom, containerTo);
   if (container === null) return [];
@@ -54,11 +49,7 @@ function parsePortEntry(text: string): PublishedPort[] {
   return Array.from({ length: count }, (_, i) => ({ hostIp, hostPort: hostPorts[0] + i, containerPort: first + i, protocol }));
 }
 
-/**
- * Parses docker's PORTS text: `127.0.0.1:5432->5432/tcp, 0.0.0.0:8000->8000/tcp, :::8000->8000/tcp,
- * [::]:8000->8000/tcp, 6379/tcp, 0.0.0.0:8000-8005->8000-8005/tcp`. Ranges are expanded; entries it cannot
- * read, and sctp ones, are left out.
- */
+/** `127.0.0.1:5432->5432/tcp, :::8000->8000/tcp, [::]:8000->8000/tcp, 6379/tcp, 0.0.0.0:8000-8005->8000-8005/tcp`. */
 export function parseDockerPortsField(field: string): PublishedPort[] {
   return field
     .split(",")
@@ -77,14 +68,14 @@ function label(labels: string | undefined, key: string): string | undefined {
   return text(new RegExp(`(?:^|,)${escaped}=([^,]*)`).exec(labels)?.[1]);
 }
 
-/** The container's name from a NAMES value, which may list link aliases after it (`web,other/alias`); never "". */
+/** NAMES may list link aliases after the name (`web,other/alias`). */
 function firstName(names: unknown): string | undefined {
   return typeof names === "string" ? text(names.split(",")[0]) : undefined;
 }
 
 type Optional = Omit<DockerContainer, "name" | "ports">;
 
-/** The container with only the optional fields that have a value (so results compare without `undefined` keys). */
+/** Only the fields that have a value, so results compare without `undefined` keys. */
 function container(name: string, ports: PublishedPort[], { id, image, service, project }: Optional): DockerContainer {
   return {
     ...(id === undefined ? {} : { id }),
@@ -111,10 +102,8 @@ function fromPublishers(publishers: unknown): PublishedPort[] {
   });
 }
 
-/** One object of `docker ps --format json` / `docker compose ps --format json`. */
 function fromJson(value: unknown): DockerContainer | null {
   if (!isRecord(value)) return null;
-  // `Names` may list link aliases after the name, comma-separated (legacy links).
   const name = text(value.Name) ?? firstName(value.Names);
   if (name === undefined) return null;
   const ports = Array.isArray(value.Ports) ? value.Ports.filter((p) => typeof p === "string").join(", ") : text(value.Ports);
@@ -140,7 +129,7 @@ interface Cell {
   text: string;
 }
 
-/** Cells of a table row: runs of text separated by two or more spaces (docker pads with at least three). */
+/** Cells are separated by two or more spaces (docker pads with at least three). */
 function cells(line: string): Cell[] {
   return [...line.matchAll(/\S+(?: \S+)*/g)].map((m) => ({ start: m.index, text: m[0] }));
 }
@@ -181,7 +170,7 @@ function fromRow(line: string, columns: readonly Column[]): DockerContainer | nu
   return container(name, parseDockerPortsField(values.ports ?? ""), values);
 }
 
-/** A `docker ps` row without its header (as `docker ps | grep NAME` leaves it): ID, IMAGE, ..., PORTS, NAMES. */
+/** As `docker ps | grep NAME` leaves it: ID, IMAGE, ..., PORTS, NAMES. */
 function fromHeaderlessRow(line: string): DockerContainer | null {
   const row = cells(line).map((cell) => cell.text);
   const [id, image] = row;
@@ -192,11 +181,7 @@ function fromHeaderlessRow(line: string): DockerContainer | null {
   return first === undefined ? null : container(first, parseDockerPortsField(ports), { id, image });
 }
 
-/**
- * Containers from `docker ps --format json` (one object per line, or the JSON array older `docker compose ps
- * --format json` printed), from the default `docker ps` / `docker compose ps` tables, custom `table` formats with
- * a PORTS column, and header-less rows (`docker ps | grep ...`). Lines it cannot read are skipped.
- */
+/** JSON lines, the JSON array older `docker compose ps` printed, tables (default or custom with PORTS) and header-less rows. */
 export function parseDockerPs(output: string): DockerContainer[] {
   const trimmed = output.trim();
   if (trimmed.startsWith("[")) {

@@ -1,7 +1,4 @@
-/**
- * The RFC 5952 text form of an IPv6 address given as eight 16-bit groups: lower case, the longest run of two or
- * more zero groups (the first, on a tie) written "::", and an IPv4-mapped address as `::ffff:127.0.0.1`.
- */
+/** RFC 5952: lower case, the longest run of two or more zero groups (first on a tie) as "::", IPv4-mapped as `::ffff:a.b.c.d`. */
 export function formatIpv6(groups: readonly number[]): string {
   if (groups.length !== 8) throw new RangeError(`an IPv6 address has 8 groups, got ${groups.length}`);
   const group = (index: number): number => groups[index] ?? 0;

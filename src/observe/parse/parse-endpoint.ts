@@ -1,9 +1,7 @@
-/** One local or remote endpoint as ss, lsof and Windows netstat print it. */
 export interface Endpoint {
   /** Brackets removed: "0.0.0.0", "::1", "fe80::1%17"; "*" is left for the caller, whose tool gives it a meaning. */
   address: string;
   port: number;
-  /** 6 for an address written with colons, 4 for a dotted quad, undefined for "*" or a host name. */
   family: 4 | 6 | undefined;
 }
 
@@ -13,12 +11,7 @@ const BARE_IPV6 = /^[0-9A-Fa-f]*:[0-9A-Fa-f:.]*$/;
 const BRACKETED_IPV6 = /^[0-9A-Fa-f]*:[0-9A-Fa-f:.]*(?:%[^\]\s]+)?$/;
 const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?$/;
 
-/**
- * Parses `0.0.0.0:18000`, `*:18002`, `[::1]:18001`, `[::ffff:127.0.0.1]:18002`, `[fe80::1%17]:1900` (Windows
- * zone inside the brackets), and ss's device suffix (`127.0.0.53%lo:53`, `[fe80::1]%ens160:546`). The port is
- * what follows the last colon and must be a number 0–65535; anything else (`*:*`, a service name) is undefined.
- * A device suffix is kept only where it is part of the address (an IPv6 link-local zone) and dropped elsewhere.
- */
+/** Also `[fe80::1%17]:1900` (Windows zone) and ss's device suffix (`127.0.0.53%lo:53`), kept only as an IPv6 link-local zone. */
 export function parseEndpoint(text: string): Endpoint | undefined {
   const colon = text.lastIndexOf(":");
   if (colon <= 0) return undefined;

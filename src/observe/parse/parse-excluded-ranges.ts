@@ -2,11 +2,8 @@ import type { ExcludedRange } from "../listener.js";
 
 const RANGE_ROW = /^\s*(\d{1,5})\s+(\d{1,5})(?:\s+\*)?\s*$/;
 
-/**
- * Parses `netsh interface ipv{4,6} show excludedportrange protocol=...`: the data rows are two numbers, start
- * and end port, optionally followed by `*` (an administered exclusion, which excludes the same). The title, the
- * column headers (translated on non-English Windows), the dashes and the `* - ...` footnote are skipped.
- */
+// Data rows are two numbers, optionally followed by `*` (an administered exclusion, which excludes the same); the headers
+// are translated on non-English Windows, so rows are matched by shape.
 export function parseExcludedRanges(text: string): ExcludedRange[] {
   const ranges: ExcludedRange[] = [];
   for (const line of text.split(/\r?\n/)) {

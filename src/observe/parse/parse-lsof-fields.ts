@@ -1,14 +1,10 @@
 import { parseEndpoint } from "./parse-endpoint.js";
 
-/** One socket from lsof's field output (`-F pcPtn`, optionally with `u`/`L`). */
 export interface LsofRow {
   pid: number;
   command?: string;
-  /** Login name (`L`), else the numeric uid (`u`), when those fields were asked for. */
   user?: string;
-  /** From the `P` field. */
   protocol?: "tcp" | "udp";
-  /** "0.0.0.0", "::", "127.0.0.1", "::1" (`*` resolved as described at parseLsofFields). */
   address: string;
   port: number;
   family: 4 | 6;
@@ -26,15 +22,8 @@ interface FileFields {
   protocol?: string;
 }
 
-/**
- * Parses `lsof -F` output: one field a line (or NUL-terminated with -F0), a letter then the value. `p` starts a
- * process (`c` command, `u` uid, `L` login follow it); each file's fields (`f`, `t`, `P`, ...) end with its
- * name `n`. Connected sockets (`n` with `->`) are skipped: they are not listeners.
- *
- * `*` is the wildcard address. lsof does not say which family it is; the `t` field does (IPv4/IPv6), and a
- * dual-stack IPv6 socket shows as IPv6. With `t` IPv6 it is reported as "::" family 6, otherwise (IPv4, or no
- * `t` field at all) as "0.0.0.0" family 4.
- */
+// `-F` output: `p` starts a process, each file's fields end with its name `n`; connected sockets (`->`) are skipped.
+// lsof's `*` names no family: `t` IPv6 (a dual-stack socket too) makes it "::", anything else "0.0.0.0".
 export function parseLsofFields(text: string): LsofRow[] {
   const rows: LsofRow[] = [];
   let process: ProcessFields | undefined;

@@ -1,20 +1,17 @@
 import { parseEndpoint } from "./parse-endpoint.js";
 
-/** One TCP or UDP row of Windows `netstat -ano [-p proto]`. */
 export interface NetstatWindowsRow {
   protocol: "tcp" | "udp";
-  /** "0.0.0.0", "127.0.0.1", "::", "::1", "fe80::1%17". */
   address: string;
   port: number;
   family: 4 | 6;
-  /** As printed, possibly localised ("LISTENING", "ABHÖREN"); "" for UDP, which has no state column. */
+  /** Possibly localised ("ABHÖREN"); "" for UDP, which has no state column. */
   state: string;
   pid: number;
-  /** Whether the row is a listening socket; see parseNetstatWindows for the rule. */
   listening: boolean;
 }
 
-/** English state words that are not a listening socket (BOUND shows a `0.0.0.0:0` peer too, with `-q`). */
+/** English states that are not listening (BOUND shows a `0.0.0.0:0` peer too, with `-q`). */
 const NOT_LISTENING = new Set([
   "BOUND",
   "CLOSED",
@@ -30,17 +27,8 @@ const NOT_LISTENING = new Set([
   "TIME_WAIT",
 ]);
 
-/**
- * Parses Windows netstat: rows start with `TCP`/`UDP` after any indentation; headers (in any language), blank
- * lines and anything else are skipped. The PID is the last column; for TCP the state is what lies between the
- * foreign address and the PID (so a state word with a space would still parse).
- *
- * Listen rule for TCP: the foreign address has port 0 (`0.0.0.0:0`, `[::]:0`) and the state is not an English
- * non-listening word — or the state is `LISTENING`. The state column is translated on some Windows languages
- * (German `ABHÖREN`), so the word alone would miss listeners there; a socket with a peer always has a peer
- * port, so port 0 means "no peer", which without `-q` only a listening socket shows. UDP rows have no state and
- * no peer (`*:*`): every UDP row is a bound socket and counts as listening.
- */
+// Listening: state LISTENING, or a port-0 peer with no English non-listening state, since the state is translated on some
+// Windows languages (German `ABHÖREN`); without -q only a listener has no peer. Every UDP row is a bound socket.
 export function parseNetstatWindows(text: string): NetstatWindowsRow[] {
   const rows: NetstatWindowsRow[] = [];
   for (const line of text.split(/\r?\n/)) {

@@ -1,4 +1,4 @@
-/** Parses /etc/passwd (`name:password:uid:gid:...`) into uid → user name; the first entry for a uid wins. */
+/** The first entry for a uid wins. */
 export function parsePasswd(text: string): Map<number, string> {
   const names = new Map<number, string>();
   for (const line of text.split("\n")) {

@@ -1,16 +1,13 @@
 import { formatIpv6 } from "./format-ipv6.js";
 
-/** One socket row of /proc/net/tcp, tcp6, udp or udp6. */
 export interface ProcNetRow {
-  /** Local address in text form: "0.0.0.0", "127.0.0.1", "::", "::1", "::ffff:127.0.0.1". */
   address: string;
   port: number;
-  /** From the file's address width: 4 for tcp/udp, 6 for tcp6/udp6 (v4-mapped addresses included). */
+  /** From the file, not the address: tcp6 holds v4-mapped addresses too. */
   family: 4 | 6;
-  /** The kernel state in hex, upper case: "0A" is TCP LISTEN; "07" (CLOSE) is an unconnected UDP socket. */
+  /** "0A" is TCP LISTEN; "07" (CLOSE) is an unconnected UDP socket. */
   state: string;
   inode: number;
-  /** Effective uid of the socket's creator. */
   uid: number;
 }
 
@@ -23,11 +20,8 @@ export type ByteOrder = "LE" | "BE";
 const ROW =
   /^\s*\d+:\s+([0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):([0-9A-Fa-f]{4})\s+(?:[0-9A-Fa-f]{8}|[0-9A-Fa-f]{32}):[0-9A-Fa-f]{4}\s+([0-9A-Fa-f]{2})\s+\S+\s+\S+\s+\S+\s+(\d+)\s+\d+\s+(\d+)/;
 
-/**
- * Parses /proc/net/{tcp,tcp6,udp,udp6}. The kernel prints each 32-bit word of an address as a number in the
- * host's byte order (little-endian on x86 and arm64: 127.0.0.1 is `0100007F`); the port is a plain big number.
- * The header and any line that is not a socket row are skipped.
- */
+// Each 32-bit word of an address is printed in the host's byte order (127.0.0.1 is `0100007F` on x86 and arm64);
+// the port is plain big-endian.
 export function parseProcNetTcp(text: string, byteOrder: ByteOrder = "LE"): ProcNetRow[] {
   const rows: ProcNetRow[] = [];
   for (const line of text.split("\n")) {

@@ -1,9 +1,5 @@
-/**
- * Parses `tasklist /fo csv /nh` into PID → image name. Every field is quoted and the memory column holds a
- * comma or a space inside its quotes ("5,276 kB", "84 496 K"), so this reads CSV rather than splitting on
- * commas. A header row (tasklist without /nh, in any language), the localised "INFO: No tasks ..." notice and
- * any other line whose second field is not a number are skipped.
- */
+// Read as CSV: the memory column holds a comma or space inside its quotes ("5,276 kB", "84 496 K"). The header (any
+// language) and the localised "INFO: No tasks" notice fail the numeric PID test.
 export function parseTasklist(text: string): Map<number, string> {
   const images = new Map<number, string>();
   for (const line of text.split(/\r?\n/)) {
@@ -16,7 +12,6 @@ export function parseTasklist(text: string): Map<number, string> {
   return images;
 }
 
-/** Fields of one CSV line with `"` quoting (`""` is a quote); undefined when the quoting is broken. */
 function parseCsvLine(line: string): string[] | undefined {
   const fields: string[] = [];
   let index = 0;

@@ -1,15 +1,9 @@
 export interface TailscalePing {
-  /**
-   * direct: a pong came over a direct path; derp: pongs came only through a DERP relay; timeout: no pong at all
-   * (`ping "…" timed out`, `no reply`); stopped: Tailscale is stopped here, or tailscaled is not running; unknown:
-   * none of these.
-   */
+  /** derp: pongs came only through a relay; stopped: Tailscale is stopped here, or tailscaled is not running. */
   state: "direct" | "derp" | "timeout" | "stopped" | "unknown";
-  /** As tailscale prints it: "192.168.2.228:41641" or "DERP(blr)". */
   via?: string;
-  /** The round trip of the pong quoted, in milliseconds. */
   latencyMs?: number;
-  /** The line that decided the state (the last pong of its kind, the last timeout), or the first line otherwise. */
+  /** The line that decided the state, or the first line otherwise. */
   quote: string;
 }
 
@@ -21,7 +15,7 @@ const NO_REPLY = /^no reply\s*$/;
 const STOPPED = /^Tailscale is stopped\.?\s*$|failed to connect to local tailscaled; it doesn't appear to be running/;
 const UNIT_MS: Record<string, number> = { h: 3_600_000, m: 60_000, s: 1000, ms: 1, us: 0.001, µs: 0.001, ns: 0.000_001 };
 
-/** A Go duration as tailscale prints it ("4ms", "1.023s", "1m2.5s") in milliseconds; undefined past a finite number. */
+/** A Go duration ("1m2.5s"). */
 function durationMs(text: string): number | undefined {
   let total = 0;
   for (const [, amount = "0", unit = ""] of text.matchAll(/(\d+(?:\.\d+)?)(ms|us|µs|ns|h|m|s)/g)) total += Number(amount) * (UNIT_MS[unit] ?? 0);
@@ -29,7 +23,7 @@ function durationMs(text: string): number | undefined {
   return Number.isFinite(ms) ? ms : undefined;
 }
 
-/** Reads the output of `tailscale ping <host>` (stdout and stderr together); never throws. */
+/** Stdout and stderr together; never throws. */
 export function parseTailscalePing(text: string): TailscalePing {
   const lines = text
     .split(/\r?\n/)

@@ -1,35 +1,29 @@
 import * as z from "zod/mini";
 import { useEnglishMessages } from "../../util/zod-english.js";
 
-/** One node of the tailnet as `tailscale status --json` describes it. */
 export interface Peer {
-  /** The machine's own host name; not unique (iOS devices all report "localhost"). */
+  /** Not unique: iOS devices all report "localhost". */
   hostName: string;
-  /** The MagicDNS name with its trailing dot, e.g. "unagi.tail8b25a2.ts.net."; unique in the tailnet; "" when unknown. */
+  /** With its trailing dot; unique in the tailnet. */
   dnsName: string;
-  /** Tailscale addresses, IPv4 first as tailscale lists them; empty when none are assigned yet. */
   ips: string[];
   online: boolean;
-  /** As tailscale spells it: "windows", "linux", "macOS", "iOS", "android", ... */
   os: string;
 }
 
 export interface TailscaleStatus {
-  /** "Running" is up; "Stopped", "NeedsLogin", "NeedsMachineAuth", "Starting", "NoState", "InUseOtherUser" are not. */
+  /** "Running" is up; "Stopped", "NeedsLogin", "Starting" and others are not. */
   backendState: string;
-  /** Whether tailscaled uses a kernel TUN device; undefined when the output does not say (older versions). */
+  /** Undefined in older versions' output. */
   tun: boolean | undefined;
-  /** This machine; undefined when tailscale reports none (Self is null before the first login). */
+  /** Self is null before the first login. */
   self: Peer | undefined;
   peers: Peer[];
-  /** The tailnet's MagicDNS suffix without dots, e.g. "tail8b25a2.ts.net". */
   magicDnsSuffix: string | undefined;
 }
 
-/** `tailscale status --json` output that is not JSON, or not the expected shape. */
 export class TailscaleStatusError extends Error {
   readonly kind: "invalid-json" | "unexpected-shape";
-  /** One line per problem, e.g. "Peer.nodekey:af8d….Online: expected boolean, received string". */
   readonly details: readonly string[];
 
   constructor(kind: "invalid-json" | "unexpected-shape", details: readonly string[]) {
@@ -41,9 +35,7 @@ export class TailscaleStatusError extends Error {
   }
 }
 
-// Go writes absent slices and pointers as null, and fields vary across
-// versions, so everything but BackendState may be null or missing. Unknown
-// fields are dropped (z.object strips them).
+// Go writes absent slices and pointers as null, and fields vary across versions: all but BackendState are optional.
 const peerSchema = z.object({
   HostName: z.nullish(z.string()),
   DNSName: z.nullish(z.string()),
@@ -67,7 +59,6 @@ function toPeer(raw: RawPeer): Peer {
   return { hostName: raw.HostName ?? "", dnsName: raw.DNSName ?? "", ips: raw.TailscaleIPs ?? [], online: raw.Online ?? false, os: raw.OS ?? "" };
 }
 
-/** Parse `tailscale status --json` output; throws TailscaleStatusError for anything else. */
 export function parseTailscaleStatus(text: string): TailscaleStatus {
   let data: unknown;
   try {

@@ -1,11 +1,6 @@
 import { refText, type ScanContext } from "../../project/scan-context.js";
 
-/**
- * A file of one node referencing a service its access scope keeps from that
- * node. "backend-only" admits the service's own node and the nodes that run a
- * backend team's services; the *-only environment scopes admit only the
- * service's node. all-nodes and developers-browser admit every node.
- */
+/** "backend-only" admits the service's node and nodes running backend-team services; *-only environment scopes only its node. */
 export function accessViolation(ctx: ScanContext): void {
   const backendTeams = new Set(Object.entries(ctx.model.data.teams).filter(([, t]) => /backend/i.test(t.name)).map(([id]) => id));
   const backendNodes = new Set(ctx.model.data.services.filter((s) => backendTeams.has(s.team)).map((s) => s.node));

@@ -1,10 +1,7 @@
 import type { PortReference } from "../../project/port-reference.js";
 import { refText, type ScanContext } from "../../project/scan-context.js";
 
-/**
- * Files of the base (dev) context that reach one service on different ports:
- * the backend on APP_PORT=8000, the frontend calling 8001 (the guide's problem 4).
- */
+/** Base-context files reaching one service on different ports: backend on APP_PORT=8000, the frontend calling 8001. */
 export function filesDisagree(ctx: ScanContext): void {
   const envs = Object.entries(ctx.model.data.environments).filter(([, e]) => e.offset !== 0).map(([name]) => name);
   const baseContext = (ref: PortReference): boolean => {
@@ -17,7 +14,6 @@ export function filesDisagree(ctx: ScanContext): void {
     if (!baseContext(ref) || ctx.external(ref) || ref.resolvedFrom?.file !== undefined) continue;
     for (const a of ctx.allocationsAt(ctx.targetNode(ref), ref.port)) {
       const list = byService.get(a.service.name) ?? [];
-      // The service's own `port` is its base (dev) port.
       list.push({ ref, port: ref.port, label: a.service.label ?? a.service.name, base: a.service.port });
       byService.set(a.service.name, list);
     }

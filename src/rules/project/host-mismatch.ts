@@ -1,6 +1,5 @@
 import { refText, type ScanContext } from "../../project/scan-context.js";
 
-/** A service's port at another node's address: nothing of that port on the node named, and the service elsewhere. */
 export function hostMismatch(ctx: ScanContext): void {
   for (const ref of ctx.references) {
     if (ref.host === undefined || ctx.external(ref)) continue;

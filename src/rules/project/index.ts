@@ -11,7 +11,7 @@ import { wrongService } from "./wrong-service.js";
 
 export const SCAN_RULES = [unregisteredPort, wrongService, hostMismatch, accessViolation, composeLoopback, filesDisagree] as const;
 
-/** Compare every port reference of the scan with the registry; files that could not be scanned are warnings. */
+/** Files that could not be scanned are warnings. */
 export function runScanRules(project: ProjectScan, cwd: string): { findings: Finding[]; edits: ScanEdit[] } {
   const ctx = project.context;
   for (const rule of SCAN_RULES) rule(ctx);

@@ -1,9 +1,6 @@
 import { refText, type ScanContext } from "../../project/scan-context.js";
 
-/**
- * A port registered to another environment than the one the reference means:
- * a `dev` script on the preview port, `.env.test` on the dev port.
- */
+/** A `dev` script on the preview port, `.env.test` on the dev port. */
 export function wrongService(ctx: ScanContext): void {
   const envs = Object.keys(ctx.model.data.environments);
   for (const ref of ctx.references) {

@@ -2,7 +2,6 @@ import { collisionKey, type Allocation } from "../../registry/model.js";
 import { groupBy } from "../../util/group-by.js";
 import type { PathSegment } from "../../registry/source-map.js";
 
-/** Allocations that share node, transport and port, in groups of two or more. */
 export function collisionGroups(allocations: readonly Allocation[]): Allocation[][] {
   const groups = groupBy(allocations, (a) => collisionKey(a.node, a.transport, a.port));
   return [...groups.values()].filter((group) => group.length > 1);
@@ -12,7 +11,7 @@ export function subjectOf(allocation: Allocation): PathSegment[] {
   return ["services", allocation.serviceIndex];
 }
 
-/** How many owners and other places a collision names; a 10k-service pile-up stays one readable finding. */
+/** A huge pile-up on one port stays one readable finding. */
 const SHOWN = 8;
 
 export function ownerNames(group: readonly Allocation[]): string[] {

@@ -1,7 +1,7 @@
 import { defineRule } from "../define-rule.js";
 import { collisionGroups, ownerNames, relatedPaths, subjectOf } from "./collision-groups.js";
 
-/** Ports written in the file that collide: one finding per port, whatever the number of owners. */
+/** One finding per port, whatever the number of owners. */
 export const duplicatePort = defineRule({
   name: "duplicate-port",
   codes: { "duplicate-port": "error" },

@@ -1,7 +1,7 @@
 import { defineRule } from "../define-rule.js";
 import { collisionGroups, ownerNames, relatedPaths, subjectOf } from "./collision-groups.js";
 
-/** A port derived from an environment offset lands where another allocation is: one finding per port. */
+/** One finding per port. */
 export const envPortCollision = defineRule({
   name: "env-port-collision",
   codes: { "env-port-collision": "error" },

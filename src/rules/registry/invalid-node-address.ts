@@ -12,7 +12,7 @@ function ipv4Reason(address: string): AddressReason | undefined {
   return undefined;
 }
 
-/** `host` read as the WHATWG URL parser reads a host: an IPv6 literal in canonical form, IPv4 as inet_aton does. */
+/** IPv6 in canonical form, IPv4 as inet_aton reads it. */
 function urlHost(host: string): string | undefined {
   try {
     return new URL(`http://${host}/`).hostname;
@@ -21,17 +21,13 @@ function urlHost(host: string): string | undefined {
   }
 }
 
-/**
- * The IPv4 address a numeric name stands for when connected to: getaddrinfo reads `0`, `224.1`, `4294967295`,
- * `0xe0000001`, `00.0.0.0` and a trailing dot as inet_aton does (0.0.0.0, 224.0.0.1, 255.255.255.255, ...).
- */
+/** getaddrinfo reads `0`, `224.1`, `4294967295`, `0xe0000001` and a trailing dot as inet_aton does. */
 function numericIpv4(host: string): string | undefined {
   if (!/^[0-9a-fA-FxX.]+$/.test(host)) return undefined;
   const parsed = urlHost(host);
   return parsed !== undefined && isIP(parsed) === 4 ? parsed : undefined;
 }
 
-/** Why an address cannot be a node's, or undefined when it can. */
 export function unusableAddressReason(address: string): AddressReason | undefined {
   const unbracketed = address.replace(/^\[|\]$/g, "");
   const family = isIP(unbracketed);
@@ -40,8 +36,7 @@ export function unusableAddressReason(address: string): AddressReason | undefine
     const lower = unbracketed.toLowerCase();
     if (/^[0:]+$/.test(lower)) return "unspecified";
     if (lower.startsWith("ff")) return "multicast";
-    // Canonical form: `::0.0.0.0` is `::`; an IPv4-mapped address (`::ffff:224.0.0.1`, `::ffff:e000:1`)
-    // connects to its IPv4 address, so the IPv4 rules apply to it.
+    // Canonical form: `::0.0.0.0` is `::`; an IPv4-mapped address connects to its IPv4 address, so the IPv4 rules apply.
     const canonical = urlHost(`[${lower.replace(/%.*$/, "")}]`)?.replace(/^\[|\]$/g, "");
     if (canonical === "::") return "unspecified";
     const mapped = canonical === undefined ? null : /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(canonical);

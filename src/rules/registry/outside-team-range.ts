@@ -4,11 +4,7 @@ import { defineRule } from "../define-rule.js";
 const inside = (port: number, range: PortRange): boolean => port >= range.from && port <= range.to;
 const text = (range: PortRange): string => `${range.from}-${range.to}`;
 
-/**
- * A port must lie in a placing range of its team; summary ranges only record
- * what a document's summary said. A reservation without a team must lie in
- * some team's range.
- */
+/** Summary ranges only record what a document's summary said; a reservation without a team must lie in some team's range. */
 export const outsideTeamRange = defineRule({
   name: "outside-team-range",
   codes: { "outside-team-range": "error", "outside-every-range": "error" },
