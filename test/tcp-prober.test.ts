@@ -265,7 +265,8 @@ describe("defaultConcurrency", () => {
 const NETNS = `sparkport-test-${process.pid}`;
 const NETNS_ETC = path.join("/etc/netns", NETNS);
 const DIST_PROBER = fileURLToPath(new URL("../dist/observe/tcp-prober.js", import.meta.url));
-const PORTS = { dropped: 41001, hostUnreachable: 41002, netUnreachable: 41003, closed: 41004 } as const;
+// Below the ephemeral range (32768-60999): a probe of a closed port there can connect to itself (TCP self-connect).
+const PORTS = { dropped: 31001, hostUnreachable: 31002, netUnreachable: 31003, closed: 31004 } as const;
 const NETNS_TIMEOUT_MS = 600;
 
 type Firewall = "nft" | "iptables";
