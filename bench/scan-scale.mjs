@@ -29,7 +29,7 @@ try {
   // The scans must find what was written: 500 files hold 1,000 port references, 5,000 hold 10,000.
   for (const [root, files] of [[small, 500], [large, 5_000]]) {
     const result = await scanTree(root);
-    if (result.files !== files || result.references.length < files) throw new Error(`scan of ${files} files found ${result.files} files, ${result.references.length} references`);
+    if (result.read.length !== files || result.references.length < files) throw new Error(`scan of ${files} files read ${result.read.length} files, ${result.references.length} references`);
   }
   const rows = await benchInProcess(
     [

@@ -86,15 +86,26 @@ describe("scanTree on the fixture monorepo", () => {
       { file: "frontend/package.json", line: 6, column: 31, port: 3001, host: undefined, kind: "script", key: "preview" },
       { file: "frontend/package.json", line: 7, column: 36, port: 3002, host: undefined, kind: "script", key: "storybook" },
     ]);
-    expect(result.files).toBe(8);
+    expect(result.read).toEqual([
+      "Procfile",
+      "backend/.env",
+      "docker/broken/compose.yaml",
+      "docker/mac-mini/.env",
+      "docker/mac-mini/docker-compose.yml",
+      "frontend/.env.local",
+      "frontend/backend-link.env",
+      "frontend/package.json",
+    ]);
   });
 
   it("reports the files it could not scan, and scans the rest", async () => {
-    const { problems } = await scanTree(root);
+    const { skipped, problems } = await scanTree(root);
+    expect(skipped).toEqual([
+      { file: "backend/.env.enc", reason: "binary", detail: "a NUL byte in the first 8 KB" },
+      { file: "backend/huge.env", reason: "too-large", detail: "2200015 bytes" },
+      { file: "backend/outside.env", reason: "link-out-of-tree" },
+    ]);
     expect(problems).toEqual([
-      { file: "backend/.env.enc", reason: "binary file (NUL byte in the first 8 KB)" },
-      { file: "backend/huge.env", reason: "too large: 2200015 bytes (the limit is 2 MB)" },
-      { file: "backend/outside.env", reason: "a symbolic link out of the scanned root: not followed" },
       { file: "docker/broken/compose.yaml", line: 6, column: 1, reason: "invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]" },
     ]);
   });
@@ -152,7 +163,8 @@ describe("scanTree on the fixture monorepo", () => {
         { file: "../outside", reason: "outside the scanned root: not scanned" },
         { file: "no/such", reason: "no such folder below the root" },
       ],
-      files: 0,
+      skipped: [],
+      read: [],
     });
     const missing = await scanTree(path.join(root, "no-such-folder"));
     expect(missing.references).toEqual([]);
@@ -192,6 +204,7 @@ describe("walkTree", () => {
   it("honours the root's and nested .gitignore files and the built-in skips", async () => {
     expect(await walkTree(tree, {}, nodeFileSystem)).toEqual({
       files: [".gitignore", "docs/**weird[name].md", "keep.log", "local/a.txt", "sub/.gitignore", "sub/important.tmp", "sub/top-only.txt"],
+      skipped: [],
       problems: [],
     });
   });
@@ -216,16 +229,16 @@ describe("walkTree", () => {
     writeFileSync(locked, "x", { mode: 0o000 });
     try {
       if (!asRoot) {
-        const { problems } = await walkTree(tree, {}, nodeFileSystem, (f) => f === "locked.txt");
-        expect(problems).toEqual([{ file: "locked.txt", reason: "cannot read: EACCES" }]);
+        const { skipped } = await walkTree(tree, {}, nodeFileSystem, (f) => f === "locked.txt");
+        expect(skipped).toEqual([{ file: "locked.txt", reason: "unreadable", detail: "EACCES" }]);
         return;
       }
       for (let dir = tree; dir !== path.dirname(dir); dir = path.dirname(dir)) if (dir.startsWith(tmpdir()) && dir !== tmpdir()) chmodSync(dir, 0o755);
       const walker = pathToFileURL(path.join(publicBuild(), "dist/project/walk-tree.js")).href;
       const files = pathToFileURL(path.join(publicBuild(), "dist/io/file-system.js")).href;
-      const script = `const { walkTree } = await import(${JSON.stringify(walker)}); const { nodeFileSystem } = await import(${JSON.stringify(files)}); const r = await walkTree(${JSON.stringify(tree)}, {}, nodeFileSystem, (f) => f === "locked.txt"); console.log(JSON.stringify(r.problems));`;
+      const script = `const { walkTree } = await import(${JSON.stringify(walker)}); const { nodeFileSystem } = await import(${JSON.stringify(files)}); const r = await walkTree(${JSON.stringify(tree)}, {}, nodeFileSystem, (f) => f === "locked.txt"); console.log(JSON.stringify(r.skipped));`;
       const run = runAsNobody(["--input-type=module", "-e", script]);
-      expect(JSON.parse(run.stdout)).toEqual([{ file: "locked.txt", reason: "cannot read: EACCES" }]);
+      expect(JSON.parse(run.stdout)).toEqual([{ file: "locked.txt", reason: "unreadable", detail: "EACCES" }]);
     } finally {
       rmSync(locked);
     }

@@ -30,7 +30,7 @@ async function run(command: Command, sub: Program, paints: Paints, keys: readonl
   const options = Object.fromEntries(keys.map(([key, attribute]) => [key, parsed[attribute]]));
   try {
     const answer = await command.answer({ args: sub.processedArgs, options }, realDeps(sub, paints));
-    await writeAnswer(command.name, answer, format, paints, process.argv.slice(2));
+    await writeAnswer(command.name, answer, format, paints, process.argv.slice(2), sub.optsWithGlobals<{ verbose?: boolean }>().verbose === true);
     process.exitCode = answer.exitCode;
   } catch (error) {
     if (!(error instanceof SparkportInputError)) throw error;
@@ -65,7 +65,7 @@ function buildProgram(commander: Commander, paints: Paints): Program {
     .option("--timeout <duration>", "per-probe timeout: 500ms, 2s or milliseconds", "1s")
     .option("--no-remote", "no probes to other nodes (also SPARKPORT_OFFLINE=1)")
     .option("--this-node <node>", "which node this machine is (default: $SPARKPORT_NODE, else matched by interface address)")
-    .option("-v, --verbose", "list each address and port probed")
+    .option("-v, --verbose", "list each address and port probed, and the files lint skipped or could not map to a node")
     .showHelpAfterError("(run with --help for usage)")
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()

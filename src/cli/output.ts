@@ -50,9 +50,9 @@ function writeText(text: TextOutput): void {
   if (text.out !== "") write(text.out);
 }
 
-export async function writeAnswer(command: string, answer: Answer, format: ReporterName, paints: Paints, argv: readonly string[]): Promise<void> {
+export async function writeAnswer(command: string, answer: Answer, format: ReporterName, paints: Paints, argv: readonly string[], verbose = false): Promise<void> {
   if (format === "json") return writeJson(await answer.json());
-  if (format === "text") return writeText(await answer.text({ paint: paints.out, argv }));
+  if (format === "text") return writeText(await answer.text({ paint: paints.out, argv, verbose }));
   const { githubReporter } = await import("../reporters/github.js");
   write(githubReporter({ command, findings: answer.findings() }));
 }

@@ -53,6 +53,8 @@ export interface TextContext {
   readonly paint: Paint;
   /** The command line after `sparkport`, as given (`request --gh` repeats it). */
   readonly argv: readonly string[];
+  /** --verbose: list what a summary only counts. */
+  readonly verbose?: boolean;
 }
 
 export interface CommandDefinition<A extends Specs, O extends Specs, R> {

@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, fstatSync, openSync, readFileSync, statSync } from "node:fs";
+import { accessSync, closeSync, constants, fstatSync, openSync, readFileSync, statSync, type Stats } from "node:fs";
 import { open, readdir, realpath, stat } from "node:fs/promises";
 import { writeFileAtomic } from "./write-file-atomic.js";
 
@@ -59,9 +59,12 @@ export const nodeFileSystem: FileSystem = {
     return { kind: stats.isFile() ? "file" : stats.isDirectory() ? "folder" : "other", size: stats.size };
   },
   readHead: async (path, bytes) => {
-    const handle = await open(path, "r");
+    // Without blocking, as readRegularFile: a FIFO would wait for a writer.
+    const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
-      const { size } = await handle.stat();
+      const stats = await handle.stat();
+      if (!stats.isFile()) throw notRegular(path, stats);
+      const { size } = stats;
       const head = new Uint8Array(Math.min(size, bytes));
       const { bytesRead } = await handle.read(head, 0, head.length, 0);
       return { size, head: head.subarray(0, bytesRead) };
@@ -81,11 +84,18 @@ function readRegularFile(path: string): Buffer {
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stats = fstatSync(fd);
-    if (!stats.isFile()) throw Object.assign(new Error(`${path} is not a regular file`), { code: stats.isDirectory() ? "EISDIR" : "ENOTREGULAR" });
+    if (!stats.isFile()) throw notRegular(path, stats);
     return readFileSync(fd);
   } finally {
     closeSync(fd);
   }
+}
+
+/** EISDIR for a folder; ENOTREGULAR for a FIFO, socket or device; `what` says which. */
+function notRegular(path: string, stats: Stats): Error {
+  if (stats.isDirectory()) return Object.assign(new Error(`${path} is a folder`), { code: "EISDIR", what: "a folder" });
+  const what = stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : stats.isCharacterDevice() || stats.isBlockDevice() ? "a device" : "not a regular file";
+  return Object.assign(new Error(`${path} is ${what}`), { code: "ENOTREGULAR", what });
 }
 
 /** The `code` of a Node system error, if it is one. */

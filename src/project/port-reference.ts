@@ -1,31 +1,23 @@
 import type { ResolvedFrom } from "../command-line/mapped-text.js";
-/** Where a file of the project names a port: the unit `lint`'s scan rules compare with the registry. */
 export interface PortReference {
-  /** Path relative to the scan root, with "/" separators. */
+  /** Relative to the scan root, "/" separators. */
   file: string;
-  /** 1-based line and column of the port's digits. */
   line: number;
   column: number;
-  /** Offset and length of the port's digits in the file's text (for --fix). */
   offset: number;
   length: number;
   port: number;
-  /** The host as written ("100.123.51.5", "localhost", "db"), when the reference names one. */
   host?: string;
   kind: "env" | "compose-port" | "compose-env" | "compose-command" | "script" | "procfile";
-  /** Env key, compose service name, or script name. */
   key?: string;
-  /** The whole value or entry as written. */
   text: string;
-  /** compose-port only: the published host IP (null: all interfaces). */
+  /** null: all interfaces. */
   hostIp?: string | null;
-  /** The port came from ${VAR} / ${VAR:-default}: which variable and where its value was found. */
   resolvedFrom?: ResolvedFrom;
-  /** For scripts and commands: the program recognised (next, vite, uvicorn, http.server, PORT=). */
   program?: string;
 }
 
-/** A file that could not be scanned (unreadable, binary, invalid YAML): reported, never fatal. */
+/** Reported, never fatal. */
 export interface ScanProblem {
   file: string;
   line?: number;
@@ -33,16 +25,32 @@ export interface ScanProblem {
   reason: string;
 }
 
+/** Why a file was not read. */
+export type SkipReason = "binary" | "too-large" | "unreadable" | "not-a-file" | "link-out-of-tree" | "broken-link" | "git-repository";
+
+export interface SkippedFile {
+  file: string;
+  reason: SkipReason;
+  /** The size, the system error code, what the path is. */
+  detail?: string;
+}
+
 export interface ScanResult {
   references: PortReference[];
+  /** Files read but not fully understood (invalid YAML), and scan roots that do not exist. */
   problems: ScanProblem[];
-  /** Files read. */
-  files: number;
+  /** Files not read, with the reason. */
+  skipped: SkippedFile[];
+  /** The files read, sorted. */
+  read: string[];
 }
 
 export interface ScanOptions {
-  /** Folders below the root to scan (default: the root itself). */
   roots?: readonly string[];
-  /** Extra ignore globs (gitignore syntax), on top of .gitignore and the built-in skips. */
+  /** Gitignore syntax, on top of .gitignore and the built-in skips. */
   ignore?: readonly string[];
+  /** Globs (picomatch): when given, only the files one of them matches are read. */
+  include?: readonly string[];
+  /** Globs (picomatch): files none of these may match. */
+  exclude?: readonly string[];
 }

@@ -3,6 +3,7 @@ import { groupBy } from "../util/group-by.js";
 import { makeFinding, type Finding, type Location } from "../findings/finding.js";
 import type { Code, MessageArgs } from "../findings/messages.js";
 import type { Allocation, RegistryModel } from "../registry/model.js";
+import { fileNodeMatcher } from "./file-node.js";
 import type { PortReference } from "./port-reference.js";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "0.0.0.0", "::1", "::", "host.docker.internal"]);
@@ -27,23 +28,8 @@ export interface ScanContext {
   edits: ScanEdit[];
 }
 
-export function globToRegExp(glob: string): RegExp {
-  let out = "";
-  for (let i = 0; i < glob.length; i += 1) {
-    const c = glob[i] ?? "";
-    if (c === "*" && glob[i + 1] === "*") {
-      out += ".*";
-      i += 1;
-      if (glob[i + 1] === "/") i += 1;
-    } else if (c === "*") out += "[^/]*";
-    else if (c === "?") out += "[^/]";
-    else out += c.replace(/[.+^${}()|[\]\\]/g, "\\$&");
-  }
-  return new RegExp(`^${out}$`);
-}
-
 export function createScanContext(model: RegistryModel, references: readonly PortReference[], root: string, cwd: string): ScanContext {
-  const mappings = Object.entries(model.data.scan?.nodes ?? {}).map(([glob, node]) => ({ re: globToRegExp(glob), node }));
+  const nodeOf = fileNodeMatcher(model.data.scan?.nodes);
   const byAddress = new Map<string, string>();
   for (const [name, node] of Object.entries(model.data.nodes)) {
     byAddress.set(name, name);
@@ -51,7 +37,7 @@ export function createScanContext(model: RegistryModel, references: readonly Por
     if (node.tailscale !== undefined) byAddress.set(node.tailscale, name);
   }
   const byNodePort = groupBy(model.allocations, (a) => `${a.node}\u0000${a.port}`);
-  const fileNode = (ref: PortReference): string | undefined => mappings.find((m) => m.re.test(ref.file))?.node;
+  const fileNode = (ref: PortReference): string | undefined => nodeOf(ref.file);
   const findings: Finding[] = [];
   const edits: ScanEdit[] = [];
   const location = (ref: PortReference): Location => ({ file: path.relative(cwd, path.join(root, ref.file)) || ref.file, line: ref.line, column: ref.column });

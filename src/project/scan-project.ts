@@ -1,19 +1,43 @@
 import path from "node:path";
+import type { CommandRunner } from "../io/command-runner.js";
+import type { FileSystem } from "../io/file-system.js";
 import type { RegistryModel } from "../registry/model.js";
-import type { ScanResult } from "./port-reference.js";
+import { fileNodeMatcher } from "./file-node.js";
+import type { ScanResult, SkippedFile } from "./port-reference.js";
 import { scanTree } from "./scan-tree.js";
 import { createScanContext, type ScanContext } from "./scan-context.js";
+
+/** What the scan read and what it left out: lint's summary (JSON and text). */
+export interface ScanSummary {
+  /** Files read. */
+  read: number;
+  /** Port references found in them. */
+  references: number;
+  /** Files not read, with the reason. */
+  skipped: SkippedFile[];
+  /** Files read that no `scan.nodes` glob maps to a node: a host-less port there belongs to no node. */
+  unmapped: string[];
+}
 
 export interface ProjectScan {
   /** References are relative to it. */
   root: string;
   scanned: ScanResult;
   context: ScanContext;
+  summary: ScanSummary;
 }
 
 /** Once, for the scan rules and the change protocol alike. */
-export async function scanProject(model: RegistryModel, cwd: string): Promise<ProjectScan> {
+export async function scanProject(model: RegistryModel, cwd: string, fs?: FileSystem, runner?: CommandRunner): Promise<ProjectScan> {
   const root = path.dirname(model.registry.absolutePath);
-  const scanned = await scanTree(root, { roots: model.data.scan?.roots ?? [], ignore: model.data.scan?.ignore ?? [] });
-  return { root, scanned, context: createScanContext(model, scanned.references, root, cwd) };
+  const scan = model.data.scan;
+  const scanned = await scanTree(root, { roots: scan?.roots ?? [], ignore: scan?.ignore ?? [], include: scan?.include ?? [], exclude: scan?.exclude ?? [] }, fs, runner);
+  const nodeOf = fileNodeMatcher(scan?.nodes);
+  const summary: ScanSummary = {
+    read: scanned.read.length,
+    references: scanned.references.length,
+    skipped: scanned.skipped,
+    unmapped: scanned.read.filter((file) => nodeOf(file) === undefined),
+  };
+  return { root, scanned, context: createScanContext(model, scanned.references, root, cwd), summary };
 }

@@ -1,14 +1,15 @@
 import path from "node:path";
+import { nodeCommandRunner, type CommandRunner } from "../io/command-runner.js";
 import { errorCode, nodeFileSystem, type FileSystem } from "../io/file-system.js";
 import { envValues, type EnvValues } from "./env-values.js";
 import { inspectFile } from "./inspect-file.js";
-import type { PortReference, ScanOptions, ScanProblem, ScanResult } from "./port-reference.js";
+import { listFiles } from "./list-files.js";
+import type { PortReference, ScanOptions, ScanProblem, ScanResult, SkippedFile } from "./port-reference.js";
 import { scanComposeFile } from "./scan-compose-file.js";
 import { scanEnvFile } from "./scan-env-file.js";
 import { scanPackageJson } from "./scan-package-json.js";
 import { scanProcfile } from "./scan-procfile.js";
 import { scannerFor } from "./scanner-for.js";
-import { walkTree } from "./walk-tree.js";
 
 const baseName = (file: string): string => file.slice(file.lastIndexOf("/") + 1);
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -22,23 +23,26 @@ function problemOrder(a: ScanProblem, b: ScanProblem): number {
 }
 
 /** Reads a file as UTF-8 text (invalid bytes become U+FFFD), or says why it cannot. */
-async function readFileText(absolute: string, fs: FileSystem): Promise<{ text: string } | { reason: string }> {
+async function readFileText(absolute: string, fs: FileSystem): Promise<{ text: string } | { error: string }> {
   try {
     return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(await fs.readFile(absolute)) };
   } catch (error: unknown) {
-    return { reason: `cannot read: ${errorCode(error) ?? (error instanceof Error ? error.message : String(error))}` };
+    return { error: errorCode(error) ?? (error instanceof Error ? error.message : String(error)) };
   }
 }
 
 /**
  * The port references of a project tree: its .env files, compose files (with the `.env` beside each for
- * `${VAR}`), package.json scripts and Procfiles, below `root` (see walkTree for what is skipped). A file that
- * cannot be read or parsed is a problem and the scan goes on. References are sorted by file, line and column.
+ * `${VAR}`), package.json scripts and Procfiles, below `root` (see listFiles for which files). A file that cannot
+ * be read is skipped, one that cannot be parsed is a problem, and the scan goes on. References are sorted by file,
+ * line and column.
  */
-export async function scanTree(root: string, options: ScanOptions = {}, fs: FileSystem = nodeFileSystem): Promise<ScanResult> {
-  const walked = await walkTree(root, options, fs, (file) => scannerFor(baseName(file)) !== undefined);
+export async function scanTree(root: string, options: ScanOptions = {}, fs: FileSystem = nodeFileSystem, runner: CommandRunner = nodeCommandRunner): Promise<ScanResult> {
+  const listed = await listFiles(root, options, fs, runner, (file) => scannerFor(baseName(file)) !== undefined);
   const references: PortReference[] = [];
-  const problems: ScanProblem[] = [...walked.problems];
+  const problems: ScanProblem[] = [...listed.problems];
+  const skipped: SkippedFile[] = [...listed.skipped];
+  const read: string[] = [];
   const top = await fs.realPath(root).catch(() => path.resolve(root));
   const absolute = (file: string): string => path.join(top, ...file.split("/"));
   const envCache = new Map<string, Promise<EnvValues>>();
@@ -52,33 +56,32 @@ export async function scanTree(root: string, options: ScanOptions = {}, fs: File
         const full = absolute(envFile);
         const real = await fs.realPath(full).catch(() => undefined);
         if (real === undefined || !(real === top || real.startsWith(top + path.sep)) || (await inspectFile(real, fs)) !== undefined) return new Map();
-        const read = await readFileText(real, fs);
-        return "text" in read ? envValues(read.text, envFile) : new Map();
+        const beside = await readFileText(real, fs);
+        return "text" in beside ? envValues(beside.text, envFile) : new Map();
       })();
       envCache.set(envFile, cached);
     }
     return cached;
   };
-  let files = 0;
-  for (const file of walked.files) {
+  for (const file of listed.files) {
     const kind = scannerFor(baseName(file));
-    const read = await readFileText(absolute(file), fs);
-    if (!("text" in read)) {
-      problems.push({ file, reason: read.reason });
+    const content = await readFileText(absolute(file), fs);
+    if (!("text" in content)) {
+      skipped.push({ file, reason: "unreadable", detail: content.error });
       continue;
     }
-    files += 1;
+    read.push(file);
     let scanned: { references: PortReference[]; problems: ScanProblem[] };
     try {
       scanned =
         kind === "env"
-          ? scanEnvFile(read.text, file)
+          ? scanEnvFile(content.text, file)
           : kind === "compose"
-            ? scanComposeFile(read.text, file, await envBeside(file))
+            ? scanComposeFile(content.text, file, await envBeside(file))
             : kind === "package-json"
-              ? scanPackageJson(read.text, file)
+              ? scanPackageJson(content.text, file)
               : kind === "procfile"
-                ? scanProcfile(read.text, file)
+                ? scanProcfile(content.text, file)
                 : { references: [], problems: [] };
     } catch (error: unknown) {
       // A scanner bug must not stop the scan of the other files.
@@ -87,5 +90,5 @@ export async function scanTree(root: string, options: ScanOptions = {}, fs: File
     references.push(...scanned.references);
     problems.push(...scanned.problems);
   }
-  return { references: references.sort(byPlace), problems: problems.sort(problemOrder), files };
+  return { references: references.sort(byPlace), problems: problems.sort(problemOrder), skipped: skipped.sort((a, b) => compare(a.file, b.file)), read };
 }

@@ -1,10 +1,13 @@
 import path from "node:path";
+import ignore, { type Ignore } from "ignore";
 import { errorCode, readText, type DirEntry, type FileSystem } from "../io/file-system.js";
-import { inspectFile, MAX_SCAN_BYTES } from "./inspect-file.js";
-import { isIgnored, parseGitignore, type GitignoreRule } from "./parse-gitignore.js";
-import type { ScanOptions, ScanProblem } from "./port-reference.js";
+import { mapBounded } from "../util/map-bounded.js";
+import { admitFile, type Admission } from "./admit-file.js";
+import { fileFilter, type FileFilter } from "./file-filter.js";
+import { MAX_SCAN_BYTES } from "./inspect-file.js";
+import type { ScanOptions, ScanProblem, SkippedFile } from "./port-reference.js";
 
-/** Folders never scanned: dependencies, VCS data, virtual environments, build output and caches. */
+/** Folders never walked: dependencies, VCS data, virtual environments, build output and caches. */
 export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   "node_modules",
   ".git",
@@ -23,58 +26,85 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   ".tox",
 ]);
 
-export interface WalkResult {
-  /** Relative posix paths below the root, sorted. */
+/** Files open at once while they are inspected and read. */
+export const PARALLEL_READS = 32;
+
+export interface FileList {
+  /** Relative posix paths below the root, sorted: the files to read. */
   files: string[];
+  skipped: SkippedFile[];
   problems: ScanProblem[];
 }
 
-const inside = (parent: string, child: string): boolean => child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep);
+/** The rules of one .gitignore, for the paths below its folder. */
+interface IgnoreFile {
+  base: string;
+  rules: Ignore;
+}
 
-/** The sub-roots to scan as relative posix paths ("" for the whole tree), or a problem for one outside the root. */
-function subRoots(options: ScanOptions, problems: ScanProblem[]): string[] {
-  const wanted = options.roots === undefined || options.roots.length === 0 ? ["."] : options.roots;
-  const roots: string[] = [];
-  for (const root of wanted) {
-    const normal = path.posix.normalize(root.split("\\").join("/")).replace(/\/+$/, "");
-    if (normal === "." || normal === "") roots.push("");
-    else if (normal.startsWith("../") || normal === ".." || path.posix.isAbsolute(normal)) problems.push({ file: root, reason: "outside the scanned root: not scanned" });
-    else roots.push(normal);
+/** As git decides: the deepest .gitignore with a rule for the path wins. Case-sensitive, as git on Linux. */
+function gitignored(files: readonly IgnoreFile[], rel: string, isFolder: boolean): boolean {
+  for (let i = files.length - 1; i >= 0; i -= 1) {
+    const { base, rules } = files[i] as IgnoreFile;
+    const local = base === "" ? rel : rel.slice(base.length + 1);
+    const verdict = rules.test(isFolder ? `${local}/` : local);
+    if (verdict.ignored) return true;
+    if (verdict.unignored) return false;
   }
-  return roots.includes("") ? [""] : roots;
+  return false;
+}
+
+async function readIgnoreFile(fs: FileSystem, dir: string, base: string): Promise<IgnoreFile | undefined> {
+  try {
+    const file = path.join(dir, ".gitignore");
+    if ((await fs.stat(file)).size > MAX_SCAN_BYTES) return undefined;
+    return { base, rules: ignore({ ignorecase: false }).add(await readText(fs, file)) };
+  } catch {
+    // An unreadable .gitignore ignores nothing.
+    return undefined;
+  }
+}
+
+/** The files to read and the files skipped, each sorted, without repeats. */
+export function settle(admitted: readonly Admission[], problems: ScanProblem[]): FileList {
+  const files: string[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const a of admitted) {
+    if (a === undefined) continue;
+    if ("file" in a) files.push(a.file);
+    else skipped.push(a.skipped);
+  }
+  const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return { files: [...new Set(files)].sort(order), skipped: skipped.sort((a, b) => order(a.file, b.file)), problems };
+}
+
+/** Reports each of `filter.roots` that is no folder below `top`. */
+export async function missingRoots(top: string, filter: FileFilter, fs: FileSystem, problems: ScanProblem[]): Promise<void> {
+  for (const sub of filter.roots.filter((r) => r !== "")) {
+    const isFolder = await fs.stat(path.join(top, ...sub.split("/"))).then((s) => s.kind === "folder", () => false);
+    if (!isFolder) problems.push({ file: sub, reason: "no such folder below the root" });
+  }
 }
 
 /**
- * The files below `root` that `select` wants (by relative posix path), in a stable order. Skips the
- * SKIPPED_FOLDERS, what the .gitignore files of the root and of the folders below ignore, and `options.ignore`
- * (gitignore syntax, relative to the root); only `options.roots` are walked when given. Symbolic links to folders
- * are not followed; a link to a file counts only when the file is inside the root. A selected file that is over
- * 2 MB, binary (a NUL byte in its first 8 KB) or unreadable is a problem, not a file.
+ * The files below `root` the scan reads, walking the folders (outside a git work tree). Skips the SKIPPED_FOLDERS,
+ * what the .gitignore files of the root and of the folders below ignore (the `ignore` package, git's rules), and
+ * `options.ignore`; walks only `options.roots`; keeps what `options.include`/`exclude` and `select` want.
+ * Symbolic links to folders are not followed; a link to a file counts only when the file is inside the root.
+ * A wanted file that is over 2 MB, binary, unreadable or no regular file is skipped with the reason.
  */
-export async function walkTree(root: string, options: ScanOptions, fs: FileSystem, select: (file: string) => boolean = () => true): Promise<WalkResult> {
+export async function walkTree(root: string, options: ScanOptions, fs: FileSystem, select: (file: string) => boolean = () => true): Promise<FileList> {
   const problems: ScanProblem[] = [];
-  const files: string[] = [];
-  const roots = subRoots(options, problems);
+  const filter = fileFilter(options, select, problems);
   let top: string;
   try {
     top = await fs.realPath(root);
   } catch (error: unknown) {
-    return { files, problems: [...problems, { file: ".", reason: `cannot read the root ${root}: ${errorCode(error) ?? String(error)}` }] };
+    return { files: [], skipped: [], problems: [...problems, { file: ".", reason: `cannot read the root ${root}: ${errorCode(error) ?? String(error)}` }] };
   }
-  const extra = parseGitignore((options.ignore ?? []).join("\n"));
-  const inRoots = (rel: string): boolean => roots.some((r) => r === "" || rel === r || rel.startsWith(`${r}/`));
-  const towardRoots = (rel: string): boolean => inRoots(rel) || roots.some((r) => r.startsWith(`${rel}/`));
-  const ignored = (rel: string, rules: readonly GitignoreRule[], isDirectory: boolean): boolean =>
-    isIgnored(rules, rel, isDirectory) || isIgnored(extra, rel, isDirectory);
+  const wanted: { rel: string; absolute: string; isLink: boolean }[] = [];
 
-  const addFile = async (rel: string, absolute: string): Promise<void> => {
-    if (!inRoots(rel) || !select(rel)) return;
-    const reason = await inspectFile(absolute, fs);
-    if (reason === undefined) files.push(rel);
-    else problems.push({ file: rel, reason });
-  };
-
-  const walk = async (dirRel: string, inherited: readonly GitignoreRule[]): Promise<void> => {
+  const walk = async (dirRel: string, inherited: readonly IgnoreFile[]): Promise<void> => {
     const dir = dirRel === "" ? top : path.join(top, ...dirRel.split("/"));
     let entries: DirEntry[];
     try {
@@ -83,40 +113,20 @@ export async function walkTree(root: string, options: ScanOptions, fs: FileSyste
       problems.push({ file: dirRel === "" ? "." : dirRel, reason: `cannot read the folder: ${errorCode(error) ?? String(error)}` });
       return;
     }
-    let rules = inherited;
-    if (entries.some((e) => e.name === ".gitignore" && e.kind === "file")) {
-      try {
-        const ignoreFile = path.join(dir, ".gitignore");
-        if ((await fs.stat(ignoreFile)).size <= MAX_SCAN_BYTES) rules = [...inherited, ...parseGitignore(await readText(fs, ignoreFile), dirRel)];
-      } catch {
-        // An unreadable .gitignore ignores nothing.
-      }
-    }
-    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const own = entries.some((e) => e.name === ".gitignore" && e.kind === "file") ? await readIgnoreFile(fs, dir, dirRel) : undefined;
+    const rules = own === undefined ? inherited : [...inherited, own];
+    const ignored = (rel: string, isFolder: boolean): boolean => gitignored(rules, rel, isFolder) || filter.ignored(rel, isFolder);
     for (const entry of entries) {
       const rel = dirRel === "" ? entry.name : `${dirRel}/${entry.name}`;
-      const absolute = path.join(dir, entry.name);
       if (entry.kind === "folder") {
-        if (!SKIPPED_FOLDERS.has(entry.name) && towardRoots(rel) && !ignored(rel, rules, true)) await walk(rel, rules);
-      } else if (entry.kind === "file") {
-        if (!ignored(rel, rules, false)) await addFile(rel, absolute);
-      } else if (entry.kind === "link" && !ignored(rel, rules, false) && inRoots(rel) && select(rel)) {
-        try {
-          const target = await fs.realPath(absolute);
-          if (!inside(top, target)) problems.push({ file: rel, reason: "a symbolic link out of the scanned root: not followed" });
-          else if ((await fs.stat(target)).kind === "file") await addFile(rel, target);
-        } catch {
-          problems.push({ file: rel, reason: "a broken symbolic link" });
-        }
+        if (!SKIPPED_FOLDERS.has(entry.name) && filter.towardRoots(rel) && !ignored(rel, true)) await walk(rel, rules);
+      } else if (filter.inRoots(rel) && filter.wanted(rel) && !ignored(rel, false)) {
+        wanted.push({ rel, absolute: path.join(dir, entry.name), isLink: entry.kind === "link" });
       }
     }
   };
 
-  for (const sub of roots.filter((r) => r !== "")) {
-    const isFolder = await fs.stat(path.join(top, ...sub.split("/"))).then((s) => s.kind === "folder", () => false);
-    if (!isFolder) problems.push({ file: sub, reason: "no such folder below the root" });
-  }
+  await missingRoots(top, filter, fs, problems);
   await walk("", []);
-  files.sort();
-  return { files: [...new Set(files)], problems };
+  return settle(await mapBounded(wanted, PARALLEL_READS, (w) => admitFile(top, w.rel, w.absolute, fs, w.isLink)), problems);
 }

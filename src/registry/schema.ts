@@ -135,9 +135,14 @@ const scan = described(
   z.strictObject({
     roots: described(z.optional(z.array(nonEmpty())), "Folders to scan, relative to this file's folder (default: the whole folder)."),
     ignore: described(z.optional(z.array(nonEmpty())), "Extra ignore globs, on top of .gitignore, node_modules, .git and build outputs."),
+    include: described(
+      z.optional(z.array(nonEmpty())),
+      "Only the files these globs match are scanned (picomatch, relative to this file's folder): backend/**, **/*.env.",
+    ),
+    exclude: described(z.optional(z.array(nonEmpty())), "Files these globs match are not scanned (picomatch, relative to this file's folder)."),
     nodes: described(
       z.optional(z.record(nonEmpty(), id)),
-      "Which node a file belongs to, by glob: frontend/** → laptop. A host-less port in that file means that node.",
+      "Which node a file belongs to, by glob (picomatch): frontend/** → laptop. A host-less port in that file means that node.",
     ),
   }),
   "How `sparkport lint` scans the project's .env, compose and script files.",

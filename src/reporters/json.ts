@@ -1,5 +1,6 @@
 import type { Finding, Location } from "../findings/finding.js";
 import type { RegistrySummary } from "../registry/registry-summary.js";
+import type { ScanSummary } from "../project/scan-project.js";
 import { countBySeverity, type Report, type Reporter } from "./report.js";
 
 /** Also every command's JSON when bad input stops it (exit 2, registry null). Fields may be added, none removed within a major. */
@@ -12,6 +13,8 @@ export interface JsonReport {
   summary: { errors: number; warnings: number; infos: number; excepted: number };
   findings: Finding[];
   excepted: { code: string; message: string; location: Location; reason: string }[];
+  /** lint: the files the project scan read, skipped (with the reason) and could not map to a node; null with --no-scan. */
+  scan?: ScanSummary | null;
 }
 
 export function jsonReport(report: Report): JsonReport {
@@ -24,6 +27,7 @@ export function jsonReport(report: Report): JsonReport {
     summary: { ...countBySeverity(report.findings), excepted: report.excepted.length },
     findings: [...report.findings],
     excepted: report.excepted.map((e) => ({ code: e.finding.code, message: e.finding.message, location: e.finding.location, reason: e.reason })),
+    ...(report.scan === undefined ? {} : { scan: report.scan }),
   };
 }
 

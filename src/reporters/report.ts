@@ -2,6 +2,7 @@ import type { Paint } from "../render/paint.js";
 import type { Finding } from "../findings/finding.js";
 import type { ExceptedFinding } from "../rules/run-rules.js";
 import type { RegistrySummary } from "../registry/registry-summary.js";
+import type { ScanSummary } from "../project/scan-project.js";
 
 export interface Report {
   command: string;
@@ -9,6 +10,8 @@ export interface Report {
   registry: RegistrySummary | null;
   findings: readonly Finding[];
   excepted: readonly ExceptedFinding[];
+  /** lint: what the project scan read and left out (null with --no-scan). */
+  scan?: ScanSummary | null;
   exitCode: number;
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync, type SpawnSyncReturns } from "node:child_process";
-import { chmodSync, cpSync, mkdtempSync } from "node:fs";
+import { chmodSync, cpSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { REPO_ROOT } from "./run-cli.js";
@@ -17,12 +17,19 @@ export function whyNotAsNobody(): string | undefined {
 
 let copy: string | undefined;
 
-/** The built package (dist/, registry/, package.json) copied where `nobody` can read it: a clone may sit in a private folder. */
+/**
+ * The built package (dist/, registry/, package.json) and its dependencies, as an install would have them, copied
+ * where `nobody` can read it: a clone may sit in a private folder.
+ */
 export function publicBuild(): string {
   if (copy !== undefined) return copy;
   const root = mkdtempSync(path.join(tmpdir(), "sparkport-public-"));
   chmodSync(root, 0o755);
   for (const entry of ["dist", "registry", "package.json"]) cpSync(path.join(REPO_ROOT, entry), path.join(root, entry), { recursive: true });
+  const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { dependencies?: Record<string, string> };
+  for (const name of Object.keys(manifest.dependencies ?? {})) {
+    cpSync(path.join(REPO_ROOT, "node_modules", name), path.join(root, "node_modules", name), { recursive: true });
+  }
   copy = root;
   return root;
 }

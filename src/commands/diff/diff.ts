@@ -18,6 +18,6 @@ export async function diff(options: RegistryOptions & { ref: string; runner: Com
   const model = buildModel(registry);
   const before = buildModel(await registryAtRef(registry, options.ref, options.runner));
   const changes = compareRegistries(before, model);
-  const impacts = impactsOf(model, changes, (await scanProject(model, options.cwd)).context);
+  const impacts = impactsOf(model, changes, (await scanProject(model, options.cwd, options.fs, options.runner)).context);
   return { ref: options.ref, changes, impacts, markdown: impactMarkdown(model, impacts, changes.filter((c) => c.from === null), options.ref) };
 }

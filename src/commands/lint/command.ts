@@ -23,12 +23,13 @@ export const lintCommand = defineCommand({
   async run({ options }, deps) {
     if (options.write && !options.fix) throw new UsageError("--write applies the fixes of --fix; pass both");
     const { lint } = await import("./lint.js");
-    return lint({ ...(await deps.registry()), ...options });
+    return lint({ ...(await deps.registry()), ...options, runner: await deps.runner() });
   },
-  async text(result, { paint, input }) {
-    const { textReporter } = await import("../../reporters/text.js");
+  async text(result, { paint, input, verbose }) {
+    const [{ textReporter }, { scanSummaryText }] = await Promise.all([import("../../reporters/text.js"), import("./scan-summary-text.js")]);
+    const scan = result.scan === null ? "" : scanSummaryText(result.scan, paint, verbose === true);
     const fixes = result.fixes.map((fix) => `${fix.diff}${fix.written ? `wrote ${fix.file}\n` : ""}`);
-    return fixes.join("") + textReporter(report(result), { paint, explain: input.options.explain });
+    return scan + fixes.join("") + textReporter(report(result), { paint, explain: input.options.explain });
   },
   json: async (result) => (await import("../../reporters/json.js")).jsonReport(report(result)),
   findings: (result) => result.findings,

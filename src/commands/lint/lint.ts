@@ -10,7 +10,7 @@ import { compareRegistries } from "../../changes/compare-registries.js";
 import { registryAtRef } from "../../changes/registry-at-ref.js";
 import { nodeCommandRunner, type CommandRunner } from "../../io/command-runner.js";
 import { runScanRules } from "../../rules/project/index.js";
-import { scanProject } from "../../project/scan-project.js";
+import { scanProject, type ScanSummary } from "../../project/scan-project.js";
 import { applyScanEdits, type FileFix } from "../../project/apply-scan-edits.js";
 import { checkDocs } from "./check-docs.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
@@ -33,6 +33,8 @@ export interface LintResult {
   findings: Finding[];
   excepted: ExceptedFinding[];
   fixes: FileFix[];
+  /** What the project scan read and left out; null with --no-scan. */
+  scan: ScanSummary | null;
   exitCode: number;
 }
 
@@ -41,7 +43,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const model = buildModel(registry);
   const run = runRules(model, loadCatalogue(), registryRules);
   let findings = run.findings;
-  const project = options.scan === false ? undefined : await scanProject(model, options.cwd);
+  const project = options.scan === false ? undefined : await scanProject(model, options.cwd, options.fs, options.runner);
   const context = project?.context;
   let fixes: FileFix[] = [];
   if (project !== undefined) {
@@ -61,6 +63,7 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     findings,
     excepted: run.excepted,
     fixes,
+    scan: project?.summary ?? null,
     exitCode: exitCodeFor(findings),
   };
 }

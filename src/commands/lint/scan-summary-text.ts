@@ -1,0 +1,40 @@
+import type { ScanSummary } from "../../project/scan-project.js";
+import type { SkipReason } from "../../project/port-reference.js";
+import type { Paint } from "../../render/paint.js";
+import { groupBy } from "../../util/group-by.js";
+import { plural } from "../../reporters/report.js";
+
+const REASONS: Record<SkipReason, string> = {
+  binary: "binary",
+  "too-large": "over 2 MB",
+  unreadable: "unreadable",
+  "not-a-file": "not a regular file",
+  "link-out-of-tree": "symbolic link out of the tree",
+  "broken-link": "broken symbolic link",
+  "git-repository": "nested git repository",
+};
+
+/**
+ * lint's account of the scan: `scan: 9 files read, 26 port references; 2 skipped (1 binary, 1 over 2 MB); 1 file
+ * no scan.nodes glob maps`, and with --verbose the files skipped and unmapped above it.
+ */
+export function scanSummaryText(summary: ScanSummary, paint: Paint, verbose: boolean): string {
+  const out: string[] = [];
+  const { skipped, unmapped } = summary;
+  if (verbose && skipped.length > 0) {
+    out.push(`skipped (${skipped.length}):`);
+    for (const s of skipped) out.push(`  ${s.file}  ${paint.dim(s.detail === undefined ? REASONS[s.reason] : `${REASONS[s.reason]}: ${s.detail}`)}`);
+  }
+  if (verbose && unmapped.length > 0) {
+    out.push(`no scan.nodes glob maps (${unmapped.length}):`);
+    for (const file of unmapped) out.push(`  ${file}`);
+  }
+  const reasons = [...groupBy(skipped, (s) => s.reason)].map(([reason, files]) => `${files.length} ${REASONS[reason]}`);
+  const hint = !verbose && skipped.length + unmapped.length > 0 ? " (--verbose lists them)" : "";
+  out.push(
+    `scan: ${plural(summary.read, "file")} read, ${plural(summary.references, "port reference")}; ` +
+      `${skipped.length} skipped${reasons.length === 0 ? "" : ` (${reasons.join(", ")})`}; ` +
+      `${plural(unmapped.length, "file")} no scan.nodes glob maps${hint}`,
+  );
+  return `${out.join("\n")}\n`;
+}
