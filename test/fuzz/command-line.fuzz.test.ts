@@ -132,7 +132,9 @@ describe("portsInCommand (fuzz)", () => {
     const text = `npm start ${"-- ".repeat(50_000)}-p 3000`;
     const found = parsesOrThrowsTyped(() => portsInCommand(text)) ?? [];
     expect(found.map((p) => p.port)).toEqual([3000]);
-    expect(growthOver8x((n) => portsInCommand(`npm start ${"-- ".repeat(n)}-p 3000`), 20_000)).toBeLessThan(24);
+    // Linear work measures about 7 alone; in a loaded suite the collector's share of the larger run
+    // lifts it to 25-35 on Node 26. Quadratic work is 64 and more.
+    expect(growthOver8x((n) => portsInCommand(`npm start ${"-- ".repeat(n)}-p 3000`), 20_000)).toBeLessThan(48);
   });
 
   it("regression: a line of tens of thousands of ports is read in linear time (the duplicate check was quadratic)", { retry: 2 }, () => {
