@@ -26,7 +26,7 @@ function stats(samples) {
 }
 
 /**
- * Time each `{name, file, args, env?, expect?}` `runs` times after `warmup`
+ * Time each `{name, file, args, env?, cwd?, expect?}` `runs` times after `warmup`
  * runs, interleaved. `expect(result)` may throw: a bench of a command that
  * failed measures nothing.
  */
@@ -35,7 +35,7 @@ export function measure(commands, { runs: count, warmup = 3 }) {
   for (let round = 0; round < warmup + count; round += 1) {
     commands.forEach((command, i) => {
       const start = process.hrtime.bigint();
-      const result = spawnSync(command.file, command.args, { env: command.env ?? benchEnv(), encoding: "utf8", maxBuffer: 64 << 20 });
+      const result = spawnSync(command.file, command.args, { env: command.env ?? benchEnv(), cwd: command.cwd, encoding: "utf8", maxBuffer: 64 << 20 });
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       if (result.error) throw new Error(`${command.name}: ${result.error.message}`);
       command.expect?.(result);

@@ -1,10 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { lint } from "../src/commands/lint/lint.js";
+import { MAX_RELATED } from "../src/findings/finding.js";
 import { nodeFileSystem } from "../src/io/file-system.js";
+import type { JsonReport } from "../src/reporters/json.js";
 import { REPO_ROOT, runCli } from "./helpers/run-cli.js";
 
 const FIXTURES = path.join(REPO_ROOT, "test", "fixtures");
@@ -109,6 +111,30 @@ describe("lint --fix", () => {
   it("--write without --fix is bad usage", async () => {
     const run = await runCli(["lint", "--write"], { cwd: path.join(FIXTURES, "lint-scan-clean") });
     expect(run.status).toBe(2);
+  });
+});
+
+describe("a finding's related locations are capped", () => {
+  it("a files-disagree finding over 200 references lists the first few and counts the rest, in text and JSON", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "sparkport-cap-"));
+    scratch.push(dir);
+    await cp(path.join(FIXTURES, "lint-scan-monorepo"), dir, { recursive: true });
+    // With backend/.env, 200 references to FastAPI on 8000 against frontend/.env.local's one on 8001.
+    for (let i = 0; i < 199; i += 1) {
+      await mkdir(path.join(dir, "backend", `svc${i}`), { recursive: true });
+      await writeFile(path.join(dir, "backend", `svc${i}`, ".env"), "API_URL=http://100.123.51.5:8000\n");
+    }
+    const json = await runCli(["lint", "--format", "json"], { cwd: dir });
+    const disagree = (JSON.parse(json.stdout) as JsonReport).findings.filter((f) => f.code === "scan-files-disagree");
+    expect(disagree.map((f) => [f.location.file, f.location.line, f.related?.length, f.moreRelated])).toEqual([["frontend/.env.local", 1, MAX_RELATED, 200 - MAX_RELATED]]);
+    expect(disagree[0]?.related?.[0]).toEqual({ file: "backend/.env", line: 1, column: 10 });
+    expect(disagree[0]?.message).toBe("NEXT_PUBLIC_API_URL=http://100.123.51.5:8001 uses 8001 for FastAPI, while backend/.env:1 and 199 more use 8000");
+
+    const text = await runCli(["lint"], { cwd: dir });
+    const block = text.stdout.slice(text.stdout.indexOf("scan-files-disagree"));
+    const lines = block.slice(0, block.indexOf("fix:")).split("\n");
+    expect(lines.filter((l) => l.trimStart().startsWith("see ")).length).toBe(MAX_RELATED);
+    expect(lines.map((l) => l.trim())).toContain(`and ${200 - MAX_RELATED} more`);
   });
 });
 

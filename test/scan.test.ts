@@ -224,21 +224,21 @@ describe("walkTree", () => {
   const whyNot = asRoot ? whyNotAsNobody() : undefined;
   if (whyNot !== undefined) console.warn(`skipping the unreadable-file case: ${whyNot}`);
 
-  it.skipIf(whyNot !== undefined)("reports an unreadable file", async () => {
-    const locked = path.join(tree, "locked.txt");
+  it.skipIf(whyNot !== undefined)("the scan's one read reports an unreadable file", async () => {
+    const locked = path.join(tree, "locked.env");
     writeFileSync(locked, "x", { mode: 0o000 });
     try {
       if (!asRoot) {
-        const { skipped } = await walkTree(tree, {}, nodeFileSystem, (f) => f === "locked.txt");
-        expect(skipped).toEqual([{ file: "locked.txt", reason: "unreadable", detail: "EACCES" }]);
+        const { skipped } = await scanTree(tree, {}, nodeFileSystem);
+        expect(skipped).toEqual([{ file: "locked.env", reason: "unreadable", detail: "EACCES" }]);
         return;
       }
       for (let dir = tree; dir !== path.dirname(dir); dir = path.dirname(dir)) if (dir.startsWith(tmpdir()) && dir !== tmpdir()) chmodSync(dir, 0o755);
-      const walker = pathToFileURL(path.join(publicBuild(), "dist/project/walk-tree.js")).href;
+      const scanner = pathToFileURL(path.join(publicBuild(), "dist/project/scan-tree.js")).href;
       const files = pathToFileURL(path.join(publicBuild(), "dist/io/file-system.js")).href;
-      const script = `const { walkTree } = await import(${JSON.stringify(walker)}); const { nodeFileSystem } = await import(${JSON.stringify(files)}); const r = await walkTree(${JSON.stringify(tree)}, {}, nodeFileSystem, (f) => f === "locked.txt"); console.log(JSON.stringify(r.skipped));`;
+      const script = `const { scanTree } = await import(${JSON.stringify(scanner)}); const { nodeFileSystem } = await import(${JSON.stringify(files)}); const r = await scanTree(${JSON.stringify(tree)}, {}, nodeFileSystem); console.log(JSON.stringify(r.skipped));`;
       const run = runAsNobody(["--input-type=module", "-e", script]);
-      expect(JSON.parse(run.stdout)).toEqual([{ file: "locked.txt", reason: "unreadable", detail: "EACCES" }]);
+      expect(JSON.parse(run.stdout)).toEqual([{ file: "locked.env", reason: "unreadable", detail: "EACCES" }]);
     } finally {
       rmSync(locked);
     }

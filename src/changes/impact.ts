@@ -1,4 +1,5 @@
 import { makeFinding, type Finding } from "../findings/finding.js";
+import { maskValue } from "../util/mask-secrets.js";
 import type { ScanContext } from "../project/scan-context.js";
 import type { RegistryModel } from "../registry/model.js";
 import type { PortReference } from "../project/port-reference.js";
@@ -42,7 +43,7 @@ export function impactMarkdown(model: RegistryModel, impacts: readonly Impact[],
   const stale = impacts.flatMap((i) => i.stale.map((s) => ({ s, i })));
   lines.push("", "### Files still using an old port", "");
   if (stale.length === 0) lines.push("None.");
-  for (const { s, i } of stale) lines.push(`- \`${s.file}:${s.line}\` ${s.key === undefined ? "" : `${s.key}: `}\`${s.text}\` (${i.change.label} ${i.change.from ?? ""} → ${i.change.to ?? "removed"})`);
+  for (const { s, i } of stale) lines.push(`- \`${s.file}:${s.line}\` ${s.key === undefined ? "" : `${s.key}: `}\`${maskValue(s.key, s.text)}\` (${i.change.label} ${i.change.from ?? ""} → ${i.change.to ?? "removed"})`);
   const teams = [...new Set(impacts.flatMap((i) => i.teams))];
   lines.push("", "### Teams to notify", "", ...teams.map((t) => `- ${t}${model.data.teams[t] === undefined ? "" : ` (${model.data.teams[t]?.name ?? ""})`}`), "");
   return `${lines.join("\n")}\n`;

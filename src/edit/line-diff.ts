@@ -1,4 +1,9 @@
-/** A unified diff of one changed region (sparkport's edits change one place), with three lines of context. */
+import { maskSecrets } from "../util/mask-secrets.js";
+
+/**
+ * A unified diff of one changed region (sparkport's edits change one place), with three lines of context. It is
+ * for the screen only, so its lines are masked (util/mask-secrets.ts); the file written keeps its bytes.
+ */
 export function lineDiff(file: string, before: string, after: string): string {
   if (before === after) return "";
   const a = before.split("\n");
@@ -15,9 +20,10 @@ export function lineDiff(file: string, before: string, after: string): string {
   const toA = Math.min(a.length, endA + 3);
   const toB = Math.min(b.length, endB + 3);
   const lines = [`--- ${file}`, `+++ ${file}`, `@@ -${from + 1},${toA - from} +${from + 1},${toB - from} @@`];
-  for (let i = from; i < start; i += 1) lines.push(` ${a[i] ?? ""}`);
-  for (let i = start; i < endA; i += 1) lines.push(`-${a[i] ?? ""}`);
-  for (let i = start; i < endB; i += 1) lines.push(`+${b[i] ?? ""}`);
-  for (let i = endA; i < toA; i += 1) lines.push(` ${a[i] ?? ""}`);
+  const shown = (mark: string, line: string | undefined): string => `${mark}${maskSecrets(line ?? "")}`;
+  for (let i = from; i < start; i += 1) lines.push(shown(" ", a[i]));
+  for (let i = start; i < endA; i += 1) lines.push(shown("-", a[i]));
+  for (let i = start; i < endB; i += 1) lines.push(shown("+", b[i]));
+  for (let i = endA; i < toA; i += 1) lines.push(shown(" ", a[i]));
   return `${lines.join("\n")}\n`;
 }

@@ -19,12 +19,27 @@ export interface Finding {
   message: string;
   fix?: string;
   location: Location;
-  /** The other side of a collision. */
+  /** The other side of a collision: at most MAX_RELATED of them. */
   related?: Location[];
+  /** How many related locations `related` leaves out. */
+  moreRelated?: number;
   /** Doctor: probe states, socket rows, file lines. */
   evidence?: string[];
   /** Doctor: for the OS of the node involved. */
   commands?: string[];
+}
+
+/** A finding lists this many related locations at most; a count stands for the rest. */
+export const MAX_RELATED = 5;
+
+export interface CappedRelated {
+  shown: Location[];
+  more: number;
+}
+
+/** The one place a finding's related list is capped: the first MAX_RELATED items, located (only those), and how many more. */
+export function capRelated<T>(items: readonly T[], locate: (item: T) => Location): CappedRelated {
+  return { shown: items.slice(0, MAX_RELATED).map(locate), more: Math.max(0, items.length - MAX_RELATED) };
 }
 
 export function makeFinding<C extends Code>(
@@ -32,12 +47,14 @@ export function makeFinding<C extends Code>(
   severity: Severity,
   args: MessageArgs<C>,
   location: Location,
-  related?: Location[],
+  related?: readonly Location[] | CappedRelated,
 ): Finding {
   const text = renderMessage(code, args);
   const finding: Finding = { code, severity, message: text.message, location };
   if (text.fix !== undefined) finding.fix = text.fix;
-  if (related !== undefined && related.length > 0) finding.related = related;
+  const capped = related === undefined || "shown" in related ? related : capRelated(related, (l) => l);
+  if (capped !== undefined && capped.shown.length > 0) finding.related = capped.shown;
+  if (capped !== undefined && capped.more > 0) finding.moreRelated = capped.more;
   return finding;
 }
 

@@ -17,8 +17,8 @@ export interface FileSystem {
   list(dir: string): Promise<DirEntry[]>;
   /** What a path (a link followed) is, and its size. */
   stat(path: string): Promise<PathStat>;
-  /** A file's size and its first `bytes` bytes. */
-  readHead(path: string, bytes: number): Promise<{ size: number; head: Uint8Array }>;
+  /** A regular file's size and, when that is at most `maxBytes`, its bytes: one open, so the size is the read file's. */
+  readUpTo(path: string, maxBytes: number): Promise<{ size: number; bytes?: Uint8Array }>;
 }
 
 export interface DirEntry {
@@ -58,16 +58,22 @@ export const nodeFileSystem: FileSystem = {
     const stats = await stat(path);
     return { kind: stats.isFile() ? "file" : stats.isDirectory() ? "folder" : "other", size: stats.size };
   },
-  readHead: async (path, bytes) => {
-    // Without blocking, as readRegularFile: a FIFO would wait for a writer.
+  readUpTo: async (path, maxBytes) => {
+    // Without blocking, as readRegularFile: a FIFO would wait for a writer. Asynchronous, so that callers can
+    // keep several reads in flight.
     const handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
     try {
       const stats = await handle.stat();
       if (!stats.isFile()) throw notRegular(path, stats);
-      const { size } = stats;
-      const head = new Uint8Array(Math.min(size, bytes));
-      const { bytesRead } = await handle.read(head, 0, head.length, 0);
-      return { size, head: head.subarray(0, bytesRead) };
+      if (stats.size > maxBytes) return { size: stats.size };
+      const bytes = new Uint8Array(stats.size);
+      let filled = 0;
+      while (filled < bytes.length) {
+        const { bytesRead } = await handle.read(bytes, filled, bytes.length - filled, filled);
+        if (bytesRead === 0) break;
+        filled += bytesRead;
+      }
+      return { size: stats.size, bytes: bytes.subarray(0, filled) };
     } finally {
       await handle.close();
     }

@@ -8,7 +8,7 @@ import { gitFiles } from "./git-files.js";
 import type { ScanOptions, ScanProblem } from "./port-reference.js";
 import { missingRoots, PARALLEL_READS, settle, walkTree, type FileList } from "./walk-tree.js";
 
-/** A file git lists, as the scan takes it: a link resolved, a submodule or nested repository skipped. */
+/** A file git lists, as the scan takes it: a link resolved, a nested repository skipped (a submodule when it is read). */
 async function admitListed(top: string, file: string, fs: FileSystem): Promise<Admission> {
   if (file.endsWith("/")) return { skipped: { file: file.slice(0, -1), reason: "git-repository" } };
   const absolute = path.join(top, ...file.split("/"));
@@ -20,17 +20,14 @@ async function admitListed(top: string, file: string, fs: FileSystem): Promise<A
     const entries = await fs.list(path.dirname(absolute)).catch(() => []);
     return entries.some((e) => e.name === path.basename(absolute) && e.kind === "link") ? { skipped: { file, reason: "broken-link" } } : undefined;
   }
-  const admitted = await admitFile(top, file, absolute, fs, real !== absolute);
-  // git lists a submodule as one path, its folder.
-  if (admitted !== undefined && "skipped" in admitted && admitted.skipped.detail === "a folder") return { skipped: { file, reason: "git-repository" } };
-  return admitted;
+  return admitFile(top, file, absolute, fs, real !== absolute);
 }
 
 /**
  * The files below `root` the scan reads. In a git work tree, the files git lists (tracked ones always, untracked
  * ones unless ignored); elsewhere, or when git lists nothing there (a folder git ignores), a walk that honours the
- * .gitignore files (walkTree). Either way `options` and `select` narrow them, and a file that cannot be read is
- * skipped with the reason.
+ * .gitignore files (walkTree). Either way `options` and `select` narrow them, and a broken link or one out of the
+ * tree is skipped with the reason.
  */
 export async function listFiles(root: string, options: ScanOptions, fs: FileSystem, runner: CommandRunner, select: (file: string) => boolean): Promise<FileList> {
   let top: string;

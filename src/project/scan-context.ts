@@ -1,6 +1,7 @@
 import path from "node:path";
 import { groupBy } from "../util/group-by.js";
-import { makeFinding, type Finding, type Location } from "../findings/finding.js";
+import { maskSecrets } from "../util/mask-secrets.js";
+import { capRelated, makeFinding, type Finding, type Location } from "../findings/finding.js";
 import type { Code, MessageArgs } from "../findings/messages.js";
 import type { Allocation, RegistryModel } from "../registry/model.js";
 import { fileNodeMatcher } from "./file-node.js";
@@ -23,7 +24,7 @@ export interface ScanContext {
   external(ref: PortReference): boolean;
   allocationsAt(node: string | undefined, port: number): Allocation[];
   location(ref: PortReference): Location;
-  report<C extends Code>(code: C, severity: Finding["severity"], args: MessageArgs<C>, ref: PortReference, related?: PortReference[], fix?: ScanEdit): void;
+  report<C extends Code>(code: C, severity: Finding["severity"], args: MessageArgs<C>, ref: PortReference, related?: readonly PortReference[], fix?: ScanEdit): void;
   findings: Finding[];
   edits: ScanEdit[];
 }
@@ -40,7 +41,16 @@ export function createScanContext(model: RegistryModel, references: readonly Por
   const fileNode = (ref: PortReference): string | undefined => nodeOf(ref.file);
   const findings: Finding[] = [];
   const edits: ScanEdit[] = [];
-  const location = (ref: PortReference): Location => ({ file: path.relative(cwd, path.join(root, ref.file)) || ref.file, line: ref.line, column: ref.column });
+  const shownPaths = new Map<string, string>();
+  const shownPath = (file: string): string => {
+    let shown = shownPaths.get(file);
+    if (shown === undefined) {
+      shown = path.relative(cwd, path.join(root, file)) || file;
+      shownPaths.set(file, shown);
+    }
+    return shown;
+  };
+  const location = (ref: PortReference): Location => ({ file: shownPath(ref.file), line: ref.line, column: ref.column });
   return {
     model,
     references,
@@ -51,7 +61,7 @@ export function createScanContext(model: RegistryModel, references: readonly Por
       node === undefined ? model.allocations.filter((a) => a.port === port) : (byNodePort.get(`${node}\u0000${port}`) ?? []),
     location,
     report(code, severity, args, ref, related, fix) {
-      const finding = makeFinding(code, severity, args, location(ref), related?.map(location));
+      const finding = makeFinding(code, severity, args, location(ref), related === undefined ? undefined : capRelated(related, location));
       findings.push(finding);
       if (fix !== undefined) edits.push(fix);
     },
@@ -60,7 +70,8 @@ export function createScanContext(model: RegistryModel, references: readonly Por
   };
 }
 
+/** Masked before it is cut, so no cut can leave half a password showing. */
 export function refText(ref: PortReference): string {
-  const head = ref.key === undefined ? ref.text : `${ref.key}=${ref.text}`;
+  const head = maskSecrets(ref.key === undefined ? ref.text : `${ref.key}=${ref.text}`);
   return head.length > 70 ? `${head.slice(0, 67)}...` : head;
 }

@@ -1,15 +1,17 @@
 import path from "node:path";
 import { nodeCommandRunner, type CommandRunner } from "../io/command-runner.js";
-import { errorCode, nodeFileSystem, type FileSystem } from "../io/file-system.js";
+import { nodeFileSystem, type FileSystem } from "../io/file-system.js";
+import { mapBounded } from "../util/map-bounded.js";
 import { envValues, type EnvValues } from "./env-values.js";
-import { inspectFile } from "./inspect-file.js";
 import { listFiles } from "./list-files.js";
 import type { PortReference, ScanOptions, ScanProblem, ScanResult, SkippedFile } from "./port-reference.js";
 import { scanComposeFile } from "./scan-compose-file.js";
 import { scanEnvFile } from "./scan-env-file.js";
 import { scanPackageJson } from "./scan-package-json.js";
 import { scanProcfile } from "./scan-procfile.js";
+import { readScannable, type Skip } from "./read-scannable.js";
 import { scannerFor } from "./scanner-for.js";
+import { PARALLEL_READS } from "./walk-tree.js";
 
 const baseName = (file: string): string => file.slice(file.lastIndexOf("/") + 1);
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
@@ -20,15 +22,6 @@ function byPlace(a: PortReference, b: PortReference): number {
 
 function problemOrder(a: ScanProblem, b: ScanProblem): number {
   return compare(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || compare(a.reason, b.reason);
-}
-
-/** Reads a file as UTF-8 text (invalid bytes become U+FFFD), or says why it cannot. */
-async function readFileText(absolute: string, fs: FileSystem): Promise<{ text: string } | { error: string }> {
-  try {
-    return { text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(await fs.readFile(absolute)) };
-  } catch (error: unknown) {
-    return { error: errorCode(error) ?? (error instanceof Error ? error.message : String(error)) };
-  }
 }
 
 /**
@@ -55,25 +48,21 @@ export async function scanTree(root: string, options: ScanOptions = {}, fs: File
       cached = (async () => {
         const full = absolute(envFile);
         const real = await fs.realPath(full).catch(() => undefined);
-        if (real === undefined || !(real === top || real.startsWith(top + path.sep)) || (await inspectFile(real, fs)) !== undefined) return new Map();
-        const beside = await readFileText(real, fs);
+        if (real === undefined || !(real === top || real.startsWith(top + path.sep))) return new Map();
+        const beside = await readScannable(real, fs);
         return "text" in beside ? envValues(beside.text, envFile) : new Map();
       })();
       envCache.set(envFile, cached);
     }
     return cached;
   };
-  for (const file of listed.files) {
+  // Each file read once, a bounded number at a time, and scanned as soon as it is read: no more texts held at once.
+  const results = await mapBounded(listed.files, PARALLEL_READS, async (file): Promise<{ file: string; skip: Skip } | { file: string; references: PortReference[]; problems: ScanProblem[] }> => {
+    const content = await readScannable(absolute(file), fs);
+    if (!("text" in content)) return { file, skip: content.skip };
     const kind = scannerFor(baseName(file));
-    const content = await readFileText(absolute(file), fs);
-    if (!("text" in content)) {
-      skipped.push({ file, reason: "unreadable", detail: content.error });
-      continue;
-    }
-    read.push(file);
-    let scanned: { references: PortReference[]; problems: ScanProblem[] };
     try {
-      scanned =
+      const scanned =
         kind === "env"
           ? scanEnvFile(content.text, file)
           : kind === "compose"
@@ -83,12 +72,21 @@ export async function scanTree(root: string, options: ScanOptions = {}, fs: File
               : kind === "procfile"
                 ? scanProcfile(content.text, file)
                 : { references: [], problems: [] };
+      return { file, ...scanned };
     } catch (error: unknown) {
       // A scanner bug must not stop the scan of the other files.
-      scanned = { references: [], problems: [{ file, reason: `could not be scanned: ${error instanceof Error ? error.message : String(error)}` }] };
+      return { file, references: [], problems: [{ file, reason: `could not be scanned: ${error instanceof Error ? error.message : String(error)}` }] };
     }
-    references.push(...scanned.references);
-    problems.push(...scanned.problems);
+  });
+  for (const result of results) {
+    if ("skip" in result) {
+      // Only git lists a folder as a file: a submodule.
+      skipped.push(result.skip.detail === "a folder" ? { file: result.file, reason: "git-repository" } : { file: result.file, ...result.skip });
+      continue;
+    }
+    read.push(result.file);
+    for (const ref of result.references) references.push(ref);
+    for (const problem of result.problems) problems.push(problem);
   }
   return { references: references.sort(byPlace), problems: problems.sort(problemOrder), skipped: skipped.sort((a, b) => compare(a.file, b.file)), read };
 }

@@ -4,7 +4,7 @@ import { errorCode, readText, type DirEntry, type FileSystem } from "../io/file-
 import { mapBounded } from "../util/map-bounded.js";
 import { admitFile, type Admission } from "./admit-file.js";
 import { fileFilter, type FileFilter } from "./file-filter.js";
-import { MAX_SCAN_BYTES } from "./inspect-file.js";
+import { MAX_SCAN_BYTES } from "./read-scannable.js";
 import type { ScanOptions, ScanProblem, SkippedFile } from "./port-reference.js";
 
 /** Folders never walked: dependencies, VCS data, virtual environments, build output and caches. */
@@ -26,7 +26,7 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
   ".tox",
 ]);
 
-/** Files open at once while they are inspected and read. */
+/** Files open at once while they are read. */
 export const PARALLEL_READS = 32;
 
 export interface FileList {
@@ -91,7 +91,8 @@ export async function missingRoots(top: string, filter: FileFilter, fs: FileSyst
  * what the .gitignore files of the root and of the folders below ignore (the `ignore` package, git's rules), and
  * `options.ignore`; walks only `options.roots`; keeps what `options.include`/`exclude` and `select` want.
  * Symbolic links to folders are not followed; a link to a file counts only when the file is inside the root.
- * A wanted file that is over 2 MB, binary, unreadable or no regular file is skipped with the reason.
+ * The files are not opened here: the scan's one read (readScannable) skips what is over 2 MB, binary, unreadable
+ * or no regular file.
  */
 export async function walkTree(root: string, options: ScanOptions, fs: FileSystem, select: (file: string) => boolean = () => true): Promise<FileList> {
   const problems: ScanProblem[] = [];

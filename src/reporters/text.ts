@@ -36,6 +36,7 @@ function findingLines(finding: Finding, paint: Paint, explain: boolean): string[
   const lines = [`  ${paint.bold(formatLocation(finding.location))}  ${colour(paint, finding.severity)(finding.code)}  ${finding.message}`];
   if (finding.location.path !== undefined) lines.push(paint.dim(`      at ${finding.location.path}`));
   for (const related of finding.related ?? []) lines.push(paint.dim(`      see ${formatLocation(related)}${related.path === undefined ? "" : ` (${related.path})`}`));
+  if (finding.moreRelated !== undefined) lines.push(paint.dim(`      and ${finding.moreRelated} more`));
   if (finding.fix !== undefined) lines.push(`      ${paint.green("fix:")} ${finding.fix}`);
   if (explain) lines.push(paint.dim(`      rule: ${messages[finding.code].explain}`));
   return lines;

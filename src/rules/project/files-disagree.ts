@@ -19,17 +19,21 @@ export function filesDisagree(ctx: ScanContext): void {
     }
   }
   for (const [, uses] of byService) {
-    const ports = new Set(uses.map((u) => u.port));
-    if (ports.size < 2) continue;
+    const counts = new Map<number, number>();
+    for (const u of uses) counts.set(u.port, (counts.get(u.port) ?? 0) + 1);
+    if (counts.size < 2) continue;
     // The registry's base port is the agreed one when a file uses it; else the port most files use.
-    const counts = [...ports].map((p) => ({ p, n: uses.filter((u) => u.port === p).length })).sort((a, b) => b.n - a.n || a.p - b.p);
     const base = uses[0]?.base;
-    const agreed = base !== undefined && ports.has(base) ? base : counts[0]?.p;
-    const majority = uses.filter((u) => u.port === agreed);
+    const mostUsed = [...counts].sort(([p, n], [q, m]) => m - n || p - q)[0]?.[0];
+    const agreed = base !== undefined && counts.has(base) ? base : mostUsed;
+    // Built once per service, not per finding: each finding names the first and counts the rest.
+    const majority = uses.filter((u) => u.port === agreed).map((u) => u.ref);
+    const first = majority[0];
+    if (first === undefined || agreed === undefined) continue;
+    const others = majority.length === 1 ? `${first.file}:${first.line} uses ${agreed}` : `${first.file}:${first.line} and ${majority.length - 1} more use ${agreed}`;
     for (const use of uses.filter((u) => u.port !== agreed)) {
-      const others = majority.map((m) => `${m.ref.file}:${m.ref.line} uses ${m.port}`).join(", ");
-      const fix = agreed === undefined ? undefined : { ref: use.ref, kind: "port" as const, port: agreed };
-      ctx.report("scan-files-disagree", "error", { text: refText(use.ref), port: use.port, service: use.label, others }, use.ref, majority.map((m) => m.ref), fix);
+      const fix = { ref: use.ref, kind: "port" as const, port: agreed };
+      ctx.report("scan-files-disagree", "error", { text: refText(use.ref), port: use.port, service: use.label, others }, use.ref, majority, fix);
     }
   }
 }
