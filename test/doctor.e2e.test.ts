@@ -128,6 +128,20 @@ describe.skipIf(!isLinux)("sparkport doctor", () => {
     expect(finding?.commands).toEqual([`NEXT_PUBLIC_API_URL=http://127.0.0.2:${port}`]);
   });
 
+  it("env mismatch in a URL with a password: the password appears nowhere in text or JSON", async () => {
+    const port = await freePort();
+    const dir = await project("env-secret", port, { "frontend/.env.local": `NEXT_PUBLIC_API_URL=http://app:s3cr3t-pw@127.0.0.2:${port + 1}/v1\n` });
+    const server = await listen("0.0.0.0", port);
+    cleanups.push(() => close(server));
+    const { status, result, text } = await doctorJson(dir, ["fastapi", "--from", "laptop"]);
+    expect(status).toBe(1);
+    const finding = result.findings.find((f) => f.code === "doctor-env-mismatch");
+    expect(finding?.commands).toEqual([`NEXT_PUBLIC_API_URL=http://app:***@127.0.0.2:${port}/v1`]);
+    expect(JSON.stringify(result)).not.toContain("s3cr3t-pw");
+    expect(text).not.toContain("s3cr3t-pw");
+    expect(text).toContain(`app:***@127.0.0.2:${port + 1}`);
+  });
+
   it("a compose file publishing on 127.0.0.1: the line and the replacement", async () => {
     const port = await freePort();
     const compose = `services:\n  postgres:\n    image: postgres:16\n    ports:\n      - "127.0.0.1:${port + 5}:5432"\n`;

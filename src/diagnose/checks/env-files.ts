@@ -1,4 +1,5 @@
 import path from "node:path";
+import { maskValue } from "../../util/mask-secrets.js";
 import type { DoctorContext } from "../doctor-context.js";
 
 const ENV_FILE = /^\.env(\..+)?$|\.env$/;
@@ -48,10 +49,12 @@ export async function checkEnvFiles(ctx: DoctorContext): Promise<void> {
         if (!sameNodeWrongPort && !wrongNode) continue;
         const column = raw.indexOf(ref[0]) + 1;
         const fixed = value.replace(ref[0], ref[0].replace(`${ref[1] ?? ""}:${ref[2] ?? ""}`, expected));
-        ctx.add("doctor-env-mismatch", "error", { key, value, owner: ctx.owner, expected }, {
+        // Passwords stay out of the output, even in the line to copy: the user keeps their own.
+        const masked = maskValue(key, value);
+        ctx.add("doctor-env-mismatch", "error", { key, value: masked, owner: ctx.owner, expected }, {
           location: { file: shown, line: index + 1, column },
-          evidence: [`${shown}:${index + 1}: ${key}=${value}`],
-          commands: [`${key}=${fixed}`],
+          evidence: [`${shown}:${index + 1}: ${key}=${masked}`],
+          commands: [`${key}=${maskValue(key, fixed)}`],
         });
       }
     });
