@@ -13,6 +13,16 @@ export interface Location {
   path?: string;
 }
 
+/** What a finding is about, for machines: JSON carries it beside the prose. */
+export interface FindingData {
+  port?: number;
+  host?: string;
+  node?: string;
+  service?: string;
+  /** A certain or likely replacement (an address, a port). */
+  suggestion?: string;
+}
+
 export interface Finding {
   code: Code;
   severity: Severity;
@@ -27,6 +37,8 @@ export interface Finding {
   evidence?: string[];
   /** Doctor: for the OS of the node involved. */
   commands?: string[];
+  /** The scan: port, host, node and service of the reference. */
+  data?: FindingData;
 }
 
 /** A finding lists this many related locations at most; a count stands for the rest. */

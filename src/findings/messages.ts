@@ -183,6 +183,20 @@ export const messages = {
     message: (a) => `${a.text} uses ${a.port} for ${a.service}, while ${a.others}`,
     fix: () => "make them agree on the registered port, then restart the client",
   }),
+  "scan-unknown-address": entry<{ text: string; host: string; nearest?: { node: string; address: string } }>({
+    explain: "A file points at a tailnet (100.64.0.0/10) or private-range address that is no node's: a typo or a machine the registry does not know.",
+    message: (a) =>
+      `${a.text}: ${a.host} is no node${a.nearest === undefined ? "" : `; did you mean ${a.nearest.node} (${a.nearest.address})?`}`,
+    fix: (a) =>
+      a.nearest === undefined
+        ? "point it at a node's address, or add the machine to nodes in ports.yaml"
+        : `use ${a.nearest.address}, ${a.nearest.node}'s address, if that is the machine meant`,
+  }),
+  "scan-reserved-port": entry<{ text: string; port: number; node: string; owner: string }>({
+    explain: "A file uses a port that a reservation holds on its node: reserved, not allocated yet.",
+    message: (a) => `${a.text} uses ${a.port} on ${a.node}, reserved for ${a.owner}, not allocated yet`,
+    fix: () => "allocate it when the service exists (`sparkport allocate`), or use a registered port",
+  }),
   "scan-file-problem": entry<{ reason: string }>({
     explain: "A file could not be scanned; the rest of the scan went on.",
     message: (a) => `not scanned: ${a.reason}`,

@@ -3,10 +3,12 @@ import { composeServices, type ComposeContext } from "./compose-context.js";
 import { interpolateCompose } from "./interpolate-compose.js";
 import { locateMapped, sliceMapped, type MappedText } from "../command-line/mapped-text.js";
 import { portsInValue } from "./ports-in-value.js";
+import { roleOfKey } from "./text-references.js";
 import { yamlPairs, yamlResolve, yamlValueOf } from "../util/yaml-value-of.js";
 import { yamlScalarMapped } from "./yaml-scalar-mapped.js";
 
-function scanValue(ctx: ComposeContext, key: string, value: MappedText): void {
+/** A compose service name as the host is the compose network's: internal. */
+function scanValue(ctx: ComposeContext, key: string, value: MappedText, services: ReadonlySet<string>): void {
   const { text } = interpolateCompose(value, ctx.env);
   for (const found of portsInValue(text.text, key)) {
     const at = locateMapped(text, found.index, found.index + found.length);
@@ -19,6 +21,7 @@ function scanValue(ctx: ComposeContext, key: string, value: MappedText): void {
       ...(found.host === undefined ? {} : { host: found.host }),
       kind: "compose-env",
       key,
+      ...(found.host === undefined ? {} : { role: services.has(found.host) ? "internal" : roleOfKey(key) }),
       text: value.text,
       ...(at.resolvedFrom === undefined ? {} : { resolvedFrom: at.resolvedFrom }),
     });
@@ -27,6 +30,7 @@ function scanValue(ctx: ComposeContext, key: string, value: MappedText): void {
 
 /** Unset variables are not reported: values passed through from the shell (`${SECRET}`) are common and name no port. */
 export function composeEnvReferences(ctx: ComposeContext): void {
+  const services = new Set(composeServices(ctx).map((s) => s.name));
   for (const service of composeServices(ctx)) {
     const environment = yamlValueOf(service.node, "environment", ctx.doc);
     if (isSeq(environment)) {
@@ -35,14 +39,14 @@ export function composeEnvReferences(ctx: ComposeContext): void {
         const mapped = isScalar(item) ? yamlScalarMapped(item, ctx.text) : undefined;
         const eq = mapped?.text.indexOf("=") ?? -1;
         if (mapped === undefined || eq < 0) continue;
-        scanValue(ctx, mapped.text.slice(0, eq).trim(), sliceMapped(mapped, eq + 1, mapped.text.length));
+        scanValue(ctx, mapped.text.slice(0, eq).trim(), sliceMapped(mapped, eq + 1, mapped.text.length), services);
       }
       continue;
     }
     for (const pair of yamlPairs(environment, ctx.doc)) {
       const value = yamlResolve(pair.value, ctx.doc);
       const mapped = isScalar(pair.key) && isScalar(value) ? yamlScalarMapped(value, ctx.text) : undefined;
-      if (mapped !== undefined && isScalar(pair.key)) scanValue(ctx, String(pair.key.value), mapped);
+      if (mapped !== undefined && isScalar(pair.key)) scanValue(ctx, String(pair.key.value), mapped, services);
     }
   }
 }

@@ -97,6 +97,8 @@ export function composePortReferences(ctx: ComposeContext): void {
         length: at.length,
         port: port.published,
         kind: "compose-port",
+        // The host side: the container's own side is internal and gives no reference.
+        role: "listen",
         key: line.service,
         text: line.entry,
         hostIp: port.hostIp,

@@ -1,4 +1,26 @@
 import type { ResolvedFrom } from "../command-line/mapped-text.js";
+
+/**
+ * `listen`: the file's own service binds it. `connect`: a client goes there. `browser`: code or config that runs in
+ * a browser. `origin`: a CORS origin, where a page is served. `internal`: inside a container or a compose network.
+ */
+export type ReferenceRole = "listen" | "connect" | "browser" | "origin" | "internal";
+
+export type ReferenceKind =
+  | "env"
+  | "compose-port"
+  | "compose-env"
+  | "compose-command"
+  | "script"
+  | "procfile"
+  | "dockerfile"
+  | "shell"
+  | "nginx"
+  | "caddy"
+  | "kubernetes"
+  | "makefile"
+  | "source";
+
 export interface PortReference {
   /** Relative to the scan root, "/" separators. */
   file: string;
@@ -8,13 +30,15 @@ export interface PortReference {
   length: number;
   port: number;
   host?: string;
-  kind: "env" | "compose-port" | "compose-env" | "compose-command" | "script" | "procfile";
+  kind: ReferenceKind;
   key?: string;
   text: string;
   /** null: all interfaces. */
   hostIp?: string | null;
   resolvedFrom?: ResolvedFrom;
   program?: string;
+  /** Unset where the extractor cannot tell. */
+  role?: ReferenceRole;
 }
 
 /** Reported, never fatal. */

@@ -5,7 +5,7 @@ import { locateMapped, plainMapped, type MappedText, type ResolvedFrom } from ".
 import { portNumber } from "./port-number.js";
 import { portsInValue } from "./ports-in-value.js";
 import { splitCommandWords, type CommandWord } from "../command-line/split-command-line.js";
-import type { PortReference } from "./port-reference.js";
+import type { PortReference, ReferenceKind, ReferenceRole } from "./port-reference.js";
 import type { TextPosition } from "../util/text-position.js";
 
 /** Offset and length of the port's digits in the command, or in the file for a mapped text. */
@@ -180,7 +180,7 @@ export function portsInArgv(words: readonly MappedText[]): CommandPort[] {
 export function commandReference(
   found: CommandPort,
   where: { file: string; position: TextPosition },
-  what: { kind: "script" | "procfile" | "compose-command"; key: string; text: string },
+  what: { kind: ReferenceKind; key: string; text: string; role?: ReferenceRole },
 ): PortReference {
   return {
     file: where.file,
@@ -194,5 +194,6 @@ export function commandReference(
     text: what.text,
     program: found.program,
     ...(found.resolvedFrom === undefined ? {} : { resolvedFrom: found.resolvedFrom }),
+    ...(what.role === undefined ? {} : { role: what.role }),
   };
 }

@@ -1,13 +1,33 @@
 import path from "node:path";
 import { groupBy } from "../util/group-by.js";
 import { maskSecrets } from "../util/mask-secrets.js";
-import { capRelated, makeFinding, type Finding, type Location } from "../findings/finding.js";
+import { capRelated, makeFinding, type Finding, type FindingData, type Location } from "../findings/finding.js";
 import type { Code, MessageArgs } from "../findings/messages.js";
 import type { Allocation, RegistryModel } from "../registry/model.js";
+import type { Reservation, Service } from "../registry/schema.js";
+import { isLoopbackHost } from "../util/loopback.js";
 import { fileNodeMatcher } from "./file-node.js";
 import type { PortReference } from "./port-reference.js";
 
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "0.0.0.0", "::1", "::", "host.docker.internal"]);
+/** Hosts that mean the machine the file runs on, besides loopback. */
+const OWN_MACHINE_HOSTS = new Set(["0.0.0.0", "::", "host.docker.internal"]);
+
+const bareHost = (host: string): string => host.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
+
+/** Words of a variable name or URL that name no service: `NEXT_PUBLIC_API_URL` names none. */
+const NAMELESS_WORDS = new Set(
+  ["next", "public", "vite", "react", "app", "url", "uri", "host", "port", "api", "base", "endpoint", "server", "service", "http", "https"].concat(
+    ["addr", "address", "local", "localhost", "dev", "test", "prod", "www", "tcp", "udp"],
+  ),
+);
+const squash = (text: string): string => text.toLowerCase().replace(/[^a-z0-9]/g, "");
+
+/** The reference's own words (variable name, URL path, label) name the service: COMFY_URL names ComfyUI. */
+export function referenceNames(ref: PortReference, service: Service): boolean {
+  const words = `${ref.key ?? ""} ${ref.text}`.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length >= 3 && !/^\d+$/.test(w) && !NAMELESS_WORDS.has(w));
+  const names = [service.name, service.label ?? "", ...(service.label ?? "").split(/\s+/)].map(squash).filter((n) => n.length >= 3);
+  return words.some((w) => names.some((n) => n === w || (w.length >= 4 && n.startsWith(w))));
+}
 
 export type ScanEdit =
   | { ref: PortReference; kind: "port"; port: number }
@@ -17,28 +37,52 @@ export type ScanEdit =
 export interface ScanContext {
   model: RegistryModel;
   references: readonly PortReference[];
-  /** Its host's node, or (no host, or localhost) the node of its file. */
+  /**
+   * The node its host names (address, name, label, Tailscale name); for no host, loopback and 0.0.0.0 the node of its file
+   * (scan.nodes), undefined when no glob maps the file.
+   */
   targetNode(ref: PortReference): string | undefined;
   fileNode(ref: PortReference): string | undefined;
   /** Neither a node nor loopback: the registry does not speak for it. */
   external(ref: PortReference): boolean;
-  allocationsAt(node: string | undefined, port: number): Allocation[];
+  /** The allocations on that node only. */
+  allocationsAt(node: string, port: number): Allocation[];
+  /** The allocations on any node: for naming where a port lives, never for judging a reference. */
+  allocationsAnywhere(port: number): Allocation[];
+  /** A reservation of the port on that node, or one that names no node. */
+  reservationAt(node: string | undefined, port: number): Reservation | undefined;
   location(ref: PortReference): Location;
-  report<C extends Code>(code: C, severity: Finding["severity"], args: MessageArgs<C>, ref: PortReference, related?: readonly PortReference[], fix?: ScanEdit): void;
+  report<C extends Code>(
+    code: C,
+    severity: Finding["severity"],
+    args: MessageArgs<C>,
+    ref: PortReference,
+    related?: readonly PortReference[],
+    fix?: ScanEdit,
+    data?: FindingData,
+  ): void;
   findings: Finding[];
   edits: ScanEdit[];
 }
 
 export function createScanContext(model: RegistryModel, references: readonly PortReference[], root: string, cwd: string): ScanContext {
   const nodeOf = fileNodeMatcher(model.data.scan?.nodes);
-  const byAddress = new Map<string, string>();
+  const byHost = new Map<string, string>();
   for (const [name, node] of Object.entries(model.data.nodes)) {
-    byAddress.set(name, name);
-    byAddress.set(node.address, name);
-    if (node.tailscale !== undefined) byAddress.set(node.tailscale, name);
+    const names = [name, node.address, node.tailscale, node.tailscale?.split(".")[0], node.label, node.label?.replace(/\s+/g, "-")];
+    for (const host of names) if (host !== undefined && host !== "") byHost.set(bareHost(host), name);
   }
   const byNodePort = groupBy(model.allocations, (a) => `${a.node}\u0000${a.port}`);
+  const byPort = groupBy(model.allocations, (a) => a.port);
+  const reservations = model.data.reservations ?? [];
   const fileNode = (ref: PortReference): string | undefined => nodeOf(ref.file);
+  // A node's own address wins over loopback: test registries put nodes on 127.0.0.2.
+  const hostNode = (host: string): { node: string } | "own-machine" | "none" => {
+    const bare = bareHost(host);
+    const node = byHost.get(bare);
+    if (node !== undefined) return { node };
+    return isLoopbackHost(bare) || OWN_MACHINE_HOSTS.has(bare) ? "own-machine" : "none";
+  };
   const findings: Finding[] = [];
   const edits: ScanEdit[] = [];
   const shownPaths = new Map<string, string>();
@@ -55,13 +99,19 @@ export function createScanContext(model: RegistryModel, references: readonly Por
     model,
     references,
     fileNode,
-    targetNode: (ref) => (ref.host === undefined || LOOPBACK_HOSTS.has(ref.host) ? fileNode(ref) : byAddress.get(ref.host)),
-    external: (ref) => ref.host !== undefined && !LOOPBACK_HOSTS.has(ref.host) && !byAddress.has(ref.host),
-    allocationsAt: (node, port) =>
-      node === undefined ? model.allocations.filter((a) => a.port === port) : (byNodePort.get(`${node}\u0000${port}`) ?? []),
+    targetNode: (ref) => {
+      if (ref.host === undefined) return fileNode(ref);
+      const target = hostNode(ref.host);
+      return target === "own-machine" ? fileNode(ref) : target === "none" ? undefined : target.node;
+    },
+    external: (ref) => ref.host !== undefined && hostNode(ref.host) === "none",
+    allocationsAt: (node, port) => byNodePort.get(`${node}\u0000${port}`) ?? [],
+    allocationsAnywhere: (port) => byPort.get(port) ?? [],
+    reservationAt: (node, port) => reservations.find((r) => r.port === port && (r.node === undefined || r.node === node)),
     location,
-    report(code, severity, args, ref, related, fix) {
+    report(code, severity, args, ref, related, fix, data) {
       const finding = makeFinding(code, severity, args, location(ref), related === undefined ? undefined : capRelated(related, location));
+      if (data !== undefined) finding.data = data;
       findings.push(finding);
       if (fix !== undefined) edits.push(fix);
     },

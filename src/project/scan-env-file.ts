@@ -1,6 +1,7 @@
 import { parseEnvLines } from "./parse-env-lines.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
 import { portsInValue } from "./ports-in-value.js";
+import { roleOfKey } from "./text-references.js";
 import { textPosition } from "../util/text-position.js";
 
 /** The `*_HOST` value paired with a `*_PORT` key, when it is a plain host name or address. */
@@ -34,6 +35,7 @@ export function scanEnvFile(text: string, file: string): { references: PortRefer
         kind: "env",
         key: entry.key,
         text: entry.raw,
+        ...(host === undefined ? {} : { role: roleOfKey(entry.key) }),
       });
     }
   }

@@ -2,6 +2,7 @@ import { jsonStringMapped } from "./json-string-mapped.js";
 import { packageJsonScripts } from "./package-json-scripts.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
 import { commandReference, portsInCommand } from "./scan-command-line.js";
+import { commandRole } from "./text-references.js";
 import { textPosition } from "../util/text-position.js";
 
 function errorOffset(error: unknown): number | undefined {
@@ -24,7 +25,7 @@ export function scanPackageJson(text: string, file: string): { references: PortR
   for (const script of packageJsonScripts(text.slice(bom))) {
     const mapped = jsonStringMapped(text, script.from + bom, script.to + bom);
     for (const found of portsInCommand(mapped)) {
-      references.push(commandReference(found, { file, position }, { kind: "script", key: script.name, text: mapped.text }));
+      references.push(commandReference(found, { file, position }, { kind: "script", role: commandRole(found), key: script.name, text: mapped.text }));
     }
   }
   return { references, problems: [] };

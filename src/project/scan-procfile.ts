@@ -1,6 +1,7 @@
 import { plainMapped } from "../command-line/mapped-text.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
 import { commandReference, portsInCommand } from "./scan-command-line.js";
+import { commandRole } from "./text-references.js";
 import { textPosition } from "../util/text-position.js";
 
 const PROCESS = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*/;
@@ -18,7 +19,7 @@ export function scanProcfile(text: string, file: string): { references: PortRefe
     if (match !== null) {
       const command = line.slice(match[0].length).trimEnd();
       for (const found of portsInCommand(plainMapped(command, start + match[0].length))) {
-        references.push(commandReference(found, { file, position }, { kind: "procfile", key: match[1] ?? "", text: command }));
+        references.push(commandReference(found, { file, position }, { kind: "procfile", role: commandRole(found), key: match[1] ?? "", text: command }));
       }
     } else if (line.trim() !== "" && !line.trimStart().startsWith("#")) {
       problems.push({ file, ...position(start), reason: "not a `name: command` line" });

@@ -39,5 +39,7 @@ export async function scanProject(model: RegistryModel, cwd: string, fs?: FileSy
     skipped: scanned.skipped,
     unmapped: scanned.read.filter((file) => nodeOf(file) === undefined),
   };
-  return { root, scanned, context: createScanContext(model, scanned.references, root, cwd), summary };
+  // Internal references (a container's own side, a compose network's names) are never judged.
+  const judged = scanned.references.filter((ref) => ref.role !== "internal");
+  return { root, scanned, context: createScanContext(model, judged, root, cwd), summary };
 }

@@ -9,11 +9,52 @@ import { scanComposeFile } from "./scan-compose-file.js";
 import { scanEnvFile } from "./scan-env-file.js";
 import { scanPackageJson } from "./scan-package-json.js";
 import { scanProcfile } from "./scan-procfile.js";
+import { scanCaddyfile } from "./scan-caddyfile.js";
+import { scanDockerfile } from "./scan-dockerfile.js";
+import { isKubernetesManifest, scanKubernetesManifest } from "./scan-kubernetes-manifest.js";
+import { scanMakefile } from "./scan-makefile.js";
+import { scanNginxConf } from "./scan-nginx-conf.js";
+import { scanShellScript } from "./scan-shell-script.js";
+import { scanSourceFile } from "./scan-source-file.js";
 import { readScannable, type Skip } from "./read-scannable.js";
-import { scannerFor } from "./scanner-for.js";
+import { scannerFor, type ScannerKind } from "./scanner-for.js";
 import { PARALLEL_READS } from "./walk-tree.js";
 
-const baseName = (file: string): string => file.slice(file.lastIndexOf("/") + 1);
+type Scanned = { references: PortReference[]; problems: ScanProblem[] };
+
+/** The scanners that need nothing but the text; undefined for a file that turns out not to be of its kind. */
+function scanText(kind: ScannerKind | undefined, text: string, file: string): Scanned | undefined {
+  switch (kind) {
+    case "env":
+      return scanEnvFile(text, file);
+    case "package-json":
+      return scanPackageJson(text, file);
+    case "procfile":
+      return scanProcfile(text, file);
+    case "dockerfile":
+      return scanDockerfile(text, file);
+    case "shell":
+      return scanShellScript(text, file, "sh");
+    case "powershell":
+      return scanShellScript(text, file, "powershell");
+    case "batch":
+      return scanShellScript(text, file, "batch");
+    case "nginx":
+      return scanNginxConf(text, file);
+    case "caddy":
+      return scanCaddyfile(text, file);
+    case "yaml":
+      return isKubernetesManifest(text) ? scanKubernetesManifest(text, file) : undefined;
+    case "makefile":
+      return scanMakefile(text, file);
+    case "js-source":
+      return scanSourceFile(text, file, "js");
+    case "python-source":
+      return scanSourceFile(text, file, "python");
+    default:
+      return { references: [], problems: [] };
+  }
+}
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function byPlace(a: PortReference, b: PortReference): number {
@@ -26,12 +67,13 @@ function problemOrder(a: ScanProblem, b: ScanProblem): number {
 
 /**
  * The port references of a project tree: its .env files, compose files (with the `.env` beside each for
- * `${VAR}`), package.json scripts and Procfiles, below `root` (see listFiles for which files). A file that cannot
+ * `${VAR}`), package.json scripts, Procfiles, Dockerfiles, shell/PowerShell/batch scripts, nginx and Caddy configs,
+ * Kubernetes manifests, Makefiles and JS/TS/Python source (see scannerFor), below `root` (see listFiles for which files). A file that cannot
  * be read is skipped, one that cannot be parsed is a problem, and the scan goes on. References are sorted by file,
  * line and column.
  */
 export async function scanTree(root: string, options: ScanOptions = {}, fs: FileSystem = nodeFileSystem, runner: CommandRunner = nodeCommandRunner): Promise<ScanResult> {
-  const listed = await listFiles(root, options, fs, runner, (file) => scannerFor(baseName(file)) !== undefined);
+  const listed = await listFiles(root, options, fs, runner, (file) => scannerFor(file) !== undefined);
   const references: PortReference[] = [];
   const problems: ScanProblem[] = [...listed.problems];
   const skipped: SkippedFile[] = [...listed.skipped];
@@ -57,21 +99,14 @@ export async function scanTree(root: string, options: ScanOptions = {}, fs: File
     return cached;
   };
   // Each file read once, a bounded number at a time, and scanned as soon as it is read: no more texts held at once.
-  const results = await mapBounded(listed.files, PARALLEL_READS, async (file): Promise<{ file: string; skip: Skip } | { file: string; references: PortReference[]; problems: ScanProblem[] }> => {
+  const results = await mapBounded(listed.files, PARALLEL_READS, async (file): Promise<{ file: string; skip: Skip } | { file: string; other: true } | ({ file: string } & Scanned)> => {
     const content = await readScannable(absolute(file), fs);
     if (!("text" in content)) return { file, skip: content.skip };
-    const kind = scannerFor(baseName(file));
+    const kind = scannerFor(file);
     try {
-      const scanned =
-        kind === "env"
-          ? scanEnvFile(content.text, file)
-          : kind === "compose"
-            ? scanComposeFile(content.text, file, await envBeside(file))
-            : kind === "package-json"
-              ? scanPackageJson(content.text, file)
-              : kind === "procfile"
-                ? scanProcfile(content.text, file)
-                : { references: [], problems: [] };
+      const scanned = kind === "compose" ? scanComposeFile(content.text, file, await envBeside(file)) : scanText(kind, content.text, file);
+      // A YAML file that is no manifest (ports.yaml, CI configs) is not one the scan reads.
+      if (scanned === undefined) return { file, other: true };
       return { file, ...scanned };
     } catch (error: unknown) {
       // A scanner bug must not stop the scan of the other files.
@@ -84,6 +119,7 @@ export async function scanTree(root: string, options: ScanOptions = {}, fs: File
       skipped.push(result.skip.detail === "a folder" ? { file: result.file, reason: "git-repository" } : { file: result.file, ...result.skip });
       continue;
     }
+    if ("other" in result) continue;
     read.push(result.file);
     for (const ref of result.references) references.push(ref);
     for (const problem of result.problems) problems.push(problem);

@@ -12,7 +12,8 @@ export function accessViolation(ctx: ScanContext): void {
       const allowed =
         a.access === "all-nodes" || a.access === "developers-browser" || (a.access === "backend-only" && backendNodes.has(fileNode));
       if (allowed) continue;
-      ctx.report("scan-access-violation", "error", { text: refText(ref), owner: a.label, access: a.access, fileNode }, ref);
+      const data = { port: ref.port, ...(ref.host === undefined ? {} : { host: ref.host }), node: target, service: a.service.name };
+      ctx.report("scan-access-violation", "error", { text: refText(ref), owner: a.label, access: a.access, fileNode }, ref, undefined, undefined, data);
     }
   }
 }

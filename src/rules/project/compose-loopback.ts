@@ -7,11 +7,18 @@ import { isLoopbackHost } from "../../util/loopback.js";
 export function composeLoopback(ctx: ScanContext): void {
   for (const ref of ctx.references) {
     if (ref.kind !== "compose-port" || ref.hostIp === undefined || ref.hostIp === null || !isLoopbackHost(ref.hostIp)) continue;
-    const owner = ctx.allocationsAt(ctx.fileNode(ref), ref.port).find((a) => a.access === "all-nodes");
+    const node = ctx.fileNode(ref);
+    if (node === undefined) continue;
+    const owner = ctx.allocationsAt(node, ref.port).find((a) => a.access === "all-nodes");
     if (owner === undefined) continue;
     const replacement = dockerLoopbackFix(ref.text).replacement;
     // An entry built from ${VAR} gets the hint only: rewriting it would drop the variable.
     const fix = ref.text.includes("${") || replacement === ref.text ? undefined : { ref, kind: "entry" as const, replacement };
-    ctx.report("scan-compose-loopback", "error", { service: ref.key ?? "?", port: ref.port, owner: owner.label, entry: ref.text, replacement }, ref, undefined, fix);
+    ctx.report("scan-compose-loopback", "error", { service: ref.key ?? "?", port: ref.port, owner: owner.label, entry: ref.text, replacement }, ref, undefined, fix, {
+      port: ref.port,
+      node,
+      service: owner.service.name,
+      suggestion: replacement,
+    });
   }
 }

@@ -8,17 +8,18 @@ export function filesDisagree(ctx: ScanContext): void {
     const name = `${ref.key ?? ""} ${ref.file.split("/").at(-1) ?? ""}`.toLowerCase();
     return !envs.some((e) => new RegExp(`(^|[^a-z])${e}([^a-z]|$)`).test(name));
   };
-  const byService = new Map<string, { ref: PortReference; port: number; label: string; base: number }[]>();
+  const byService = new Map<string, { ref: PortReference; port: number; label: string; base: number; node: string }[]>();
   for (const ref of ctx.references) {
     // A compose value resolved from the .env beside it is the .env line again: count it once.
-    if (!baseContext(ref) || ctx.external(ref) || ref.resolvedFrom?.file !== undefined) continue;
-    for (const a of ctx.allocationsAt(ctx.targetNode(ref), ref.port)) {
+    const node = ctx.targetNode(ref);
+    if (!baseContext(ref) || node === undefined || ref.resolvedFrom?.file !== undefined) continue;
+    for (const a of ctx.allocationsAt(node, ref.port)) {
       const list = byService.get(a.service.name) ?? [];
-      list.push({ ref, port: ref.port, label: a.service.label ?? a.service.name, base: a.service.port });
+      list.push({ ref, port: ref.port, label: a.service.label ?? a.service.name, base: a.service.port, node });
       byService.set(a.service.name, list);
     }
   }
-  for (const [, uses] of byService) {
+  for (const [service, uses] of byService) {
     const counts = new Map<number, number>();
     for (const u of uses) counts.set(u.port, (counts.get(u.port) ?? 0) + 1);
     if (counts.size < 2) continue;
@@ -33,7 +34,9 @@ export function filesDisagree(ctx: ScanContext): void {
     const others = majority.length === 1 ? `${first.file}:${first.line} uses ${agreed}` : `${first.file}:${first.line} and ${majority.length - 1} more use ${agreed}`;
     for (const use of uses.filter((u) => u.port !== agreed)) {
       const fix = { ref: use.ref, kind: "port" as const, port: agreed };
-      ctx.report("scan-files-disagree", "error", { text: refText(use.ref), port: use.port, service: use.label, others }, use.ref, majority, fix);
+      const host = use.ref.host === undefined ? {} : { host: use.ref.host };
+      const data = { port: use.port, ...host, node: use.node, service, suggestion: String(agreed) };
+      ctx.report("scan-files-disagree", "error", { text: refText(use.ref), port: use.port, service: use.label, others }, use.ref, majority, fix, data);
     }
   }
 }

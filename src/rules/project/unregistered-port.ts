@@ -1,15 +1,23 @@
 import { refText, type ScanContext } from "../../project/scan-context.js";
+import { namedOwnerElsewhere } from "./owner-elsewhere.js";
 
-/** Principle 4: register before use. */
+/** Principle 4: register before use, judged on the node the reference's host names. */
 export function unregisteredPort(ctx: ScanContext): void {
-  const reserved = new Set((ctx.model.data.reservations ?? []).map((r) => r.port));
   for (const ref of ctx.references) {
-    if (ctx.external(ref) || reserved.has(ref.port)) continue;
+    if (ctx.external(ref)) continue;
     const node = ctx.targetNode(ref);
+    const base = { port: ref.port, ...(ref.host === undefined ? {} : { host: ref.host }) };
+    // A host-less or loopback port in a file no glob maps belongs to no node: nothing to judge it on.
+    if (node === undefined) continue;
     if (ctx.allocationsAt(node, ref.port).length > 0) continue;
-    // A host-less port in a file no node claims: any node's allocation will do; a node's address with another node's port
-    // is host-mismatch's finding.
-    if (ctx.allocationsAt(undefined, ref.port).length > 0 && (node === undefined || ref.host !== undefined)) continue;
-    ctx.report("scan-unregistered-port", "error", { port: ref.port, where: node === undefined ? "in the registry" : `on ${node}`, text: refText(ref) }, ref);
+    // The reference names the service that holds the port elsewhere: host-mismatch's finding.
+    if (ref.host !== undefined && namedOwnerElsewhere(ctx, ref, node) !== undefined) continue;
+    const reservation = ctx.reservationAt(node, ref.port);
+    if (reservation !== undefined) {
+      const owner = reservation.label ?? reservation.name;
+      ctx.report("scan-reserved-port", "info", { text: refText(ref), port: ref.port, node, owner }, ref, undefined, undefined, { ...base, node, service: reservation.name });
+      continue;
+    }
+    ctx.report("scan-unregistered-port", "error", { port: ref.port, where: `on ${node}`, text: refText(ref) }, ref, undefined, undefined, { ...base, node });
   }
 }

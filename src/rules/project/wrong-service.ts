@@ -6,8 +6,9 @@ export function wrongService(ctx: ScanContext): void {
   for (const ref of ctx.references) {
     const context = [ref.key ?? "", ref.file.split("/").at(-1) ?? ""].join(" ").toLowerCase();
     const meant = envs.find((e) => new RegExp(`(^|[^a-z])${e}([^a-z]|$)`).test(context));
-    if (meant === undefined) continue;
-    for (const a of ctx.allocationsAt(ctx.targetNode(ref), ref.port)) {
+    const node = ctx.targetNode(ref);
+    if (meant === undefined || node === undefined) continue;
+    for (const a of ctx.allocationsAt(node, ref.port)) {
       if (a.environment === undefined || a.environment === meant) continue;
       const right = ctx.model.allocations.find((b) => b.service === a.service && b.environment === meant);
       if (right === undefined) continue;
@@ -18,6 +19,7 @@ export function wrongService(ctx: ScanContext): void {
         ref,
         undefined,
         { ref, kind: "port", port: right.port },
+        { port: ref.port, ...(ref.host === undefined ? {} : { host: ref.host }), node, service: a.service.name, suggestion: String(right.port) },
       );
     }
   }

@@ -1,0 +1,81 @@
+import { isIP } from "node:net";
+import { plainMapped } from "../command-line/mapped-text.js";
+import type { TextPosition } from "../util/text-position.js";
+import { isPortKey } from "./is-port-key.js";
+import type { PortReference, ReferenceKind, ReferenceRole } from "./port-reference.js";
+import { portsInValue } from "./ports-in-value.js";
+import { commandReference, portsInCommand, type CommandPort } from "./scan-command-line.js";
+
+/** What every reference of one file shares. */
+export interface FileSite {
+  file: string;
+  position: TextPosition;
+  kind: ReferenceKind;
+}
+
+const BROWSER_KEY = /^(?:NEXT_PUBLIC|VITE|REACT_APP|NUXT_PUBLIC|PUBLIC)_/;
+const ORIGIN_KEY = /cors|origin/i;
+
+/** Each line without its line break, with the offset of its first character. */
+export function* textLines(text: string): Generator<{ line: string; start: number }> {
+  let start = text.startsWith("\uFEFF") ? 1 : 0;
+  while (start <= text.length) {
+    const newline = text.indexOf("\n", start);
+    const end = newline < 0 ? text.length : newline;
+    yield { line: text.slice(start, end).replace(/\r$/, ""), start };
+    if (newline < 0) return;
+    start = end + 1;
+  }
+}
+
+/** A CORS allow-list names origins; `NEXT_PUBLIC_*`/`VITE_*` values run in a browser; the rest is a client's. */
+export function roleOfKey(key: string | undefined, fallback: ReferenceRole = "connect"): ReferenceRole {
+  if (key === undefined) return fallback;
+  if (ORIGIN_KEY.test(key)) return "origin";
+  if (BROWSER_KEY.test(key)) return "browser";
+  return fallback;
+}
+
+/** In free text a `host:port` counts only when the host is an address, localhost or a dotted name (not `node:20`). */
+function addressLike(host: string): boolean {
+  return host === "localhost" || isIP(host) !== 0 || /\.[A-Za-z]/.test(host);
+}
+
+/** URLs and `host:port` pairs in `value`, which starts at `base` in the file; bare numbers only under a port key. */
+export function valueReferences(
+  value: string,
+  base: number,
+  site: FileSite,
+  what: { key?: string; text: string; role: ReferenceRole | ((found: { host?: string }) => ReferenceRole); strictHosts?: boolean; bareNumbers?: boolean },
+): PortReference[] {
+  const references: PortReference[] = [];
+  for (const found of portsInValue(value, what.bareNumbers === false ? undefined : what.key)) {
+    const url = value.lastIndexOf("://", found.index) >= 0 && /^[^\s"'`]*$/.test(value.slice(value.lastIndexOf("://", found.index), found.index));
+    if (what.strictHosts === true && !url && (found.host === undefined || !addressLike(found.host))) continue;
+    const offset = base + found.index;
+    references.push({
+      file: site.file,
+      ...site.position(offset),
+      offset,
+      length: found.length,
+      port: found.port,
+      ...(found.host === undefined ? {} : { host: found.host }),
+      kind: site.kind,
+      ...(what.key === undefined ? {} : { key: what.key }),
+      text: what.text,
+      role: typeof what.role === "function" ? what.role(found) : what.role,
+    });
+  }
+  return references;
+}
+
+/** A command line at `base`: a server program's port flag is `listen`, an env prefix's URL is a client's. */
+export function commandLineReferences(command: string, base: number, site: FileSite, key: string): PortReference[] {
+  return portsInCommand(plainMapped(command, base)).map((found) => commandReference(found, site, { kind: site.kind, key, text: command.trim(), role: commandRole(found) }));
+}
+
+/** A program's port flag is bound by it; an env prefix (`PORT=`, `API_URL=`) by its key. */
+export function commandRole(found: CommandPort): ReferenceRole {
+  const assigned = found.program.endsWith("=") ? found.program.slice(0, -1) : undefined;
+  return assigned === undefined || (isPortKey(assigned) && found.host === undefined) ? "listen" : roleOfKey(assigned);
+}
