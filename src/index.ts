@@ -16,7 +16,7 @@ export type { DiffResult } from "./commands/diff/diff.js";
 export type { RegistrySummary } from "./registry/registry-summary.js";
 export { openRegistry, type RegistryOptions } from "./registry/open-registry.js";
 export { SparkportInputError, UsageError } from "./findings/errors.js";
-export { exitCodeFor, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE } from "./findings/exit-code.js";
+export { exitCodeFor, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_OK, EXIT_UNFINISHED, EXIT_USAGE } from "./findings/exit-code.js";
 export type { Finding, Location, Severity } from "./findings/finding.js";
 export { messages, type Code } from "./findings/messages.js";
 export { nodeFileSystem, type FileSystem } from "./io/file-system.js";

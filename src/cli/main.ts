@@ -4,14 +4,11 @@ import type { Command as Program } from "commander";
 import { commands } from "../commands/index.js";
 import type { Command } from "../commands/define-command.js";
 import { SparkportInputError, UsageError } from "../findings/errors.js";
-import { EXIT_USAGE } from "../findings/exit-code.js";
+import { EXIT_INTERNAL, EXIT_USAGE } from "../findings/exit-code.js";
 import { packageVersion } from "../io/package-root.js";
 import { isReporterName, type ReporterName } from "../reporters/names.js";
 import { makePaint, write, writeAnswer, writeError, writeInputError, type Paints } from "./output.js";
 import { realDeps } from "./wiring.js";
-
-/** A bug in sparkport itself (EX_SOFTWARE), distinct from 0/1/2. */
-const EXIT_INTERNAL = 70;
 
 type Commander = typeof import("commander");
 
