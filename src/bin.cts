@@ -9,7 +9,13 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.stderr.write(`sparkport needs Node.js 22.12 or newer; this is Node.js ${process.versions.node}\n`);
   process.exitCode = 2;
 } else if (process.argv.length === 3 && (process.argv[2] === "--version" || process.argv[2] === "-V")) {
-  // Scripts ask this to see that the tool is there: answered without loading the bundle.
+  // Scripts ask this to see that the tool is there: answered without loading the bundle. A write error is
+  // reported as the bundle's are (src/cli/output.ts), with EXIT_UNFINISHED; a closed pipe is no error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") return;
+    process.stderr.write(`sparkport: could not write the output: ${error.message.replace(/^[A-Z]+: /, "").replace(/, write$/, "")}\n`);
+    process.exitCode = 75;
+  });
   process.stdout.write(`${(require("../package.json") as { version: string }).version}\n`);
 } else {
   const dir = cacheDirs.sparkportCacheDir("compile");

@@ -7,7 +7,7 @@ import { SparkportInputError, UsageError } from "../findings/errors.js";
 import { EXIT_INTERNAL, EXIT_USAGE } from "../findings/exit-code.js";
 import { packageVersion } from "../io/package-root.js";
 import { isReporterName, type ReporterName } from "../reporters/names.js";
-import { makePaint, write, writeAnswer, writeError, writeInputError, type Paints } from "./output.js";
+import { makePaint, setExitCode, watchOutput, write, writeAnswer, writeError, writeInputError, type Paints } from "./output.js";
 import { realDeps } from "./wiring.js";
 
 type Commander = typeof import("commander");
@@ -28,11 +28,11 @@ async function run(command: Command, sub: Program, paints: Paints, keys: readonl
   try {
     const answer = await command.answer({ args: sub.processedArgs, options }, realDeps(sub, paints));
     await writeAnswer(command.name, answer, format, paints, process.argv.slice(2), sub.optsWithGlobals<{ verbose?: boolean }>().verbose === true);
-    process.exitCode = answer.exitCode;
+    setExitCode(answer.exitCode);
   } catch (error) {
     if (!(error instanceof SparkportInputError)) throw error;
     await writeInputError(error, format, command.name, paints);
-    process.exitCode = EXIT_USAGE;
+    setExitCode(EXIT_USAGE);
   }
 }
 
@@ -72,6 +72,7 @@ function buildProgram(commander: Commander, paints: Paints): Program {
 }
 
 async function main(argv: readonly string[]): Promise<void> {
+  watchOutput();
   const [commander, out, err] = await Promise.all([import("commander"), makePaint(process.stdout), makePaint(process.stderr)]);
   const paints: Paints = { out, err };
   const program = buildProgram(commander, paints);
@@ -80,13 +81,13 @@ async function main(argv: readonly string[]): Promise<void> {
   } catch (error) {
     if (error instanceof commander.CommanderError) {
       // commander has printed its message; help and version are successes.
-      process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+      setExitCode(error.exitCode === 0 ? 0 : EXIT_USAGE);
     } else if (error instanceof SparkportInputError) {
       await writeInputError(error, "text", program.args[0] ?? "sparkport", paints);
-      process.exitCode = EXIT_USAGE;
+      setExitCode(EXIT_USAGE);
     } else if (error instanceof UsageError) {
       writeError(`${paints.err.red("sparkport:")} ${error.message}\n`);
-      process.exitCode = EXIT_USAGE;
+      setExitCode(EXIT_USAGE);
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       process.stderr.write(`sparkport: internal error, please report it\n${detail}\n`);

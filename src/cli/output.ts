@@ -1,6 +1,6 @@
 import type { Answer, TextOutput } from "../commands/define-command.js";
 import type { SparkportInputError } from "../findings/errors.js";
-import { EXIT_USAGE } from "../findings/exit-code.js";
+import { EXIT_UNFINISHED, EXIT_USAGE } from "../findings/exit-code.js";
 import { packageVersion } from "../io/package-root.js";
 import { noPaint, type Paint } from "../render/paint.js";
 import { terminalSafe } from "../render/terminal-safe.js";
@@ -22,13 +22,43 @@ export async function makePaint(stream: NodeJS.WriteStream): Promise<Paint> {
   return forced ? new Chalk() : new Chalk({ level: new Chalk().level || 1 });
 }
 
+/** Set once stdout failed: a closed pipe (the reader had enough), or a write error that becomes EXIT_UNFINISHED. */
+let stdoutFailed: "closed" | "error" | undefined;
+
+function onStdoutError(error: unknown): void {
+  if (stdoutFailed !== undefined) return;
+  const code = error instanceof Error && "code" in error ? String(error.code) : "";
+  if (code === "EPIPE") {
+    // `sparkport list | head`: the reader had what it wanted; the run ends as it would have.
+    stdoutFailed = "closed";
+    return;
+  }
+  stdoutFailed = "error";
+  // "ENOSPC: no space left on device, write" says "no space left on device".
+  const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, "").replace(/, write$/, "") : String(error);
+  process.stderr.write(`sparkport: could not write the output: ${reason}\n`);
+  process.exitCode = EXIT_UNFINISHED;
+}
+
+/** Stream errors are the shell's to see: never an unhandled 'error' event, never a stack trace. */
+export function watchOutput(): void {
+  process.stdout.on("error", onStdoutError);
+  // stderr closed too: nothing left to say anything on.
+  process.stderr.on("error", () => undefined);
+}
+
+/** The run's exit code, unless a write error already decided it. */
+export function setExitCode(code: number): void {
+  if (stdoutFailed !== "error") process.exitCode = code;
+}
+
 /** Everything printed goes through these two, with control characters made visible. */
 export function write(text: string): void {
-  process.stdout.write(terminalSafe(text));
+  if (stdoutFailed === undefined && !process.stdout.destroyed) process.stdout.write(terminalSafe(text));
 }
 
 export function writeError(text: string): void {
-  process.stderr.write(terminalSafe(text));
+  if (!process.stderr.destroyed) process.stderr.write(terminalSafe(text));
 }
 
 async function writeJson(value: unknown): Promise<void> {
@@ -37,6 +67,7 @@ async function writeJson(value: unknown): Promise<void> {
   for (const chunk of prettyJsonChunks(value)) {
     pending += chunk;
     if (pending.length >= 65_536) {
+      if (stdoutFailed !== undefined) return;
       write(pending);
       pending = "";
     }

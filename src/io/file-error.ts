@@ -15,7 +15,9 @@ const REASONS: Record<string, string> = {
 /** A file error the user can act on becomes a UsageError (exit 2); anything else stays a bug. */
 export function fileError(error: unknown, action: string, file: string): Error {
   const code = errorCode(error);
-  const reason = code === undefined ? undefined : REASONS[code];
+  const what = error instanceof Error && "what" in error && typeof error.what === "string" ? error.what : "not a regular file";
+  // A FIFO or a device (ENOTREGULAR, from the regular-file check) could block a read or never end.
+  const reason = code === "ENOTREGULAR" ? `it is ${what}` : code === undefined ? undefined : REASONS[code];
   if (reason === undefined) return error instanceof Error ? error : new Error(String(error));
   return new UsageError(`cannot ${action} ${file}: ${reason}${action === "read" ? "" : "; nothing was written"}`);
 }
