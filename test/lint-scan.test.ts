@@ -89,23 +89,28 @@ describe("lint --fix", () => {
     const before = Object.fromEntries(await Promise.all(files.map(async (f) => [f, await readFile(path.join(dir, f), "utf8")] as const)));
 
     const dry = await runCli(["lint", "--fix"], { cwd: dir });
-    expect(dry.stdout).toContain("-NEXT_PUBLIC_API_URL=http://100.123.51.5:8001");
+    expect(dry.stdout).toContain("-COMFY_URL=http://100.101.68.23:8188\n+COMFY_URL=http://100.120.180.42:8188");
+    // Suggestions only: a browser-side URL, and a compose port opened from loopback to every interface.
+    expect(dry.stdout).toContain("frontend/.env.local:1: it runs in a browser, whose way to the service may differ");
     expect(dry.stdout).toContain("+NEXT_PUBLIC_API_URL=http://100.123.51.5:8000");
+    expect(dry.stdout).toContain("docker/mac-mini/docker-compose.yml:5: it publishes the port on every interface, not loopback only");
     for (const f of files) expect(await readFile(path.join(dir, f), "utf8")).toBe(before[f]);
 
     const written = await runCli(["lint", "--fix", "--write"], { cwd: dir });
     expect(written.stdout).toContain("wrote frontend/.env.local");
     const expected: Record<string, string> = {
-      "frontend/.env.local": (before["frontend/.env.local"] ?? "").replace(":8001", ":8000").replace("100.101.68.23:8188", "100.120.180.42:8188"),
+      "frontend/.env.local": (before["frontend/.env.local"] ?? "").replace("100.101.68.23:8188", "100.120.180.42:8188"),
       "frontend/package.json": (before["frontend/package.json"] ?? "").replace('"next dev -p 3001"', '"next dev -p 3000"'),
-      "docker/mac-mini/docker-compose.yml": (before["docker/mac-mini/docker-compose.yml"] ?? "").replace('"127.0.0.1:5432:5432"', '"5432:5432"'),
+      "docker/mac-mini/docker-compose.yml": before["docker/mac-mini/docker-compose.yml"] ?? "",
       "backend/.env": before["backend/.env"] ?? "",
     };
     for (const f of files) expect(await readFile(path.join(dir, f), "utf8"), f).toBe(expected[f]);
-    // What is left needs a person: an unregistered port, and two backend-only services (MinIO, and ComfyUI now
-    // that COMFY_URL points at its real node) referenced from the laptop.
+    // What is left needs a person: an unregistered port, the loopback-only compose port, the browser's API URL, and
+    // two backend-only services (MinIO, and ComfyUI now that COMFY_URL points at its real node) referenced from the laptop.
     const after = await lintDir(dir);
-    expect(after.findings.map((f) => f.code)).toEqual(["scan-unregistered-port", "scan-access-violation", "scan-access-violation"]);
+    expect(after.findings.map((f) => f.code).sort()).toEqual(
+      ["scan-unregistered-port", "scan-compose-loopback", "scan-files-disagree", "scan-access-violation", "scan-access-violation"].sort(),
+    );
   });
 
   it("--write without --fix is bad usage", async () => {

@@ -29,10 +29,14 @@ export function referenceNames(ref: PortReference, service: Service): boolean {
   return words.some((w) => names.some((n) => n === w || (w.length >= 4 && n.startsWith(w))));
 }
 
-export type ScanEdit =
+export type ScanEdit = (
   | { ref: PortReference; kind: "port"; port: number }
   | { ref: PortReference; kind: "host"; host: string }
-  | { ref: PortReference; kind: "entry"; replacement: string };
+  | { ref: PortReference; kind: "entry"; replacement: string }
+) & {
+  /** `lint --fix --write` applies certain edits only (project/edit-certainty.ts); the others are suggestions, with the reason. */
+  certainty: { certain: true } | { certain: false; reason: string };
+};
 
 export interface ScanContext {
   model: RegistryModel;

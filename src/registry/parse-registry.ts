@@ -10,6 +10,7 @@ import type { SourceMap } from "./source-map.js";
 import { DocumentSourceMap, positionTree, sameRegistryKey } from "./yaml-source.js";
 import type { PositionTable } from "./cached-source-map.js";
 import { zodIssuesToFindings } from "./zod-issues.js";
+import { reservedKeyFindings } from "./reserved-keys.js";
 import { textPosition } from "../util/text-position.js";
 
 /** Alias expansions allowed before a document counts as an alias bomb. */
@@ -28,7 +29,8 @@ export function parseRegistry(text: string, file: string, absolutePath = file, o
     // Pieces only when the text can be cut safely and every piece is valid; the whole-document parse words every problem.
     const sections = splitRegistry(text);
     const chunked = sections === undefined ? undefined : parseChunked(text, file, sections, options.positions === true);
-    if (chunked !== undefined) {
+    // A reserved key goes the whole-document way, which locates it.
+    if (chunked !== undefined && reservedKeyFindings(chunked.data, chunked.source).length === 0) {
       useEnglishMessages();
       const parsed = registrySchema.safeParse(chunked.data);
       if (parsed.success) return { file, absolutePath, text, data: parsed.data, source: chunked.source, ...(chunked.positions === undefined ? {} : { positions: chunked.positions }) };
@@ -61,6 +63,9 @@ export function parseRegistry(text: string, file: string, absolutePath = file, o
       : makeFinding("yaml-syntax", "error", { detail }, { file });
     throw new SparkportInputError([finding]);
   }
+  // Before the schema, which drops a `__proto__` key without a word.
+  const reserved = reservedKeyFindings(raw, source);
+  if (reserved.length > 0) throw new SparkportInputError(reserved);
   useEnglishMessages();
   const parsed = registrySchema.safeParse(raw);
   if (!parsed.success) {

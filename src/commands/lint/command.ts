@@ -26,10 +26,13 @@ export const lintCommand = defineCommand({
     return lint({ ...(await deps.registry()), ...options, runner: await deps.runner() });
   },
   async text(result, { paint, input, verbose }) {
-    const [{ textReporter }, { scanSummaryText }] = await Promise.all([import("../../reporters/text.js"), import("./scan-summary-text.js")]);
+    const [{ textReporter }, { scanSummaryText }, { fixesText }] = await Promise.all([
+      import("../../reporters/text.js"),
+      import("./scan-summary-text.js"),
+      import("./fixes-text.js"),
+    ]);
     const scan = result.scan === null ? "" : scanSummaryText(result.scan, paint, verbose === true);
-    const fixes = result.fixes.map((fix) => `${fix.diff}${fix.written ? `wrote ${fix.file}\n` : ""}`);
-    return scan + fixes.join("") + textReporter(report(result), { paint, explain: input.options.explain });
+    return scan + fixesText(result.fixes, paint) + textReporter(report(result), { paint, explain: input.options.explain });
   },
   json: async (result) => (await import("../../reporters/json.js")).jsonReport(report(result)),
   findings: (result) => result.findings,

@@ -32,6 +32,7 @@ export interface LintResult {
   registry: RegistrySummary;
   findings: Finding[];
   excepted: ExceptedFinding[];
+  /** With --fix: per file, the certain edits and the suggestions; with --write, `findings` are those left after writing. */
   fixes: FileFix[];
   /** What the project scan read and left out; null with --no-scan. */
   scan: ScanSummary | null;
@@ -43,14 +44,21 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const model = buildModel(registry);
   const run = runRules(model, loadCatalogue(), registryRules);
   let findings = run.findings;
-  const project = options.scan === false ? undefined : await scanProject(model, options.cwd, options.fs, options.runner);
-  const context = project?.context;
+  let project = options.scan === false ? undefined : await scanProject(model, options.cwd, options.fs, options.runner);
   let fixes: FileFix[] = [];
   if (project !== undefined) {
-    const scan = runScanRules(project, options.cwd);
+    let scan = runScanRules(project, options.cwd);
+    if (options.fix === true) {
+      fixes = await applyScanEdits(scan.edits, project, options.cwd, options.write === true, options.fs);
+      // What the fixes leave: the files are scanned and judged again.
+      if (fixes.some((f) => f.written)) {
+        project = await scanProject(model, options.cwd, options.fs, options.runner);
+        scan = runScanRules(project, options.cwd);
+      }
+    }
     findings = [...findings, ...scan.findings];
-    if (options.fix === true) fixes = await applyScanEdits(scan.edits, project.root, options.cwd, options.write === true, options.fs);
   }
+  const context = project?.context;
   if (options.base !== undefined) {
     const before = buildModel(await registryAtRef(registry, options.base, options.runner ?? nodeCommandRunner));
     const impacts = impactsOf(model, compareRegistries(before, model), context);

@@ -1,5 +1,6 @@
 import type { PortReference } from "../../project/port-reference.js";
 import { refText, type ScanContext } from "../../project/scan-context.js";
+import { allocationOf, editCertainty } from "../../project/edit-certainty.js";
 
 /** Base-context files reaching one service on different ports: backend on APP_PORT=8000, the frontend calling 8001. */
 export function filesDisagree(ctx: ScanContext): void {
@@ -33,7 +34,7 @@ export function filesDisagree(ctx: ScanContext): void {
     if (first === undefined || agreed === undefined) continue;
     const others = majority.length === 1 ? `${first.file}:${first.line} uses ${agreed}` : `${first.file}:${first.line} and ${majority.length - 1} more use ${agreed}`;
     for (const use of uses.filter((u) => u.port !== agreed)) {
-      const fix = { ref: use.ref, kind: "port" as const, port: agreed };
+      const fix = { ref: use.ref, kind: "port" as const, port: agreed, certainty: editCertainty(ctx, use.ref, allocationOf(ctx, use.node, agreed, service)) };
       const host = use.ref.host === undefined ? {} : { host: use.ref.host };
       const data = { port: use.port, ...host, node: use.node, service, suggestion: String(agreed) };
       ctx.report("scan-files-disagree", "error", { text: refText(use.ref), port: use.port, service: use.label, others }, use.ref, majority, fix, data);

@@ -1,4 +1,5 @@
 import { refText, type ScanContext } from "../../project/scan-context.js";
+import { editCertainty } from "../../project/edit-certainty.js";
 import { namedOwnerElsewhere } from "./owner-elsewhere.js";
 
 /** A node's address with a port that node does not hold, where the reference names the service that holds it elsewhere. */
@@ -17,7 +18,7 @@ export function hostMismatch(ctx: ScanContext): void {
       { text: refText(ref), port: ref.port, host: ref.host, hostNode: node, owner: elsewhere.label, ownerNode: elsewhere.node, address },
       ref,
       undefined,
-      { ref, kind: "host", host: address },
+      { ref, kind: "host", host: address, certainty: editCertainty(ctx, ref, elsewhere) },
       { port: ref.port, host: ref.host, node, service: elsewhere.service.name, suggestion: address },
     );
   }

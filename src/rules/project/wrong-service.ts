@@ -1,4 +1,5 @@
 import { refText, type ScanContext } from "../../project/scan-context.js";
+import { allocationOf, editCertainty } from "../../project/edit-certainty.js";
 
 /** A `dev` script on the preview port, `.env.test` on the dev port. */
 export function wrongService(ctx: ScanContext): void {
@@ -18,7 +19,7 @@ export function wrongService(ctx: ScanContext): void {
         { text: refText(ref), port: ref.port, owner: a.label, expected: `${right.port} (${right.label})`, context: `${meant} context` },
         ref,
         undefined,
-        { ref, kind: "port", port: right.port },
+        { ref, kind: "port", port: right.port, certainty: editCertainty(ctx, ref, allocationOf(ctx, node, right.port, a.service.name)) },
         { port: ref.port, ...(ref.host === undefined ? {} : { host: ref.host }), node, service: a.service.name, suggestion: String(right.port) },
       );
     }
