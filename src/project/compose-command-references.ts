@@ -1,5 +1,8 @@
 import { isScalar, isSeq } from "yaml";
 import { composeServices, type ComposeContext } from "./compose-context.js";
+import { usesHostNetwork } from "./compose-container-ports.js";
+import { commandRole } from "./text-references.js";
+import { isLoopbackHost } from "../util/loopback.js";
 import { interpolateCompose } from "./interpolate-compose.js";
 import type { MappedText } from "../command-line/mapped-text.js";
 import { commandReference, portsInArgv, portsInCommand, type CommandPort } from "./scan-command-line.js";
@@ -14,9 +17,17 @@ function mappedScalar(ctx: ComposeContext, node: unknown): { written: string; te
   return mapped === undefined ? undefined : { written: mapped.text, text: interpolateCompose(mapped, ctx.env).text };
 }
 
-/** From `command:` and `entrypoint:`, as a string or a list of words; `key` is the service's name. */
+const isOwnMachine = (host: string): boolean => isLoopbackHost(host) || host === "0.0.0.0" || host === "::";
+
+/**
+ * From `command:` and `entrypoint:`, as a string or a list of words; `key` is the service's name. The ports a command
+ * binds are the container's own (internal) unless the service shares the host's network; a URL handed to it that
+ * names another machine is a client's.
+ */
 export function composeCommandReferences(ctx: ComposeContext): void {
+  const services = new Set(composeServices(ctx).map((s) => s.name));
   for (const service of composeServices(ctx)) {
+    const hostNetwork = usesHostNetwork(ctx, service.node);
     for (const name of COMMAND_KEYS) {
       const command = yamlValueOf(service.node, name, ctx.doc);
       let found: CommandPort[];
@@ -32,7 +43,8 @@ export function composeCommandReferences(ctx: ComposeContext): void {
         written = scalar.written;
       }
       for (const port of found) {
-        ctx.references.push(commandReference(port, ctx, { kind: "compose-command", key: service.name, text: written }));
+        const role = hostNetwork ? commandRole(port) : port.host !== undefined && port.program.endsWith("=") && !services.has(port.host) && !isOwnMachine(port.host) ? commandRole(port) : "internal";
+        ctx.references.push(commandReference(port, ctx, { kind: "compose-command", key: service.name, text: written, role }));
       }
     }
   }

@@ -19,7 +19,9 @@ export type ReferenceKind =
   | "caddy"
   | "kubernetes"
   | "makefile"
-  | "source";
+  | "source"
+  | "config"
+  | "docs";
 
 export interface PortReference {
   /** Relative to the scan root, "/" separators. */
@@ -39,6 +41,8 @@ export interface PortReference {
   program?: string;
   /** Unset where the extractor cannot tell. */
   role?: ReferenceRole;
+  /** A guide's or a commented-out line: what was, not what runs; its findings are info. */
+  informational?: true;
 }
 
 /** Reported, never fatal. */
@@ -77,4 +81,6 @@ export interface ScanOptions {
   include?: readonly string[];
   /** Globs (picomatch): files none of these may match. */
   exclude?: readonly string[];
+  /** Markdown guides are read too; their references are informational. */
+  docs?: boolean;
 }

@@ -2,6 +2,7 @@ import { parseDocument } from "yaml";
 import type { ComposeContext } from "./compose-context.js";
 import { composeCommandReferences } from "./compose-command-references.js";
 import { composeEnvReferences } from "./compose-env-references.js";
+import { composeHealthcheckReferences } from "./compose-healthcheck-references.js";
 import { composePortReferences } from "./compose-port-references.js";
 import type { EnvValues } from "./env-values.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
@@ -41,6 +42,7 @@ export function scanComposeFile(text: string, file: string, envBeside: EnvValues
   composePortReferences(ctx);
   composeEnvReferences(ctx);
   composeCommandReferences(ctx);
+  composeHealthcheckReferences(ctx);
   const references = unique(ctx.references).sort((a, b) => a.offset - b.offset || (a.key ?? "").localeCompare(b.key ?? "") || a.port - b.port);
   const problems = ctx.problems.filter((p, i) => ctx.problems.findIndex((q) => q.line === p.line && q.column === p.column && q.reason === p.reason) === i);
   return { references, problems };

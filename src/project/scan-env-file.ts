@@ -1,3 +1,4 @@
+import { commentedEnvLines } from "./commented-env-lines.js";
 import { parseEnvLines } from "./parse-env-lines.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
 import { portsInValue } from "./ports-in-value.js";
@@ -13,13 +14,18 @@ function pairedHostOf(key: string, values: ReadonlyMap<string, string>): string 
   return host !== undefined && /^[A-Za-z0-9][A-Za-z0-9.-]*$|^\[?[0-9a-fA-F:]+\]?$/.test(host) ? host.replace(/^\[|\]$/g, "") : undefined;
 }
 
-/** Lines that are not assignments become problems; the rest of the file is still read. */
+/**
+ * Lines that are not assignments become problems; the rest of the file is still read. A commented-out assignment
+ * (`# API_URL=…`) is a reference too, marked informational: what was or may be, not what runs.
+ */
 export function scanEnvFile(text: string, file: string): { references: PortReference[]; problems: ScanProblem[] } {
   const position = textPosition(text);
   const { entries, problems } = parseEnvLines(text);
   const references: PortReference[] = [];
   const values = new Map(entries.map((e) => [e.key, e.value.trim()]));
-  for (const entry of entries) {
+  const commentedOut = commentedEnvLines(text);
+  const commented = new Set(commentedOut);
+  for (const entry of entries.concat(commentedOut)) {
     for (const found of portsInValue(entry.raw, entry.key)) {
       // DB_PORT=5432 beside DB_HOST=100.123.51.5: the port belongs to that host.
       const pairedHost = found.host === undefined ? pairedHostOf(entry.key, values) : undefined;
@@ -36,8 +42,9 @@ export function scanEnvFile(text: string, file: string): { references: PortRefer
         key: entry.key,
         text: entry.raw,
         ...(host === undefined ? {} : { role: roleOfKey(entry.key) }),
+        ...(commented.has(entry) ? { informational: true as const } : {}),
       });
     }
   }
-  return { references, problems: problems.map((p) => ({ file, ...position(p.offset), reason: p.reason })) };
+  return { references: references.sort((a, b) => a.offset - b.offset), problems: problems.map((p) => ({ file, ...position(p.offset), reason: p.reason })) };
 }

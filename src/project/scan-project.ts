@@ -27,11 +27,17 @@ export interface ProjectScan {
   summary: ScanSummary;
 }
 
+const picomatchEscape = (file: string): string => file.replace(/[\\*?[\]{}()!+@|]/g, "\\$&");
+
 /** Once, for the scan rules and the change protocol alike. */
 export async function scanProject(model: RegistryModel, cwd: string, fs?: FileSystem, runner?: CommandRunner): Promise<ProjectScan> {
   const root = path.dirname(model.registry.absolutePath);
   const scan = model.data.scan;
-  const scanned = await scanTree(root, { roots: scan?.roots ?? [], ignore: scan?.ignore ?? [], include: scan?.include ?? [], exclude: scan?.exclude ?? [] }, fs, runner);
+  // The registry itself is a YAML file the config scanner would read: every port in it a reference to itself.
+  const registryFile = path.relative(root, model.registry.absolutePath).split(path.sep).join("/");
+  const exclude = [...(scan?.exclude ?? []), picomatchEscape(registryFile)];
+  const options = { roots: scan?.roots ?? [], ignore: scan?.ignore ?? [], include: scan?.include ?? [], exclude, docs: scan?.docs === true };
+  const scanned = await scanTree(root, options, fs, runner);
   const nodeOf = fileNodeMatcher(scan?.nodes);
   const summary: ScanSummary = {
     read: scanned.read.length,

@@ -1,8 +1,29 @@
 import type { PortReference, ReferenceRole, ScanProblem } from "./port-reference.js";
 import { roleOfKey, valueReferences, type FileSite } from "./text-references.js";
+import { portNumber } from "./port-number.js";
 import { textPosition } from "../util/text-position.js";
 
-export type SourceLanguage = "js" | "python";
+export type SourceLanguage = "js" | "python" | "go" | "ruby";
+
+interface Syntax {
+  lineComment: string;
+  /** Opening and closing marks; Ruby's `=begin`/`=end` stand at the start of a line. */
+  blockComment?: readonly [string, string];
+  quotes: string;
+  /** Python's `"""`. */
+  tripleQuotes?: boolean;
+  /** May run over lines: JS template literals, Go raw strings. */
+  multiline?: string;
+  /** Backslash is no escape inside: Go raw strings. */
+  raw?: string;
+}
+
+const SYNTAX: Readonly<Record<SourceLanguage, Syntax>> = {
+  js: { lineComment: "//", blockComment: ["/*", "*/"], quotes: "\"'`", multiline: "`" },
+  python: { lineComment: "#", quotes: "\"'", tripleQuotes: true },
+  go: { lineComment: "//", blockComment: ["/*", "*/"], quotes: "\"'`", multiline: "`", raw: "`" },
+  ruby: { lineComment: "#", blockComment: ["\n=begin", "\n=end"], quotes: "\"'" },
+};
 
 interface Literal {
   /** The content, quotes excluded. */
@@ -14,18 +35,28 @@ interface Literal {
   variable?: string;
 }
 
-const ASSIGNED = /([A-Za-z_$][\w$]*)["']?\s*(?::\s*[\w[\], .|]*?)?\s*(?<![=!<>])[=:]\s*$/;
+const ASSIGNED = /([A-Za-z_$][\w$]*)["']?\s*(?::\s*[\w[\], .|]*?)?\s*(?:(?<![=!<>])[=:]|=>)\s*$/;
 const CALLEE = /([A-Za-z_$][\w$.]*)\s*$/;
 const FALLBACK_BEFORE = [
   /(?:process\.env|import\.meta\.env)\.([A-Za-z_]\w*)\s*(?:\|\||\?\?)\s*$/,
   /(?:process\.env|import\.meta\.env)\[\s*["'`]([A-Za-z_]\w*)["'`]\s*\]\s*(?:\|\||\?\?)\s*$/,
   /(?:os\.getenv|os\.environ\.get|getenv|environ\.get)\(\s*["']([A-Za-z_]\w*)["']\s*,\s*(?:default\s*=\s*)?$/,
+  // Go's helpers: getEnv("X", "…"), envOr("X", "…"), GetEnvOrDefault("X", "…").
+  /\b(?:[gG]et[eE]nv\w*|[eE]nv[oO]r\w*|[lL]ookup[eE]nv[oO]r\w*)\(\s*"([A-Za-z_]\w*)"\s*,\s*$/,
+  // Ruby: ENV.fetch("X", "…"), ENV.fetch("X") { "…" }, ENV["X"] || "…".
+  /ENV\.fetch\(\s*["']([A-Za-z_]\w*)["']\s*(?:,|\)\s*\{)\s*$/,
+  /ENV\[\s*["']([A-Za-z_]\w*)["']\s*\]\s*(?:\|\||or)\s*$/,
   /getattr\(\s*[\w.]+\s*,\s*["']([A-Za-z_]\w*)["']\s*,\s*$/,
 ];
 const FIELD_AFTER = /^\s*,\s*(?:[\w]+\s*=\s*[^,)]*,\s*)*(?:env|alias|validation_alias)\s*=\s*["']([A-Za-z_]\w*)["']/;
 const IMAGE_KEY = /^(?:remotePatterns|domains|images)$/;
 const FRONTEND_FOLDER = /(?:^|\/)(?:src|app|pages|components)\//;
 const LOOK_BEHIND = 200;
+/** `net.Listen("tcp", "…")`, `http.ListenAndServe("…", h)`, `app.listen(…)`. */
+const LISTEN_CALL = /(?:^|\.)(?:Listen\w*|listen)$/;
+const WILDCARD = new Set(["0.0.0.0", "::"]);
+/** Go's `":8080"`: an address to bind on every interface, unless a host is joined to it (`host + ":6379"`). */
+const GO_BIND = /^:(\d{1,5})$/;
 
 /** Browser-side: JS/TS under a frontend's `src`/`app`/`pages`/`components` folder, not a build config. */
 export function isBrowserSource(file: string): boolean {
@@ -44,32 +75,37 @@ function lineBefore(text: string, at: number): string {
   return text.slice(Math.max(text.lastIndexOf("\n", at - 1) + 1, at - LOOK_BEHIND), at);
 }
 
-function stringEnd(text: string, i: number, quote: string): number {
+function stringEnd(text: string, i: number, quote: string, syntax: Syntax): number {
+  const raw = syntax.raw === quote;
+  const multiline = quote.length > 1 || syntax.multiline?.includes(quote) === true;
   for (let j = i; j < text.length; j++) {
     const c = text.charAt(j);
-    if (c === "\\") j++;
+    if (c === "\\" && !raw) j++;
     else if (text.startsWith(quote, j)) return j;
-    else if (c === "\n" && quote.length === 1 && quote !== "`") return j;
+    else if (c === "\n" && !multiline) return j;
   }
   return text.length;
 }
 
 /** The string literals of a source text, outside comments, each with the name it is bound to. */
 function literals(text: string, language: SourceLanguage): Literal[] {
+  const syntax = SYNTAX[language];
+  const block = syntax.blockComment;
   const found: Literal[] = [];
   const brackets: Array<string | undefined> = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
-    if ((language === "python" && c === "#") || (language === "js" && text.startsWith("//", i))) {
+    if (text.startsWith(syntax.lineComment, i)) {
       const end = text.indexOf("\n", i);
-      i = end < 0 ? text.length : end;
-    } else if (language === "js" && text.startsWith("/*", i)) {
-      const end = text.indexOf("*/", i + 2);
-      i = end < 0 ? text.length : end + 1;
-    } else if (c === '"' || c === "'" || (language === "js" && c === "`")) {
-      const quote = language === "python" && (text.startsWith('"""', i) || text.startsWith("'''", i)) ? c.repeat(3) : c;
+      // On the line break, so a block comment that starts the next line is seen.
+      i = end < 0 ? text.length : end - 1;
+    } else if (block !== undefined && (text.startsWith(block[0], i) || (i === 0 && text.startsWith(block[0].trimStart())))) {
+      const end = text.indexOf(block[1], i + block[0].length);
+      i = end < 0 ? text.length : end + block[1].length - 1;
+    } else if (syntax.quotes.includes(c)) {
+      const quote = syntax.tripleQuotes === true && (text.startsWith('"""', i) || text.startsWith("'''", i)) ? c.repeat(3) : c;
       const from = i + quote.length;
-      const to = stringEnd(text, from, quote);
+      const to = stringEnd(text, from, quote, syntax);
       const before = lineBefore(text, i);
       const key = ASSIGNED.exec(before)?.[1] ?? brackets.at(-1);
       let variable: string | undefined;
@@ -89,14 +125,25 @@ function literals(text: string, language: SourceLanguage): Literal[] {
   return found;
 }
 
+function goBind(text: string, literal: Literal, site: FileSite, key: string | undefined): PortReference | undefined {
+  const digits = GO_BIND.exec(text.slice(literal.from, literal.to))?.[1];
+  const port = digits === undefined ? undefined : portNumber(digits);
+  const joined = /\+\s*$/.test(text.slice(Math.max(0, literal.from - 8), literal.from - 1)) || /^\s*\+/.test(text.slice(literal.to + 1, literal.to + 8));
+  if (port === undefined || joined) return undefined;
+  const offset = literal.from + 1;
+  const value = text.slice(literal.from, literal.to);
+  return { file: site.file, ...site.position(offset), offset, length: value.length - 1, port, kind: site.kind, ...(key === undefined ? {} : { key }), text: value, role: "listen" };
+}
+
 function roleOf(literal: Literal, fileRole: ReferenceRole): ReferenceRole {
+  if (literal.key !== undefined && LISTEN_CALL.test(literal.key)) return "listen";
   if (literal.key !== undefined && IMAGE_KEY.test(literal.key)) return "browser";
   const byKey = roleOfKey(literal.variable ?? literal.key, fileRole);
   return byKey === "connect" ? fileRole : byKey;
 }
 
 /**
- * URLs and `host:port` strings in string literals of JS/TS/Python source, never bare numbers. A fallback names the
+ * URLs and `host:port` strings in string literals of JS/TS/Python/Go/Ruby source, never bare numbers; Go's `":8080"` is bound. A fallback names the
  * variable it stands in for; a CORS list gives origins; frontend source and `NEXT_PUBLIC_*` values run in a browser.
  */
 export function scanSourceFile(text: string, file: string, language: SourceLanguage): { references: PortReference[]; problems: ScanProblem[] } {
@@ -108,7 +155,20 @@ export function scanSourceFile(text: string, file: string, language: SourceLangu
     const value = text.slice(literal.from, literal.to);
     if (!/:\d/.test(value)) continue;
     const key = literal.variable ?? literal.key;
-    references.push(...valueReferences(value, literal.from, site, { ...(key === undefined ? {} : { key }), text: value, role: roleOf(literal, fileRole), strictHosts: true, bareNumbers: false }));
+    const role = roleOf(literal, fileRole);
+    const bind = language === "go" ? goBind(text, literal, site, key) : undefined;
+    if (bind !== undefined) {
+      references.push(bind);
+      continue;
+    }
+    const found = valueReferences(value, literal.from, site, {
+      ...(key === undefined ? {} : { key }),
+      text: value,
+      role: (at) => (at.host !== undefined && WILDCARD.has(at.host) ? "listen" : role),
+      strictHosts: true,
+      bareNumbers: false,
+    });
+    for (const ref of found) references.push(ref);
   }
   return { references, problems: [] };
 }

@@ -6,6 +6,9 @@ import { envValues, type EnvValues } from "./env-values.js";
 import { listFiles } from "./list-files.js";
 import type { PortReference, ScanOptions, ScanProblem, ScanResult, SkippedFile } from "./port-reference.js";
 import { scanComposeFile } from "./scan-compose-file.js";
+import { scanConfigFile } from "./scan-config-file.js";
+import { scanMarkdown } from "./scan-markdown.js";
+import { scanTomlFile } from "./scan-toml-file.js";
 import { scanEnvFile } from "./scan-env-file.js";
 import { scanPackageJson } from "./scan-package-json.js";
 import { scanProcfile } from "./scan-procfile.js";
@@ -44,13 +47,25 @@ function scanText(kind: ScannerKind | undefined, text: string, file: string): Sc
     case "caddy":
       return scanCaddyfile(text, file);
     case "yaml":
-      return isKubernetesManifest(text) ? scanKubernetesManifest(text, file) : undefined;
+      return isKubernetesManifest(text) ? scanKubernetesManifest(text, file) : scanConfigFile(text, file, "yaml");
+    case "json":
+      return scanConfigFile(text, file, "json");
+    case "toml":
+      return scanTomlFile(text, file, "toml");
+    case "ini":
+      return scanTomlFile(text, file, "ini");
     case "makefile":
       return scanMakefile(text, file);
     case "js-source":
       return scanSourceFile(text, file, "js");
     case "python-source":
       return scanSourceFile(text, file, "python");
+    case "go-source":
+      return scanSourceFile(text, file, "go");
+    case "ruby-source":
+      return scanSourceFile(text, file, "ruby");
+    case "markdown":
+      return scanMarkdown(text, file);
     default:
       return { references: [], problems: [] };
   }
@@ -68,12 +83,17 @@ function problemOrder(a: ScanProblem, b: ScanProblem): number {
 /**
  * The port references of a project tree: its .env files, compose files (with the `.env` beside each for
  * `${VAR}`), package.json scripts, Procfiles, Dockerfiles, shell/PowerShell/batch scripts, nginx and Caddy configs,
- * Kubernetes manifests, Makefiles and JS/TS/Python source (see scannerFor), below `root` (see listFiles for which files). A file that cannot
+ * Kubernetes manifests, YAML/JSON/TOML/INI configs, Makefiles, JS/TS/Python/Go/Ruby source and, with `docs`, Markdown
+ * guides (see scannerFor), below `root` (see listFiles for which files). A file that cannot
  * be read is skipped, one that cannot be parsed is a problem, and the scan goes on. References are sorted by file,
  * line and column.
  */
 export async function scanTree(root: string, options: ScanOptions = {}, fs: FileSystem = nodeFileSystem, runner: CommandRunner = nodeCommandRunner): Promise<ScanResult> {
-  const listed = await listFiles(root, options, fs, runner, (file) => scannerFor(file) !== undefined);
+  const wanted = (file: string): boolean => {
+    const kind = scannerFor(file);
+    return kind !== undefined && (kind !== "markdown" || options.docs === true);
+  };
+  const listed = await listFiles(root, options, fs, runner, wanted);
   const references: PortReference[] = [];
   const problems: ScanProblem[] = [...listed.problems];
   const skipped: SkippedFile[] = [...listed.skipped];
@@ -105,7 +125,6 @@ export async function scanTree(root: string, options: ScanOptions = {}, fs: File
     const kind = scannerFor(file);
     try {
       const scanned = kind === "compose" ? scanComposeFile(content.text, file, await envBeside(file)) : scanText(kind, content.text, file);
-      // A YAML file that is no manifest (ports.yaml, CI configs) is not one the scan reads.
       if (scanned === undefined) return { file, other: true };
       return { file, ...scanned };
     } catch (error: unknown) {

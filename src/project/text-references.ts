@@ -1,5 +1,5 @@
 import { isIP } from "node:net";
-import { plainMapped } from "../command-line/mapped-text.js";
+import { locateMapped, plainMapped, type MappedText } from "../command-line/mapped-text.js";
 import type { TextPosition } from "../util/text-position.js";
 import { isPortKey } from "./is-port-key.js";
 import type { PortReference, ReferenceKind, ReferenceRole } from "./port-reference.js";
@@ -64,6 +64,37 @@ export function valueReferences(
       ...(what.key === undefined ? {} : { key: what.key }),
       text: what.text,
       role: typeof what.role === "function" ? what.role(found) : what.role,
+    });
+  }
+  return references;
+}
+
+/** As valueReferences, for a value decoded from the file (a YAML or JSON string): positions are those of the file. */
+export function mappedValueReferences(
+  mapped: MappedText,
+  site: FileSite,
+  what: { key?: string; portKey?: string; text: string; role: (found: { host?: string }) => ReferenceRole | undefined; strictHosts: boolean },
+): PortReference[] {
+  const references: PortReference[] = [];
+  const value = mapped.text;
+  for (const found of portsInValue(value, what.portKey ?? what.key)) {
+    const scheme = value.lastIndexOf("://", found.index);
+    const url = scheme >= 0 && /^[^\s"'`]*$/.test(value.slice(scheme, found.index));
+    // A host-less port is a bare number under a port key, which portsInValue gives only when asked.
+    if (what.strictHosts && !url && found.host !== undefined && !addressLike(found.host)) continue;
+    const at = locateMapped(mapped, found.index, found.index + found.length);
+    const role = what.role(found);
+    references.push({
+      file: site.file,
+      ...site.position(at.offset),
+      offset: at.offset,
+      length: at.length,
+      port: found.port,
+      ...(found.host === undefined ? {} : { host: found.host }),
+      kind: site.kind,
+      ...(what.key === undefined ? {} : { key: what.key }),
+      text: what.text,
+      ...(role === undefined ? {} : { role }),
     });
   }
   return references;

@@ -144,6 +144,10 @@ const scan = described(
       z.optional(z.record(nonEmpty(), id)),
       "Which node a file belongs to, by glob (picomatch): frontend/** → laptop. A host-less port in that file means that node.",
     ),
+    docs: described(
+      z.optional(z.boolean()),
+      "Also read Markdown guides (*.md); what they name is reported at info severity, since guides record history. Default false.",
+    ),
   }),
   "How `sparkport lint` scans the project's .env, compose and script files.",
 );
