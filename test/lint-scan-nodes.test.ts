@@ -25,13 +25,13 @@ describe("scan: a reference is judged on the node its host names", () => {
     const byLine = new Map((await lintTailnet()).findings.map((f) => [`${f.location.file}:${f.location.line}`, f]));
     const desktop = byLine.get("frontend/.env.test:1");
     expect(desktop?.message).toBe("SEARCH_URL=http://100.120.180.42:8000/search uses 8000, which no service on desktop holds");
-    expect(desktop?.data).toEqual({ port: 8000, host: "100.120.180.42", node: "desktop" });
+    expect(desktop?.data).toEqual({ port: 8000, host: "100.120.180.42", node: "desktop", role: "connect" });
     const typo = byLine.get("backend/.env:3");
     expect(typo?.message).toBe("LLM_URL=http://100.123.51.6:8000/v1: 100.123.51.6 is no node; did you mean macmini (100.123.51.5)?");
-    expect(typo?.data).toEqual({ port: 8000, host: "100.123.51.6", node: "macmini", suggestion: "100.123.51.5" });
+    expect(typo?.data).toEqual({ port: 8000, host: "100.123.51.6", node: "macmini", suggestion: "100.123.51.5", role: "connect" });
     const lan = byLine.get("backend/.env:4");
     expect(lan?.message).toBe("PRINTER_URL=http://192.168.0.23:631: 192.168.0.23 is no node");
-    expect(lan?.data).toEqual({ port: 631, host: "192.168.0.23" });
+    expect(lan?.data).toEqual({ port: 631, host: "192.168.0.23", role: "connect" });
     const reserved = byLine.get("backend/.env:2");
     expect(reserved?.message).toBe("PROMETHEUS_URL=http://localhost:9090 uses 9090 on macmini, reserved for Prometheus, not allocated yet");
     expect(reserved?.data).toMatchObject({ port: 9090, node: "macmini", service: "prometheus" });

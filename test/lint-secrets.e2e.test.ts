@@ -30,8 +30,8 @@ describe("lint masks secrets in scanned files", () => {
     expect(run.stdout).toContain("DATABASE_URL=postgresql://app:***@127.0.0.1:5433/app uses 5433");
     expect(run.stdout).toContain("REDIS_URL=redis://:***@127.0.0.1:6380 uses 6380");
     expect(run.stdout).toContain("API_TOKEN=*** uses 6390");
-    expect(run.stdout).toContain("redis=redis-server --requirepass *** --port 6380");
-    expect(run.stdout).toContain("REDIS_URL=redis://default:***@127.0.0.1:6381");
+    expect(run.stdout).toContain("  redis-server --requirepass *** --port 6380 uses 6380");
+    expect(run.stdout).toContain("  redis://default:***@127.0.0.1:6381 uses 6381");
   });
 
   it("json: messages, fixes and related locations", async () => {

@@ -19,6 +19,8 @@ export interface FindingData {
   host?: string;
   node?: string;
   service?: string;
+  /** The reference's role: listen, connect, browser, origin (internal ones are never reported). */
+  role?: string;
   /** A certain or likely replacement (an address, a port). */
   suggestion?: string;
 }

@@ -153,9 +153,9 @@ export const messages = {
   }),
 
   // The scan of the project's files (lint, on by default).
-  "scan-unregistered-port": entry<{ port: number; where: string; text: string }>({
+  "scan-unregistered-port": entry<{ port: number; where: string; text: string; named?: string }>({
     explain: "A file uses a port that no service holds and no reservation keeps (register before use).",
-    message: (a) => `${a.text} uses ${a.port}, which no service ${a.where} holds`,
+    message: (a) => `${a.text} uses ${a.port}, which no service ${a.where} holds${a.named === undefined ? "" : `; ${a.named}`}`,
     fix: (a) => `register it first (\`sparkport allocate NAME --port ${a.port} ...\`), or use the registered port`,
   }),
   "scan-wrong-service": entry<{ text: string; port: number; owner: string; expected: string; context: string }>({
@@ -168,9 +168,9 @@ export const messages = {
     message: (a) => `${a.text} points at ${a.host}:${a.port} (${a.hostNode}), but ${a.owner} runs on ${a.ownerNode}`,
     fix: (a) => `use ${a.address}:${a.port}`,
   }),
-  "scan-access-violation": entry<{ text: string; owner: string; access: string; fileNode: string }>({
-    explain: "A file of one node references a service whose access scope excludes that node.",
-    message: (a) => `${a.text} on ${a.fileNode} references ${a.owner}, whose access is ${a.access}`,
+  "scan-access-violation": entry<{ text: string; owner: string; access: string; fileNode?: string }>({
+    explain: "A file of one node, or code that runs in a browser, references a service whose access scope excludes it.",
+    message: (a) => `${a.text} ${a.fileNode === undefined ? "runs in a browser and" : `on ${a.fileNode}`} references ${a.owner}, whose access is ${a.access}`,
     fix: () => "go through a service that may reach it (the backend), or change the declared access after agreeing on it",
   }),
   "scan-compose-loopback": entry<{ service: string; port: number; owner: string; entry: string; replacement: string }>({
@@ -196,6 +196,11 @@ export const messages = {
     explain: "A file uses a port that a reservation holds on its node: reserved, not allocated yet.",
     message: (a) => `${a.text} uses ${a.port} on ${a.node}, reserved for ${a.owner}, not allocated yet`,
     fix: () => "allocate it when the service exists (`sparkport allocate`), or use a registered port",
+  }),
+  "scan-origin-not-served": entry<{ text: string; port: number; where: string }>({
+    explain: "A CORS origin names where a page is served; no browser-facing service is registered there.",
+    message: (a) => `${a.text} is a CORS origin, but no browser-facing service is served at ${a.port} ${a.where}`,
+    fix: () => "use the origin where the frontend is served, or register the frontend that serves it",
   }),
   "scan-file-problem": entry<{ reason: string }>({
     explain: "A file could not be scanned; the rest of the scan went on.",

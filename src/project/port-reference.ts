@@ -54,7 +54,7 @@ export interface ScanProblem {
 }
 
 /** Why a file was not read. */
-export type SkipReason = "binary" | "too-large" | "unreadable" | "not-a-file" | "link-out-of-tree" | "broken-link" | "git-repository";
+export type SkipReason = "binary" | "not-utf8" | "long-line" | "too-large" | "unreadable" | "not-a-file" | "link-out-of-tree" | "broken-link" | "git-repository";
 
 export interface SkippedFile {
   file: string;

@@ -7,6 +7,7 @@ import type { Allocation, RegistryModel } from "../registry/model.js";
 import type { Reservation, Service } from "../registry/schema.js";
 import { isLoopbackHost } from "../util/loopback.js";
 import { fileNodeMatcher } from "./file-node.js";
+import { isTestPath } from "./is-test-path.js";
 import type { PortReference } from "./port-reference.js";
 
 /** Hosts that mean the machine the file runs on, besides loopback. */
@@ -47,6 +48,8 @@ export interface ScanContext {
    */
   targetNode(ref: PortReference): string | undefined;
   fileNode(ref: PortReference): string | undefined;
+  /** The node its host names by address or name; undefined for no host, loopback and unknown hosts. */
+  namedNode(ref: PortReference): string | undefined;
   /** Neither a node nor loopback: the registry does not speak for it. */
   external(ref: PortReference): boolean;
   /** The allocations on that node only. */
@@ -87,6 +90,19 @@ export function createScanContext(model: RegistryModel, references: readonly Por
     if (node !== undefined) return { node };
     return isLoopbackHost(bare) || OWN_MACHINE_HOSTS.has(bare) ? "own-machine" : "none";
   };
+  const targetNode = (ref: PortReference): string | undefined => {
+    if (ref.host === undefined) return fileNode(ref);
+    const target = hostNode(ref.host);
+    return target === "own-machine" ? fileNode(ref) : target === "none" ? undefined : target.node;
+  };
+  const namedNode = (ref: PortReference): string | undefined => {
+    const target = ref.host === undefined ? "none" : hostNode(ref.host);
+    return typeof target === "object" ? target.node : undefined;
+  };
+  const judgeTests = model.data.scan?.tests === "judge";
+  // Test trees and guides record what was tried, not what runs: info unless ports.yaml says to judge tests.
+  const quieter = (ref: PortReference, severity: Finding["severity"]): Finding["severity"] =>
+    (!judgeTests && isTestPath(ref.file)) || ref.informational === true ? "info" : severity;
   const findings: Finding[] = [];
   const edits: ScanEdit[] = [];
   const shownPaths = new Map<string, string>();
@@ -103,19 +119,24 @@ export function createScanContext(model: RegistryModel, references: readonly Por
     model,
     references,
     fileNode,
-    targetNode: (ref) => {
-      if (ref.host === undefined) return fileNode(ref);
-      const target = hostNode(ref.host);
-      return target === "own-machine" ? fileNode(ref) : target === "none" ? undefined : target.node;
-    },
+    targetNode,
+    namedNode,
     external: (ref) => ref.host !== undefined && hostNode(ref.host) === "none",
     allocationsAt: (node, port) => byNodePort.get(`${node}\u0000${port}`) ?? [],
     allocationsAnywhere: (port) => byPort.get(port) ?? [],
     reservationAt: (node, port) => reservations.find((r) => r.port === port && (r.node === undefined || r.node === node)),
     location,
     report(code, severity, args, ref, related, fix, data) {
-      const finding = makeFinding(code, severity, args, location(ref), related === undefined ? undefined : capRelated(related, location));
-      if (data !== undefined) finding.data = data;
+      const finding = makeFinding(code, quieter(ref, severity), args, location(ref), related === undefined ? undefined : capRelated(related, location));
+      // An origin's localhost is the browser's machine, not the file's node.
+      const node = data?.node ?? (ref.role === "origin" ? namedNode(ref) : targetNode(ref));
+      finding.data = {
+        port: ref.port,
+        ...(ref.host === undefined ? {} : { host: ref.host }),
+        ...(node === undefined ? {} : { node }),
+        ...data,
+        ...(ref.role === undefined ? {} : { role: ref.role }),
+      };
       findings.push(finding);
       if (fix !== undefined) edits.push(fix);
     },
@@ -124,8 +145,8 @@ export function createScanContext(model: RegistryModel, references: readonly Por
   };
 }
 
-/** Masked before it is cut, so no cut can leave half a password showing. */
+/** What stands in the file, so it can be searched for; masked before it is cut, so no cut leaves half a password showing. */
 export function refText(ref: PortReference): string {
-  const head = maskSecrets(ref.key === undefined ? ref.text : `${ref.key}=${ref.text}`);
+  const head = maskSecrets(ref.kind === "env" && ref.key !== undefined ? `${ref.key}=${ref.text}` : ref.text);
   return head.length > 70 ? `${head.slice(0, 67)}...` : head;
 }

@@ -33,6 +33,8 @@ interface Literal {
   key?: string;
   /** Set by a fallback (`process.env.X || '…'`, `os.getenv("X", "…")`, `Field("…", env="X")`). */
   variable?: string;
+  /** The names of the brackets around it, outermost first: `images.remotePatterns`. */
+  within: string;
 }
 
 const ASSIGNED = /([A-Za-z_$][\w$]*)["']?\s*(?::\s*[\w[\], .|]*?)?\s*(?:(?<![=!<>])[=:]|=>)\s*$/;
@@ -50,6 +52,11 @@ const FALLBACK_BEFORE = [
 ];
 const FIELD_AFTER = /^\s*,\s*(?:[\w]+\s*=\s*[^,)]*,\s*)*(?:env|alias|validation_alias)\s*=\s*["']([A-Za-z_]\w*)["']/;
 const IMAGE_KEY = /^(?:remotePatterns|domains|images)$/;
+const IMAGE_CONFIG = /(?:^|\.)(?:remotePatterns|domains|images)(?:\.|$)/;
+/** A host and its port as two fields of one object: `{ hostname: '10.0.0.5', port: '9000' }`. */
+const HOST_KEY = /^(?:hostname|host)$/;
+const PORT_AFTER = /^[^{}]*?\bport["']?\s*[:=]\s*["'`]?(\d{1,5})(?![\d.])/;
+const PORT_BEFORE = /\bport["']?\s*[:=]\s*["'`]?(\d{1,5})(?![\d.])[^{}]*$/;
 const FRONTEND_FOLDER = /(?:^|\/)(?:src|app|pages|components)\//;
 const LOOK_BEHIND = 200;
 /** `net.Listen("tcp", "…")`, `http.ListenAndServe("…", h)`, `app.listen(…)`. */
@@ -111,7 +118,8 @@ function literals(text: string, language: SourceLanguage): Literal[] {
       let variable: string | undefined;
       for (const pattern of FALLBACK_BEFORE) variable ??= pattern.exec(text.slice(Math.max(0, i - LOOK_BEHIND), i))?.[1];
       variable ??= FIELD_AFTER.exec(text.slice(to + quote.length, to + quote.length + LOOK_BEHIND))?.[1];
-      found.push({ from, to, ...(key === undefined ? {} : { key }), ...(variable === undefined ? {} : { variable }) });
+      const within = brackets.filter((b) => b !== undefined).join(".");
+      found.push({ from, to, within, ...(key === undefined ? {} : { key }), ...(variable === undefined ? {} : { variable }) });
       i = to + quote.length - 1;
     } else if (c === "(" || c === "[" || c === "{") {
       const before = lineBefore(text, i);
@@ -135,9 +143,26 @@ function goBind(text: string, literal: Literal, site: FileSite, key: string | un
   return { file: site.file, ...site.position(offset), offset, length: value.length - 1, port, kind: site.kind, ...(key === undefined ? {} : { key }), text: value, role: "listen" };
 }
 
+/** The port field beside a `hostname`/`host` literal in the same object, before or after it. */
+function hostPortPair(text: string, literal: Literal, site: FileSite, role: ReferenceRole): PortReference | undefined {
+  const host = text.slice(literal.from, literal.to);
+  if (literal.key === undefined || !HOST_KEY.test(literal.key) || !/^[\w.-]+$/.test(host) || /:\d/.test(host)) return undefined;
+  const afterStart = literal.to + 1;
+  const after = PORT_AFTER.exec(text.slice(afterStart, afterStart + LOOK_BEHIND));
+  const beforeStart = Math.max(0, literal.from - LOOK_BEHIND);
+  const before = after === null ? PORT_BEFORE.exec(text.slice(beforeStart, literal.from - 1)) : null;
+  const match = after ?? before;
+  const digits = match?.[1];
+  const port = digits === undefined ? undefined : portNumber(digits);
+  if (match === null || digits === undefined || port === undefined) return undefined;
+  const offset = (after !== null ? afterStart : beforeStart) + match.index + match[0].length - digits.length;
+  const key = literal.key;
+  return { file: site.file, ...site.position(offset), offset, length: digits.length, port, host, kind: site.kind, key, text: `${key}: ${host}, port: ${digits}`, role };
+}
+
 function roleOf(literal: Literal, fileRole: ReferenceRole): ReferenceRole {
   if (literal.key !== undefined && LISTEN_CALL.test(literal.key)) return "listen";
-  if (literal.key !== undefined && IMAGE_KEY.test(literal.key)) return "browser";
+  if ((literal.key !== undefined && IMAGE_KEY.test(literal.key)) || IMAGE_CONFIG.test(literal.within)) return "browser";
   const byKey = roleOfKey(literal.variable ?? literal.key, fileRole);
   return byKey === "connect" ? fileRole : byKey;
 }
@@ -153,9 +178,11 @@ export function scanSourceFile(text: string, file: string, language: SourceLangu
   const references: PortReference[] = [];
   for (const literal of literals(text, language)) {
     const value = text.slice(literal.from, literal.to);
+    const role = roleOf(literal, fileRole);
+    const pair = hostPortPair(text, literal, site, role);
+    if (pair !== undefined) references.push(pair);
     if (!/:\d/.test(value)) continue;
     const key = literal.variable ?? literal.key;
-    const role = roleOf(literal, fileRole);
     const bind = language === "go" ? goBind(text, literal, site, key) : undefined;
     if (bind !== undefined) {
       references.push(bind);

@@ -148,6 +148,10 @@ const scan = described(
       z.optional(z.boolean()),
       "Also read Markdown guides (*.md); what they name is reported at info severity, since guides record history. Default false.",
     ),
+    tests: described(
+      z.optional(z.enum(["info", "judge"])),
+      "Findings in test trees (tests/, __tests__, fixtures, *.test.*, *_test.*): info (the default), or judged as in any file.",
+    ),
   }),
   "How `sparkport lint` scans the project's .env, compose and script files.",
 );

@@ -6,6 +6,8 @@ import { plural } from "../../reporters/report.js";
 
 const REASONS: Record<SkipReason, string> = {
   binary: "binary",
+  "not-utf8": "not UTF-8",
+  "long-line": "a line over 256 KB",
   "too-large": "over 2 MB",
   unreadable: "unreadable",
   "not-a-file": "not a regular file",

@@ -1,4 +1,5 @@
 import type { PortReference } from "../../project/port-reference.js";
+import { isTestPath } from "../../project/is-test-path.js";
 import { refText, type ScanContext } from "../../project/scan-context.js";
 import { allocationOf, editCertainty } from "../../project/edit-certainty.js";
 
@@ -7,13 +8,13 @@ export function filesDisagree(ctx: ScanContext): void {
   const envs = Object.entries(ctx.model.data.environments).filter(([, e]) => e.offset !== 0).map(([name]) => name);
   const baseContext = (ref: PortReference): boolean => {
     const name = `${ref.key ?? ""} ${ref.file.split("/").at(-1) ?? ""}`.toLowerCase();
-    return !envs.some((e) => new RegExp(`(^|[^a-z])${e}([^a-z]|$)`).test(name));
+    return !isTestPath(ref.file) && !envs.some((e) => new RegExp(`(^|[^a-z])${e}([^a-z]|$)`).test(name));
   };
   const byService = new Map<string, { ref: PortReference; port: number; label: string; base: number; node: string }[]>();
   for (const ref of ctx.references) {
     // A compose value resolved from the .env beside it is the .env line again: count it once.
     const node = ctx.targetNode(ref);
-    if (!baseContext(ref) || node === undefined || ref.resolvedFrom?.file !== undefined) continue;
+    if (ref.role === "origin" || !baseContext(ref) || node === undefined || ref.resolvedFrom?.file !== undefined) continue;
     for (const a of ctx.allocationsAt(node, ref.port)) {
       const list = byService.get(a.service.name) ?? [];
       list.push({ ref, port: ref.port, label: a.service.label ?? a.service.name, base: a.service.port, node });
@@ -33,7 +34,8 @@ export function filesDisagree(ctx: ScanContext): void {
     const first = majority[0];
     if (first === undefined || agreed === undefined) continue;
     const others = majority.length === 1 ? `${first.file}:${first.line} uses ${agreed}` : `${first.file}:${first.line} and ${majority.length - 1} more use ${agreed}`;
-    for (const use of uses.filter((u) => u.port !== agreed)) {
+    // A script that starts the service on an environment's port is how that environment runs: only clients disagree.
+    for (const use of uses.filter((u) => u.port !== agreed && u.ref.role !== "listen")) {
       const fix = { ref: use.ref, kind: "port" as const, port: agreed, certainty: editCertainty(ctx, use.ref, allocationOf(ctx, use.node, agreed, service)) };
       const host = use.ref.host === undefined ? {} : { host: use.ref.host };
       const data = { port: use.port, ...host, node: use.node, service, suggestion: String(agreed) };

@@ -5,7 +5,7 @@ import { namedOwnerElsewhere } from "./owner-elsewhere.js";
 /** A node's address with a port that node does not hold, where the reference names the service that holds it elsewhere. */
 export function hostMismatch(ctx: ScanContext): void {
   for (const ref of ctx.references) {
-    if (ref.host === undefined || ctx.external(ref)) continue;
+    if (ref.role === "origin" || ref.host === undefined || ctx.external(ref)) continue;
     const node = ctx.targetNode(ref);
     if (node === undefined) continue;
     if (ctx.allocationsAt(node, ref.port).length > 0) continue;

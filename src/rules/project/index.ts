@@ -6,11 +6,12 @@ import { accessViolation } from "./access-violation.js";
 import { composeLoopback } from "./compose-loopback.js";
 import { filesDisagree } from "./files-disagree.js";
 import { hostMismatch } from "./host-mismatch.js";
+import { originNotServed } from "./origin-not-served.js";
 import { unknownAddress } from "./unknown-address.js";
 import { unregisteredPort } from "./unregistered-port.js";
 import { wrongService } from "./wrong-service.js";
 
-export const SCAN_RULES = [unregisteredPort, unknownAddress, wrongService, hostMismatch, accessViolation, composeLoopback, filesDisagree] as const;
+export const SCAN_RULES = [unregisteredPort, unknownAddress, wrongService, hostMismatch, accessViolation, originNotServed, composeLoopback, filesDisagree] as const;
 
 /** Files that could not be scanned are warnings. */
 export function runScanRules(project: ProjectScan, cwd: string): { findings: Finding[]; edits: ScanEdit[] } {

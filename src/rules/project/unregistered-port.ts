@@ -1,10 +1,10 @@
-import { refText, type ScanContext } from "../../project/scan-context.js";
+import { referenceNames, refText, type ScanContext } from "../../project/scan-context.js";
 import { namedOwnerElsewhere } from "./owner-elsewhere.js";
 
 /** Principle 4: register before use, judged on the node the reference's host names. */
 export function unregisteredPort(ctx: ScanContext): void {
   for (const ref of ctx.references) {
-    if (ctx.external(ref)) continue;
+    if (ref.role === "origin" || ctx.external(ref)) continue;
     const node = ctx.targetNode(ref);
     const base = { port: ref.port, ...(ref.host === undefined ? {} : { host: ref.host }) };
     // A host-less or loopback port in a file no glob maps belongs to no node: nothing to judge it on.
@@ -18,6 +18,13 @@ export function unregisteredPort(ctx: ScanContext): void {
       ctx.report("scan-reserved-port", "info", { text: refText(ref), port: ref.port, node, owner }, ref, undefined, undefined, { ...base, node, service: reservation.name });
       continue;
     }
-    ctx.report("scan-unregistered-port", "error", { port: ref.port, where: `on ${node}`, text: refText(ref) }, ref, undefined, undefined, { ...base, node });
+    // Only a service the reference itself names is mentioned: a bare number names nobody.
+    const named = ctx.model.allocations.find((a) => a.port === a.service.port && referenceNames(ref, a.service));
+    const hint = named === undefined ? {} : { named: `${named.label} runs on ${named.node} at ${named.port}` };
+    ctx.report("scan-unregistered-port", "error", { port: ref.port, where: `on ${node}`, text: refText(ref), ...hint }, ref, undefined, undefined, {
+      ...base,
+      node,
+      ...(named === undefined ? {} : { service: named.service.name }),
+    });
   }
 }

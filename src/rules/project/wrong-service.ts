@@ -1,3 +1,4 @@
+import { isTestPath } from "../../project/is-test-path.js";
 import { refText, type ScanContext } from "../../project/scan-context.js";
 import { allocationOf, editCertainty } from "../../project/edit-certainty.js";
 
@@ -6,9 +7,10 @@ export function wrongService(ctx: ScanContext): void {
   const envs = Object.keys(ctx.model.data.environments);
   for (const ref of ctx.references) {
     const context = [ref.key ?? "", ref.file.split("/").at(-1) ?? ""].join(" ").toLowerCase();
-    const meant = envs.find((e) => new RegExp(`(^|[^a-z])${e}([^a-z]|$)`).test(context));
+    // A test tree's file means the test environment, whatever its name (conftest.py).
+    const meant = envs.find((e) => new RegExp(`(^|[^a-z])${e}([^a-z]|$)`).test(context)) ?? (isTestPath(ref.file) ? envs.find((e) => e === "test") : undefined);
     const node = ctx.targetNode(ref);
-    if (meant === undefined || node === undefined) continue;
+    if (ref.role === "origin" || meant === undefined || node === undefined) continue;
     for (const a of ctx.allocationsAt(node, ref.port)) {
       if (a.environment === undefined || a.environment === meant) continue;
       const right = ctx.model.allocations.find((b) => b.service === a.service && b.environment === meant);
