@@ -3,7 +3,7 @@ import type { SparkportInputError } from "../findings/errors.js";
 import { EXIT_UNFINISHED, EXIT_USAGE } from "../findings/exit-code.js";
 import { packageVersion } from "../io/package-root.js";
 import { noPaint, type Paint } from "../render/paint.js";
-import { terminalSafe } from "../render/terminal-safe.js";
+import { ownEscapes, terminalSafe } from "../render/terminal-safe.js";
 import type { ReporterName } from "../reporters/names.js";
 
 export interface Paints {
@@ -19,7 +19,7 @@ export async function makePaint(stream: NodeJS.WriteStream): Promise<Paint> {
   if (!forced && stream.isTTY !== true) return noPaint;
   const { Chalk } = await import("chalk");
   // FORCE_COLOR's value (0-3) is chalk's to read.
-  return forced ? new Chalk() : new Chalk({ level: new Chalk().level || 1 });
+  return ownEscapes(forced ? new Chalk() : new Chalk({ level: new Chalk().level || 1 }));
 }
 
 /** Set once stdout failed: a closed pipe (the reader had enough), or a write error that becomes EXIT_UNFINISHED. */
@@ -52,7 +52,7 @@ export function setExitCode(code: number): void {
   if (stdoutFailed !== "error") process.exitCode = code;
 }
 
-/** Everything printed goes through these two, with control characters made visible. */
+/** Everything printed goes through these two: escapes from labels, files and processes made visible, only ownEscapes' real. */
 export function write(text: string): void {
   if (stdoutFailed === undefined && !process.stdout.destroyed) process.stdout.write(terminalSafe(text));
 }
@@ -105,7 +105,8 @@ export function progressLine(paints: Paints): { update: (done: number, total: nu
     update: (done, total) => {
       if (!process.stderr.isTTY || Date.now() - started < 1000) return;
       shown = true;
-      process.stderr.write(`\r${paints.err.dim(`probing ${done}/${total}`)}`);
+      // Not writeError: the carriage return is this line's own, which terminalSafe would show.
+      process.stderr.write(`\r${terminalSafe(paints.err.dim(`probing ${done}/${total}`))}`);
     },
     done: () => {
       if (shown) process.stderr.write("\r\u001b[K");
