@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -104,5 +104,20 @@ describe("lint on the team's repository", () => {
       expect(run.stdout, format).toContain("admin:***@100.123.51.5:8080");
       expect(run.stdout + run.stderr, format).not.toContain("hunter2");
     }
+  });
+
+  // Last: it writes into the work tree.
+  it("--fix --write makes the one certain edit, ComfyUI's URL back to its registered port, and nothing else", async () => {
+    const before = readFileSync(path.join(dir, "backend", "app", "core", "config.py"));
+    const run = await runCli(["lint", "--fix", "--write"], { cwd: dir });
+    expect(run.stderr).toBe("");
+    const changed = execFileSync("git", ["-C", dir, "diff", "--name-only"], { encoding: "utf8" });
+    expect(changed).toBe("backend/app/core/config.py\n");
+    const after = readFileSync(path.join(dir, "backend", "app", "core", "config.py"));
+    const at = before.indexOf("8189");
+    expect(Buffer.concat([before.subarray(0, at), Buffer.from("8188"), before.subarray(at + 4)])).toEqual(after);
+    // Lint ran again: the finding is gone, the suggestions (a browser's URL, loopback compose, a test) stay.
+    expect(run.stdout).not.toMatch(/config\.py:12:\d+ +scan-unregistered-port/);
+    expect(run.stdout).toMatch(/backend\/app\/core\/config\.py:14:\d+ +scan-unregistered-port/);
   });
 });

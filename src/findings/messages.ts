@@ -153,10 +153,13 @@ export const messages = {
   }),
 
   // The scan of the project's files (lint, on by default).
-  "scan-unregistered-port": entry<{ port: number; where: string; text: string; named?: string }>({
+  "scan-unregistered-port": entry<{ port: number; where: string; text: string; named?: string; registered?: string }>({
     explain: "A file uses a port that no service holds and no reservation keeps (register before use).",
     message: (a) => `${a.text} uses ${a.port}, which no service ${a.where} holds${a.named === undefined ? "" : `; ${a.named}`}`,
-    fix: (a) => `register it first (\`sparkport allocate NAME --port ${a.port} ...\`), or use the registered port`,
+    fix: (a) =>
+      a.registered === undefined
+        ? `register it first (\`sparkport allocate NAME --port ${a.port} ...\`), or use the registered port`
+        : `use ${a.registered}, its registered port`,
   }),
   "scan-wrong-service": entry<{ text: string; port: number; owner: string; expected: string; context: string }>({
     explain: "A file uses a port registered to another service or environment than the one it means.",

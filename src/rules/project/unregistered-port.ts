@@ -1,4 +1,5 @@
 import { referenceNames, refText, type ScanContext } from "../../project/scan-context.js";
+import { editCertainty } from "../../project/edit-certainty.js";
 import { namedOwnerElsewhere } from "./owner-elsewhere.js";
 
 /** Principle 4: register before use, judged on the node the reference's host names. */
@@ -18,13 +19,17 @@ export function unregisteredPort(ctx: ScanContext): void {
       ctx.report("scan-reserved-port", "info", { text: refText(ref), port: ref.port, node, owner }, ref, undefined, undefined, { ...base, node, service: reservation.name });
       continue;
     }
-    // Only a service the reference itself names is mentioned: a bare number names nobody.
+    // Only a service the reference itself names is mentioned: a bare number names nobody. On the same node, its
+    // registered port is the fix (COMFYUI_URL on 8189 where ComfyUI holds 8188).
     const named = ctx.model.allocations.find((a) => a.port === a.service.port && referenceNames(ref, a.service));
     const hint = named === undefined ? {} : { named: `${named.label} runs on ${named.node} at ${named.port}` };
-    ctx.report("scan-unregistered-port", "error", { port: ref.port, where: `on ${node}`, text: refText(ref), ...hint }, ref, undefined, undefined, {
+    const fixable = named !== undefined && named.node === node ? named : undefined;
+    const fix = fixable === undefined ? undefined : { ref, kind: "port" as const, port: fixable.port, certainty: editCertainty(ctx, ref, fixable) };
+    ctx.report("scan-unregistered-port", "error", { port: ref.port, where: `on ${node}`, text: refText(ref), ...hint, ...(fixable === undefined ? {} : { registered: `${fixable.port} (${fixable.label})` }) }, ref, undefined, fix, {
       ...base,
       node,
       ...(named === undefined ? {} : { service: named.service.name }),
+      ...(fixable === undefined ? {} : { suggestion: String(fixable.port) }),
     });
   }
 }
