@@ -1,8 +1,9 @@
-import { chmodSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, chownSync, lstatSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseTemporaryName, writeFileAtomic } from "../src/io/write-file-atomic.js";
+import { temporaryPid, writeFileAtomic } from "../src/io/write-file-atomic.js";
 
 const folder = (): string => mkdtempSync(path.join(tmpdir(), "sparkport-atomic-"));
 const onPosix = process.platform !== "win32";
@@ -48,8 +49,32 @@ describe("writeFileAtomic", () => {
   });
 
   it("names its temporary files so that their file and writer can be read back", () => {
-    expect(parseTemporaryName(".ports.yaml.4242.0badc0de.tmp")).toEqual({ file: "ports.yaml", pid: 4242 });
-    expect(parseTemporaryName("ports.yaml.lock.7.ab.tmp")).toEqual({ file: "ports.yaml.lock", pid: 7 });
-    expect(parseTemporaryName("notes.tmp")).toBeUndefined();
+    expect(temporaryPid(".ports.yaml.4242.0badc0de.tmp", "ports.yaml")).toBe(4242);
+    // A random part of digits only is still the random part.
+    expect(temporaryPid(".ports.yaml.4242.12345678.tmp", "ports.yaml")).toBe(4242);
+    expect(temporaryPid("..env.99.tmp", ".env")).toBe(99);
+    expect(temporaryPid("ports.yaml.lock.7.ab.tmp", "ports.yaml.lock")).toBe(7);
+    expect(temporaryPid(".ports.yaml.lock.7.ab.tmp", "ports.yaml")).toBeUndefined();
+    expect(temporaryPid("notes.tmp", "notes")).toBeUndefined();
+  });
+
+  it("removes the temporary files of the same file's dead writers, and keeps a live writer's and other files'", () => {
+    const dir = folder();
+    const dead = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" }).stdout;
+    const live = String(process.ppid);
+    for (const name of [`..env.${dead}.ab.tmp`, `..env.${dead}.tmp`, `..env.${live}.ab.tmp`, `..env.local.${dead}.ab.tmp`]) writeFileSync(path.join(dir, name), "x");
+    writeFileAtomic(path.join(dir, ".env"), "PORT=1\n");
+    expect(readdirSync(dir).sort()).toEqual([".env", `..env.${live}.ab.tmp`, `..env.local.${dead}.ab.tmp`].sort());
+  });
+
+  it.runIf(process.getuid?.() === 0)("as root, keeps the replaced file's owner and group, and its set-id-free mode", () => {
+    const dir = folder();
+    const file = path.join(dir, "ports.yaml");
+    writeFileSync(file, "x");
+    chownSync(file, 65534, 65534);
+    chmodSync(file, 0o640);
+    writeFileAtomic(file, "y");
+    const after = statSync(file);
+    expect([after.uid, after.gid, after.mode & 0o7777]).toEqual([65534, 65534, 0o640]);
   });
 });

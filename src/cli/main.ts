@@ -3,8 +3,8 @@
 import type { Command as Program } from "commander";
 import { commands } from "../commands/index.js";
 import type { Command } from "../commands/define-command.js";
-import { SparkportInputError, UsageError } from "../findings/errors.js";
-import { EXIT_INTERNAL, EXIT_USAGE } from "../findings/exit-code.js";
+import { SparkportInputError, UnfinishedError, UsageError } from "../findings/errors.js";
+import { EXIT_INTERNAL, EXIT_UNFINISHED, EXIT_USAGE } from "../findings/exit-code.js";
 import { packageVersion } from "../io/package-root.js";
 import { isReporterName, type ReporterName } from "../reporters/names.js";
 import { makePaint, setExitCode, watchOutput, write, writeAnswer, writeError, writeInputError, type Paints } from "./output.js";
@@ -87,7 +87,7 @@ async function main(argv: readonly string[]): Promise<void> {
       setExitCode(EXIT_USAGE);
     } else if (error instanceof UsageError) {
       writeError(`${paints.err.red("sparkport:")} ${error.message}\n`);
-      setExitCode(EXIT_USAGE);
+      setExitCode(error instanceof UnfinishedError ? EXIT_UNFINISHED : EXIT_USAGE);
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
       process.stderr.write(`sparkport: internal error, please report it\n${detail}\n`);

@@ -1,16 +1,34 @@
-import { SparkportInputError } from "../findings/errors.js";
+import { SparkportInputError, UsageError } from "../findings/errors.js";
 import { fileError } from "../io/file-error.js";
-import { readText, type FileSystem } from "../io/file-system.js";
+import { errorCode, readText, type FileSystem } from "../io/file-system.js";
 import type { LoadedRegistry } from "../registry/loaded-registry.js";
 import { parseRegistry } from "../registry/parse-registry.js";
 import { lineDiff } from "./line-diff.js";
-import { withRegistryLock } from "../io/registry-lock.js";
+import { withRegistryLock, type HeldLock } from "../io/registry-lock.js";
 
 export interface EditResult {
   file: string;
   diff: string;
   /** False for --dry-run. */
   written: boolean;
+}
+
+/** The registry as it is now, read with the regular-file check: a FIFO swapped in must not block the read. */
+async function readAgain(fs: FileSystem, registry: LoadedRegistry): Promise<string> {
+  try {
+    return await readText(fs, registry.absolutePath);
+  } catch (error) {
+    const code = errorCode(error);
+    if (code === "ENOENT") throw new UsageError(`${registry.file} was removed while waiting for its lock; nothing was written`);
+    if (code === "ENOTREGULAR" || code === "EISDIR") throw new UsageError(`cannot read ${registry.file}: it is no longer a regular file; nothing was written`);
+    throw fileError(error, "read", registry.file);
+  }
+}
+
+/** A file whose every line ends in CRLF keeps CRLF in the lines an edit adds; any other file is left as made. */
+export function keepLineEndings(before: string, after: string): string {
+  if (!before.includes("\r\n") || /(^|[^\r])\n/.test(before)) return after;
+  return after.replace(/\r?\n/g, "\r\n");
 }
 
 /**
@@ -24,11 +42,12 @@ export async function applyEdit(
   change: (current: LoadedRegistry) => Promise<string | null> | string | null,
   options: { dryRun: boolean; fs: FileSystem },
 ): Promise<EditResult> {
-  const run = async (): Promise<EditResult> => {
-    const text = await readText(options.fs, registry.absolutePath);
+  const run = async (held?: HeldLock): Promise<EditResult> => {
+    const text = await readAgain(options.fs, registry);
     const current = text === registry.text ? registry : parseRegistry(text, registry.file, registry.absolutePath);
-    const next = await change(current);
-    if (next === null) return { file: registry.file, diff: "", written: false };
+    const changed = await change(current);
+    if (changed === null) return { file: registry.file, diff: "", written: false };
+    const next = keepLineEndings(text, changed);
     try {
       parseRegistry(next, registry.file, registry.absolutePath);
     } catch (error) {
@@ -39,6 +58,7 @@ export async function applyEdit(
     if (options.dryRun) return { file: registry.file, diff, written: false };
     try {
       await options.fs.assertWritable(registry.absolutePath);
+      held?.assertHeld();
       await options.fs.writeFile(registry.absolutePath, next);
     } catch (error) {
       throw fileError(error, "write", registry.file);

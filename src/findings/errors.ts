@@ -17,3 +17,11 @@ export class UsageError extends Error {
     this.name = "UsageError";
   }
 }
+
+/** Nothing was wrong with the input, but the work could not be finished (a lock not taken in time): exit 75, try again. */
+export class UnfinishedError extends UsageError {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnfinishedError";
+  }
+}

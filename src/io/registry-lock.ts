@@ -1,125 +1,144 @@
-import { readdir, readFile, stat, unlink } from "node:fs/promises";
+import { lstatSync, readdirSync, realpathSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
-import { UsageError } from "../findings/errors.js";
+import { lock, unlock } from "proper-lockfile";
+import { UnfinishedError, UsageError } from "../findings/errors.js";
 import { errorCode } from "./file-system.js";
-import { parseTemporaryName, writeFileAtomic } from "./write-file-atomic.js";
+import { isProcessGone, temporaryPid } from "./write-file-atomic.js";
 
-const WAIT_MS = 10_000;
+const WAIT_MS = 30_000;
 const STEP_MS = 25;
-/** A lock file without a PID is only ever someone else's tool crashing mid-write; give it this long. */
-const EMPTY_LOCK_GRACE_MS = 5_000;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return errorCode(error) === "EPERM";
-  }
-}
-
-function notWritable(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === "EACCES" || code === "EROFS" || code === "EPERM";
-}
-
+/** The owner refreshes its lock's mtime this often; a lock not refreshed for STALE_MS is abandoned. */
+const UPDATE_MS = 1_000;
+export const STALE_MS = 5_000;
 /**
- * Create `file` holding this PID, or false when it exists. The file appears with its PID already inside, so a
- * process killed at any point leaves either no lock or a complete one (where hard links exist).
+ * proper-lockfile removes a stale lock with rmdir and then creates its own, so two waiters can both take one
+ * (moxystudio/node-proper-lockfile#121). It is told that locks never go stale; this module claims them instead.
  */
-function createExclusive(file: string): boolean {
+const NEVER_STALE_MS = 24 * 3_600_000;
+
+/** What the work is handed: the registry's real path, and a check to make right before writing. */
+export interface HeldLock {
+  file: string;
+  /** Throws UnfinishedError unless the lock is still this process's, not taken over after a long pause. */
+  assertHeld(): void;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function lockFailure(error: unknown, registry: string): Error {
+  const code = errorCode(error);
+  if (code === "EACCES" || code === "EROFS" || code === "EPERM") return new UsageError(`cannot lock ${registry}: its folder is not writable; nothing was written`);
+  if (code === "ENOSPC" || code === "EDQUOT") return new UsageError(`cannot lock ${registry}: no space left on the device; nothing was written`);
+  if (code === "ENOENT" || code === "ENOTDIR") return new UsageError(`cannot lock ${registry}: its folder is gone; nothing was written`);
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The file behind every link: two paths to one registry take one lock. */
+function realRegistry(registry: string): string {
   try {
-    writeFileAtomic(file, String(process.pid), { exclusive: true });
-    return true;
+    return realpathSync(registry);
   } catch (error) {
-    if (errorCode(error) === "EEXIST") return false;
+    if (errorCode(error) === "ENOENT") throw new UsageError(`${registry} no longer exists; nothing was written`);
     throw error;
   }
 }
 
-async function isStale(lock: string, holder: number | undefined): Promise<boolean> {
-  if (holder !== undefined) return !alive(holder);
-  const age = await stat(lock).then((s) => Date.now() - s.mtimeMs, () => 0);
-  return age > EMPTY_LOCK_GRACE_MS;
-}
-
-/** The PID a lock (or takeover) file names; undefined when it names none (empty, gone, garbled). */
-async function readHolder(lock: string): Promise<number | undefined> {
-  const text = (await readFile(lock, "utf8").catch(() => "")).trim();
-  const pid = Number(text);
-  return text !== "" && Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
+const isOld = (mtimeMs: number) => Date.now() - mtimeMs > STALE_MS;
 
 /**
- * Remove a stale lock, one waiter at a time: under `<lock>.takeover`
- * (created exclusively), the holder is read again and the lock removed only
- * if it is still the dead one. Creators never replace a lock and only the
- * takeover holder removes one, so no waiter can remove a lock another just
- * made. A takeover file whose process died is itself stale.
+ * Take a lock its owner stopped refreshing (killed, or a lock file of an older sparkport): renamed aside
+ * first, which only one waiter can do, and removed only if what was renamed is still the stale one. True
+ * when the caller should try to lock again at once.
  */
-async function takeOver(lock: string): Promise<boolean> {
-  const guard = `${lock}.takeover`;
-  if (!createExclusive(guard)) {
-    if (await isStale(guard, await readHolder(guard))) await unlink(guard).catch(() => undefined);
-    return false;
-  }
+function claimIfStale(lockPath: string): boolean {
+  let seen;
   try {
-    if (await isStale(lock, await readHolder(lock))) await unlink(lock).catch(() => undefined);
+    seen = lstatSync(lockPath);
+  } catch {
     return true;
-  } finally {
-    await unlink(guard).catch(() => undefined);
   }
-}
-
-/**
- * Temporary files of the registry, its lock and its takeover file, and takeover files, of runs killed
- * mid-write; removed once their process is gone, under the lock.
- */
-async function removeLeftovers(registry: string): Promise<void> {
-  // A takeover file whose process was killed mid-takeover, after it had removed the dead lock.
-  const guard = `${registry}.lock.takeover`;
-  if (await isStale(guard, await readHolder(guard))) await unlink(guard).catch(() => undefined);
-  const folder = path.dirname(registry);
-  const base = path.basename(registry);
-  const ours = new Set([base, `${base}.lock`, `${base}.lock.takeover`]);
-  for (const name of await readdir(folder).catch(() => [])) {
-    const temporary = parseTemporaryName(name);
-    if (temporary !== undefined && ours.has(temporary.file) && temporary.pid !== process.pid && !alive(temporary.pid)) {
-      await unlink(path.join(folder, name)).catch(() => undefined);
-    }
-  }
-}
-
-/**
- * Run `work` holding `<registry>.lock`, so two `allocate` runs never read the
- * same registry and both write. A lock whose process is gone (killed
- * mid-write) is taken over; a live one is waited for.
- */
-export async function withRegistryLock<T>(registry: string, work: () => Promise<T>, options: { waitMs?: number } = {}): Promise<T> {
-  const lock = `${registry}.lock`;
-  const deadline = Date.now() + (options.waitMs ?? WAIT_MS);
-  for (;;) {
-    let created: boolean;
-    try {
-      created = createExclusive(lock);
-    } catch (error) {
-      if (notWritable(error)) throw new UsageError(`cannot lock ${registry}: its folder is not writable; nothing was written`);
-      throw error;
-    }
-    if (created) break;
-    const holder = await readHolder(lock);
-    // Another waiter is taking the lock over: wait a step, like for a live holder.
-    if ((await isStale(lock, holder)) && (await takeOver(lock))) continue;
-    if (Date.now() > deadline) {
-      const who = holder === undefined ? `a lock file without a PID (remove ${lock} if no sparkport change is running)` : `PID ${String(holder)} (another sparkport change)`;
-      throw new UsageError(`${registry} is locked by ${who}; nothing was written, try again`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, STEP_MS));
-  }
+  if (!isOld(seen.mtimeMs)) return false;
+  const aside = `${lockPath}.stale.${String(process.pid)}.${Math.floor(Math.random() * 0x1_0000_0000).toString(16)}`;
   try {
-    await removeLeftovers(registry);
-    return await work();
+    renameSync(lockPath, aside);
+  } catch {
+    return true;
+  }
+  if (isOld(lstatSync(aside).mtimeMs)) {
+    rmSync(aside, { recursive: true, force: true });
+    return true;
+  }
+  // Another waiter took the stale lock between the look and the rename: give its new lock back. If that fails,
+  // its owner's assertHeld sees the lock gone and writes nothing.
+  try {
+    renameSync(aside, lockPath);
+  } catch {
+    rmSync(aside, { recursive: true, force: true });
+  }
+  return false;
+}
+
+/** Under the lock nobody else writes the registry: its temporary files, and locks set aside long ago, are leftovers. */
+function removeLeftovers(real: string, lockPath: string): void {
+  const folder = path.dirname(real);
+  const base = path.basename(real);
+  const lockBase = path.basename(lockPath);
+  for (const name of readdirSync(folder)) {
+    const full = path.join(folder, name);
+    const writer = name.startsWith(".") ? temporaryPid(name, base) : undefined;
+    const lockWriter = temporaryPid(name, lockBase);
+    const leftover =
+      (writer !== undefined && writer !== process.pid) ||
+      // The lock files of older versions were written through temporary files, and taken over under `.takeover`.
+      (lockWriter !== undefined && isProcessGone(lockWriter)) ||
+      (name.startsWith(`${lockBase}.stale.`) && isOld(lstatSync(full, { throwIfNoEntry: false })?.mtimeMs ?? 0)) ||
+      (name === `${lockBase}.takeover` && isOld(lstatSync(full, { throwIfNoEntry: false })?.mtimeMs ?? 0));
+    if (leftover) rmSync(full, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Run `work` holding `<registry>.lock` (of the real file, links resolved), so two changes never read the same
+ * registry and both write. The lock is proper-lockfile's: a folder whose mtime its owner refreshes every
+ * second, so its liveness is seen on the file system, across PID namespaces and containers sharing the repo.
+ * A lock not refreshed for 5 s is taken over; a live one is waited for, up to 30 s (then UnfinishedError).
+ */
+export async function withRegistryLock<T>(registry: string, work: (held: HeldLock) => Promise<T>, options: { waitMs?: number } = {}): Promise<T> {
+  const real = realRegistry(registry);
+  const lockPath = `${real}.lock`;
+  const deadline = Date.now() + (options.waitMs ?? WAIT_MS);
+  let compromised = false;
+  let release: () => Promise<void>;
+  for (;;) {
+    try {
+      release = await lock(real, { realpath: false, lockfilePath: lockPath, stale: NEVER_STALE_MS, update: UPDATE_MS, onCompromised: () => (compromised = true) });
+      break;
+    } catch (error) {
+      if (errorCode(error) !== "ELOCKED") throw lockFailure(error, registry);
+    }
+    if (claimIfStale(lockPath)) continue;
+    if (Date.now() > deadline) {
+      throw new UnfinishedError(`${registry} is locked by another sparkport change (${lockPath} is kept fresh by its owner); nothing was written, try again`);
+    }
+    await sleep(STEP_MS);
+  }
+  const ours = statSync(lockPath).ino;
+  const stillOurs = (): boolean => {
+    const now = lstatSync(lockPath, { throwIfNoEntry: false });
+    return !compromised && now !== undefined && now.ino === ours && !isOld(now.mtimeMs);
+  };
+  const held: HeldLock = {
+    file: real,
+    assertHeld: () => {
+      if (!stillOurs()) throw new UnfinishedError(`lost the lock of ${registry} (this run paused for over ${String(STALE_MS / 1000)} s); nothing was written, try again`);
+    },
+  };
+  try {
+    removeLeftovers(real, lockPath);
+    return await work(held);
   } finally {
-    await unlink(lock).catch(() => undefined);
+    // A lock taken over is someone else's now: forget it without removing it.
+    if (stillOurs()) await release().catch(() => undefined);
+    else await unlock(real, { realpath: false, lockfilePath: lockPath, fs: { rmdir: (_: string, done: (error: null) => void) => done(null) } }).catch(() => undefined);
   }
 }

@@ -1,4 +1,4 @@
-import { closeSync, fchmodSync, fsyncSync, linkSync, openSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { closeSync, fchmodSync, fchownSync, fstatSync, fsyncSync, linkSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, type Stats } from "node:fs";
 import path from "node:path";
 
 export interface AtomicWriteOptions {
@@ -8,24 +8,56 @@ export interface AtomicWriteOptions {
   exclusive?: boolean;
 }
 
-const TEMPORARY = /^\.?(.+)\.(\d+)\.[0-9a-f]+\.tmp$/;
-
 /** `.<name>.<pid>.<random>.tmp` beside the file: the PID says whose it is, so leftovers of dead runs can go. */
 function temporaryName(file: string): string {
   const random = Math.floor(Math.random() * 0x1_0000_0000).toString(16);
   return path.join(path.dirname(file), `.${path.basename(file)}.${String(process.pid)}.${random}.tmp`);
 }
 
-/** For a temporary file's name (also without the leading dot, as older versions made them): its file and writer. */
-export function parseTemporaryName(name: string): { file: string; pid: number } | undefined {
-  const match = TEMPORARY.exec(name);
-  return match === null ? undefined : { file: match[1] ?? "", pid: Number(match[2]) };
+/**
+ * The writer's PID when `name` is a temporary file of `base`: `.<base>.<pid>.<random>.tmp`, or as older
+ * versions named them, `.<base>.<pid>.tmp` and (for lock files) `<base>.<pid>.<random>.tmp`.
+ */
+export function temporaryPid(name: string, base: string): number | undefined {
+  const rest = name.startsWith(`.${base}.`) ? name.slice(base.length + 2) : name.startsWith(`${base}.`) ? name.slice(base.length + 1) : undefined;
+  const match = rest === undefined ? null : /^(\d+)(?:\.[0-9a-f]+)?\.tmp$/.exec(rest);
+  return match === null ? undefined : Number(match[1]);
 }
 
-/** The current mode of `file`, or undefined when it does not exist. */
-function modeOf(file: string): number | undefined {
+/** No process of this PID is visible here (EPERM means one exists that is not ours). */
+export function isProcessGone(pid: number): boolean {
   try {
-    return statSync(file).mode & 0o7777;
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return !(error instanceof Error && "code" in error && error.code === "EPERM");
+  }
+}
+
+/**
+ * The temporary files of `file` left by writers killed mid-write (SIGKILL, a power cut: nothing runs to remove
+ * them), so that the next write of the file removes them.
+ */
+function removeDeadWritersFiles(file: string): void {
+  const folder = path.dirname(file);
+  const base = path.basename(file);
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = name.startsWith(".") ? temporaryPid(name, base) : undefined;
+    if (pid !== undefined && pid !== process.pid && isProcessGone(pid)) {
+      rmSync(path.join(folder, name), { force: true });
+    }
+  }
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
   } catch {
     return undefined;
   }
@@ -40,10 +72,25 @@ function realFile(file: string): string {
   }
 }
 
-/** A file with all of `data` in it, on disk: writeFileSync on a descriptor repeats short writes until all is written. */
-function writeTemporary(temporary: string, data: string | Uint8Array, mode: number | undefined): void {
+/**
+ * A file with all of `data` in it, on disk: writeFileSync on a descriptor repeats short writes until all is
+ * written. It takes the owner and mode of the file it replaces: root editing a user's file leaves it the
+ * user's. An owner this process may not give (not root) is left as the system makes it.
+ */
+function writeTemporary(temporary: string, data: string | Uint8Array, mode: number | undefined, replaced: Stats | undefined): void {
   const fd = openSync(temporary, "wx", mode ?? 0o666);
   try {
+    if (replaced !== undefined) {
+      const made = fstatSync(fd);
+      if (made.uid !== replaced.uid || made.gid !== replaced.gid) {
+        try {
+          fchownSync(fd, replaced.uid, replaced.gid);
+        } catch {
+          // EPERM: only root may give a file away.
+        }
+      }
+    }
+    // After chown, which clears set-id bits.
     if (mode !== undefined) fchmodSync(fd, mode);
     writeFileSync(fd, data);
     fsyncSync(fd);
@@ -55,15 +102,18 @@ function writeTemporary(temporary: string, data: string | Uint8Array, mode: numb
 /**
  * The one way sparkport writes a file: through a temporary file in the same folder, synced, then renamed over
  * the file (or, `exclusive`, hard-linked to its name, which fails when it exists), so a crash leaves the old
- * file or the new one, never part of one. The temporary file goes whatever happens. Synchronous: the files are
- * small and the CLI has nothing else to do meanwhile.
+ * file or the new one, never part of one. A link is written through and stays a link; the file keeps its owner
+ * and mode. The temporary file goes whatever happens, short of SIGKILL: then the next write of the file
+ * removes it. Synchronous: the files are small and the CLI has nothing else to do meanwhile.
  */
 export function writeFileAtomic(file: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): void {
   const target = options.exclusive === true ? file : realFile(file);
-  const mode = options.exclusive === true ? options.mode : (modeOf(target) ?? options.mode);
+  const replaced = options.exclusive === true ? undefined : statOrUndefined(target);
+  const mode = replaced === undefined ? options.mode : replaced.mode & 0o7777;
+  removeDeadWritersFiles(target);
   const temporary = temporaryName(target);
   try {
-    writeTemporary(temporary, data, mode);
+    writeTemporary(temporary, data, mode, replaced);
     if (options.exclusive !== true) renameSync(temporary, target);
     else linkOrCreate(temporary, target, data, mode);
   } finally {
