@@ -1,8 +1,12 @@
 import { isMap, isScalar, isSeq, parseDocument, stringify, type Document, type YAMLMap } from "yaml";
 
-/** A YAML scalar as it would be written in a block mapping: quoted only when it must be. */
+/**
+ * A YAML scalar as it would be written in a block mapping, on one line: quoted only when it must be, never a
+ * block scalar (`---` or `... x` would be written as `|-` and a line the splice would have to indent).
+ */
 export function scalarText(value: string | number | boolean): string {
-  return stringify(value, { lineWidth: 0 }).trimEnd();
+  const text = stringify(value, { lineWidth: 0, blockQuote: false }).trimEnd();
+  return text.includes("\n") ? JSON.stringify(value) : text;
 }
 
 function lineStart(text: string, offset: number): number {
@@ -44,12 +48,14 @@ export function appendService(text: string, render: (indent: string) => string):
   // Comments and blank lines after the last item belong to what follows it.
   const tail = text.slice(lineStart(text, at), at);
   if (tail.trim() === "" && at > 0) at = lineStart(text, at);
+  // An item that ends inside its last line (a flow map, a CR before the newline): the new one goes after that line.
+  else at = text.indexOf("\n", at) + 1 || text.length;
   const prefix = text.slice(0, at);
   const needsNewline = prefix.length > 0 && !prefix.endsWith("\n");
   return `${prefix}${needsNewline ? "\n" : ""}${render(indent)}\n${text.slice(at)}`;
 }
 
-/** Remove the services item named `name`, from its "- " line to its last line. */
+/** Remove the services item named `name`, from its "- " line to its last line; the last one leaves `services: []`. */
 export function removeService(text: string, name: string): string {
   const doc = parseDocument(text);
   const seq = servicesSeq(doc);
@@ -62,7 +68,13 @@ export function removeService(text: string, name: string): string {
     doc.deleteIn(["services", seq.items.indexOf(item)]);
     return doc.toString();
   }
-  return text.slice(0, start) + text.slice(end);
+  const rest = text.slice(0, start) + text.slice(end);
+  if (seq?.items.length !== 1) return rest;
+  // `services:` with nothing under it is null, not an empty list.
+  const key = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === "services")?.key : undefined;
+  const colon = isScalar(key) && key.range !== undefined && key.range !== null ? rest.indexOf(":", key.range[1]) : -1;
+  if (colon < 0 || colon >= start) throw new Error("the services list has no key to write [] after");
+  return `${rest.slice(0, colon + 1)} []${rest.slice(colon + 1)}`;
 }
 
 /** Replace one scalar's text (status of a service or of one of its environments). */
