@@ -59,7 +59,7 @@ describe("lint masks secrets in scanned files", () => {
     expect(run.stdout).toContain("+DATABASE_URL=postgresql://app:***@127.0.0.1:5432/app");
     expect(run.stdout).toContain(" SESSION_SECRET=***");
     expect(run.stdout).toContain("       POSTGRES_PASSWORD: ***");
-    expect(run.stdout).toContain("     command: redis-server --requirepass *** --port 6380");
+    expect(run.stdout).toContain("command: redis-server --requirepass *** --port 6380");
     // JSON carries no diff; it must leak nothing all the same.
     expectMasked(await runCli(["lint", "--fix", "--format", "json"], { cwd: dir }));
     expect(await Promise.all(FILES.map((f) => readFile(path.join(dir, f), "utf8")))).toEqual(before);
@@ -70,9 +70,14 @@ describe("lint masks secrets in scanned files", () => {
     const run = await runCli(["lint", "--fix", "--write"], { cwd: dir });
     expectMasked(run);
     expect(run.stdout).toContain("wrote backend/.env");
-    expect(await readFile(path.join(dir, "backend/.env"), "utf8")).toBe(env.replace("127.0.0.1:5433/app", "127.0.0.1:5432/app"));
-    // Opening a loopback-only port to every interface is a suggestion, never written.
-    expect(await readFile(path.join(dir, "docker/mini/docker-compose.yml"), "utf8")).toBe(compose);
+    // Postgres agreed on with compose; REDIS_URL names Redis, which holds 6379 on that node.
+    expect(await readFile(path.join(dir, "backend/.env"), "utf8")).toBe(env.replace("127.0.0.1:5433/app", "127.0.0.1:5432/app").replace("127.0.0.1:6380", "127.0.0.1:6379"));
+    // Redis's own command and URL go back to its registered port; opening a loopback-only port to every interface is
+    // a suggestion, never written.
+    expect(await readFile(path.join(dir, "docker/mini/docker-compose.yml"), "utf8")).toBe(
+      compose.replace("--requirepass hunter2 --port 6380", "--requirepass hunter2 --port 6379").replace("127.0.0.1:6381", "127.0.0.1:6379"),
+    );
+    expect(compose).toContain('"127.0.0.1:5432:5432"');
     expect(env).toContain("postgresql://app:s3cr3t-pass@127.0.0.1:5433/app");
   });
 });

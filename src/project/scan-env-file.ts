@@ -5,6 +5,9 @@ import { portsInValue } from "./ports-in-value.js";
 import { roleOfKey } from "./text-references.js";
 import { textPosition } from "../util/text-position.js";
 
+/** A host-less port the file's own service binds (`PORT`, `APP_PORT`, `UVICORN_PORT`); any other `*_PORT` is a client's. */
+const OWN_PORT_KEY = /^(?:PORT|(?:APP|SERVER|HTTP|WEB|LISTEN|UVICORN|GUNICORN|NEXT|VITE_DEV)_PORT|\w*_LISTEN_PORT)$/i;
+
 /** The `*_HOST` value paired with a `*_PORT` key, when it is a plain host name or address. */
 function pairedHostOf(key: string, values: ReadonlyMap<string, string>): string | undefined {
   const match = /^(.*?)_?PORT$/i.exec(key);
@@ -41,7 +44,7 @@ export function scanEnvFile(text: string, file: string): { references: PortRefer
         kind: "env",
         key: entry.key,
         text: entry.raw,
-        ...(host === undefined ? {} : { role: roleOfKey(entry.key) }),
+        role: roleOfKey(entry.key, host === undefined && OWN_PORT_KEY.test(entry.key) ? "listen" : "connect"),
         ...(commented.has(entry) ? { informational: true as const } : {}),
       });
     }
