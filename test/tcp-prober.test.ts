@@ -385,7 +385,7 @@ afterAll(tearDownNamespace);
 if (!netns.ready) console.warn(`skipping network-namespace probes (filtered, unreachable, real name-error): ${netns.reason}`);
 
 describe.skipIf(!netns.ready)(`inside network namespace ${NETNS} (only lo, firewall rules on 127.0.0.1)`, () => {
-  it("reports dropped SYNs as filtered at the timeout, ICMP rejections as unreachable, a .invalid name as name-error, and leaves no socket open", async () => {
+  it("reports dropped SYNs as filtered at the timeout, a firewall's ICMP REJECT as filtered (rejected), no route as unreachable, a .invalid name as name-error, and leaves no socket open", async () => {
     if (!netns.ready) return;
     const script = path.join(netns.scratch, "probe.mjs");
     await writeFile(script, CHILD_SCRIPT);
@@ -395,6 +395,8 @@ describe.skipIf(!netns.ready)(`inside network namespace ${NETNS} (only lo, firew
       { host: "127.0.0.1", port: PORTS.netUnreachable },
       { host: "127.0.0.1", port: PORTS.closed },
       { host: "no-such-host.invalid", port: 80 },
+      // TEST-NET-1: the namespace has no route there, so nothing leaves it.
+      { host: "192.0.2.1", port: 80 },
     ];
     const { stdout } = await run(
       "ip",
@@ -403,15 +405,19 @@ describe.skipIf(!netns.ready)(`inside network namespace ${NETNS} (only lo, firew
     );
     const report: unknown = JSON.parse(stdout);
     if (!isChildReport(report)) throw new Error(`unexpected child output: ${stdout}`);
-    const [dropped, hostUnreachable, netUnreachable, closed, name] = report.results;
+    const [dropped, hostUnreachable, netUnreachable, closed, name, noRoute] = report.results;
 
     expect(dropped).toMatchObject({ state: "filtered", address: "127.0.0.1" });
     expect(dropped?.errorCode).toBeUndefined();
     expect(dropped?.ms).toBeGreaterThanOrEqual(NETNS_TIMEOUT_MS - 5);
     expect(dropped?.settledMs).toBeLessThan(NETNS_TIMEOUT_MS + 400);
 
-    expect(hostUnreachable).toMatchObject({ state: "unreachable", errorCode: "EHOSTUNREACH", address: "127.0.0.1" });
-    expect(netUnreachable).toMatchObject({ state: "unreachable", errorCode: "ENETUNREACH", address: "127.0.0.1" });
+    // The same EHOSTUNREACH as a missing route, but another port of 127.0.0.1 answers: a firewall refused (issue 16, item 9).
+    expect(hostUnreachable).toMatchObject({ state: "filtered", rejected: true, errorCode: "EHOSTUNREACH", address: "127.0.0.1" });
+    expect(netUnreachable).toMatchObject({ state: "filtered", rejected: true, errorCode: "ENETUNREACH", address: "127.0.0.1" });
+    expect(hostUnreachable?.settledMs).toBeLessThan(NETNS_TIMEOUT_MS);
+    expect(noRoute).toMatchObject({ state: "unreachable", errorCode: "ENETUNREACH", address: "192.0.2.1" });
+    expect(noRoute?.rejected).toBeUndefined();
     expect(closed).toMatchObject({ state: "closed", errorCode: "ECONNREFUSED" });
     expect(name?.refused).toBeUndefined();
     expect(name).toMatchObject({ host: "no-such-host.invalid", state: "name-error" });

@@ -1,6 +1,7 @@
 import { UsageError } from "../findings/errors.js";
 import type { Allocation, RegistryModel } from "../registry/model.js";
 import { didYouMean } from "../util/did-you-mean.js";
+import { nodeByHost } from "../network/node-by-host.js";
 
 export interface DoctorTarget {
   input: string;
@@ -16,12 +17,6 @@ const DEFAULT_PORTS: Record<string, number> = { "http:": 80, "https:": 443, "red
 function byPort(model: RegistryModel, port: number, node: string | null): Allocation | null {
   const hits = model.allocations.filter((a) => a.port === port && (node === null || a.node === node));
   return hits.length === 1 ? (hits[0] ?? null) : null;
-}
-
-function nodeByHost(model: RegistryModel, host: string): string | null {
-  if (Object.hasOwn(model.data.nodes, host)) return host;
-  const found = Object.entries(model.data.nodes).find(([, n]) => n.address === host || n.tailscale === host);
-  return found?.[0] ?? null;
 }
 
 /** `fastapi`, `fastapi.test`, a port, `host:port`, `node:port` or a URL. */
@@ -43,7 +38,7 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
     const host = url.hostname.replace(/^\[|\]$/g, "");
     const port = url.port === "" ? DEFAULT_PORTS[url.protocol] : Number(url.port);
     if (port === undefined) throw new UsageError(`"${input}" names no port and ${url.protocol} has no default one`);
-    const node = nodeByHost(model, host);
+    const node = nodeByHost(model.data.nodes, host);
     return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null };
   }
   const hostPort = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text);
@@ -51,7 +46,7 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
     const host = hostPort[1] ?? hostPort[2] ?? "";
     const port = Number(hostPort[3]);
     if (port < 1 || port > 65535) throw new UsageError(`"${input}" is not a port; expected 1-65535`);
-    const node = nodeByHost(model, host);
+    const node = nodeByHost(model.data.nodes, host);
     return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null };
   }
   const [name, env] = text.split(/[.:/]/, 2);

@@ -265,6 +265,26 @@ export const messages = {
     message: (a) => `${a.port} on ${a.node} (${a.host}) did not answer within ${a.timeoutMs} ms (filtered)`,
     fix: () => "check the node's firewall, or run `sparkport check` on that node",
   }),
+  "port-rejected-on-node": entry<{ port: number; node: string; host: string; detail: string }>({
+    explain: "A firewall refused the probe (an ICMP REJECT) while the node answers on other ports: the port's state is unknown.",
+    message: (a) => `${a.port} on ${a.node} (${a.host}) was refused by a firewall (${a.detail}; the node answers on other ports)`,
+    fix: () => "check the node's firewall rules for this port, or run `sparkport check` on that node",
+  }),
+  "port-udp-silent-on-node": entry<{ port: number; node: string; host: string; timeoutMs: number }>({
+    explain: "No ICMP refusal for a UDP probe within the timeout (open|filtered): something may hold the port, or a firewall drops it.",
+    message: (a) => `${a.port}/udp on ${a.node} (${a.host}) sent no refusal within ${a.timeoutMs} ms (open|filtered): it may be in use`,
+    fix: () => "run `sparkport check --protocol udp` on that node, where the socket table can tell",
+  }),
+  "port-unverified-on-node": entry<{ port: number; node: string; state: string }>({
+    explain: "A port on a node that could not be asked (no answer, no route): never offered as free.",
+    message: (a) => `${a.port} is free in the registry, but ${a.node} could not be asked about it (${a.state}): unverified`,
+    fix: () => "run the command on that node, or with --no-remote to accept a port the registry alone vouches for",
+  }),
+  "service-localhost-only": entry<{ owner: string; node: string; port: number; addresses: string[] }>({
+    explain: "A service for all nodes listens on loopback only on its own node, so other nodes are refused.",
+    message: (a) => `${a.owner} on ${a.node} listens on ${list(a.addresses)} only: other nodes cannot reach ${a.port}`,
+    fix: (a) => `make it listen on all interfaces; \`sparkport doctor ${a.port}\` on ${a.node} prints the command for its program`,
+  }),
   "node-unreachable": entry<{ node: string; host: string; detail: string }>({
     explain: "The node's address cannot be reached from here.",
     message: (a) => `${a.node} (${a.host}) is unreachable from here (${a.detail})`,
@@ -374,6 +394,11 @@ export const messages = {
     explain: "No answer within the timeout: a firewall or a Tailscale ACL drops the packets.",
     message: (a) => `${a.host}:${a.port} (${a.owner} on ${a.node}) does not answer within ${a.timeoutMs} ms: a firewall or a Tailscale ACL drops it`,
     fix: () => "check the node's firewall and the tailnet ACL (commands below)",
+  }),
+  "doctor-firewall-refused": entry<{ owner: string; host: string; port: number; node: string; detail: string }>({
+    explain: "A firewall refused the connection (an ICMP REJECT) while the node answers on other ports.",
+    message: (a) => `${a.host}:${a.port} (${a.owner} on ${a.node}): a firewall refused the connection (${a.detail}); the node itself answers`,
+    fix: () => "allow the port in the node's firewall (commands below)",
   }),
   "doctor-unreachable": entry<{ host: string; node: string; detail: string }>({
     explain: "The node's address cannot be reached from here.",

@@ -5,7 +5,7 @@ import type { SocketTable } from "../observe/listener.js";
 import { identifyLocalNode } from "../observe/local-node.js";
 import type { LocalProbes } from "../observe/local-verdict.js";
 import type { ProbeResult, TcpProber } from "../observe/tcp-prober.js";
-import type { RegistryModel } from "../registry/model.js";
+import type { RegistryModel, Transport } from "../registry/model.js";
 import type { TailscaleStatus } from "../observe/parse/tailscale-status.js";
 import { readTailscaleStatus, resolveTailscaleName } from "../observe/read-tailscale-status.js";
 import { requireKnown } from "../util/require-known.js";
@@ -14,8 +14,10 @@ import { isLoopbackHost } from "../util/loopback.js";
 
 export interface OccupancyDeps {
   socketTable: SocketTable;
-  bindTest?: (port: number, extra: readonly string[]) => Promise<BindResult[]>;
+  bindTest?: (port: number, extra: readonly string[], transport?: Transport) => Promise<BindResult[]>;
   prober: TcpProber;
+  /** The same interface for UDP ports; the datagram prober when absent. */
+  udpProber?: TcpProber;
   runner: CommandRunner;
   localAddresses: () => string[];
 }
@@ -44,7 +46,7 @@ export interface NetworkContext {
   /** Once, never when remote probes are off. */
   readTailscale(): Promise<void>;
   /** A shorter timeout serves a shared deadline. */
-  probe(host: string, port: number, timeoutMs?: number): Promise<ProbeResult>;
+  probe(host: string, port: number, timeoutMs?: number, transport?: Transport): Promise<ProbeResult>;
   /** Undefined when not installed, not read (yet, or offline) or failing. */
   readonly tailscale: TailscaleStatus | undefined;
   isLocalHost(host: string): boolean;
@@ -97,15 +99,20 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
   const ownAddress = thisNode === null ? undefined : hostOf(thisNode);
   return {
     thisNode,
-    local: { socketTable: options.deps.socketTable, bindTest: options.deps.bindTest ?? ((port, extra) => bindTest(port, extra, { localAddresses: addresses })) },
+    local: {
+      socketTable: options.deps.socketTable,
+      bindTest: options.deps.bindTest ?? ((port, extra, transport) => bindTest(port, extra, { localAddresses: addresses, ...(transport !== undefined && { transport }) })),
+    },
     ownAddresses: ownAddress !== undefined && addresses.includes(ownAddress) ? [ownAddress] : [],
     remote: options.remote,
     timeoutMs: options.timeoutMs,
     hostOf,
     readTailscale,
-    probe: async (host, port, timeoutMs = options.timeoutMs) => {
-      options.onProbe?.(`probing ${host.includes(":") ? `[${host}]` : host}:${port} (timeout ${timeoutMs} ms)`);
-      return options.deps.prober.probe(host, port, timeoutMs);
+    probe: async (host, port, timeoutMs = options.timeoutMs, transport = "tcp") => {
+      options.onProbe?.(`probing ${host.includes(":") ? `[${host}]` : host}:${port}${transport === "udp" ? "/udp" : ""} (timeout ${timeoutMs} ms)`);
+      if (transport === "tcp") return options.deps.prober.probe(host, port, timeoutMs);
+      const prober = options.deps.udpProber ?? (await import("../observe/udp-prober.js")).nodeUdpProber;
+      return prober.probe(host, port, timeoutMs);
     },
     peerOffline: async (host) => {
       await readTailscale();

@@ -1,5 +1,7 @@
+import { createSocket } from "node:dgram";
 import { createServer } from "node:net";
 import { errorCode } from "../io/file-system.js";
+import type { Transport } from "../registry/model.js";
 
 export type BindState = "free" | "in-use" | "absent" | "denied" | "error";
 
@@ -44,9 +46,28 @@ function tryListen(address: string, port: number): Promise<{ family: string } | 
   });
 }
 
+/** A UDP socket bound without SO_REUSEADDR, IPv6-only for IPv6 addresses, as tryListen binds TCP. */
+function tryBindUdp(address: string, port: number): Promise<{ family: string } | { error: unknown }> {
+  return new Promise((resolve) => {
+    const v6 = address.includes(":");
+    const socket = createSocket({ type: v6 ? "udp6" : "udp4", ipv6Only: v6 });
+    socket.unref();
+    socket.once("error", (error) => {
+      try {
+        socket.close();
+      } catch {
+        // Never bound, so nothing to close.
+      }
+      resolve({ error });
+    });
+    socket.once("listening", () => socket.close(() => resolve({ family: v6 ? "IPv6" : "IPv4" })));
+    socket.bind({ address, port, exclusive: true });
+  });
+}
+
 /** `::` is bound IPv6-only so each family is judged alone: a dual-stack bind would blame an IPv4 holder on IPv6. */
-export async function bindOnce(address: string, port: number): Promise<BindResult> {
-  const outcome = await tryListen(address, port);
+export async function bindOnce(address: string, port: number, transport: Transport = "tcp"): Promise<BindResult> {
+  const outcome = await (transport === "udp" ? tryBindUdp(address, port) : tryListen(address, port));
   if ("family" in outcome) return { address, state: "free" };
   const code = errorCode(outcome.error);
   return code === undefined ? { address, state: stateOf(code) } : { address, state: stateOf(code), errorCode: code };
@@ -59,6 +80,7 @@ export interface BindTestOptions {
   platform?: NodeJS.Platform;
   /** Interface addresses that are up: a loopback missing here (lo down, IPv6 off, as in containers) is bound itself, to show absent. */
   localAddresses?: readonly string[];
+  transport?: Transport;
 }
 
 // One address at a time (two families of one port at once collide). macOS lets a wildcard and a loopback both bind, so each
@@ -69,7 +91,7 @@ export async function bindTest(port: number, extraAddresses: readonly string[] =
   for (const address of new Set([...WILDCARD_AND_LOOPBACK, ...extraAddresses])) {
     const wildcard = platform === "linux" && options.localAddresses?.includes(address) === true ? LINUX_WILDCARD_OF[address] : undefined;
     const wildcardFree = wildcard !== undefined && results.some((r) => r.address === wildcard && r.state === "free");
-    results.push(wildcard !== undefined && wildcardFree ? { address, state: "free", impliedBy: wildcard } : await bindOnce(address, port));
+    results.push(wildcard !== undefined && wildcardFree ? { address, state: "free", impliedBy: wildcard } : await bindOnce(address, port, options.transport));
   }
   return results;
 }

@@ -1,3 +1,4 @@
+import type { Transport } from "../registry/model.js";
 import type { BindResult } from "./bind-test.js";
 import { listenerFamilies } from "./listener-families.js";
 import type { ExcludedRange, Listener, SocketSnapshot, SocketTable } from "./listener.js";
@@ -22,7 +23,7 @@ export interface LocalVerdict {
 
 export interface LocalProbes {
   socketTable: SocketTable;
-  bindTest: (port: number, extra: readonly string[]) => Promise<BindResult[]>;
+  bindTest: (port: number, extra: readonly string[], transport?: Transport) => Promise<BindResult[]>;
 }
 
 function groupHolders(listeners: readonly Listener[]): Holder[] {
@@ -36,19 +37,37 @@ function groupHolders(listeners: readonly Listener[]): Holder[] {
   return [...byOwner.values()];
 }
 
-/** The socket table names holders; the bind test is the ground truth (it also sees sockets whose owner the table cannot). */
-export async function localVerdict(port: number, probes: LocalProbes, extraAddresses: readonly string[] = []): Promise<LocalVerdict> {
+/**
+ * A failed bind or a listener may be another run's bind test, holding the port for an instant (12 `check`s at once),
+ * often gone before its owner is looked up. A held port is looked at again after a random pause, and again while no
+ * owner shows, before it is believed.
+ */
+const UNSEEN_HOLDER_RETRIES = 3;
+const retryPause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+
+async function observeOnce(port: number, probes: LocalProbes, extraAddresses: readonly string[], transport: Transport) {
   // Bind first, then read: a table read during a bind test would name this very process as the holder.
-  const binds = await probes.bindTest(port, extraAddresses);
+  const binds = await probes.bindTest(port, extraAddresses, transport);
   const families = listenerFamilies(probes.socketTable, binds);
   const snapshot: SocketSnapshot =
     families?.length === 0
       ? { listeners: [], excluded: [], source: "bind test", ownersComplete: true }
-      : await probes.socketTable.snapshot({ protocol: "tcp", ports: [port], ...(families !== undefined && { families }) });
-  const listeners = listenersOnPort(snapshot.listeners, port);
+      : await probes.socketTable.snapshot({ protocol: transport, ports: [port], ...(families !== undefined && { families }) });
+  return { binds, snapshot, listeners: listenersOnPort(snapshot.listeners, port) };
+}
+
+/** The socket table names holders; the bind test is the ground truth (it also sees sockets whose owner the table cannot). */
+export async function localVerdict(port: number, probes: LocalProbes, extraAddresses: readonly string[] = [], transport: Transport = "tcp"): Promise<LocalVerdict> {
+  let seen = await observeOnce(port, probes, extraAddresses, transport);
+  const held = (): boolean => seen.listeners.length > 0 || seen.binds.some((b) => b.state === "in-use");
+  const unseen = (): boolean => held() && seen.listeners.every((l) => l.pid === undefined);
+  for (let retry = 0; retry < UNSEEN_HOLDER_RETRIES && (retry === 0 ? held() : unseen()); retry += 1) {
+    await retryPause();
+    seen = await observeOnce(port, probes, extraAddresses, transport);
+  }
+  const { binds, snapshot, listeners } = seen;
   const excluded = snapshot.excluded.find((r) => port >= r.from && port <= r.to) ?? null;
-  const held = listeners.length > 0 || binds.some((b) => b.state === "in-use");
-  return { held, holders: groupHolders(listeners), binds, excluded, ownersComplete: snapshot.ownersComplete, source: snapshot.source };
+  return { held: held(), holders: groupHolders(listeners), binds, excluded, ownersComplete: snapshot.ownersComplete, source: snapshot.source };
 }
 
 export function holderText(holder: Holder): string {

@@ -1,9 +1,17 @@
 import { readTextSync } from "../io/read-text-sync.js";
-import type { ProbeResult, TcpProber } from "./tcp-prober.js";
+import type { Transport } from "../registry/model.js";
+import type { ProbeResult } from "./tcp-prober.js";
 
 export interface ProbeTarget {
   host: string;
   port: number;
+  /** tcp when absent. */
+  transport?: Transport;
+}
+
+/** A TcpProber, or one that also takes the target's transport. */
+export interface TargetProber {
+  probe(host: string, port: number, timeoutMs: number, transport?: Transport): Promise<ProbeResult>;
 }
 
 export interface ProbeManyOptions {
@@ -19,7 +27,7 @@ export interface ProbeManyOptions {
  * come back in target order. When a probe or `onResult` throws, no new
  * probes start, the running ones finish, and the first error is rethrown.
  */
-export async function probeMany(prober: TcpProber, targets: readonly ProbeTarget[], options: ProbeManyOptions): Promise<ProbeResult[]> {
+export async function probeMany(prober: TargetProber, targets: readonly ProbeTarget[], options: ProbeManyOptions): Promise<ProbeResult[]> {
   const { concurrency, timeoutMs, onResult } = options;
   if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be an integer of at least 1, got ${concurrency}`);
   const results = new Array<ProbeResult | undefined>(targets.length);
@@ -33,7 +41,7 @@ export async function probeMany(prober: TcpProber, targets: readonly ProbeTarget
       const target = targets[index];
       if (target === undefined) continue;
       try {
-        const result = await prober.probe(target.host, target.port, timeoutMs);
+        const result = await prober.probe(target.host, target.port, timeoutMs, target.transport);
         results[index] = result;
         onResult?.(result, index);
       } catch (error) {
@@ -66,9 +74,21 @@ export function softOpenFileLimit(limits: string): number | undefined {
  * elsewhere (or unreadable) 256 is assumed, giving 64.
  */
 export function defaultConcurrency(readLimits: () => string | undefined = readProcLimits): number {
+  return Math.max(1, Math.min(Math.floor(openFileLimit(readLimits) / 4), MAX_CONCURRENCY));
+}
+
+/**
+ * The most probes the open-file limit allows: half of it, the rest for what else is open (the registry, pipes,
+ * Node's own). Past it, connects fail with EMFILE, which is this process's state, not the network's.
+ */
+export function concurrencyCap(readLimits: () => string | undefined = readProcLimits): number {
+  const limit = openFileLimit(readLimits);
+  return Number.isFinite(limit) ? Math.max(1, Math.floor(limit / 2)) : Number.MAX_SAFE_INTEGER;
+}
+
+function openFileLimit(readLimits: () => string | undefined): number {
   const text = readLimits();
-  const limit = (text === undefined ? undefined : softOpenFileLimit(text)) ?? FALLBACK_FILE_LIMIT;
-  return Math.max(1, Math.min(Math.floor(limit / 4), MAX_CONCURRENCY));
+  return (text === undefined ? undefined : softOpenFileLimit(text)) ?? FALLBACK_FILE_LIMIT;
 }
 
 function readProcLimits(): string | undefined {

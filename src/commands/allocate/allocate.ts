@@ -75,9 +75,10 @@ export async function planAllocation(model: RegistryModel, network: NetworkConte
   if (data.services.some((s) => s.name === options.service)) refusals.push(makeFinding("allocate-name-taken", "error", { name: options.service }, file));
   let port = options.port;
   if (port === undefined) {
-    const [next] = await findNextFree(model, { team: options.team, node: options.node, env: envs.join(",") || undefined, count: 1 }, network);
+    const query = { team: options.team, node: options.node, env: envs.join(",") || undefined, count: 1, transport: transportOf(protocol) };
+    const [next] = await findNextFree(model, query, network);
     if (next === undefined) throw new UsageError(`no free port left in team ${options.team}'s ranges`);
-    port = next;
+    port = next.port;
     checks.push(`next free port in team ${options.team}'s ranges: ${port}`);
   }
   const base = port;
@@ -110,13 +111,15 @@ export async function planAllocation(model: RegistryModel, network: NetworkConte
   for (const [, p] of Object.entries(ports)) {
     if (p < 1 || p > 65535) continue;
     if (options.node === network.thisNode) {
-      const local = await localVerdict(p, network.local, network.ownAddresses);
+      const local = await localVerdict(p, network.local, network.ownAddresses, transport);
       if (local.held) refusals.push(makeFinding("port-held-unknown", "error", { port: p, addresses: local.binds.filter((b) => b.state === "in-use").map((b) => b.address) }, file));
       checks.push(`this machine (${options.node}): ${p} ${local.held ? "held" : "free"}`);
     } else if (network.remote) {
       const host = network.hostOf(options.node);
-      const probe = await network.probe(host, p);
+      const probe = await network.probe(host, p, undefined, transport);
       if (probe.state === "open") refusals.push(makeFinding("port-open-on-node", "error", { port: p, node: options.node, host }, file));
+      // Unknown is not free: only a refusal proves the port unused there.
+      else if (probe.state !== "closed") refusals.push(makeFinding("port-unverified-on-node", "error", { port: p, node: options.node, state: probe.state }, file));
       checks.push(`probe ${host}:${p} from here: ${probe.state}`);
     } else {
       checks.push(`${options.node}:${p} not probed (offline mode)`);

@@ -30,8 +30,15 @@ function remoteLine(c: PortCheck): string | null {
   if (c.host === null) return null;
   const where = `${c.node ?? c.host} (${c.host.includes(":") ? `[${c.host}]` : c.host}:${c.port})`;
   if (c.remote === null) return `not probed on ${where} (offline mode)`;
-  const words = { open: "open: something listens", closed: "closed: nothing listens", filtered: "filtered: no answer", unreachable: "unreachable", "name-error": "name does not resolve" };
-  return `${words[c.remote.state]} on ${where}, ${Math.round(c.remote.ms)} ms`;
+  const words = {
+    open: "open: something listens",
+    closed: "closed: nothing listens",
+    filtered: c.remote.rejected === true ? "filtered: a firewall refused" : "filtered: no answer",
+    "open|filtered": "open|filtered: no ICMP refusal (UDP)",
+    unreachable: "unreachable",
+    "name-error": "name does not resolve",
+  };
+  return `${words[c.remote.state]} on ${where}${c.protocol === "udp" ? " (UDP)" : ""}, ${Math.round(c.remote.ms)} ms`;
 }
 
 function findingLine(f: Finding, paint: Paint): string[] {

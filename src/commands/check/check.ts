@@ -7,9 +7,10 @@ import { holderText, localVerdict, type LocalVerdict } from "../../observe/local
 import { parsePortArg, type PortArg } from "./parse-port-arg.js";
 import { placingRanges, registryVerdict, type RegistryVerdict } from "../../observe/registry-verdict.js";
 import type { ProbeResult } from "../../observe/tcp-prober.js";
-import { buildModel, type RegistryModel } from "../../registry/model.js";
+import { buildModel, transportOf, type RegistryModel, type Transport } from "../../registry/model.js";
 import { requireKnown } from "../../util/require-known.js";
 import { findNextFree } from "../../network/find-next-free.js";
+import { nodeByHost, nodeNamed } from "../../network/node-by-host.js";
 import { openRegistry } from "../../registry/open-registry.js";
 import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../../network/network-context.js";
 
@@ -22,6 +23,8 @@ export interface CheckOptions extends OccupancyOptions {
   env?: string | undefined;
   /** Its own allocation is no conflict. */
   service?: string | undefined;
+  /** tcp or udp; by default the transport the port is allocated with on its node (--service's), else tcp. */
+  protocol?: string | undefined;
 }
 
 export interface PortCheck {
@@ -30,6 +33,7 @@ export interface PortCheck {
   /** Null when the port names a host outside the registry. */
   node: string | null;
   host: string | null;
+  protocol: Transport;
   registry: {
     allocations: { service: string; label: string; team: string; node: string; environment: string | null; status: string }[];
     reservations: { name: string; label: string; priority: string; node: string | null }[];
@@ -112,9 +116,23 @@ function remoteFindings(port: number, node: string, probe: ProbeResult, timeoutM
   const host = probe.host;
   if (probe.state === "open") findings.add("port-open-on-node", "error", { port, node, host });
   // The port could not be seen: not a conflict proven, but never "free" either.
+  else if (probe.state === "filtered" && probe.rejected === true) findings.add("port-rejected-on-node", "error", { port, node, host, detail: probe.errorCode ?? "" });
   else if (probe.state === "filtered") findings.add("port-filtered-on-node", "error", { port, node, host, timeoutMs });
+  else if (probe.state === "open|filtered") findings.add("port-udp-silent-on-node", "error", { port, node, host, timeoutMs });
   else if (probe.state === "unreachable") findings.add("node-unreachable", "error", { node, host, detail: probe.errorCode ?? "no route" });
   else if (probe.state === "name-error") findings.add("node-name-error", "error", { node, host });
+}
+
+/** --protocol, else --service's, else the transport the port is allocated with on the node when it is UDP alone. */
+function transportFor(model: RegistryModel, port: number, node: string | null, options: CheckOptions): Transport {
+  if (options.protocol !== undefined) {
+    if (options.protocol !== "tcp" && options.protocol !== "udp") throw new UsageError(`--protocol must be tcp or udp, got "${options.protocol}"`);
+    return options.protocol;
+  }
+  const own = model.data.services.find((s) => s.name === options.service);
+  if (own !== undefined) return transportOf(own.protocol);
+  const here = model.allocations.filter((a) => a.port === port && (node === null || a.node === node));
+  return here.length > 0 && here.every((a) => a.transport === "udp") ? "udp" : "tcp";
 }
 
 /** `node:port`, `address:port`, --node, the owner, else here. */
@@ -127,11 +145,12 @@ function targetOf(
 ): { node: string | null; host: string | null } {
   const nodes = model.data.nodes;
   if (arg.host !== undefined) {
-    if (Object.hasOwn(nodes, arg.host)) return { node: arg.host, host: null };
+    const named = nodeNamed(nodes, arg.host);
+    if (named !== null) return { node: named, host: null };
     // This machine's own addresses get the full local verdict, never one connect.
     if (isLocalHost(arg.host)) return { node: thisNode, host: null };
-    const byAddress = Object.entries(nodes).find(([, n]) => n.address === arg.host || n.tailscale === arg.host);
-    return byAddress === undefined ? { node: null, host: arg.host } : { node: byAddress[0], host: null };
+    const byAddress = nodeByHost(nodes, arg.host);
+    return byAddress === null ? { node: null, host: arg.host } : { node: byAddress, host: null };
   }
   if (options.node !== undefined) return { node: options.node, host: null };
   const owners = new Set(model.allocations.filter((a) => a.port === arg.port && a.service.name !== options.service).map((a) => a.node));
@@ -147,8 +166,9 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
   const findings = new FindingList({ file: model.registry.file });
   registryFindings(model, verdict, target.node, options, findings);
 
+  const protocol = transportFor(model, arg.port, target.node, options);
   const isLocal = target.host === null && (target.node === null || target.node === network.thisNode);
-  const local = isLocal ? await localVerdict(arg.port, network.local, network.ownAddresses) : null;
+  const local = isLocal ? await localVerdict(arg.port, network.local, network.ownAddresses, protocol) : null;
   if (local !== null) localFindings(arg.port, local, findings);
 
   let remote: ProbeResult | null = null;
@@ -157,7 +177,7 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
     const label = target.node ?? target.host ?? "";
     host = target.host ?? network.hostOf(target.node ?? "");
     if (network.remote) {
-      remote = await network.probe(host, arg.port);
+      remote = await network.probe(host, arg.port, undefined, protocol);
       remoteFindings(arg.port, label, remote, network.timeoutMs, findings);
       if (remote.state !== "open" && (await network.peerOffline(host))) findings.add("tailscale-peer-offline", "warning", { node: label, host });
     } else {
@@ -171,13 +191,14 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
   const offset = options.env === undefined ? 0 : (model.data.environments[options.env]?.offset ?? 0);
   const next =
     conflict && team !== undefined
-      ? (await findNextFree(model, { team, node: target.node, env: options.env, count: 1 }, network)).map((p) => p + offset)
+      ? (await findNextFree(model, { team, node: target.node, env: options.env, count: 1, transport: protocol, verifiedOnly: true }, network)).map((p) => p.port + offset)
       : [];
   return {
     input: arg.raw,
     port: arg.port,
     node: target.node,
     host,
+    protocol,
     registry: {
       allocations: verdict.allocations.map((a) => ({
         service: a.service.name,

@@ -9,6 +9,7 @@ export const checkCommand = defineCommand({
     node: optional("--node <node>", "the node to check (default: the node the port is allocated on, else this machine)"),
     env: optional("--env <environment>", "the environment(s) you will run in, for next-free suggestions"),
     service: optional("--service <name>", "the service you are about to start: its own allocation is no conflict"),
+    protocol: optional("--protocol <tcp|udp>", "the transport to check (default: the port's allocation, else tcp)"),
   },
   examples: ["sparkport check 8002", "sparkport check macmini:8000 --service fastapi --json"],
   async run({ args, options }, deps) {

@@ -18,5 +18,5 @@ export const nextCommand = defineCommand({
     return next({ ...(await deps.occupancy()), ...options, count: Number(options.count) });
   },
   text: async (result, { input }) => (await import("./next-text.js")).renderNextText(result, Number(input.options.count)),
-  findings: (result) => result.notes,
+  findings: (result) => [...result.notes, ...result.findings],
 });

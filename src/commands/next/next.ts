@@ -1,5 +1,5 @@
 import { UsageError } from "../../findings/errors.js";
-import type { Finding } from "../../findings/finding.js";
+import { makeFinding, type Finding } from "../../findings/finding.js";
 import { buildModel } from "../../registry/model.js";
 import { requireKnown } from "../../util/require-known.js";
 import { findNextFree } from "../../network/find-next-free.js";
@@ -19,8 +19,11 @@ export interface NextResult {
   node: string | null;
   thisNode: string | null;
   ports: number[];
+  /** Ports the node could not be asked about (listed in ports too): exit 1 unless --no-remote. */
+  unverified: number[];
   environments: Record<string, number>[];
   notes: Finding[];
+  findings: Finding[];
   exitCode: number;
 }
 
@@ -37,9 +40,15 @@ export async function next(options: NextOptions): Promise<NextResult> {
   const network = await prepareNetwork(model, { ...options, tailscale: "when-asked" });
   const node = options.node ?? network.thisNode;
   if (node !== network.thisNode) await network.readTailscale();
-  const ports = await findNextFree(model, { team: options.team, node, env: options.env, count: options.count }, network);
+  const free = await findNextFree(model, { team: options.team, node, env: options.env, count: options.count }, network);
+  const ports = free.map((f) => f.port);
+  const findings = free.flatMap((f) =>
+    f.unverified === undefined ? [] : [makeFinding("port-unverified-on-node", "error", { port: f.port, node: node ?? "", state: f.unverified }, { file: model.registry.file })],
+  );
   const environments = ports.map((p) =>
     Object.fromEntries((envs.length === 0 ? ["base"] : envs).map((e) => [e, p + (model.data.environments[e]?.offset ?? 0)])),
   );
-  return { registry: model.registry.file, team: options.team, node, thisNode: network.thisNode, ports, environments, notes: network.notes, exitCode: ports.length < options.count ? 1 : 0 };
+  const unverified = free.filter((f) => f.unverified !== undefined).map((f) => f.port);
+  const exitCode = ports.length < options.count || unverified.length > 0 ? 1 : 0;
+  return { registry: model.registry.file, team: options.team, node, thisNode: network.thisNode, ports, unverified, environments, notes: network.notes, findings, exitCode };
 }

@@ -11,9 +11,12 @@ export const statusCommand = defineCommand({
   },
   examples: ["sparkport status", "sparkport status --node macmini --json"],
   async run({ options }, deps) {
-    const [{ status }, { defaultConcurrency }] = await Promise.all([import("./status.js"), import("../../observe/probe-many.js")]);
-    const concurrency = options.concurrency === undefined ? defaultConcurrency() : Number(options.concurrency);
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new UsageError(`--concurrency must be a whole number of 1 or more, got ${options.concurrency ?? ""}`);
+    // Decimal digits only: Number() would take 0x10 and 1e9.
+    if (options.concurrency !== undefined && !/^0*[1-9]\d*$/.test(options.concurrency)) {
+      throw new UsageError(`--concurrency must be a whole number of 1 or more, written in decimal digits, got "${options.concurrency}"`);
+    }
+    const [{ status }, { concurrencyCap, defaultConcurrency }] = await Promise.all([import("./status.js"), import("../../observe/probe-many.js")]);
+    const concurrency = Math.min(options.concurrency === undefined ? defaultConcurrency() : Number(options.concurrency), concurrencyCap());
     const progress = deps.progress();
     const occupancy = await deps.occupancy({ leanHeap: true });
     return status({ ...occupancy, team: options.team, node: options.node, concurrency, onProgress: progress.update }).finally(progress.done);

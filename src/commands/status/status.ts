@@ -3,7 +3,8 @@ import { makeFinding, type Finding } from "../../findings/finding.js";
 import { listenersOnPort } from "../../observe/listeners-on-port.js";
 import type { ProbeResult } from "../../observe/tcp-prober.js";
 import { probeMany } from "../../observe/probe-many.js";
-import { buildModel, type Allocation } from "../../registry/model.js";
+import { buildModel, type Allocation, type Transport } from "../../registry/model.js";
+import { isLoopbackAddress } from "../../util/loopback.js";
 import { requireKnown } from "../../util/require-known.js";
 import { openRegistry } from "../../registry/open-registry.js";
 import { prepareNetwork, type OccupancyOptions } from "../../network/network-context.js";
@@ -44,7 +45,12 @@ export interface StatusResult {
 const MIN_PROBE_MS = 20;
 
 const UP: readonly Observed[] = ["open", "listening"];
-const UNKNOWN: readonly Observed[] = ["skipped"];
+/** open|filtered: a UDP port sent no refusal, which says nothing either way. */
+const UNKNOWN: readonly Observed[] = ["skipped", "open|filtered"];
+
+/** Other nodes must reach it: a bind on loopback alone refuses them. */
+const localhostOnly = (a: Allocation, observed: { observed: Observed; addresses: string[] }): boolean =>
+  a.access === "all-nodes" && observed.observed === "listening" && observed.addresses.length > 0 && observed.addresses.every(isLoopbackAddress);
 
 /** All probes share one deadline: at most one timeout per round of `concurrency`, however many are filtered. */
 export async function status(options: StatusOptions): Promise<StatusResult> {
@@ -60,9 +66,11 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
 
   let budgetMs = options.timeoutMs;
   const observed = new Map<Allocation, { observed: Observed; host: string | null; addresses: string[] }>();
-  if (local.length > 0) {
-    const snapshot = await network.local.socketTable.snapshot({ protocol: "tcp", ports: local.map((a) => a.port) });
-    for (const a of local) {
+  for (const transport of ["tcp", "udp"] as const) {
+    const mine = local.filter((a) => a.transport === transport);
+    if (mine.length === 0) continue;
+    const snapshot = await network.local.socketTable.snapshot({ protocol: transport, ports: mine.map((a) => a.port) });
+    for (const a of mine) {
       const listeners = listenersOnPort(snapshot.listeners, a.port);
       observed.set(a, { observed: listeners.length > 0 ? "listening" : "not-listening", host: null, addresses: listeners.map((l) => l.address) });
     }
@@ -70,7 +78,7 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
   if (remote.length > 0 && !network.remote) {
     for (const a of remote) observed.set(a, { observed: "skipped", host: network.hostOf(a.node), addresses: [] });
   } else if (remote.length > 0) {
-    const targets = remote.map((a) => ({ host: network.hostOf(a.node), port: a.port }));
+    const targets = remote.map((a) => ({ host: network.hostOf(a.node), port: a.port, transport: a.transport }));
     let done = 0;
     // A probe started late gets only the time left; one that would start after the deadline is not run at all.
     const concurrency = Math.max(options.concurrency, 1);
@@ -78,9 +86,9 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
     const deadline = Date.now() + budgetMs;
     const late = new Set<string>();
     const clamped = {
-      probe: (host: string, port: number): Promise<ProbeResult> => {
+      probe: (host: string, port: number, _timeoutMs: number, transport: Transport = "tcp"): Promise<ProbeResult> => {
         const left = deadline - Date.now();
-        if (left >= MIN_PROBE_MS) return network.probe(host, port, Math.min(options.timeoutMs, left));
+        if (left >= MIN_PROBE_MS) return network.probe(host, port, Math.min(options.timeoutMs, left), transport);
         late.add(`${host}\u0000${port}`);
         return Promise.resolve({ host, port, state: "filtered", ms: 0 });
       },
@@ -114,6 +122,9 @@ export async function status(options: StatusOptions): Promise<StatusResult> {
       } else if ((a.status === "stopped" || a.status === "reserved" || a.status === "planned") && up) {
         mismatch = true;
         findings.push(makeFinding("declared-stopped-but-open", "warning", { owner: a.label, node: a.node, status: a.status }, where));
+      } else if (localhostOnly(a, o)) {
+        mismatch = true;
+        findings.push(makeFinding("service-localhost-only", "error", { owner: a.label, node: a.node, port: a.port, addresses: o.addresses }, where));
       }
     }
     return {

@@ -12,8 +12,8 @@ const DOCKER_PROXIES = /^(docker-proxy|com\.docke|com\.docker\.backend|Docker De
 async function alternative(ctx: DoctorContext): Promise<number | undefined> {
   const team = ctx.target.allocation?.service.team ?? ctx.model.data.services.find((s) => s.node === ctx.network.thisNode)?.team;
   if (team === undefined) return undefined;
-  const [port] = await findNextFree(ctx.model, { team, node: ctx.network.thisNode, count: 1 }, ctx.network);
-  return port;
+  const [free] = await findNextFree(ctx.model, { team, node: ctx.network.thisNode, count: 1, verifiedOnly: true }, ctx.network);
+  return free?.port;
 }
 
 /** Who holds the port, the command to stop it, and a port to take instead; doctor never stops anything itself. */

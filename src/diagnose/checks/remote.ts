@@ -3,7 +3,7 @@ import { firewallFix } from "../../fixes/firewall-fix.js";
 import { tailscaleFix } from "../../fixes/tailscale-fix.js";
 import { tailscalePing } from "./tailscale-ping.js";
 
-/** Refused means not running or localhost-only there; no answer means a firewall, an ACL or Tailscale. */
+/** Refused means not running or localhost-only there; no answer, or an ICMP REJECT, means a firewall, an ACL or Tailscale. */
 export async function checkRemote(ctx: DoctorContext): Promise<void> {
   const { port } = ctx.target;
   const node = ctx.target.node ?? ctx.target.host ?? "";
@@ -13,10 +13,11 @@ export async function checkRemote(ctx: DoctorContext): Promise<void> {
     return;
   }
   ctx.ran.push(`a TCP connection from here to ${host}:${port}`);
-  const probe = await ctx.network.probe(host, port);
+  const probe = await ctx.network.probe(host, port, undefined, ctx.target.allocation?.transport);
   const evidence = [`probe ${host.includes(":") ? `[${host}]` : host}:${port}: ${probe.state} after ${Math.round(probe.ms)} ms${probe.errorCode === undefined ? "" : ` (${probe.errorCode})`}`];
   const service = ctx.target.allocation?.service.name ?? String(port);
-  if (probe.state === "open") return;
+  // A UDP port without a refusal is all a datagram can show of a healthy service.
+  if (probe.state === "open" || probe.state === "open|filtered") return;
   if (probe.state === "closed") {
     ctx.add("doctor-refused-remote", "error", { owner: ctx.owner, service, host, port, node }, { evidence });
     return;
@@ -26,7 +27,10 @@ export async function checkRemote(ctx: DoctorContext): Promise<void> {
   const commands = [...tailscale.commands];
   const ping = await tailscalePing(ctx, host);
   if (ping !== undefined) evidence.push(ping);
-  if (probe.state === "filtered") {
+  if (probe.state === "filtered" && probe.rejected === true) {
+    commands.push(...firewallFix(ctx.targetOs, port).commands);
+    ctx.add("doctor-firewall-refused", "error", { owner: ctx.owner, host, port, node, detail: probe.errorCode ?? "refused" }, { evidence, commands });
+  } else if (probe.state === "filtered") {
     commands.push(...firewallFix(ctx.targetOs, port).commands);
     ctx.add("doctor-filtered", "error", { owner: ctx.owner, host, port, node, timeoutMs: ctx.network.timeoutMs }, { evidence, commands });
   } else {
