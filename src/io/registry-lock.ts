@@ -83,7 +83,13 @@ function removeLeftovers(real: string, lockPath: string): void {
   const folder = path.dirname(real);
   const base = path.basename(real);
   const lockBase = path.basename(lockPath);
-  for (const name of readdirSync(folder)) {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return; // A folder one may write but not list: the leftovers stay, the change goes on.
+  }
+  for (const name of names) {
     const full = path.join(folder, name);
     const writer = name.startsWith(".") ? temporaryPid(name, base) : undefined;
     const lockWriter = temporaryPid(name, lockBase);
