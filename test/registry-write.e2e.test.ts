@@ -1,5 +1,5 @@
 import { execFile, spawn, spawnSync } from "node:child_process";
-import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -149,6 +149,18 @@ describe("item 2: the lock across PID namespaces", () => {
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(services(file).map((s) => s.name)).toContain("after");
   }, 60_000);
+
+  it("a stale lock met by 20 allocations at once: one at a time takes it over, all 20 kept, nothing left over", async () => {
+    const dir = folder();
+    const file = registryIn(dir);
+    mkdirSync(`${file}.lock`);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(`${file}.lock`, old, old);
+    const names = Array.from({ length: 20 }, (_, i) => `t${String(i)}`);
+    const runs = await Promise.all(names.map((name) => allocate(file, name)));
+    expectAllKept(file, runs, names);
+    expect(readdirSync(dir)).toEqual(["ports.yaml"]);
+  }, 120_000);
 
   /** PID 1 of a new namespace takes the lock through the built CLI's dependency and hangs; killing it leaves the lock. */
   async function holdLockIn(dir: string, file: string): Promise<() => void> {
