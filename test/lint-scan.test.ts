@@ -61,7 +61,7 @@ describe("the change protocol: lint --base and sparkport diff", () => {
     const codes = result.findings.map((f) => f.code);
     expect(codes).toContain("locked-port-changed");
     const moved = result.findings.find((f) => f.code === "port-moved" && f.message.startsWith("FastAPI (dev)"));
-    expect(moved?.message).toBe("FastAPI (dev) moved since HEAD: 8000 → 8002; 1 reference(s) still use 8000; notify team(s) A, C");
+    expect(moved?.message).toBe("FastAPI (dev) moved since HEAD: 8000 → 8002; 1 reference still uses 8000; notify teams A, C");
     expect(moved?.related).toEqual([{ file: "backend/.env", line: 1, column: 10 }]);
     expect(result.exitCode).toBe(1);
 

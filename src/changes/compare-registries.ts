@@ -5,6 +5,8 @@ export interface PortChange {
   label: string;
   environment: string | null;
   node: string;
+  /** The node the old port was on; null for a new entry. */
+  fromNode: string | null;
   team: string;
   locked: boolean;
   from: number | null;
@@ -19,11 +21,12 @@ export function compareRegistries(before: RegistryModel, after: RegistryModel): 
   const old = new Map(before.allocations.map((a) => [key(a), a]));
   const now = new Map(after.allocations.map((a) => [key(a), a]));
   const changes: PortChange[] = [];
-  const describe = (a: Allocation, from: number | null, to: number | null): PortChange => ({
+  const describe = (a: Allocation, from: number | null, to: number | null, fromNode: string | null): PortChange => ({
     service: a.service.name,
     label: a.label,
     environment: a.environment ?? null,
     node: a.node,
+    fromNode,
     team: a.service.team,
     locked: a.service.locked === true,
     from,
@@ -32,9 +35,9 @@ export function compareRegistries(before: RegistryModel, after: RegistryModel): 
   });
   for (const [k, a] of old) {
     const b = now.get(k);
-    if (b === undefined) changes.push(describe(a, a.port, null));
-    else if (b.port !== a.port || b.node !== a.node) changes.push({ ...describe(b, a.port, b.port), locked: a.service.locked === true || b.service.locked === true });
+    if (b === undefined) changes.push(describe(a, a.port, null, a.node));
+    else if (b.port !== a.port || b.node !== a.node) changes.push({ ...describe(b, a.port, b.port, a.node), locked: a.service.locked === true || b.service.locked === true });
   }
-  for (const [k, b] of now) if (!old.has(k)) changes.push(describe(b, null, b.port));
+  for (const [k, b] of now) if (!old.has(k)) changes.push(describe(b, null, b.port, null));
   return changes;
 }

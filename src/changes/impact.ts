@@ -18,7 +18,7 @@ export function impactsOf(model: RegistryModel, changes: readonly PortChange[], 
     .filter((c) => c.from !== null)
     .map((change) => ({
       change,
-      stale: (ctx?.references ?? []).filter((r) => r.port === change.from && (ctx?.targetNode(r) ?? change.node) === change.node),
+      stale: (ctx?.references ?? []).filter((r) => r.port === change.from && (ctx?.targetNode(r) ?? change.node) === (change.fromNode ?? change.node)),
       teams: Object.keys(model.data.teams).filter((t) => t !== change.team),
     }));
 }

@@ -12,6 +12,8 @@ const entry = <A>(e: MessageEntry<A>): MessageEntry<A> => e;
 
 const list = (items: readonly (string | number)[]): string => items.join(", ");
 
+const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+
 /** Why an address cannot be a node's (invalid-node-address). */
 export const ADDRESS_REASONS = {
   unspecified: "the unspecified address (a bind address, not one to connect to)",
@@ -148,7 +150,7 @@ export const messages = {
   "port-moved": entry<{ owner: string; from: number; to: string; ref: string; stale: number; teams: string[] }>({
     explain: "A port moved: every file still using the old port, and the teams to notify.",
     message: (a) =>
-      `${a.owner} moved since ${a.ref}: ${a.from} → ${a.to}; ${a.stale} reference(s) still use ${a.from}; notify team(s) ${list(a.teams)}`,
+      `${a.owner} moved since ${a.ref}: ${a.from} → ${a.to}; ${count(a.stale, "reference still uses", "references still use")} ${a.from}${a.teams.length === 0 ? "" : `; notify ${a.teams.length === 1 ? "team" : "teams"} ${list(a.teams)}`}`,
     fix: (a) => `update the references below, and announce it (\`sparkport diff ${a.ref}\` writes the announcement)`,
   }),
 
@@ -185,6 +187,16 @@ export const messages = {
     explain: "Two files disagree about the same service's port (the guide's problem 4).",
     message: (a) => `${a.text} uses ${a.port} for ${a.service}, while ${a.others}`,
     fix: () => "make them agree on the registered port, then restart the client",
+  }),
+  "scan-moved-port": entry<{ text: string; port: number; owner: string; now: string; ref: string }>({
+    explain: "With lint --base REF: a file still uses the port a service left since REF.",
+    message: (a) => `${a.text} uses ${a.port}, ${a.owner}'s old port, now ${a.now} (moved since ${a.ref})`,
+    fix: (a) => `use ${a.now}; \`sparkport lint --base ${a.ref} --fix\` shows the edit`,
+  }),
+  "scan-loopback-bind": entry<{ text: string; host: string; port: number; owner: string; command?: string; advice?: string }>({
+    explain: "A script, Procfile or shell command starts a service for all nodes on a loopback address only, so other nodes are refused.",
+    message: (a) => `${a.text} listens on ${a.host}:${a.port} only, but ${a.owner} is for all nodes: other nodes are refused`,
+    fix: (a) => (a.command === undefined ? (a.advice ?? "make it listen on 0.0.0.0") : `write \`${a.command}\` instead, then restart it`),
   }),
   "scan-unknown-address": entry<{ text: string; host: string; nearest?: { node: string; address: string } }>({
     explain: "A file points at a tailnet (100.64.0.0/10) or private-range address that is no node's: a typo or a machine the registry does not know.",

@@ -1,6 +1,7 @@
 import type { Paint, Style } from "../render/paint.js";
 import { formatLocation, SEVERITIES, type Finding, type Severity } from "../findings/finding.js";
 import { messages } from "../findings/messages.js";
+import { groupBy } from "../util/group-by.js";
 import { countBySeverity, plural, type Reporter } from "./report.js";
 
 const heading: Record<Severity, string> = { error: "errors", warning: "warnings", info: "info" };
@@ -18,19 +19,45 @@ export const textReporter: Reporter = (report, { paint, explain }) => {
     for (const finding of group) out.push(...findingLines(finding, paint, explain));
     out.push("");
   }
-  const { errors, warnings, infos } = countBySeverity(report.findings);
   if (report.registry === null) {
+    const { errors } = countBySeverity(report.findings);
     out.push(paint.red(`${report.command}: the registry could not be read (${plural(errors, "problem")})`));
     return `${out.join("\n")}\n`;
   }
   const r = report.registry;
-  const counts = `${plural(errors, "error")}, ${plural(warnings, "warning")}, ${infos} info`;
+  // The registry's own findings apart from each scanned file's: a clean ports.yaml is not blamed for a script.
+  const own = report.findings.filter((f) => f.location.file === r.file);
   const scope = `${plural(r.services, "service")} (${plural(r.allocations, "port")}), ${plural(r.reservations, "reservation")}, ${plural(r.nodes, "node")}`;
   const excepted = report.excepted.length === 0 ? "" : `; ${plural(report.excepted.length, "finding")} covered by declared exceptions`;
-  const mark = errors > 0 ? paint.red("✖") : warnings > 0 ? paint.yellow("!") : paint.green("✔");
-  out.push(`${mark} ${r.file}: ${counts} in ${scope}${excepted}`);
+  out.push(`${mark(paint, own)} ${r.file}: ${counts(own)} in ${scope}${excepted}`);
+  const files = [...groupBy(report.findings.filter((f) => f.location.file !== r.file), (f) => f.location.file)];
+  if (files.length > 0) {
+    const all = files.flatMap(([, list]) => list);
+    const shown = files.slice(0, MAX_FILES).map(([file, list]) => `${file}: ${counts(list, true)}`);
+    const more = files.length > MAX_FILES ? `; ${files.length - MAX_FILES} more` : "";
+    out.push(`${mark(paint, all)} ${plural(files.length, "project file")}: ${counts(all)} (${shown.join("; ")}${more})`);
+  }
   return `${out.join("\n")}\n`;
 };
+
+/** Files named one by one on the summary line; the rest are counted. */
+const MAX_FILES = 5;
+
+/** `1 error, 0 warnings, 0 info`; `brief` leaves out the zeros (`2 errors, 1 info`). */
+function counts(findings: readonly Finding[], brief = false): string {
+  const { errors, warnings, infos } = countBySeverity(findings);
+  const parts: [number, string][] = [
+    [errors, plural(errors, "error")],
+    [warnings, plural(warnings, "warning")],
+    [infos, `${infos} info`],
+  ];
+  return parts.filter(([n]) => !brief || n > 0).map(([, text]) => text).join(", ");
+}
+
+function mark(paint: Paint, findings: readonly Finding[]): string {
+  const { errors, warnings } = countBySeverity(findings);
+  return errors > 0 ? paint.red("✖") : warnings > 0 ? paint.yellow("!") : paint.green("✔");
+}
 
 function findingLines(finding: Finding, paint: Paint, explain: boolean): string[] {
   const lines = [`  ${paint.bold(formatLocation(finding.location))}  ${colour(paint, finding.severity)(finding.code)}  ${finding.message}`];

@@ -1,29 +1,29 @@
 import { UsageError } from "../../findings/errors.js";
-import { isCode, messages, type Code } from "../../findings/messages.js";
-import { registryRules } from "../../rules/registry/index.js";
+import { messages, type Code } from "../../findings/messages.js";
 import type { Severity } from "../../findings/finding.js";
 import { didYouMean } from "../../util/did-you-mean.js";
+import { CODE_GROUPS, CODE_TABLE, type CodeGroup } from "./code-table.js";
 
 export interface RuleDescription {
   code: Code;
   severity: Severity;
+  /** Who prints it: `registry` for lint's rules on ports.yaml, `scan`, `doctor`, ... (CODE_GROUPS). */
+  group: CodeGroup;
   explain: string;
 }
 
+const GROUP_ORDER = Object.keys(CODE_GROUPS) as CodeGroup[];
+
+/** Every code any command prints, grouped by who prints it; with `code`, that one. */
 export function explain(code?: string): RuleDescription[] {
-  const all: RuleDescription[] = registryRules.flatMap((rule) =>
-    Object.entries(rule.codes).flatMap(([c, severity]) => (isCode(c) ? [{ code: c, severity, explain: messages[c].explain }] : [])),
-  );
-  all.push(
-    { code: "unused-exception", severity: "warning", explain: messages["unused-exception"].explain },
-    { code: "exception-not-allowed", severity: "error", explain: messages["exception-not-allowed"].explain },
-    { code: "docs-out-of-date", severity: "error", explain: messages["docs-out-of-date"].explain },
-  );
+  const all = (Object.keys(CODE_TABLE) as Code[])
+    .map((c): RuleDescription => ({ code: c, ...CODE_TABLE[c], explain: messages[c].explain }))
+    .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group));
   if (code === undefined) return all;
   const found = all.filter((r) => r.code === code);
   if (found.length > 0) return found;
   const suggestion = didYouMean(code, all.map((r) => r.code));
-  throw new UsageError(`no rule "${code}"${suggestion === undefined ? "." : `; did you mean "${suggestion}"?`} Run \`sparkport explain\` for the list.`);
+  throw new UsageError(`no code "${code}"${suggestion === undefined ? "." : `; did you mean "${suggestion}"?`} Run \`sparkport explain\` for the list.`);
 }
 
 export interface ExplainResult {

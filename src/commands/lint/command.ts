@@ -3,6 +3,7 @@ import { packageVersion } from "../../io/package-root.js";
 import type { Report } from "../../reporters/report.js";
 import { defineCommand, flag, optional, unlessNo } from "../define-command.js";
 import type { LintResult } from "./lint.js";
+import { relativeToRoot } from "./repository-root.js";
 
 const report = (result: LintResult): Report => ({ command: "lint", version: packageVersion(), ...result });
 
@@ -35,5 +36,7 @@ export const lintCommand = defineCommand({
     return scan + fixesText(result.fixes, paint) + textReporter(report(result), { paint, explain: input.options.explain });
   },
   json: async (result) => (await import("../../reporters/json.js")).jsonReport(report(result)),
-  findings: (result) => result.findings,
+  // Annotations name files from the repository's root, wherever lint ran (GitHub resolves them from there).
+  findings: (result) =>
+    result.findings.map((f) => ({ ...f, location: { ...f.location, file: relativeToRoot(f.location.file, result.cwd, result.annotationRoot) } })),
 });

@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Finding } from "../../findings/finding.js";
 import { exitCodeFor } from "../../findings/exit-code.js";
 import { runRules, promoteWarnings, type ExceptedFinding } from "../../rules/run-rules.js";
@@ -13,6 +14,7 @@ import { runScanRules } from "../../rules/project/index.js";
 import { scanProject, type ScanSummary } from "../../project/scan-project.js";
 import { applyScanEdits, type FileFix } from "../../project/apply-scan-edits.js";
 import { checkDocs } from "./check-docs.js";
+import { repositoryRoot } from "./repository-root.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
 
 export interface LintOptions extends RegistryOptions {
@@ -36,6 +38,10 @@ export interface LintResult {
   fixes: FileFix[];
   /** What the project scan read and left out; null with --no-scan. */
   scan: ScanSummary | null;
+  /** `--format github` paths are relative to it: GITHUB_WORKSPACE, else the git top level, else the registry's folder. */
+  annotationRoot: string;
+  /** What the findings' paths are relative to. */
+  cwd: string;
   exitCode: number;
 }
 
@@ -43,27 +49,27 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   const registry = await openRegistry(options);
   const model = buildModel(registry);
   const run = runRules(model, loadCatalogue(), registryRules);
+  const runner = options.runner ?? nodeCommandRunner;
   let findings = run.findings;
+  // The change protocol's moves are known before the scan is judged, so a moved service's old port is named as such.
+  const changes = options.base === undefined ? undefined : compareRegistries(buildModel(await registryAtRef(registry, options.base, runner)), model);
+  const moved = options.base === undefined || changes === undefined ? undefined : { ref: options.base, changes };
   let project = options.scan === false ? undefined : await scanProject(model, options.cwd, options.fs, options.runner);
   let fixes: FileFix[] = [];
   if (project !== undefined) {
-    let scan = runScanRules(project, options.cwd);
+    let scan = runScanRules(project, options.cwd, moved);
     if (options.fix === true) {
       fixes = await applyScanEdits(scan.edits, project, options.cwd, options.write === true, options.fs);
       // What the fixes leave: the files are scanned and judged again.
       if (fixes.some((f) => f.written)) {
         project = await scanProject(model, options.cwd, options.fs, options.runner);
-        scan = runScanRules(project, options.cwd);
+        scan = runScanRules(project, options.cwd, moved);
       }
     }
     findings = [...findings, ...scan.findings];
   }
   const context = project?.context;
-  if (options.base !== undefined) {
-    const before = buildModel(await registryAtRef(registry, options.base, options.runner ?? nodeCommandRunner));
-    const impacts = impactsOf(model, compareRegistries(before, model), context);
-    findings = [...findings, ...changeFindings(model, impacts, options.base, context)];
-  }
+  if (moved !== undefined) findings = [...findings, ...changeFindings(model, impactsOf(model, moved.changes, context), moved.ref, context)];
   if (options.docs !== undefined) findings = [...findings, ...(await checkDocs(model, options.docs, options.cwd, options.fs))];
   if (options.strict === true) findings = promoteWarnings(findings);
   return {
@@ -72,6 +78,8 @@ export async function lint(options: LintOptions): Promise<LintResult> {
     excepted: run.excepted,
     fixes,
     scan: project?.summary ?? null,
+    annotationRoot: await repositoryRoot(options.processEnv, path.dirname(registry.absolutePath), options.fs),
+    cwd: options.cwd,
     exitCode: exitCodeFor(findings),
   };
 }
