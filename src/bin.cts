@@ -2,6 +2,7 @@
 // The `bin` (dist/bin.cjs). It must parse on any Node, so that an old one hears what it needs
 // instead of a syntax error from the bundle; the bundle then loads through Node's compile cache.
 import nodeModule = require("node:module");
+import v8 = require("node:v8");
 import cacheDirs = require("./io/user-cache-dir.cjs");
 
 const [major = 0, minor = 0] = process.versions.node.split(".").map(Number);
@@ -19,6 +20,12 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.stdout.write(`${(require("../package.json") as { version: string }).version}\n`);
 } else {
   const dir = cacheDirs.sparkportCacheDir("compile");
-  if (dir !== undefined) nodeModule.enableCompileCache(dir);
+  if (dir !== undefined) {
+    // Node's CRC covers the file, not what V8 makes of it: an entry damaged before the CRC was written (or with
+    // a CRC made to match) crashed V8 (SIGSEGV, "Check failed") or changed the answer. V8's own checksum, off in
+    // release builds, refuses such an entry and the bundle is compiled afresh.
+    v8.setFlagsFromString("--verify-snapshot-checksum");
+    nodeModule.enableCompileCache(dir);
+  }
   require("./sparkport.cjs");
 }

@@ -3,6 +3,7 @@ import { chmodSync, chownSync, mkdtempSync, readdirSync, readFileSync, statSync,
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { crc32 } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publicBuild, runAsNobody, whyNotAsNobody } from "./helpers/as-nobody.js";
 import { CLI, REPO_ROOT } from "./helpers/run-cli.js";
@@ -96,6 +97,53 @@ describe.skipIf(process.platform !== "linux")("dist/bin.cjs and its caches", () 
       expect(readFileSync(file).length, name).toBeGreaterThan(0);
       const after = check(cacheHome);
       expect([after.status, after.stdout]).toEqual([uncached.status, uncached.stdout]);
+    }
+  });
+
+  it("random bytes, truncations and content whose checksum was made to match, in every cache file: the answer of a run without caches, never a crash", { timeout: 240_000 }, () => {
+    const uncached = check(path.join(home, "unused"), { SPARKPORT_NO_CACHE: "1" });
+    const cacheHome = mkdtempSync(path.join(tmpdir(), "sparkport-cache-"));
+    expect(check(cacheHome).status).toBe(1);
+    const dir = path.join(cacheHome, "sparkport");
+    const files = filesBelow(dir);
+    // Node's compile cache, the registry entry and the registry cache's seed.
+    expect(files.filter((f) => f.startsWith("compile/"))).toHaveLength(1);
+    expect(files.filter((f) => f.startsWith("registries/"))).toHaveLength(1);
+    expect(files).toContain("registries.seed");
+    let state = 0x2545f491;
+    const random = () => (state = (Math.imul(state ^ (state >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0);
+    const randomBytes = (length: number) => Buffer.from(Array.from({ length }, () => random() & 0xff));
+    for (const name of files) {
+      const file = path.join(dir, name);
+      const good = readFileSync(file);
+      const damaged: { what: string; bytes: Buffer }[] = [
+        { what: "random bytes, same length", bytes: randomBytes(good.length) },
+        { what: "random bytes, 4", bytes: randomBytes(4) },
+        { what: "random bytes, 100", bytes: randomBytes(100) },
+        ...[1, 3, 20, 24, good.length >> 2, good.length - 1].map((cut) => ({ what: `cut to ${cut} bytes`, bytes: good.subarray(0, cut) })),
+      ];
+      // The checksum made to match the change: Node's (a CRC-32 of the V8 data, at byte 16 of its 20-byte header), or a plain CRC-32 of the registry entry.
+      const offsets = Array.from({ length: 24 }, (_, i) => 20 + Math.floor(((good.length - 21) * (i + 0.5)) / 24));
+      for (const offset of offsets) {
+        const bytes = Buffer.from(good);
+        bytes[offset] = (bytes[offset] ?? 0) ^ (1 << (offset % 8));
+        if (name.startsWith("compile/")) bytes.writeUInt32LE(crc32(bytes.subarray(20)), 16);
+        else if (name.startsWith("registries/")) bytes.writeUInt32LE(crc32(bytes.subarray(4)), 0);
+        else continue;
+        damaged.push({ what: `byte ${offset} changed, checksum made to match`, bytes });
+      }
+      if (name.startsWith("registries/")) {
+        const planted = Buffer.from(good.toString("latin1").replace('"port":18000', '"port":18001'), "latin1");
+        expect(planted.equals(good)).toBe(false);
+        planted.writeUInt32LE(crc32(planted.subarray(4)), 0);
+        damaged.push({ what: "a service's port changed, checksum made to match", bytes: planted });
+      }
+      for (const { what, bytes } of damaged) {
+        writeFileSync(file, bytes);
+        const answer = check(cacheHome);
+        expect([answer.status, answer.signal, answer.stdout, answer.stderr], `${name}: ${what}`).toEqual([uncached.status, null, uncached.stdout, uncached.stderr]);
+      }
+      writeFileSync(file, good);
     }
   });
 

@@ -240,8 +240,14 @@ describe.skipIf(process.platform !== "linux")("sparkport with its registry cache
     writeFileSync(entryFile, planted);
     expect((await list()).stdout).toContain("Backend");
     expect(readFileSync(entryFile).equals(written)).toBe(true);
-    // With its checksum made to match, the next run believes it: the cache is really read.
+    // With a plain CRC-32 made to match (garbage that passes a checksum): still not believed, and written anew.
     planted.writeUInt32LE(crc32(planted.subarray(4)), 0);
+    writeFileSync(entryFile, planted);
+    expect((await list()).stdout).toContain("Backend");
+    expect(readFileSync(entryFile).equals(written)).toBe(true);
+    // Only a CRC that starts from this cache's own seed is believed: the cache is really read.
+    const seed = readFileSync(path.join(env.XDG_CACHE_HOME, "sparkport", "registries.seed")).readUInt32LE(0);
+    planted.writeUInt32LE(crc32(planted.subarray(4), seed), 0);
     writeFileSync(entryFile, planted);
     expect((await list()).stdout).toContain("Planted");
     expect((await list()).stdout).not.toContain("Backend");

@@ -1,3 +1,5 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
 import { crc32 } from "node:zlib";
 import { cacheFolder } from "../io/cache-folder.js";
 import type { PositionTable } from "./cached-source-map.js";
@@ -43,14 +45,17 @@ function barePaths(value: unknown, path: PathSegment[] = [], out: PathSegment[][
   return out;
 }
 
-/** The entry's bytes: the CRC-32 of the rest (4 bytes), a JSON header line, the registry's own bytes, the data, the positions. */
-export function encodeEntry(build: string, absolutePath: string, bytes: Uint8Array, data: RegistryData, positions: PositionTable): Buffer {
+/**
+ * The entry's bytes: the CRC-32 of the rest (4 bytes), a JSON header line, the registry's own bytes, the data, the positions.
+ * The CRC starts from the folder's seed, so an entry whose CRC was merely recomputed (by a tool, or over garbage) is no entry.
+ */
+export function encodeEntry(build: string, absolutePath: string, bytes: Uint8Array, data: RegistryData, positions: PositionTable, seed = 0): Buffer {
   const json = Buffer.from(JSON.stringify(data));
   const tree = Buffer.from(JSON.stringify(positions ?? null));
   const header: Header = { format: FORMAT, build, path: absolutePath, bytes: bytes.length, data: json.length, positions: tree.length, bare: barePaths(data) };
   const body = Buffer.concat([Buffer.from(`${JSON.stringify(header)}\n`), bytes, json, tree]);
   const sum = Buffer.alloc(4);
-  sum.writeUInt32LE(crc32(body));
+  sum.writeUInt32LE(crc32(body, seed));
   return Buffer.concat([sum, body]);
 }
 
@@ -73,8 +78,8 @@ function isHeader(value: unknown): value is Header {
  * The entry, when its checksum holds and it was written by this build for this path and exactly
  * these bytes; undefined for anything else, a torn, garbled or foreign file included.
  */
-export function decodeEntry(entry: Buffer, build: string, absolutePath: string, bytes: Uint8Array): CachedRegistry | undefined {
-  if (entry.length < 4 || entry.readUInt32LE(0) !== crc32(entry.subarray(4))) return undefined;
+export function decodeEntry(entry: Buffer, build: string, absolutePath: string, bytes: Uint8Array, seed = 0): CachedRegistry | undefined {
+  if (entry.length < 4 || entry.readUInt32LE(0) !== crc32(entry.subarray(4), seed)) return undefined;
   const body = entry.subarray(4);
   const newline = body.indexOf(10);
   if (newline < 0) return undefined;
@@ -107,18 +112,44 @@ function restoreBare(root: unknown, path: readonly PathSegment[]): void {
   if (typeof value === "object" && value !== null) Reflect.set(parent, key, Object.assign(Object.create(null) as object, value));
 }
 
+/** The folder's seed, 4 random bytes made by the first entry's writer; undefined when there is none, or it is damaged. */
+function readSeed(file: string): number | undefined {
+  try {
+    const bytes = readFileSync(file);
+    return bytes.length === 4 ? bytes.readUInt32LE(0) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function makeSeed(file: string): number | undefined {
+  try {
+    mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    rmSync(file, { force: true });
+    // Exclusive: of two runs making one at once, both use the one that was made.
+    writeFileSync(file, crypto.getRandomValues(new Uint8Array(4)), { flag: "wx", mode: 0o600 });
+  } catch {
+    // Another run's seed, or a folder that cannot be written: read what is there.
+  }
+  return readSeed(file);
+}
+
 /** The registry cache in a private folder (the caller makes sure it is the user's own): one entry per registry path. */
 export function fileRegistryCache(dir: string, build: string): RegistryCache {
   const folder = cacheFolder(dir, "registry", build);
+  // Beside the folder, not in it: the folder holds entries only. Its parent is as private (user-cache-dir.cts).
+  const seedFile = path.join(path.dirname(dir), `${path.basename(dir)}.seed`);
   // A file name, not a secret: the header holds the whole path.
   const keyOf = (absolutePath: string) => crc32(absolutePath).toString(16).padStart(8, "0");
   return {
     get(absolutePath, bytes) {
-      const entry = folder.read(keyOf(absolutePath));
-      return entry === undefined ? undefined : decodeEntry(entry, build, absolutePath, bytes);
+      const seed = readSeed(seedFile);
+      const entry = seed === undefined ? undefined : folder.read(keyOf(absolutePath));
+      return entry === undefined ? undefined : decodeEntry(entry, build, absolutePath, bytes, seed);
     },
     put(absolutePath, bytes, data, positions) {
-      folder.write(keyOf(absolutePath), encodeEntry(build, absolutePath, bytes, data, positions));
+      const seed = readSeed(seedFile) ?? makeSeed(seedFile);
+      if (seed !== undefined) folder.write(keyOf(absolutePath), encodeEntry(build, absolutePath, bytes, data, positions, seed));
     },
   };
 }
