@@ -132,6 +132,25 @@ describe.skipIf(!isLinux)("UDP is seen (item 5)", () => {
   });
 });
 
+describe.skipIf(!isLinux)("doctor reads a UDP service's own table", () => {
+  it("a UDP service bound on 0.0.0.0 is healthy on its node; one with no socket has nothing listening", async () => {
+    const socket = await udpSocket("0.0.0.0");
+    cleanups.push(() => closeUdp(socket));
+    const port = socket.address().port;
+    const silentPort = await freeUdpPort();
+    const file = await registry(`udp-doctor-${port}`, [
+      { name: "dns", node: "here", port, protocol: "udp" },
+      { name: "statsd", node: "here", port: silentPort, protocol: "udp" },
+    ]);
+    const healthy = await runCli(["doctor", "dns", "--registry", file, "--json"], { env });
+    expect(healthy.stdout).not.toContain("doctor-nothing-listening");
+    expect(healthy.status, healthy.stdout).toBe(0);
+    const down = await runCli(["doctor", "statsd", "--registry", file, "--json"], { env });
+    expect(down.stdout).toContain("doctor-nothing-listening");
+    expect(down.status).toBe(1);
+  });
+});
+
 describe.skipIf(!isLinux)("concurrent checks do not see each other (item 7)", () => {
   it("rounds of 16 checks of one free port at once: every one says free and exits 0", async () => {
     const port = await freePort();
@@ -234,6 +253,10 @@ describe.skipIf(!isLinux)("node names match case-insensitively (item 22)", () =>
       expect(run.stderr).toContain(`probing 127.0.0.3:${port}`);
       expect(run.stderr).not.toContain(name === "macmini" ? "probing macmini" : `probing ${name}`);
     }
+    const byOption = JSON.parse((await runCli(["check", "--registry", file, "--json", "--node", "MacMini", String(port)], { env })).stdout) as CheckResult;
+    expect(byOption.checks[0]).toMatchObject({ node: "macmini", host: "127.0.0.3" });
+    const status = await runCli(["status", "--registry", file, "--json", "--node", "MACMINI"], { env });
+    expect((JSON.parse(status.stdout) as StatusResult).rows.map((r) => [r.node, r.observed])).toEqual([["macmini", "open"]]);
     const doctor = await runCli(["doctor", "--registry", file, "--json", `MACMINI:${port}`], { env });
     expect(JSON.parse(doctor.stdout)).toMatchObject({ target: { node: "macmini", host: null } });
   });

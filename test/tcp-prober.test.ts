@@ -8,8 +8,8 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { defaultConcurrency, probeMany, softOpenFileLimit } from "../src/observe/probe-many.js";
-import { createNodeTcpProber, nodeTcpProber, stateForConnectError, type ProbeResult, type TcpProber } from "../src/observe/tcp-prober.js";
+import { concurrencyCap, defaultConcurrency, probeMany, softOpenFileLimit } from "../src/observe/probe-many.js";
+import { createNodeTcpProber, nodeTcpProber, sharedLookups, stateForConnectError, type ProbeResult, type TcpProber } from "../src/observe/tcp-prober.js";
 
 // Network safety: every connection here goes to 127.0.0.0/8 or ::1, either
 // in this process or inside a network namespace this file creates. Names are
@@ -246,6 +246,26 @@ describe("defaultConcurrency", () => {
     expect(defaultConcurrency(() => limits("20000", "20000"))).toBe(1024);
     expect(defaultConcurrency(() => limits("unlimited", "unlimited"))).toBe(1024);
     expect(defaultConcurrency(() => limits("2", "2"))).toBe(1);
+  });
+
+  it("caps any concurrency at half the open-file limit (issue 16, item 8)", () => {
+    expect(concurrencyCap(() => "Max open files            128                  1048576              files\n")).toBe(64);
+    expect(concurrencyCap(() => "Max open files            1                    1                    files\n")).toBe(1);
+    expect(concurrencyCap(() => undefined)).toBe(128);
+    expect(concurrencyCap(() => "Max open files            unlimited            unlimited            files\n")).toBe(Number.MAX_SAFE_INTEGER);
+  });
+
+  it("probes of one host at once share one lookup; a later one looks up again", async () => {
+    let lookups = 0;
+    const lookup = sharedLookups(async () => {
+      lookups += 1;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return ["127.0.0.1"];
+    });
+    await Promise.all([lookup("a.example", 100), lookup("a.example", 100), lookup("b.example", 100)]);
+    expect(lookups).toBe(2);
+    await lookup("a.example", 100);
+    expect(lookups).toBe(3);
   });
 
   it("assumes a limit of 256 when it cannot be read", () => {

@@ -1,3 +1,5 @@
+import type { CommandRunner } from "../io/command-runner.js";
+
 // A getaddrinfo in this process cannot be cancelled and keeps the event loop alive until the resolver gives up (10-30 s
 // with a silent nameserver), long after the answer is printed. The system resolver (hosts file, search domains, mDNS)
 // runs in a child Node instead, killed at the timeout.
@@ -15,26 +17,12 @@ function parseAnswer(stdout: string): string[] {
 }
 
 /** The addresses of a host name, as the system resolves them; rejects with code ETIMEOUT when the resolver does not answer in time. */
-export async function systemLookup(host: string, timeoutMs: number): Promise<string[]> {
-  const { execFile } = await import("node:child_process");
-  return new Promise((resolve, reject) => {
-    const child = execFile(
-      process.execPath,
-      ["-e", SCRIPT, "--", host],
-      { timeout: Math.max(Math.ceil(timeoutMs), 1), killSignal: "SIGKILL", windowsHide: true, encoding: "utf8", shell: false, env: { ...process.env, NODE_OPTIONS: "" } },
-      (error, stdout) => {
-        if (error !== null && stdout === "") {
-          reject(Object.assign(new Error(`lookup of ${host} did not finish`), { code: error.killed ? "ETIMEOUT" : "ENOTFOUND" }));
-          return;
-        }
-        try {
-          resolve(parseAnswer(stdout));
-        } catch (parseError) {
-          reject(parseError);
-        }
-      },
-    );
-    // Never what keeps sparkport running: the probe's own timer decides when to give up.
-    child.unref();
-  });
+export async function systemLookup(host: string, timeoutMs: number, runner?: CommandRunner): Promise<string[]> {
+  const run = runner ?? (await import("../io/command-runner.js")).nodeCommandRunner;
+  // `--` ends Node's options: a name starting with "-" is the script's argument.
+  const result = await run.run(process.execPath, ["-e", SCRIPT, "--", host], { timeoutMs: Math.max(Math.ceil(timeoutMs), 1) });
+  if (result.code === null || result.stdout === "") {
+    throw Object.assign(new Error(`lookup of ${host} did not finish`), { code: result.code === null ? "ETIMEOUT" : "ENOTFOUND" });
+  }
+  return parseAnswer(result.stdout);
 }

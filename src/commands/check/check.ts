@@ -219,10 +219,12 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
   };
 }
 
-export async function check(options: CheckOptions): Promise<CheckResult> {
-  const args = options.ports.map(parsePortArg);
+export async function check(given: CheckOptions): Promise<CheckResult> {
+  const args = given.ports.map(parsePortArg);
   if (args.length === 0) throw new UsageError("name at least one port, e.g. `sparkport check 8002`");
-  const model = buildModel(await openRegistry(options));
+  const model = buildModel(await openRegistry(given));
+  // --node MACMINI is node macmini, as MACMINI:8002 is.
+  const options = { ...given, node: given.node === undefined ? undefined : (nodeNamed(model.data.nodes, given.node) ?? given.node) };
   requireKnown("team", options.team, Object.keys(model.data.teams));
   requireKnown("node", options.node, Object.keys(model.data.nodes));
   requireKnown("environment", options.env, Object.keys(model.data.environments));

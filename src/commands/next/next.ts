@@ -1,6 +1,7 @@
 import { UsageError } from "../../findings/errors.js";
 import { makeFinding, type Finding } from "../../findings/finding.js";
 import { buildModel } from "../../registry/model.js";
+import { nodeNamed } from "../../network/node-by-host.js";
 import { requireKnown } from "../../util/require-known.js";
 import { findNextFree } from "../../network/find-next-free.js";
 import { openRegistry } from "../../registry/open-registry.js";
@@ -27,11 +28,13 @@ export interface NextResult {
   exitCode: number;
 }
 
-export async function next(options: NextOptions): Promise<NextResult> {
-  if (!Number.isInteger(options.count) || options.count < 1 || options.count > 1000) {
-    throw new UsageError(`--count must be a whole number from 1 to 1000, got ${String(options.count)}`);
+export async function next(given: NextOptions): Promise<NextResult> {
+  if (!Number.isInteger(given.count) || given.count < 1 || given.count > 1000) {
+    throw new UsageError(`--count must be a whole number from 1 to 1000, got ${String(given.count)}`);
   }
-  const model = buildModel(await openRegistry(options));
+  const model = buildModel(await openRegistry(given));
+  // --node MACMINI is node macmini, as MACMINI:8002 is.
+  const options = { ...given, node: given.node === undefined ? undefined : (nodeNamed(model.data.nodes, given.node) ?? given.node) };
   requireKnown("team", options.team, Object.keys(model.data.teams));
   requireKnown("node", options.node, Object.keys(model.data.nodes));
   const envs = options.env === undefined ? [] : options.env.split(",").map((e) => e.trim());

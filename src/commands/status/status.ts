@@ -5,6 +5,7 @@ import type { ProbeResult } from "../../observe/tcp-prober.js";
 import { probeMany } from "../../observe/probe-many.js";
 import { buildModel, type Allocation, type Transport } from "../../registry/model.js";
 import { isLoopbackAddress } from "../../util/loopback.js";
+import { nodeNamed } from "../../network/node-by-host.js";
 import { requireKnown } from "../../util/require-known.js";
 import { openRegistry } from "../../registry/open-registry.js";
 import { prepareNetwork, type OccupancyOptions } from "../../network/network-context.js";
@@ -53,8 +54,10 @@ const localhostOnly = (a: Allocation, observed: { observed: Observed; addresses:
   a.access === "all-nodes" && observed.observed === "listening" && observed.addresses.length > 0 && observed.addresses.every(isLoopbackAddress);
 
 /** All probes share one deadline: at most one timeout per round of `concurrency`, however many are filtered. */
-export async function status(options: StatusOptions): Promise<StatusResult> {
-  const model = buildModel(await openRegistry(options));
+export async function status(given: StatusOptions): Promise<StatusResult> {
+  const model = buildModel(await openRegistry(given));
+  // --node MACMINI is node macmini, as MACMINI:8002 is.
+  const options = { ...given, node: given.node === undefined ? undefined : (nodeNamed(model.data.nodes, given.node) ?? given.node) };
   requireKnown("team", options.team, Object.keys(model.data.teams));
   requireKnown("node", options.node, Object.keys(model.data.nodes));
   const network = await prepareNetwork(model, options);

@@ -7,9 +7,10 @@ import { isLoopbackAddress } from "../../util/loopback.js";
 export async function checkListening(ctx: DoctorContext): Promise<void> {
   ctx.ran.push("what listens on this machine");
   const { port } = ctx.target;
-  const snapshot = await ctx.network.local.socketTable.snapshot({ protocol: "tcp", ports: [port] });
-  const listeners = listenersOnPort(snapshot.listeners, port);
   const allocation = ctx.target.allocation;
+  // A UDP service's socket sits in the UDP table.
+  const snapshot = await ctx.network.local.socketTable.snapshot({ protocol: allocation?.transport ?? "tcp", ports: [port] });
+  const listeners = listenersOnPort(snapshot.listeners, port);
   if (listeners.length === 0) {
     const node = ctx.network.thisNode ?? "this machine";
     const start = allocation?.start;
