@@ -43,7 +43,8 @@ function groupHolders(listeners: readonly Listener[]): Holder[] {
  * owner shows, before it is believed.
  */
 const UNSEEN_HOLDER_RETRIES = 3;
-const retryPause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 10 + Math.random() * 40));
+// A bind test holds a port for about a millisecond: a few later it is gone, and a held check stays quick.
+const retryPause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 2 + Math.random() * 8));
 
 async function observeOnce(port: number, probes: LocalProbes, extraAddresses: readonly string[], transport: Transport) {
   // Bind first, then read: a table read during a bind test would name this very process as the holder.
