@@ -23,7 +23,7 @@ export const nodeCommandRunner: CommandRunner = {
       execFile(
         file,
         [...args],
-        { timeout: options?.timeoutMs ?? 5_000, maxBuffer: 64 * 1024 * 1024, windowsHide: true, encoding: "utf8", shell: false },
+        { timeout: options?.timeoutMs ?? 5_000, maxBuffer: 64 * 1024 * 1024, windowsHide: true, killSignal: "SIGKILL", encoding: "utf8", shell: false },
         (error, stdout, stderr) => {
           if (error !== null && (error.code === "ENOENT" || error.code === "EACCES")) {
             reject(error);

@@ -59,6 +59,7 @@ const PORT_AFTER = /^[^{}]*?\bport["']?\s*[:=]\s*["'`]?(\d{1,5})(?![\d.])/;
 const PORT_BEFORE = /\bport["']?\s*[:=]\s*["'`]?(\d{1,5})(?![\d.])[^{}]*$/;
 const FRONTEND_FOLDER = /(?:^|\/)(?:src|app|pages|components)\//;
 const LOOK_BEHIND = 200;
+const MAY_NAME_A_PORT = /:\d|port/i;
 /** `net.Listen("tcp", "…")`, `http.ListenAndServe("…", h)`, `app.listen(…)`. */
 const LISTEN_CALL = /(?:^|\.)(?:Listen\w*|listen)$/;
 const WILDCARD = new Set(["0.0.0.0", "::"]);
@@ -172,7 +173,8 @@ function roleOf(literal: Literal, fileRole: ReferenceRole): ReferenceRole {
  * variable it stands in for; a CORS list gives origins; frontend source and `NEXT_PUBLIC_*` values run in a browser.
  */
 export function scanSourceFile(text: string, file: string, language: SourceLanguage): { references: PortReference[]; problems: ScanProblem[] } {
-  if (isMinified(file, text)) return { references: [], problems: [] };
+  // Most source files name no address at all: one search decides, before any walk.
+  if (!MAY_NAME_A_PORT.test(text) || isMinified(file, text)) return { references: [], problems: [] };
   const site: FileSite = { file, position: textPosition(text), kind: "source" };
   const fileRole: ReferenceRole = isBrowserSource(file) ? "browser" : "connect";
   const references: PortReference[] = [];

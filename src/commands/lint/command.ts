@@ -1,9 +1,16 @@
+import path from "node:path";
 import { UsageError } from "../../findings/errors.js";
 import { packageVersion } from "../../io/package-root.js";
 import type { Report } from "../../reporters/report.js";
 import { defineCommand, flag, optional, unlessNo } from "../define-command.js";
 import type { LintResult } from "./lint.js";
-import { relativeToRoot } from "./repository-root.js";
+
+/** A finding's path (relative to `cwd`) made relative to `root`; one outside `root` stays as it was. Here, not in a module of
+ * its own: the table of commands loads this file at start-up. */
+function relativeToRoot(file: string, cwd: string, root: string): string {
+  const relative = path.relative(root, path.resolve(cwd, file));
+  return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? file : relative.split(path.sep).join("/");
+}
 
 const report = (result: LintResult): Report => ({ command: "lint", version: packageVersion(), ...result });
 

@@ -17,9 +17,3 @@ export async function repositoryRoot(env: Readonly<Record<string, string | undef
     if (path.dirname(dir) === dir) return registryDir;
   }
 }
-
-/** A finding's path (relative to `cwd`) made relative to `root`; one outside `root` stays as it was. */
-export function relativeToRoot(file: string, cwd: string, root: string): string {
-  const relative = path.relative(root, path.resolve(cwd, file));
-  return relative === "" || relative.startsWith("..") || path.isAbsolute(relative) ? file : relative.split(path.sep).join("/");
-}
