@@ -46,6 +46,7 @@ describe("lint on the team's repository", () => {
       "error scan-unregistered-port backend/app/services/vision.py:6",
       "error scan-unregistered-port backend/app/workers/search.py:3", // getattr(settings, "MEILI_HOST", "…:7700")
       "error scan-unregistered-port backend/scripts/monitor.sh:10", // python3 -m http.server 8099
+      "error scan-unregistered-port backend/scripts/monitor.sh:11", // curl to 11343 on the desktop: Ollama is 11434
       "error scan-compose-loopback docker/mac-mini/docker-compose.yml:15", // Redis for all nodes, published on 127.0.0.1
       "error scan-host-mismatch frontend/.env.local.example:2", // COMFY_URL at the Mac mini; ComfyUI runs on the desktop
       "error scan-access-violation frontend/next.config.js:7", // next/image fetches from MinIO's API, backend-only

@@ -100,9 +100,17 @@ export function mappedValueReferences(
   return references;
 }
 
-/** A command line at `base`: a server program's port flag is `listen`, an env prefix's URL is a client's. */
+/**
+ * A command line at `base`: a server program's port flag is `listen`, an env prefix's URL is a client's, and any other
+ * URL or address:port in it (`curl http://…`, `wget …`) is where the command connects.
+ */
 export function commandLineReferences(command: string, base: number, site: FileSite, key: string): PortReference[] {
-  return portsInCommand(plainMapped(command, base)).map((found) => commandReference(found, site, { kind: site.kind, key, text: command.trim(), role: commandRole(found) }));
+  const found = portsInCommand(plainMapped(command, base)).map((port) => commandReference(port, site, { kind: site.kind, key, text: command.trim(), role: commandRole(port) }));
+  const seen = new Set(found.map((ref) => ref.offset));
+  for (const ref of valueReferences(command, base, site, { key, text: command.trim(), role: "connect", strictHosts: true, bareNumbers: false })) {
+    if (!seen.has(ref.offset)) found.push(ref);
+  }
+  return found;
 }
 
 /** A program's port flag is bound by it; an env prefix (`PORT=`, `API_URL=`) by its key. */
