@@ -106,6 +106,21 @@ describe("in a git work tree: the files git lists", () => {
     expect([result.read, result.skipped, result.problems]).toEqual([[".env"], [{ file: "vendor/lib", reason: "git-repository" }], []]);
   });
 
+  it("does not read a tracked file through a folder since replaced by a link out of the tree", async () => {
+    const dir = path.join(temp, "swapped");
+    const git = (...args: string[]): string => execFileSync("git", ["-C", dir, "-c", "user.email=t@example.invalid", "-c", "user.name=t", ...args], { encoding: "utf8" });
+    write(dir, "conf/.env", "APP_PORT=8000\n");
+    write(dir, "kept/.env", "KEPT_PORT=8001\n");
+    write(temp, "elsewhere/.env", "ELSEWHERE_PORT=8094\n");
+    git("init", "-q");
+    git("add", "conf/.env", "kept/.env");
+    git("commit", "-qm", "two folders");
+    rmSync(path.join(dir, "conf"), { recursive: true });
+    symlinkSync(path.join(temp, "elsewhere"), path.join(dir, "conf"));
+    const result = await scanTree(dir);
+    expect([result.read, result.skipped]).toEqual([["kept/.env"], [{ file: "conf/.env", reason: "link-out-of-tree" }]]);
+  });
+
   it("applies scan.ignore to tracked files too: it is the registry's own word", async () => {
     expect((await scanTree(repo, { ignore: [".env.*", "!backend/.env.staging"] })).read).toEqual(["backend/.env", "backend/.env.staging"]);
   });
