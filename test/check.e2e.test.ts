@@ -208,7 +208,8 @@ describe("sparkport check: the registry verdict", () => {
     expect(negative.status).toBe(2);
     const team = await runCli(["check", "--registry", file, "8000", "--team", "Q"], { env });
     expect(team).toMatchObject({ status: 2 });
-    expect(team.stderr).toContain('unknown team "Q"; did you mean "B"? Known: B');
+    // One letter that shares nothing with "B" is no typo of it: no suggestion, a sentence before the list.
+    expect(team.stderr).toContain('unknown team "Q". Known: B.');
     const node = await runCli(["check", "--registry", file, "8000", "--node", "nowhere"], { env });
     expect(node.status).toBe(2);
     expect(node.stderr).toContain("Known: here, other");
@@ -377,11 +378,58 @@ describe("check: review regressions", () => {
     expect(result.checks[0]?.next).toEqual([base + 11]);
   });
 
+  it("--service takes name.env and checks its port when none is given; a typo is bad input with the close name", async () => {
+    const port = await freePort();
+    const file = await registry(`service-env-${port}`, [{ name: "fastapi", team: "B", node: "here", port, environments: "{dev: {}, test: {}}" }]);
+    // The test environment's own port is no conflict when starting fastapi.test.
+    const own = await checkJson(file, [String(port + 1), "--service", "fastapi.test"]);
+    expect([own.status, own.result.checks[0]?.verdict]).toEqual([0, "free"]);
+    const implied = await checkJson(file, ["--service", "fastapi.test"]);
+    expect([implied.status, implied.result.checks.map((c) => c.port)]).toEqual([0, [port + 1]]);
+    const base = await checkJson(file, ["--service", "fastapi"]);
+    expect(base.result.checks.map((c) => c.port)).toEqual([port]);
+    const typo = await runCli(["check", "--registry", file, String(port + 1), "--service", "fastapu"], { env });
+    expect([typo.status, typo.stdout]).toEqual([2, ""]);
+    expect(typo.stderr).toContain('unknown service "fastapu"; did you mean "fastapi"?');
+    const noEnv = await runCli(["check", "--registry", file, "--service", "fastapi.prod"], { env });
+    expect([noEnv.status, noEnv.stderr.trim()]).toEqual([2, 'sparkport: fastapi has no environment "prod". Its environments: dev, test.']);
+    const none = await runCli(["check", "--registry", file], { env });
+    expect(none.status).toBe(2);
+    expect(none.stderr).toContain("sparkport check --service fastapi");
+  });
+
+  it("takes ranges and lists of ports, a host before the first holding for the rest", async () => {
+    const file = await registry("ranges", [{ name: "api", team: "B", node: "here", port: 20001 }]);
+    const range = await checkJson(file, ["20000-20002"]);
+    expect(range.result.checks.map((c) => [c.port, c.verdict])).toEqual([
+      [20000, "free"],
+      [20001, "conflict"],
+      [20002, "free"],
+    ]);
+    expect(range.status).toBe(1);
+    const list = await checkJson(file, ["here:20000,20002-20003", "127.0.0.1:20005"]);
+    expect(list.result.checks.map((c) => [c.port, c.node])).toEqual([
+      [20000, "here"],
+      [20002, "here"],
+      [20003, "here"],
+      [20005, "here"],
+    ]);
+    for (const [arg, text] of [
+      ["20000-30000", '"20000-30000" names 10001 ports; check at most 256 at once.'],
+      ["20005-20000", '"20005-20000" is not a range: 20000 comes before 20005.'],
+      ["20000,abc", '"abc" is not a port'],
+    ] as const) {
+      const run = await runCli(["check", "--registry", file, arg], { env });
+      expect([run.status, run.stdout], arg).toEqual([2, ""]);
+      expect(run.stderr, arg).toContain(text);
+    }
+  });
+
   it("an unknown SPARKPORT_NODE is bad input, with the valid names", async () => {
     const file = await registry("bogus-node", []);
     const run = await runCli(["check", "--registry", file, "8000"], { env: { SPARKPORT_NODE: "bogus" } });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('"bogus" Known: here, other');
+    expect(run.stderr).toContain('"bogus". Known: here, other.');
   });
 });
 

@@ -134,7 +134,7 @@ describe("the built CLI", () => {
     const typo = await runCli(["--registry", registry, "chekc", "8002"]);
     expect([typo.status, typo.stderr]).toEqual([2, expect.stringContaining("(Did you mean check?)")]);
     const help = await runCli(["check", "--help"]);
-    expect([help.status, help.stdout]).toEqual([0, expect.stringContaining("Usage: sparkport check [options] <port...>")]);
+    expect([help.status, help.stdout]).toEqual([0, expect.stringContaining("Usage: sparkport check [options] [port...]")]);
     const helpCommand = await runCli(["help", "list"]);
     expect([helpCommand.status, helpCommand.stdout]).toEqual([0, expect.stringContaining("Usage: sparkport list [options]")]);
   });

@@ -17,5 +17,10 @@ describe("didYouMean", () => {
   it("stays quiet when nothing is close", () => {
     expect(didYouMean("colour", ["port", "protocol", "access"])).toBeUndefined();
     expect(didYouMean("x", ["port"])).toBeUndefined();
+    // Short names that share nothing: --team X is no typo of team A.
+    expect(didYouMean("X", ["A", "B", "C"])).toBeUndefined();
+    expect(didYouMean("QA", ["B"])).toBeUndefined();
+    expect(didYouMean("a", ["A", "B"])).toBe("A");
+    expect(didYouMean("runing", ["running", "planned", "reserved"])).toBe("running");
   });
 });

@@ -16,7 +16,7 @@ export function editDistance(a: string, b: string): number {
   return previous[b.length] ?? 0;
 }
 
-/** Close enough to be a typo: at most a third of the longer word's letters differ (and at least one may). */
+/** Close enough to be a typo: at most a third of the longer word's letters differ (and one may, in words of three letters or more). */
 export function didYouMean(input: string, candidates: Iterable<string>): string | undefined {
   const needle = input.toLowerCase();
   let best: string | undefined;
@@ -24,10 +24,13 @@ export function didYouMean(input: string, candidates: Iterable<string>): string 
   for (const candidate of candidates) {
     const lower = candidate.toLowerCase();
     let distance = editDistance(needle, lower);
-    const limit = Math.max(1, Math.floor(Math.max(needle.length, candidate.length) / 3));
+    const longer = Math.max(needle.length, candidate.length);
+    // Two short words that share nothing ("X" and "A") are no typo of each other.
+    const limit = longer < 3 ? 0 : Math.max(1, Math.floor(longer / 3));
     // A key cut short ("envir" for "environments") is a typo too, ranked just behind a one-letter slip.
-    if (needle.length >= 3 && lower.startsWith(needle)) distance = Math.min(distance, 1.5);
-    if (distance <= Math.max(limit, 1.5) && distance < bestDistance) {
+    const cutShort = needle.length >= 3 && lower.startsWith(needle);
+    if (cutShort) distance = Math.min(distance, 1.5);
+    if (distance <= (cutShort ? Math.max(limit, 1.5) : limit) && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;
     }

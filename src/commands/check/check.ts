@@ -4,7 +4,7 @@ import { makeFinding, type Finding, type Location } from "../../findings/finding
 import type { Code, MessageArgs } from "../../findings/messages.js";
 import type { ExcludedRange } from "../../observe/listener.js";
 import { holderText, localVerdict, type LocalVerdict } from "../../observe/local-verdict.js";
-import { parsePortArg, type PortArg } from "./parse-port-arg.js";
+import { parsePortArgs, type PortArg } from "./parse-port-arg.js";
 import { placingRanges, registryVerdict, type RegistryVerdict } from "../../observe/registry-verdict.js";
 import type { ProbeResult } from "../../observe/tcp-prober.js";
 import { buildModel, transportOf, type RegistryModel, type Transport } from "../../registry/model.js";
@@ -220,11 +220,13 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
 }
 
 export async function check(given: CheckOptions): Promise<CheckResult> {
-  const args = given.ports.map(parsePortArg);
-  if (args.length === 0) throw new UsageError("name at least one port, e.g. `sparkport check 8002`");
   const model = buildModel(await openRegistry(given));
+  const own = given.service === undefined ? undefined : serviceArgument(model, given.service, given.env);
   // --node MACMINI is node macmini, as MACMINI:8002 is.
-  const options = { ...given, node: given.node === undefined ? undefined : (nodeNamed(model.data.nodes, given.node) ?? given.node) };
+  const options = { ...given, service: own?.name, env: own?.env ?? given.env, node: given.node === undefined ? undefined : (nodeNamed(model.data.nodes, given.node) ?? given.node) };
+  // Without a port, --service's own: `sparkport check --service nextjs` before starting it.
+  const args = given.ports.length === 0 && own !== undefined ? [{ port: own.port, raw: String(own.port) }] : given.ports.flatMap(parsePortArgs);
+  if (args.length === 0) throw new UsageError("name at least one port, e.g. `sparkport check 8002`, or the service you will start: `sparkport check --service fastapi`.");
   requireKnown("team", options.team, Object.keys(model.data.teams));
   requireKnown("node", options.node, Object.keys(model.data.nodes));
   requireKnown("environment", options.env, Object.keys(model.data.environments));
@@ -234,4 +236,25 @@ export async function check(given: CheckOptions): Promise<CheckResult> {
   for (const arg of args) checks.push(await checkOne(model, arg, options, network));
   const all = [...network.notes, ...checks.flatMap((c) => c.findings)];
   return { registry: model.registry.file, thisNode: network.thisNode, notes: network.notes, checks, exitCode: exitCodeFor(all) };
+}
+
+/**
+ * --service NAME or NAME.ENV (as doctor and set-status take it; a name with a dot in it wins): the service, its
+ * environment and that environment's port. An unknown name is bad input, with the closest name when one is close.
+ */
+function serviceArgument(model: RegistryModel, given: string, env: string | undefined): { name: string; env: string | undefined; port: number } {
+  const names = model.data.services.map((s) => s.name);
+  const dot = given.lastIndexOf(".");
+  const exact = names.includes(given) || dot < 0;
+  const name = exact ? given : given.slice(0, dot);
+  const named = exact ? env : given.slice(dot + 1);
+  requireKnown("service", name, names);
+  if (!exact && env !== undefined && env !== named) throw new UsageError(`--service ${given} and --env ${env} name two environments; give one.`);
+  const mine = model.allocations.filter((a) => a.service.name === name);
+  const at = named === undefined ? (mine.find((a) => !a.derived) ?? mine[0]) : mine.find((a) => a.environment === named);
+  if (at === undefined) {
+    const known = mine.map((a) => a.environment).filter((e): e is string => e !== undefined);
+    throw new UsageError(`${name} has no environment "${named ?? ""}".${known.length === 0 ? "" : ` Its environments: ${known.join(", ")}.`}`);
+  }
+  return { name, env: named, port: at.port };
 }

@@ -19,3 +19,36 @@ export function parsePortArg(raw: string): PortArg {
   const host = match[1] ?? match[2];
   return host === undefined || host === "" ? { port, raw } : { port, host, raw };
 }
+
+/** A range checked port by port stays short enough to read. */
+export const MAX_PORTS_PER_ARGUMENT = 256;
+
+/**
+ * One argument as the ports it names: a port in any form parsePortArg takes, a range (`8000-8005`) or a list
+ * (`8002,8003`, `macmini:8000-8002,8010`); a host before the first item holds for the items without one.
+ */
+export function parsePortArgs(raw: string): PortArg[] {
+  const items = raw.split(",").map((item) => item.trim());
+  if (items.length === 1 && !/^[^-]*\d-\d+$/.test(items[0] ?? "")) return [parsePortArg(raw)];
+  const out: PortArg[] = [];
+  let carried: string | undefined;
+  for (const item of items) {
+    const hosted = /^(\[[^\]]+\]|[^:\s[\]]*):([^:]*)$/.exec(item);
+    const host = hosted?.[1] || carried;
+    carried ??= hosted?.[1] || undefined;
+    const ports = hosted?.[2] ?? item;
+    const range = /^(\d{1,5})-(\d{1,5})$/.exec(ports);
+    const at = (port: string): PortArg => parsePortArg(host === undefined ? port : `${host}:${port}`);
+    if (range === null) {
+      out.push(at(ports));
+      continue;
+    }
+    const from = at(range[1] ?? "").port;
+    const to = at(range[2] ?? "").port;
+    if (to < from) throw new UsageError(`"${item}" is not a range: ${to} comes before ${from}.`);
+    if (to - from + 1 > MAX_PORTS_PER_ARGUMENT) throw new UsageError(`"${item}" names ${to - from + 1} ports; check at most ${MAX_PORTS_PER_ARGUMENT} at once.`);
+    for (let port = from; port <= to; port += 1) out.push(at(String(port)));
+  }
+  if (out.length > MAX_PORTS_PER_ARGUMENT) throw new UsageError(`"${raw}" names ${out.length} ports; check at most ${MAX_PORTS_PER_ARGUMENT} at once.`);
+  return out;
+}
