@@ -109,7 +109,8 @@ describe("allocate, release, set-status on the repo's own ports.yaml", () => {
       [["allocate", "x", "--team", "B", "--node", "macmini", "--port", "70000"], "port-out-of-range"],
       [["allocate", "x", "--team", "B", "--node", "macmini", "--port", "abc"], '--port must be a port 1-65535, got "abc"'],
       [["allocate", "Bad Name", "--team", "B", "--node", "macmini"], "is not a service name"],
-      [["set-status", "ollama", "sleeping"], 'unknown status "sleeping"; expected one of: running, stopped'],
+      [["set-status", "ollama", "sleeping"], 'unknown status "sleeping". Known: running, stopped'],
+      [["set-status", "ollama", "runing"], 'unknown status "runing"; did you mean "running"? Known: running, stopped'],
       [["release", "fastap"], 'no service "fastap"; did you mean "fastapi"?'],
     ];
     for (const [args, message] of cases) {

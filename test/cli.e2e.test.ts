@@ -193,6 +193,15 @@ describe("sparkport docs and lint --docs", () => {
     expect(stale.stdout).toMatch(/docs-out-of-date +.*PORT_ALLOCATION\.md differs from the registry from line \d+ on/);
     expect(stale.stdout).toContain(`fix: run \`sparkport docs --write ${doc}\``);
   });
+
+  it("lint --docs on a file that does not exist says so, with the command that creates it", async () => {
+    const doc = path.join(scratch, "missing.md");
+    const run = await runCli(["lint", "--docs", doc, "--no-scan"], { env: { NO_COLOR: "1" } });
+    expect(run.status).toBe(1);
+    expect(run.stdout).toMatch(/docs-missing +.*missing\.md does not exist/);
+    expect(run.stdout).toContain(`fix: run \`sparkport docs --write ${doc}\` to create it`);
+    expect(run.stdout).not.toContain("differs from the registry");
+  });
 });
 
 describe("sparkport init", () => {

@@ -72,11 +72,23 @@ describe("the change protocol: lint --base and sparkport diff", () => {
     expect(diff.stdout).toContain("- `backend/.env:1` APP_PORT: `8000` (FastAPI (dev) 8000 → 8002)");
     expect(diff.stdout).toContain("### Teams to notify");
 
-    const notGit = await runCli(["lint", "--base", "HEAD", "--registry", path.join(FIXTURES, "lint-scan-clean", "ports.yaml")], { cwd: tmpdir() });
-    expect([0, 1, 2]).toContain(notGit.status);
     const badRef = await runCli(["diff", "no-such-ref"], { cwd: dir });
-    expect(badRef.status).toBe(2);
-    expect(badRef.stderr).toContain("cannot read ports.yaml at no-such-ref");
+    expect([badRef.status, badRef.stderr.trim()]).toEqual([2, 'sparkport: unknown git ref "no-such-ref".']);
+    git("branch", "release");
+    const typo = await runCli(["lint", "--base", "relaese"], { cwd: dir });
+    expect([typo.status, typo.stderr.trim()]).toEqual([2, 'sparkport: unknown git ref "relaese"; did you mean "release"?']);
+  });
+
+  it("outside a git repository, names what was asked: --base for lint, diff for diff", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "sparkport-no-git-"));
+    scratch.push(dir);
+    await cp(path.join(FIXTURES, "lint-scan-clean"), dir, { recursive: true });
+    // GIT_CEILING_DIRECTORIES keeps git from finding a repository above the temporary folder.
+    const env = { GIT_CEILING_DIRECTORIES: path.dirname(dir) };
+    const lintRun = await runCli(["lint", "--base", "HEAD"], { cwd: dir, env });
+    expect([lintRun.status, lintRun.stdout, lintRun.stderr.trim()]).toEqual([2, "", "sparkport: ports.yaml is not inside a git repository, so --base has nothing to compare with."]);
+    const diffRun = await runCli(["diff", "HEAD"], { cwd: dir, env });
+    expect([diffRun.status, diffRun.stdout, diffRun.stderr.trim()]).toEqual([2, "", "sparkport: ports.yaml is not inside a git repository, so diff has nothing to compare with."]);
   });
 });
 

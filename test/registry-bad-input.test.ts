@@ -241,6 +241,20 @@ describe("writing the bad input from the test", () => {
     expect(problems.map(shape)).toEqual([{ code: "registry-not-utf8", line: 3, column: 12 }]);
     expect((await readFile(file)).equals(bytes)).toBe(true);
   });
+
+  it("did you mean: ports.yml for ports.yaml beside it, runing for running", async () => {
+    const file = path.join(scratch, "ports.yaml");
+    await writeFile(file, (await readFile(path.join(REPO_ROOT, "ports.yaml"), "utf8")).replace("status: running", "status: runing"));
+    const typoName = await runCli(["lint", "--registry", "ports.yml", "--no-scan"], { cwd: scratch });
+    expect(typoName.status).toBe(2);
+    expect(typoName.stdout + typoName.stderr).toContain("fix: did you mean ports.yaml? Name it with --registry ports.yaml");
+    const typoStatus = await runCli(["lint", "--registry", "ports.yaml", "--no-scan"], { cwd: scratch });
+    expect(typoStatus.status).toBe(2);
+    expect(typoStatus.stdout + typoStatus.stderr).toMatch(/schema-invalid +expected one of .*received "runing"; did you mean "running"\?/);
+    // Nothing close: no suggestion.
+    const far = await runCli(["lint", "--registry", "registry.json", "--no-scan"], { cwd: scratch });
+    expect(far.stdout + far.stderr).toContain("fix: check the path, or name the file with --registry FILE");
+  });
 });
 
 describe("registry discovery", () => {

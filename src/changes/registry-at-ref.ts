@@ -4,13 +4,21 @@ import type { CommandRunner } from "../io/command-runner.js";
 import type { LoadedRegistry } from "../registry/loaded-registry.js";
 import { parseRegistry } from "../registry/parse-registry.js";
 import { SparkportInputError } from "../findings/errors.js";
+import { didYouMean } from "../util/did-you-mean.js";
 
-export async function registryAtRef(registry: LoadedRegistry, ref: string, runner: CommandRunner): Promise<LoadedRegistry> {
+/** `asked` names what the user typed (`--base`, `diff`), for the messages. */
+export async function registryAtRef(registry: LoadedRegistry, ref: string, runner: CommandRunner, asked = "--base"): Promise<LoadedRegistry> {
   if (ref.startsWith("-")) throw new UsageError(`"${ref}" is not a git ref`);
   const dir = path.dirname(registry.absolutePath);
   const top = await runner.run("git", ["-C", dir, "rev-parse", "--show-toplevel"]).catch(() => undefined);
-  if (top === undefined || top.code !== 0) throw new UsageError(`${registry.file} is not inside a git repository, so --base has nothing to compare with`);
+  if (top === undefined || top.code !== 0) throw new UsageError(`${registry.file} is not inside a git repository, so ${asked} has nothing to compare with.`);
   const relative = path.relative(top.stdout.trim(), registry.absolutePath).split(path.sep).join("/");
+  const known = await runner.run("git", ["-C", dir, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+  if (known.code !== 0) {
+    const refs = await runner.run("git", ["-C", dir, "for-each-ref", "--format=%(refname:short)"]);
+    const suggestion = didYouMean(ref, refs.code === 0 ? refs.stdout.split("\n").filter((r) => r !== "") : []);
+    throw new UsageError(`unknown git ref "${ref}"${suggestion === undefined ? "." : `; did you mean "${suggestion}"?`}`);
+  }
   const shown = await runner.run("git", ["-C", dir, "show", `${ref}:${relative}`]);
   if (shown.code !== 0) throw new UsageError(`cannot read ${relative} at ${ref}: ${shown.stderr.trim().split("\n")[0] ?? "git show failed"}`);
   try {

@@ -135,6 +135,11 @@ export const messages = {
     message: (a) => `${a.owner} declares an exception for "${a.rule}", which admits no exceptions`,
     fix: (a) => `fix the entry instead; exceptions are allowed for: ${list(a.allowed)}`,
   }),
+  "docs-missing": entry<{ file: string }>({
+    explain: "The allocation document `lint --docs` compares with the registry does not exist yet.",
+    message: (a) => `${a.file} does not exist`,
+    fix: (a) => `run \`sparkport docs --write ${a.file}\` to create it`,
+  }),
   "docs-out-of-date": entry<{ file: string; line: number }>({
     explain: "The rendered allocation document must match the registry.",
     message: (a) => `${a.file} differs from the registry from line ${a.line} on`,
@@ -451,10 +456,10 @@ export const messages = {
     message: (a) => `no ports.yaml in ${a.cwd} or any folder above it`,
     fix: () => "create one with `sparkport init`, or name one with --registry FILE or SPARKPORT_REGISTRY",
   }),
-  "registry-unreadable": entry<{ reason: keyof typeof READ_REASONS | { other: string } }>({
+  "registry-unreadable": entry<{ reason: keyof typeof READ_REASONS | { other: string }; similar?: string }>({
     explain: "The registry file could not be read.",
     message: (a) => `cannot read the file: ${typeof a.reason === "string" ? READ_REASONS[a.reason] : a.reason.other}`,
-    fix: () => "check the path, or name the file with --registry FILE",
+    fix: (a) => (a.similar === undefined ? "check the path, or name the file with --registry FILE" : `did you mean ${a.similar}? Name it with --registry ${a.similar}`),
   }),
   "registry-not-a-file": entry<{ kind: "directory" | "other" }>({
     explain: "The registry path names a directory or something else that is not a file.",
@@ -485,9 +490,9 @@ export const messages = {
     message: (a) => `too many alias expansions (over ${a.limit}); expected a registry without alias bombs`,
     fix: () => "write the values out instead of nesting aliases",
   }),
-  "schema-invalid": entry<{ expected: string; received?: string }>({
+  "schema-invalid": entry<{ expected: string; received?: string; suggestion?: string }>({
     explain: "A value does not have the type or form the registry schema expects.",
-    message: (a) => `expected ${a.expected}${a.received === undefined ? "" : `, received ${a.received}`}`,
+    message: (a) => `expected ${a.expected}${a.received === undefined ? "" : `, received ${a.received}`}${a.suggestion === undefined ? "" : `; did you mean "${a.suggestion}"?`}`,
   }),
   "schema-unknown-key": entry<{ key: string; allowed: string[]; suggestion?: string }>({
     explain: "A key the registry schema does not know (a typo, or a field from a newer version).",

@@ -1,6 +1,8 @@
+import path from "node:path";
 import { SparkportInputError } from "../findings/errors.js";
 import { makeFinding } from "../findings/finding.js";
 import { errorCode, type FileSystem } from "../io/file-system.js";
+import { didYouMean } from "../util/did-you-mean.js";
 import { bytePosition, firstInvalidUtf8 } from "./utf8.js";
 import { CachedSourceMap } from "./cached-source-map.js";
 import type { RegistryCache } from "./registry-cache.js";
@@ -38,8 +40,16 @@ async function readBytes(absolutePath: string, file: string, fs: FileSystem): Pr
           : code === "ELOOP"
             ? "loop"
             : { other: error instanceof Error ? error.message : String(error) };
-    throw new SparkportInputError([makeFinding("registry-unreadable", "error", { reason }, { file })]);
+    // `ports.yml` for `ports.yaml`: a file beside it with a close name.
+    const similar = reason === "missing" ? similarFile(absolutePath, file, fs) : undefined;
+    throw new SparkportInputError([makeFinding("registry-unreadable", "error", similar === undefined ? { reason } : { reason, similar: await similar }, { file })]);
   }
+}
+
+async function similarFile(absolutePath: string, file: string, fs: FileSystem): Promise<string | undefined> {
+  const names = (await fs.list(path.dirname(absolutePath)).catch(() => [])).filter((e) => e.kind === "file" || e.kind === "link").map((e) => e.name);
+  const name = didYouMean(path.basename(absolutePath), names);
+  return name === undefined ? undefined : path.join(path.dirname(file), name);
 }
 
 function decode(bytes: Uint8Array, file: string): string {

@@ -102,7 +102,9 @@ export function zodIssuesToFindings(
     }
     const value = valueAt(data, path);
     const received = value === undefined ? `nothing: the required key "${String(path.at(-1))}" is missing` : describeReceived(value);
-    const args = { expected: expectedText(issue), received };
+    // A misspelt choice (`status: runing`) gets the close one.
+    const suggestion = issue.code === "invalid_value" && typeof value === "string" ? didYouMean(value, issue.values.filter((v): v is string => typeof v === "string")) : undefined;
+    const args = suggestion === undefined ? { expected: expectedText(issue), received } : { expected: expectedText(issue), received, suggestion };
     findings.push(makeFinding("schema-invalid", "error", args, { ...source.at(path), path: formatPath(path) }));
   }
   return findings;

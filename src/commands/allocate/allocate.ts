@@ -48,9 +48,8 @@ export interface AllocateResult {
 
 function oneOf<T extends string>(kind: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
-  const found = allowed.find((a) => a === value);
-  if (found === undefined) throw new UsageError(`unknown ${kind} "${value}"; expected one of: ${allowed.join(", ")}`);
-  return found;
+  requireKnown(kind, value, allowed);
+  return allowed.find((a) => a === value) ?? fallback;
 }
 
 /** Shared by `allocate` and `request`. */

@@ -16,7 +16,7 @@ export interface DiffResult {
 export async function diff(options: RegistryOptions & { ref: string; runner: CommandRunner }): Promise<DiffResult> {
   const registry = await openRegistry(options);
   const model = buildModel(registry);
-  const before = buildModel(await registryAtRef(registry, options.ref, options.runner));
+  const before = buildModel(await registryAtRef(registry, options.ref, options.runner, "diff"));
   const changes = compareRegistries(before, model);
   const impacts = impactsOf(model, changes, (await scanProject(model, options.cwd, options.fs, options.runner)).context);
   return { ref: options.ref, changes, impacts, markdown: impactMarkdown(model, impacts, changes.filter((c) => c.from === null), options.ref) };

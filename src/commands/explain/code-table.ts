@@ -40,6 +40,7 @@ export const CODE_TABLE: Record<Code, { group: CodeGroup; severity: Severity }> 
   "invalid-node-address": at("registry", "error"),
   "unused-exception": at("registry", "warning"),
   "exception-not-allowed": at("registry", "error"),
+  "docs-missing": at("registry", "error"),
   "docs-out-of-date": at("registry", "error"),
   "scan-unregistered-port": at("scan", "error"),
   "scan-wrong-service": at("scan", "error"),

@@ -12,7 +12,7 @@ export async function checkDocs(model: RegistryModel, file: string, cwd: string,
     actual = new TextDecoder("utf-8").decode(await fs.readFile(path.resolve(cwd, file)));
   } catch (error) {
     if (errorCode(error) !== "ENOENT") throw fileError(error, "read", file);
-    actual = "";
+    return [makeFinding("docs-missing", "error", { file }, { file })];
   }
   if (actual === expected) return [];
   const a = actual.split("\n");

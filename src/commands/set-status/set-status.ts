@@ -2,13 +2,12 @@ import { UsageError } from "../../findings/errors.js";
 import { applyEdit } from "../../edit/apply-edit.js";
 import { insertKey, replaceScalar, setThroughDocument } from "../../edit/splice.js";
 import { SERVICE_STATUSES } from "../../registry/schema.js";
+import { requireKnown } from "../../util/require-known.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
 import { serviceIndex, type ChangeResult } from "../release/release.js";
 
 export async function setStatus(options: RegistryOptions & { target: string; status: string; dryRun?: boolean }): Promise<ChangeResult> {
-  if (!SERVICE_STATUSES.some((s) => s === options.status)) {
-    throw new UsageError(`unknown status "${options.status}"; expected one of: ${SERVICE_STATUSES.join(", ")}`);
-  }
+  requireKnown("status", options.status, SERVICE_STATUSES);
   const registry = await openRegistry(options);
   // A service may have a dot in its name: the exact name wins over "service.environment".
   const exact = registry.data.services.some((s) => s.name === options.target);
