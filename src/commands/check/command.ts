@@ -11,7 +11,7 @@ export const checkCommand = defineCommand({
     service: optional("--service <name>", "the service you are about to start (name or name.env): its own allocation is no conflict"),
     protocol: optional("--protocol <tcp|udp>", "the transport to check (default: the port's allocation, else tcp)"),
   },
-  examples: ["sparkport check 8002", "sparkport check --service fastapi.test", "sparkport check 8000-8005", "sparkport check macmini:8000 --service fastapi --json"],
+  examples: ["sparkport check 8002 8010-8012", "sparkport check --service fastapi.test"],
   async run({ args, options }, deps) {
     const { check } = await import("./check.js");
     return check({ ...(await deps.occupancy()), ports: args.ports, ...options });
