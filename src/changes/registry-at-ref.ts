@@ -13,14 +13,15 @@ export async function registryAtRef(registry: LoadedRegistry, ref: string, runne
   const top = await runner.run("git", ["-C", dir, "rev-parse", "--show-toplevel"]).catch(() => undefined);
   if (top === undefined || top.code !== 0) throw new UsageError(`${registry.file} is not inside a git repository, so ${asked} has nothing to compare with.`);
   const relative = path.relative(top.stdout.trim(), registry.absolutePath).split(path.sep).join("/");
-  const known = await runner.run("git", ["-C", dir, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-  if (known.code !== 0) {
+  const shown = await runner.run("git", ["-C", dir, "show", `${ref}:${relative}`]);
+  if (shown.code !== 0) {
+    // Only on failure: is it the ref that is unknown, or the file at that ref?
+    const known = await runner.run("git", ["-C", dir, "rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    if (known.code === 0) throw new UsageError(`cannot read ${relative} at ${ref}: ${shown.stderr.trim().split("\n")[0] ?? "git show failed"}`);
     const refs = await runner.run("git", ["-C", dir, "for-each-ref", "--format=%(refname:short)"]);
     const suggestion = didYouMean(ref, refs.code === 0 ? refs.stdout.split("\n").filter((r) => r !== "") : []);
     throw new UsageError(`unknown git ref "${ref}"${suggestion === undefined ? "." : `; did you mean "${suggestion}"?`}`);
   }
-  const shown = await runner.run("git", ["-C", dir, "show", `${ref}:${relative}`]);
-  if (shown.code !== 0) throw new UsageError(`cannot read ${relative} at ${ref}: ${shown.stderr.trim().split("\n")[0] ?? "git show failed"}`);
   try {
     return parseRegistry(shown.stdout, `${ref}:${relative}`);
   } catch (error) {

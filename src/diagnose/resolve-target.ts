@@ -1,5 +1,6 @@
 import { UsageError } from "../findings/errors.js";
 import type { Allocation, RegistryModel } from "../registry/model.js";
+import { allocationIn } from "../registry/service-target.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { nodeByHost } from "../network/node-by-host.js";
 
@@ -58,7 +59,7 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
       `no service, port, host:port or URL "${input}"${close === undefined ? "" : `; did you mean "${close}"?`} Services: ${names.join(", ")}`,
     );
   }
-  const allocation = env === undefined ? matches.find((a) => !a.derived && a.path.at(-1) === "port") ?? matches[0] : matches.find((a) => a.environment === env);
+  const allocation = allocationIn(model, name ?? "", env);
   if (allocation === undefined) {
     throw new UsageError(`${name} has no environment "${env ?? ""}"; it runs in: ${matches.map((a) => a.environment ?? "base").join(", ")}`);
   }

@@ -37,7 +37,7 @@ export async function readText(fs: FileSystem, path: string): Promise<string> {
 
 /**
  * The files sparkport reads and writes are small and local, and the CLI has nothing else to do meanwhile:
- * synchronous calls spare the thread pool's round trips (the scan of a 20,000-file tree reads in a third of the time).
+ * synchronous calls spare the thread pool's round trips (bench:tree measures what that saves the scan).
  */
 export const nodeFileSystem: FileSystem = {
   readFile: async (path) => readRegularFile(path),
@@ -57,42 +57,39 @@ export const nodeFileSystem: FileSystem = {
     const stats = statSync(path);
     return { kind: stats.isFile() ? "file" : stats.isDirectory() ? "folder" : "other", size: stats.size };
   },
-  readUpTo: async (path, maxBytes) => {
-    // Without blocking, as readRegularFile: a FIFO would wait for a writer.
-    const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-    try {
-      const stats = fstatSync(fd);
-      if (!stats.isFile()) throw notRegular(path, stats);
-      if (stats.size > maxBytes) return { size: stats.size };
-      const bytes = new Uint8Array(stats.size);
+  readUpTo: async (path, maxBytes) =>
+    withRegularFile(path, (fd, size) => {
+      if (size > maxBytes) return { size };
+      // No more than the size it had when opened: a file that keeps growing cannot get past maxBytes.
+      const bytes = new Uint8Array(size);
       let filled = 0;
-      while (filled < bytes.length) {
-        const bytesRead = readSync(fd, bytes, filled, bytes.length - filled, filled);
+      while (filled < size) {
+        const bytesRead = readSync(fd, bytes, filled, size - filled, filled);
         if (bytesRead === 0) break;
         filled += bytesRead;
       }
-      return { size: stats.size, bytes: bytes.subarray(0, filled) };
-    } finally {
-      closeSync(fd);
-    }
-  },
+      return { size, bytes: bytes.subarray(0, filled) };
+    }),
 };
 
 /**
- * A regular file's bytes. Opened without blocking (a FIFO would wait for a
- * writer) and checked on that very descriptor, so nothing can be swapped in
- * between: a FIFO or a device could block the read or never end.
+ * `use` of a regular file's descriptor and size. Opened without blocking (a FIFO would wait for a writer) and checked
+ * on that very descriptor, so nothing can be swapped in between: a FIFO or a device could block the read or never end.
  */
-function readRegularFile(path: string): Buffer {
+function withRegularFile<T>(path: string, use: (fd: number, size: number) => T): T {
   // O_NONBLOCK changes nothing for a regular file's reads; Windows has none.
   const fd = openSync(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw notRegular(path, stats);
-    return readFileSync(fd);
+    return use(fd, stats.size);
   } finally {
     closeSync(fd);
   }
+}
+
+function readRegularFile(path: string): Buffer {
+  return withRegularFile(path, (fd) => readFileSync(fd));
 }
 
 /** EISDIR for a folder; ENOTREGULAR for a FIFO, socket or device; `what` says which. */

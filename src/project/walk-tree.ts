@@ -28,7 +28,7 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set([
 
 /**
  * Files open at once while they are read, with a FileSystem whose reads wait. nodeFileSystem reads synchronously:
- * on a page-cached tree the thread pool's four round trips per file cost three times the read itself (bench:tree).
+ * on a page-cached tree the thread pool's four round trips per file cost more than the read itself (bench:tree).
  */
 export const PARALLEL_READS = 32;
 

@@ -41,8 +41,8 @@ async function readBytes(absolutePath: string, file: string, fs: FileSystem): Pr
             ? "loop"
             : { other: error instanceof Error ? error.message : String(error) };
     // `ports.yml` for `ports.yaml`: a file beside it with a close name.
-    const similar = reason === "missing" ? similarFile(absolutePath, file, fs) : undefined;
-    throw new SparkportInputError([makeFinding("registry-unreadable", "error", similar === undefined ? { reason } : { reason, similar: await similar }, { file })]);
+    const similar = reason === "missing" ? await similarFile(absolutePath, file, fs) : undefined;
+    throw new SparkportInputError([makeFinding("registry-unreadable", "error", similar === undefined ? { reason } : { reason, similar }, { file })]);
   }
 }
 

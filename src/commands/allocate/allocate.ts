@@ -49,7 +49,7 @@ export interface AllocateResult {
 function oneOf<T extends string>(kind: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   requireKnown(kind, value, allowed);
-  return allowed.find((a) => a === value) ?? fallback;
+  return value;
 }
 
 /** Shared by `allocate` and `request`. */

@@ -9,6 +9,7 @@ import { placingRanges, registryVerdict, type RegistryVerdict } from "../../obse
 import type { ProbeResult } from "../../observe/tcp-prober.js";
 import { buildModel, transportOf, type RegistryModel, type Transport } from "../../registry/model.js";
 import { requireKnown } from "../../util/require-known.js";
+import { allocationIn, serviceTarget } from "../../registry/service-target.js";
 import { findNextFree } from "../../network/find-next-free.js";
 import { nodeByHost, nodeNamed } from "../../network/node-by-host.js";
 import { openRegistry } from "../../registry/open-registry.js";
@@ -239,22 +240,19 @@ export async function check(given: CheckOptions): Promise<CheckResult> {
 }
 
 /**
- * --service NAME or NAME.ENV (as doctor and set-status take it; a name with a dot in it wins): the service, its
- * environment and that environment's port. An unknown name is bad input, with the closest name when one is close.
+ * --service NAME or NAME.ENV: the service, its environment and that environment's port. An unknown name is bad
+ * input, with the closest name when one is close.
  */
 function serviceArgument(model: RegistryModel, given: string, env: string | undefined): { name: string; env: string | undefined; port: number } {
   const names = model.data.services.map((s) => s.name);
-  const dot = given.lastIndexOf(".");
-  const exact = names.includes(given) || dot < 0;
-  const name = exact ? given : given.slice(0, dot);
-  const named = exact ? env : given.slice(dot + 1);
-  requireKnown("service", name, names);
-  if (!exact && env !== undefined && env !== named) throw new UsageError(`--service ${given} and --env ${env} name two environments; give one.`);
-  const mine = model.allocations.filter((a) => a.service.name === name);
-  const at = named === undefined ? (mine.find((a) => !a.derived) ?? mine[0]) : mine.find((a) => a.environment === named);
+  const target = serviceTarget(names, given);
+  requireKnown("service", target.name, names);
+  if (target.env !== undefined && env !== undefined && env !== target.env) throw new UsageError(`--service ${given} and --env ${env} name two environments; give one.`);
+  const named = target.env ?? env;
+  const at = allocationIn(model, target.name, named);
   if (at === undefined) {
-    const known = mine.map((a) => a.environment).filter((e): e is string => e !== undefined);
-    throw new UsageError(`${name} has no environment "${named ?? ""}".${known.length === 0 ? "" : ` Its environments: ${known.join(", ")}.`}`);
+    const known = model.allocations.filter((a) => a.service.name === target.name && a.environment !== undefined).map((a) => a.environment);
+    throw new UsageError(`${target.name} has no environment "${named ?? ""}".${known.length === 0 ? "" : ` Its environments: ${known.join(", ")}.`}`);
   }
-  return { name, env: named, port: at.port };
+  return { name: target.name, env: named, port: at.port };
 }

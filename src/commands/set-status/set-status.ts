@@ -3,17 +3,17 @@ import { applyEdit } from "../../edit/apply-edit.js";
 import { insertKey, replaceScalar, setThroughDocument } from "../../edit/splice.js";
 import { SERVICE_STATUSES } from "../../registry/schema.js";
 import { requireKnown } from "../../util/require-known.js";
+import { serviceTarget } from "../../registry/service-target.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
 import { serviceIndex, type ChangeResult } from "../release/release.js";
 
 export async function setStatus(options: RegistryOptions & { target: string; status: string; dryRun?: boolean }): Promise<ChangeResult> {
   requireKnown("status", options.status, SERVICE_STATUSES);
   const registry = await openRegistry(options);
-  // A service may have a dot in its name: the exact name wins over "service.environment".
-  const exact = registry.data.services.some((s) => s.name === options.target);
-  const dot = options.target.lastIndexOf(".");
-  const name = exact || dot < 0 ? options.target : options.target.slice(0, dot);
-  const env = exact || dot < 0 ? undefined : options.target.slice(dot + 1);
+  const { name, env } = serviceTarget(
+    registry.data.services.map((s) => s.name),
+    options.target,
+  );
   const index = serviceIndex(registry, name);
   if (env !== undefined && !Object.hasOwn(registry.data.services[index]?.environments ?? {}, env)) {
     throw new UsageError(`${name} has no environment "${env}"`);
