@@ -85,7 +85,7 @@ describe("allocate, release, set-status on the repo's own ports.yaml", () => {
       [["allocate", "x", "--team", "B", "--node", "macmini", "--port", "8000"], "port-allocated  8000 is allocated to FastAPI (dev)"],
       [["allocate", "x", "--team", "A", "--node", "macmini", "--port", "5432"], "allocate-locked  5432 is the locked port of PostgreSQL"],
       [["allocate", "x", "--team", "B", "--node", "macmini", "--port", "3005"], "port-outside-team-range  3005 is outside team B's ranges (8000-8099)"],
-      [["allocate", "x", "--team", "A", "--node", "macmini", "--port", "5555"], "port-reserved  5555 is reserved for Celery Flower (medium priority)"],
+      [["allocate", "x", "--team", "A", "--node", "macmini", "--port", "5555"], "allocate-reserved  5555 is reserved for Celery Flower (medium priority)"],
       [["allocate", "fastapi", "--team", "B", "--node", "macmini", "--port", "8050"], 'allocate-name-taken  a service named "fastapi" already exists'],
       [["release", "postgresql"], "release-locked  postgresql is locked shared infrastructure"],
     ];
@@ -111,7 +111,7 @@ describe("allocate, release, set-status on the repo's own ports.yaml", () => {
       [["allocate", "Bad Name", "--team", "B", "--node", "macmini"], "is not a service name"],
       [["set-status", "ollama", "sleeping"], 'unknown status "sleeping". Known: running, stopped'],
       [["set-status", "ollama", "runing"], 'unknown status "runing"; did you mean "running"? Known: running, stopped'],
-      [["release", "fastap"], 'no service "fastap"; did you mean "fastapi"?'],
+      [["release", "fastap"], 'no service or reservation "fastap"; did you mean "fastapi"?'],
     ];
     for (const [args, message] of cases) {
       const run = await sparkport(file, args);

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CheckResult } from "../src/commands/check/check.js";
 import type { NextResult } from "../src/commands/next/next.js";
 import type { StatusResult } from "../src/commands/status/status.js";
-import { close, freePort, listen, portOf, pythonProgram, startNodeServer, startPythonServer } from "./helpers/listeners.js";
+import { close, freePort, freeStablePort, listen, portOf, pythonProgram, startNodeServer, startPythonServer } from "./helpers/listeners.js";
 import { runCli } from "./helpers/run-cli.js";
 
 // Network safety: every registry here puts its nodes on 127.0.0.1 and
@@ -177,7 +177,7 @@ describe("sparkport check: who holds a port on this machine", () => {
 
 describe("sparkport check: the registry verdict", () => {
   it("names the owning service, team and node; --service makes its own port no conflict", async () => {
-    const port = await freePort();
+    const port = await freeStablePort(21);
     const file = await registry(`owned-${port}`, [{ name: "api", team: "B", node: "here", port, environments: "{dev: {}, test: {}}" }], {
       B: [port, port + 20],
       C: [3000, 3099],
@@ -194,7 +194,8 @@ describe("sparkport check: the registry verdict", () => {
     // base + 1 is the test environment's port: allocated too.
     const derived = await checkJson(file, [String(port + 1)]);
     expect(derived.result.checks[0]?.findings.map((f) => [f.code, f.message])).toEqual([["port-allocated", `${port + 1} is allocated to api (test) of team B on here`]]);
-    expect(derived.result.checks[0]?.next).toEqual([port + 2]);
+    // In the port's own environment: the first base whose test port is free is port + 2, so its test port.
+    expect(derived.result.checks[0]?.next).toEqual([port + 3]);
   });
 
   it("exits 2 on bad ports and unknown names, listing the valid ones", async () => {
@@ -269,7 +270,7 @@ describe.skipIf(!isLinux)("sparkport check and status: remote verdicts over 127.
 
 describe("sparkport next", () => {
   it("skips allocated, env-derived and locally held ports", async () => {
-    const base = await freePort();
+    const base = await freeStablePort(10);
     const held = await listen("127.0.0.1", base + 3);
     cleanups.push(() => close(held));
     const file = await registry(`next-${base}`, [{ name: "api", team: "B", node: "here", port: base, environments: "{dev: {}, test: {}}" }], {
@@ -372,7 +373,7 @@ describe("check: review regressions", () => {
   });
 
   it("with --env, the next free port is that environment's port, its base free too", async () => {
-    const base = await freePort();
+    const base = await freeStablePort(31);
     const file = await registry(`env-next-${base}`, [{ name: "api", team: "B", node: "here", port: base }], { B: [base, base + 30] });
     const { result } = await checkJson(file, [String(base), "--env", "staging", "--team", "B"]);
     expect(result.checks[0]?.next).toEqual([base + 11]);

@@ -347,6 +347,26 @@ const PUBLIC_SAMPLES: [string, string, PastedError][] = [
       quote: "ConnectionRefusedError: [WinError 10061] No connection could be made because the target machine actively refused it",
     },
   ],
+  [
+    "redis-server's wording (server.c: \"Could not create server TCP listening socket %s:%d\"), as its log prints it",
+    "1:M 05 Dec 2026 21:50:01.123 # Warning: Could not create server TCP listening socket *:6379: bind: Address already in use",
+    {
+      kind: "address-in-use",
+      port: 6379,
+      program: "other",
+      quote: "1:M 05 Dec 2026 21:50:01.123 # Warning: Could not create server TCP listening socket *:6379: bind: Address already in use",
+    },
+  ],
+  [
+    "PostgreSQL's postmaster on a held port: the port is only in the HINT line",
+    'LOG:  could not bind IPv4 address "127.0.0.1": Address already in use\nHINT:  Is another postmaster already running on port 5432? If not, wait a few seconds and retry.',
+    {
+      kind: "address-in-use",
+      port: 5432,
+      program: "other",
+      quote: "HINT:  Is another postmaster already running on port 5432? If not, wait a few seconds and retry.",
+    },
+  ],
 ];
 
 describe("parseErrorText on public samples", () => {

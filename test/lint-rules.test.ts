@@ -163,6 +163,23 @@ const RULE_CASES: Record<string, RuleCase> = {
     messages: [["web uses the privileged port 80"]],
     exitCode: 0,
   },
+  "os-reserved-port": {
+    codes: ["os-reserved-port", "well-known-default", "well-known-default"],
+    note: "5000 is also Flask's default: well-known-default says so for both services",
+    findings: [
+      { code: "os-reserved-port", severity: "warning", line: 26, column: 11, path: "services[0].port" },
+      { code: "well-known-default", severity: "info", line: 26, column: 11, path: "services[0].port" },
+      { code: "well-known-default", severity: "info", line: 33, column: 11, path: "services[1].port" },
+    ],
+    messages: [["api uses 5000, which AirPlay Receiver (ControlCenter) listens on out of the box on mac (macos)"]],
+    exitCode: 0,
+  },
+  "browser-unsafe-port": {
+    codes: ["browser-unsafe-port"],
+    findings: [{ code: "browser-unsafe-port", severity: "warning", line: 23, column: 11, path: "services[0].port" }],
+    messages: [["web serves http on 6667, a port browsers refuse to open (ERR_UNSAFE_PORT)"]],
+    exitCode: 0,
+  },
   "ephemeral-port": {
     codes: ["ephemeral-port", "ephemeral-port"],
     // services[1] (macos, 40000) and services[2] (windows, 40000) are not flagged.

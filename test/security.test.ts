@@ -17,7 +17,7 @@ import { nodeFileSystem } from "../src/io/file-system.js";
 import type { SocketTable } from "../src/observe/listener.js";
 import type { ProbeResult, TcpProber } from "../src/observe/tcp-prober.js";
 import type { JsonReport } from "../src/reporters/json.js";
-import { canConnect, freePort } from "./helpers/listeners.js";
+import { canConnect, freePort, freeStablePort } from "./helpers/listeners.js";
 import { REPO_ROOT, runCli, type CliRun } from "./helpers/run-cli.js";
 
 // Security cases, three claims of the README made testable:
@@ -43,7 +43,7 @@ const cleanups: (() => unknown)[] = [];
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), "sparkport-security-"));
   canary = path.join(root, "CANARY");
-  base = Math.min(await freePort(), 65_000);
+  base = await freeStablePort(51);
 });
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();

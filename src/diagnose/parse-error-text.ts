@@ -31,7 +31,7 @@ const wsa = (...codes: number[]): string => `\\[(?:WinError|Errno) (?:${codes.jo
 const KINDS: readonly (readonly [PastedErrorKind, RegExp])[] = [
   [
     "address-in-use",
-    new RegExp(`\\bEADDRINUSE\\b|address already in use|port is already allocated|only one usage of each socket address|\\bAddrInUse\\b|${wsa(10048)}`, "i"),
+    new RegExp(`\\bEADDRINUSE\\b|address already in use|another postmaster|port is already allocated|only one usage of each socket address|\\bAddrInUse\\b|${wsa(10048)}`, "i"),
   ],
   [
     "address-not-available",
@@ -141,6 +141,15 @@ const LOCATORS: readonly ((line: string) => Place | undefined)[] = [
   (line) => {
     const m = /\bbind\(\) to (\S+) failed\b/.exec(line);
     return m === null ? undefined : endpoint(m[1] ?? "");
+  },
+  // Redis: "Could not create server TCP listening socket *:6379: bind: Address already in use"; PostgreSQL: "on port 5432?"
+  (line) => {
+    const m = /\blistening socket (\*|\S+?):(\d+)(?!\d)/.exec(line);
+    return m === null ? undefined : place(m[1] === "*" ? undefined : m[1], m[2]);
+  },
+  (line) => {
+    const m = /\b(?:running|listening) on port (\d+)\b/.exec(line);
+    return m === null ? undefined : place(undefined, m[1]);
   },
   // Anything else naming an IPv4, bracketed IPv6 or localhost endpoint (Twisted: "Couldn't listen on 127.0.0.1:8000:")
   (line) => {

@@ -55,25 +55,26 @@ export function appendService(text: string, render: (indent: string) => string):
   return `${prefix}${needsNewline ? "\n" : ""}${render(indent)}\n${text.slice(at)}`;
 }
 
-/** Remove the services item named `name`, from its "- " line to its last line; the last one leaves `services: []`. */
-export function removeService(text: string, name: string): string {
+/** Remove the item named `name` of a top-level list (services, reservations), from its "- " line to its last line; the last one leaves `KEY: []`. */
+export function removeListItem(text: string, list: "services" | "reservations", name: string): string {
   const doc = parseDocument(text);
-  const seq = servicesSeq(doc);
+  const found = doc.get(list, true);
+  const seq = isSeq(found) ? found : undefined;
   const item = seq?.items.find((i): i is YAMLMap => isMap(i) && i.get("name") === name);
-  if (item?.range === undefined || item.range === null) throw new Error(`no service ${name}`);
+  if (item?.range === undefined || item.range === null) throw new Error(`no ${list} item ${name}`);
   const start = lineStart(text, item.range[0]);
   let end = item.range[1];
   if (end < text.length && text[end - 1] !== "\n") end = text.indexOf("\n", end) + 1 || text.length;
   if (seq?.flow === true) {
-    doc.deleteIn(["services", seq.items.indexOf(item)]);
+    doc.deleteIn([list, seq.items.indexOf(item)]);
     return doc.toString();
   }
   const rest = text.slice(0, start) + text.slice(end);
   if (seq?.items.length !== 1) return rest;
-  // `services:` with nothing under it is null, not an empty list.
-  const key = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === "services")?.key : undefined;
+  // `KEY:` with nothing under it is null, not an empty list.
+  const key = isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === list)?.key : undefined;
   const colon = isScalar(key) && key.range !== undefined && key.range !== null ? rest.indexOf(":", key.range[1]) : -1;
-  if (colon < 0 || colon >= start) throw new Error("the services list has no key to write [] after");
+  if (colon < 0 || colon >= start) throw new Error(`the ${list} list has no key to write [] after`);
   return `${rest.slice(0, colon + 1)} []${rest.slice(colon + 1)}`;
 }
 

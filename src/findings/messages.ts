@@ -114,6 +114,16 @@ export const messages = {
     message: (a) => `${a.owner} uses ${a.port}, inside ${a.os}'s ephemeral range ${a.from}-${a.to} on ${a.node}`,
     fix: () => "use a port below the ephemeral range",
   }),
+  "os-reserved-port": entry<{ owner: string; port: number; node: string; os: string; holder: string }>({
+    explain: "The node's operating system listens on this port itself out of the box (macOS's AirPlay Receiver on 5000 and 7000).",
+    message: (a) => `${a.owner} uses ${a.port}, which ${a.holder} listens on out of the box on ${a.node} (${a.os})`,
+    fix: (a) => `take another port (\`sparkport next --team TEAM --node ${a.node}\` skips it), or switch that off on ${a.node} and record why as an exception`,
+  }),
+  "browser-unsafe-port": entry<{ owner: string; port: number }>({
+    explain: "Browsers refuse to open http(s) on the Fetch standard's \"bad ports\" (ERR_UNSAFE_PORT), whatever listens there.",
+    message: (a) => `${a.owner} serves http on ${a.port}, a port browsers refuse to open (ERR_UNSAFE_PORT)`,
+    fix: () => "take another port: no browser will load a page from this one",
+  }),
   "well-known-default": entry<{ owner: string; port: number; tools: string[] }>({
     explain: "A port that another common tool uses by default will clash when that tool starts with its defaults.",
     message: (a) => `${a.owner} uses ${a.port}, the default port of ${list(a.tools)}`,
@@ -242,6 +252,11 @@ export const messages = {
     message: (a) => `${a.port} is reserved for ${a.reservation} (${a.priority} priority)`,
     fix: () => "take another port, or pass --service NAME if you are starting that service",
   }),
+  "allocate-reserved": entry<{ port: number; reservation: string; name: string; priority: string; service: string }>({
+    explain: "The port is reserved for a planned service; allocate takes it only by turning that reservation into the service.",
+    message: (a) => `${a.port} is reserved for ${a.reservation} (${a.priority} priority)`,
+    fix: (a) => `if ${a.service} is what the reservation was for, add --from-reservation ${a.name} (the reservation becomes ${a.service} in the same edit); otherwise leave --port out to take the next free port`,
+  }),
   "port-outside-team-range": entry<{ port: number; team: string; ranges: string[] }>({
     explain: "The port is outside the caller's team ranges.",
     message: (a) => `${a.port} is outside team ${a.team}'s ranges (${list(a.ranges)})`,
@@ -364,10 +379,11 @@ export const messages = {
   }),
 
   // `status`: declared against observed.
-  "declared-running-but-down": entry<{ owner: string; node: string; observed: string }>({
+  "declared-running-but-down": entry<{ owner: string; node: string; observed: string; start?: string; service?: string }>({
     explain: "A service declared running does not accept connections.",
     message: (a) => `${a.owner} on ${a.node} is declared running but is ${a.observed}`,
-    fix: () => "start it (its start command is in ports.yaml), or update its status if it is stopped on purpose",
+    fix: (a) =>
+      `${a.start === undefined ? "start it on that node" : `start it on that node: \`${a.start}\``}, or, if it is stopped on purpose, record that: \`sparkport set-status ${a.service ?? "NAME"} stopped\``,
   }),
   "declared-stopped-but-open": entry<{ owner: string; node: string; status: string }>({
     explain: "Something answers on the port of a service declared stopped, reserved or planned.",
@@ -376,10 +392,25 @@ export const messages = {
   }),
 
   // `doctor`: diagnoses, each with evidence and commands to copy.
-  "doctor-port-in-use": entry<{ port: number; holder: string; addresses: string[]; service?: string }>({
+  "doctor-port-in-use": entry<{ port: number; holder: string; addresses: string[]; service?: string; locked?: boolean }>({
     explain: "Address already in use: another process holds the port on this machine.",
     message: (a) => `${a.port} is in use on this machine by ${a.holder} on ${list(a.addresses)}${a.service === undefined ? "" : `; the registry gives ${a.port} to ${a.service}`}`,
-    fix: () => "stop the holder (commands below), or start your service on its registered port or the next free one",
+    fix: (a) =>
+      a.locked === true
+        ? `${a.port} is locked to ${a.service ?? "its service"} and never moves: stop the holder (commands below), then start ${a.service ?? "it"}`
+        : "stop the holder (commands below), or start your service on its registered port or the next free one",
+  }),
+  "doctor-service-running": entry<{ port: number; holder: string; service: string; target: string; locked: boolean; instead?: number }>({
+    explain: "The port is held by the service the registry gives it to: that service is already running here.",
+    message: (a) => `${a.port} is held by ${a.holder}, which is ${a.service} itself: it is already running here`,
+    fix: (a) =>
+      [
+        `if you were starting ${a.service}, it is already up: use it as it is`,
+        a.locked
+          ? `${a.service} is locked shared infrastructure: do not stop it, every service that connects to it would fail`
+          : `to restart it, stop it first and check that nothing else relies on it (\`sparkport status\`)`,
+        a.instead === undefined ? `another service needs a port of its own, never ${a.port}` : `another service needs a port of its own: ${a.instead} is free`,
+      ].join("; "),
   }),
   "doctor-docker-holder": entry<{ port: number; container: string; published: string }>({
     explain: "The port is held by a Docker container's published port.",

@@ -15,6 +15,8 @@ export interface NextFreeQuery {
   count: number;
   /** tcp unless given. */
   transport?: Transport | undefined;
+  /** The port the suggestion replaces: its range is searched first. */
+  near?: number | undefined;
   /** Skip ports the node could not be asked about, rather than return them marked (a suggestion must be certain). */
   verifiedOnly?: boolean;
 }
@@ -66,7 +68,7 @@ async function heldHere(ports: readonly number[], network: NetworkContext, trans
 }
 
 /**
- * Free in the registry (env-derived ports counted), held by nothing here when the node is this machine, refused on the
+ * Free in the registry (env-derived ports counted), no poor choice on the node's OS, held by nothing here when the node is this machine, refused on the
  * node otherwise. A port the node did not answer for is marked unverified (or skipped with verifiedOnly); once a
  * whole batch goes unanswered the node cannot be asked, and the search stops.
  */
@@ -75,6 +77,8 @@ export async function findNextFree(model: RegistryModel, query: NextFreeQuery, n
   const transport = query.transport ?? "tcp";
   const isLocal = query.node === null || query.node === network.thisNode;
   const found: FreePort[] = [];
+  // With several environments each set is disjoint from the others: dev=8002 test=8003, then dev=8004 test=8005.
+  const claimed = new Set<number>();
   let batch: number[] = [];
   let unanswered = false;
   const flush = async (): Promise<void> => {
@@ -94,14 +98,16 @@ export async function findNextFree(model: RegistryModel, query: NextFreeQuery, n
       unanswered = results.every((r) => !DEFINITE.includes(r.state));
     }
     for (const p of batch) {
-      if (found.length >= query.count || offsets.some((o) => busy.has(p + o))) continue;
+      if (found.length >= query.count || offsets.some((o) => busy.has(p + o) || claimed.has(p + o))) continue;
       const unverified = offsets.map((o) => unknown.get(p + o)).find((state) => state !== undefined);
-      if (unverified === undefined) found.push({ port: p });
-      else if (query.verifiedOnly !== true) found.push({ port: p, unverified });
+      if (unverified !== undefined && query.verifiedOnly === true) continue;
+      found.push(unverified === undefined ? { port: p } : { port: p, unverified });
+      for (const o of offsets) claimed.add(p + o);
     }
     batch = [];
   };
-  for (const candidate of registryCandidates(model, query.team, offsets)) {
+  const os = query.node === null ? undefined : model.data.nodes[query.node]?.os;
+  for (const candidate of registryCandidates(model, query.team, offsets, { near: query.near, os })) {
     batch.push(candidate);
     if (batch.length === Math.min(BATCH, query.count * 2)) await flush();
     if (found.length >= query.count || unanswered) break;

@@ -71,6 +71,10 @@ export async function localVerdict(port: number, probes: LocalProbes, extraAddre
   return { held: held(), holders: groupHolders(listeners), binds, excluded, ownersComplete: snapshot.ownersComplete, source: snapshot.source };
 }
 
+/** An address as a person reads it: what a wildcard covers. */
+export const familyText = (address: string): string =>
+  address === "0.0.0.0" ? "0.0.0.0 (all IPv4)" : address === "::" || address === "*" ? ":: (all IPv6, and IPv4 too unless IPv6-only)" : address;
+
 export function holderText(holder: Holder): string {
   if (holder.pid === null) return holder.command === null ? "an unknown process" : holder.command;
   return `${holder.command ?? "a process"} (PID ${holder.pid}${holder.user === null ? "" : `, user ${holder.user}`})`;

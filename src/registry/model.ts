@@ -115,6 +115,8 @@ export interface PortUse {
   node: string | undefined;
   team: string | undefined;
   transport: Transport;
+  /** Undefined for a reservation that names none. */
+  protocol: Protocol | undefined;
   path: PathSegment[];
   subject: PathSegment[];
   /** For matching the well-known ports catalogue. */
@@ -129,6 +131,7 @@ export function portUses(model: RegistryModel): PortUse[] {
     node: a.node,
     team: a.service.team,
     transport: a.transport,
+    protocol: a.protocol,
     path: a.path,
     subject: ["services", a.serviceIndex],
     names: [a.service.name, ...(a.service.label === undefined ? [] : [a.service.label])],
@@ -141,6 +144,7 @@ export function portUses(model: RegistryModel): PortUse[] {
       node: r.node,
       team: r.team,
       transport: transportOf(r.protocol),
+      protocol: r.protocol,
       path: ["reservations", index, "port"],
       subject: ["reservations", index],
       names: [r.name, ...(r.label === undefined ? [] : [r.label])],

@@ -12,3 +12,9 @@ export function allocationIn(model: RegistryModel, name: string, env: string | u
   const mine = model.allocations.filter((a) => a.service.name === name);
   return env === undefined ? (mine.find((a) => !a.derived && a.path.at(-1) === "port") ?? mine[0]) : mine.find((a) => a.environment === env);
 }
+
+/** The NAME or NAME.ENV that names this allocation, as set-status, check --service and doctor take it. */
+export function targetOf(allocation: Allocation): string {
+  const base = allocation.path.length === 3;
+  return base || allocation.environment === undefined ? allocation.service.name : `${allocation.service.name}.${allocation.environment}`;
+}

@@ -28,6 +28,26 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/**
+ * A free port below every OS's ephemeral range (Linux starts at 32768), with room for `span` free ports after it:
+ * sparkport never suggests an ephemeral port, and port 0 always gives one.
+ */
+export async function freeStablePort(span = 1): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt += 1) {
+    const base = 20_000 + Math.floor(Math.random() * (32_000 - 20_000 - span));
+    const held: Server[] = [];
+    try {
+      for (let p = base; p < base + span; p += 1) held.push(await listen("::", p));
+      return base;
+    } catch {
+      // Taken: try another stretch.
+    } finally {
+      await Promise.all(held.map(close));
+    }
+  }
+  throw new Error("no free stretch of ports below 32000");
+}
+
 export function canConnect(host: string, port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });

@@ -2,11 +2,12 @@ import { UsageError } from "../../findings/errors.js";
 import { makeFinding, type Finding } from "../../findings/finding.js";
 import { exitCodeFor } from "../../findings/exit-code.js";
 import { applyEdit, type EditResult } from "../../edit/apply-edit.js";
-import { blockItem, scalarText, appendService } from "../../edit/splice.js";
+import { blockItem, scalarText, appendService, removeListItem } from "../../edit/splice.js";
 import { localVerdict } from "../../observe/local-verdict.js";
+import { localFindings } from "../../observe/local-findings.js";
 import { placingRanges } from "../../observe/registry-verdict.js";
 import { buildModel, transportOf, type RegistryModel } from "../../registry/model.js";
-import { ACCESS_SCOPES, PROTOCOLS, type AccessScope, type Protocol } from "../../registry/schema.js";
+import { ACCESS_SCOPES, PROTOCOLS, type AccessScope, type Protocol, type Reservation } from "../../registry/schema.js";
 import { requireKnown } from "../../util/require-known.js";
 import { findNextFree } from "../../network/find-next-free.js";
 import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../../network/network-context.js";
@@ -24,6 +25,8 @@ export interface AllocateOptions extends OccupancyOptions {
   note?: string | undefined;
   /** Allows a port outside the team's ranges, with this reason recorded. */
   exception?: string | undefined;
+  /** The reservation this service takes over (removed in the same edit); by default the one of the service's name. */
+  fromReservation?: string | undefined;
   dryRun?: boolean;
 }
 
@@ -38,6 +41,8 @@ export interface AllocationPlan {
   refusals: Finding[];
   /** For the request form. */
   checks: string[];
+  /** Taken over: removed from reservations in the same edit, its label, purpose and exceptions carried over. */
+  reservation: Reservation | undefined;
 }
 
 export interface AllocateResult {
@@ -65,14 +70,16 @@ export async function planAllocation(model: RegistryModel, network: NetworkConte
   }
   const envs = options.env === undefined ? [] : options.env.split(",").map((e) => e.trim()).filter((e) => e !== "");
   for (const e of envs) requireKnown("environment", e, Object.keys(data.environments));
-  const protocol = oneOf("protocol", options.protocol, PROTOCOLS, "http");
+  const reservation = reservationTaken(model, options);
+  const protocol = oneOf("protocol", options.protocol, PROTOCOLS, reservation?.protocol ?? "http");
   const access = oneOf("access scope", options.access, ACCESS_SCOPES, "all-nodes");
   const file = { file: model.registry.file };
   const refusals: Finding[] = [];
   const checks: string[] = [];
 
   if (data.services.some((s) => s.name === options.service)) refusals.push(makeFinding("allocate-name-taken", "error", { name: options.service }, file));
-  let port = options.port;
+  let port = options.port ?? reservation?.port;
+  if (reservation !== undefined) checks.push(`reservation ${reservation.name} (${reservation.port}): becomes this service, in the same edit`);
   if (port === undefined) {
     const query = { team: options.team, node: options.node, env: envs.join(",") || undefined, count: 1, transport: transportOf(protocol) };
     const [next] = await findNextFree(model, query, network);
@@ -85,7 +92,7 @@ export async function planAllocation(model: RegistryModel, network: NetworkConte
   for (const e of envs) ports[e] = base + (data.environments[e]?.offset ?? 0);
   const transport = transportOf(protocol);
   const ranges = placingRanges(model, options.team);
-  const reservedFor = (p: number) => (data.reservations ?? []).find((r) => r.port === p && (r.node === undefined || r.node === options.node) && r.name !== options.service);
+  const reservedFor = (p: number) => (data.reservations ?? []).find((r) => r.port === p && (r.node === undefined || r.node === options.node) && r !== reservation);
 
   for (const [env, p] of Object.entries(ports)) {
     if (p < 1 || p > 65535) {
@@ -100,10 +107,13 @@ export async function planAllocation(model: RegistryModel, network: NetworkConte
       const args = { port: p, owner: taken.label, team: taken.service.team, node: taken.node };
       refusals.push(makeFinding(taken.service.locked === true ? "allocate-locked" : "port-allocated", "error", args, model.at(taken.path)));
     }
-    const reservation = reservedFor(p);
-    if (reservation !== undefined) refusals.push(makeFinding("port-reserved", "error", { port: p, reservation: reservation.label ?? reservation.name, priority: reservation.priority }, file));
+    const reserved = reservedFor(p);
+    if (reserved !== undefined) {
+      const args = { port: p, reservation: reserved.label ?? reserved.name, name: reserved.name, priority: reserved.priority, service: options.service };
+      refusals.push(makeFinding("allocate-reserved", "error", args, file));
+    }
   }
-  const tableCodes = new Set(["port-allocated", "allocate-locked", "port-reserved"]);
+  const tableCodes = new Set(["port-allocated", "allocate-locked", "allocate-reserved"]);
   const inTable = refusals.some((f) => tableCodes.has(f.code));
   checks.push(`allocation table: ${Object.values(ports).join(", ")} ${inTable ? "already allocated or reserved" : "not allocated or reserved"} on ${options.node}`);
 
@@ -111,8 +121,9 @@ export async function planAllocation(model: RegistryModel, network: NetworkConte
     if (p < 1 || p > 65535) continue;
     if (options.node === network.thisNode) {
       const local = await localVerdict(p, network.local, network.ownAddresses, transport);
-      if (local.held) refusals.push(makeFinding("port-held-unknown", "error", { port: p, addresses: local.binds.filter((b) => b.state === "in-use").map((b) => b.address) }, file));
-      checks.push(`this machine (${options.node}): ${p} ${local.held ? "held" : "free"}`);
+      const found = localFindings(p, local, file);
+      refusals.push(...found);
+      checks.push(`this machine (${options.node}): ${p} ${found.length > 0 ? "held" : "free"}`);
     } else if (network.remote) {
       const host = network.hostOf(options.node);
       const probe = await network.probe(host, p, undefined, transport);
@@ -124,13 +135,25 @@ export async function planAllocation(model: RegistryModel, network: NetworkConte
       checks.push(`${options.node}:${p} not probed (offline mode)`);
     }
   }
-  return { service: options.service, team: options.team, node: options.node, port, ports, protocol, access, refusals, checks };
+  return { service: options.service, team: options.team, node: options.node, port, ports, protocol, access, refusals, checks, reservation };
+}
+
+/** --from-reservation's, else the reservation of the service's own name; on another node it cannot be taken over. */
+function reservationTaken(model: RegistryModel, options: AllocateOptions): Reservation | undefined {
+  const reservations = model.data.reservations ?? [];
+  if (options.fromReservation !== undefined) requireKnown("reservation", options.fromReservation, reservations.map((r) => r.name));
+  const found = reservations.find((r) => r.name === (options.fromReservation ?? options.service));
+  if (found?.node !== undefined && found.node !== options.node) {
+    throw new UsageError(`reservation ${found.name} is for node ${found.node}, not ${options.node}; pass --node ${found.node}`);
+  }
+  return found;
 }
 
 function renderService(options: AllocateOptions, plan: AllocationPlan) {
   return (indent: string): string => {
     const fields: [string, string][] = [
       ["name", scalarText(plan.service)],
+      ...(plan.reservation?.label === undefined ? [] : [["label", scalarText(plan.reservation.label)] as [string, string]]),
       ["team", scalarText(plan.team)],
       ["node", scalarText(plan.node)],
       ["port", String(plan.port)],
@@ -138,11 +161,15 @@ function renderService(options: AllocateOptions, plan: AllocationPlan) {
       ["access", plan.access],
       ["status", "planned"],
     ];
-    if (options.note !== undefined) fields.push(["note", scalarText(options.note)]);
+    const note = options.note ?? plan.reservation?.purpose;
+    if (note !== undefined) fields.push(["note", scalarText(note)]);
     const envs = Object.keys(plan.ports).filter((e) => e !== "dev");
     if (envs.length > 0) fields.push(["environments", `{ dev: {}, ${envs.map((e) => `${e}: {}`).join(", ")} }`]);
-    if (options.exception !== undefined) {
-      fields.push(["exceptions", `\n${indent}    - rule: outside-team-range\n${indent}      reason: ${scalarText(options.exception)}`]);
+    // A reservation's exceptions still hold for the service, but outside-every-range, which only a team's range answers.
+    const carried = (plan.reservation?.exceptions ?? []).filter((e) => e.rule !== "outside-every-range");
+    const exceptions = [...(options.exception === undefined ? [] : [{ rule: "outside-team-range", reason: options.exception }]), ...carried];
+    if (exceptions.length > 0) {
+      fields.push(["exceptions", exceptions.map((e) => `\n${indent}    - rule: ${scalarText(e.rule)}\n${indent}      reason: ${scalarText(e.reason)}`).join("")]);
     }
     return blockItem(indent, fields);
   };
@@ -158,7 +185,9 @@ export async function allocate(options: AllocateOptions): Promise<AllocateResult
     async (current) => {
       const plan = await planAllocation(buildModel(current), network, options);
       planned = plan;
-      return plan.refusals.length > 0 ? null : appendService(current.text, renderService(options, plan));
+      if (plan.refusals.length > 0) return null;
+      const text = plan.reservation === undefined ? current.text : removeListItem(current.text, "reservations", plan.reservation.name);
+      return appendService(text, renderService(options, plan));
     },
     { dryRun: options.dryRun === true, fs: options.fs },
   );

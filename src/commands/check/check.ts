@@ -2,12 +2,12 @@ import { UsageError } from "../../findings/errors.js";
 import { exitCodeFor } from "../../findings/exit-code.js";
 import { makeFinding, type Finding, type Location } from "../../findings/finding.js";
 import type { Code, MessageArgs } from "../../findings/messages.js";
-import type { ExcludedRange } from "../../observe/listener.js";
-import { holderText, localVerdict, type LocalVerdict } from "../../observe/local-verdict.js";
+import { localVerdict, type LocalVerdict } from "../../observe/local-verdict.js";
+import { localFindings } from "../../observe/local-findings.js";
 import { parsePortArgs, type PortArg } from "./parse-port-arg.js";
 import { placingRanges, registryVerdict, type RegistryVerdict } from "../../observe/registry-verdict.js";
 import type { ProbeResult } from "../../observe/tcp-prober.js";
-import { buildModel, transportOf, type RegistryModel, type Transport } from "../../registry/model.js";
+import { buildModel, transportOf, type Allocation, type RegistryModel, type Transport } from "../../registry/model.js";
 import { requireKnown } from "../../util/require-known.js";
 import { allocationIn, serviceTarget } from "../../registry/service-target.js";
 import { findNextFree } from "../../network/find-next-free.js";
@@ -98,21 +98,6 @@ function registryFindings(
   }
 }
 
-const familyText = (address: string): string =>
-  address === "0.0.0.0" ? "0.0.0.0 (all IPv4)" : address === "::" || address === "*" ? ":: (all IPv6, and IPv4 too unless IPv6-only)" : address;
-
-function localFindings(port: number, local: LocalVerdict, findings: FindingList): void {
-  for (const holder of local.holders) {
-    findings.add("port-held-locally", "error", { port, holder: holderText(holder), addresses: holder.addresses.map(familyText) });
-  }
-  const inUse = local.binds.filter((b) => b.state === "in-use").map((b) => b.address);
-  if (local.holders.length === 0 && inUse.length > 0) findings.add("port-held-unknown", "error", { port, addresses: inUse });
-  const excluded: ExcludedRange | null = local.excluded;
-  if (excluded !== null) findings.add("port-excluded", "error", { port, from: excluded.from, to: excluded.to });
-  const denied = local.binds.filter((b) => b.state === "denied").map((b) => b.address);
-  if (excluded === null && denied.length > 0) findings.add("port-bind-denied", "error", { port, addresses: denied });
-}
-
 function remoteFindings(port: number, node: string, probe: ProbeResult, timeoutMs: number, findings: FindingList): void {
   const host = probe.host;
   if (probe.state === "open") findings.add("port-open-on-node", "error", { port, node, host });
@@ -161,6 +146,12 @@ function targetOf(
   return { node: thisNode, host: null };
 }
 
+/** The environment every one of these allocations is in, when it is not the base one. */
+function sharedEnvironment(allocations: readonly Allocation[]): string | undefined {
+  const envs = new Set(allocations.filter((a) => a.port !== a.service.port).map((a) => a.environment));
+  return envs.size === 1 && allocations.every((a) => a.port !== a.service.port) ? [...envs][0] : undefined;
+}
+
 async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOptions, network: NetworkContext): Promise<PortCheck> {
   const target = targetOf(model, arg, options, network.thisNode, network.isLocalHost);
   const verdict = registryVerdict(model, arg.port);
@@ -170,7 +161,7 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
   const protocol = transportFor(model, arg.port, target.node, options);
   const isLocal = target.host === null && (target.node === null || target.node === network.thisNode);
   const local = isLocal ? await localVerdict(arg.port, network.local, network.ownAddresses, protocol) : null;
-  if (local !== null) localFindings(arg.port, local, findings);
+  if (local !== null) findings.items.push(...localFindings(arg.port, local, { file: model.registry.file }));
 
   let remote: ProbeResult | null = null;
   let host: string | null = null;
@@ -188,12 +179,12 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
 
   const conflict = findings.items.some((f) => f.severity === "error");
   const team = options.team ?? model.data.services.find((s) => s.name === options.service)?.team ?? verdict.ranges[0]?.team;
-  // With --env, suggest that environment's port (base + its offset), as `next` prints it.
-  const offset = options.env === undefined ? 0 : (model.data.environments[options.env]?.offset ?? 0);
-  const next =
-    conflict && team !== undefined
-      ? (await findNextFree(model, { team, node: target.node, env: options.env, count: 1, transport: protocol, verifiedOnly: true }, network)).map((p) => p.port + offset)
-      : [];
+  // In the port's own environment (--env, else the one its allocations share): test's 8001 gets a test port,
+  // base + the offset, as `next` prints it; from the range holding the port.
+  const env = options.env ?? sharedEnvironment(verdict.allocations.filter((a) => a.node === target.node));
+  const offset = env === undefined ? 0 : (model.data.environments[env]?.offset ?? 0);
+  const query = { team, node: target.node, env, near: arg.port, count: 1, transport: protocol, verifiedOnly: true };
+  const next = conflict && team !== undefined ? (await findNextFree(model, { ...query, team }, network)).map((p) => p.port + offset) : [];
   return {
     input: arg.raw,
     port: arg.port,

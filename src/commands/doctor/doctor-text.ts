@@ -22,6 +22,8 @@ export function renderDoctorText(result: DoctorResult, paint: Paint): string {
   if (result.pastedError !== null) out.push(paint.dim(`pasted error: ${result.pastedError.kind} (${result.pastedError.quote})`));
   for (const f of result.findings) out.push(...findingLines(f, paint));
   out.push(paint.dim(`checked: ${result.checks.join("; ")}`));
-  out.push(result.healthy ? paint.green("✔ no problem found") : paint.red("✖ problem diagnosed; doctor changed nothing"));
+  const warned = result.findings.some((f) => f.severity === "warning");
+  if (!result.healthy) out.push(paint.red("✖ problem diagnosed; doctor changed nothing"));
+  else out.push(warned ? paint.yellow("! nothing broken, but read the warning above; doctor changed nothing") : paint.green("✔ no problem found"));
   return `${out.join("\n")}\n`;
 }

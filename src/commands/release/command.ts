@@ -2,8 +2,8 @@ import { defineCommand, flag, required } from "../define-command.js";
 
 export const releaseCommand = defineCommand({
   name: "release",
-  description: "remove a service's allocation from ports.yaml",
-  arguments: { service: required("<service>", "the service") },
+  description: "remove a service's allocation, or a reservation, from ports.yaml",
+  arguments: { service: required("<service>", "the service or reservation") },
   options: {
     force: flag("--force", "also a locked (shared infrastructure) service"),
     dryRun: flag("--dry-run", "print the diff only"),

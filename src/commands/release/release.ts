@@ -1,6 +1,6 @@
 import { UsageError } from "../../findings/errors.js";
 import { applyEdit, type EditResult } from "../../edit/apply-edit.js";
-import { removeService } from "../../edit/splice.js";
+import { removeListItem } from "../../edit/splice.js";
 import { makeFinding, type Finding } from "../../findings/finding.js";
 import { didYouMean } from "../../util/did-you-mean.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
@@ -20,19 +20,26 @@ export function serviceIndex(registry: LoadedRegistry, name: string): number {
   throw new UsageError(`no service "${name}"${close === undefined ? "" : `; did you mean "${close}"?`} Services: ${names.join(", ")}`);
 }
 
+/** The list NAME is in: a service, else a reservation (released when its plan is dropped); bad input otherwise. */
+function listOf(registry: LoadedRegistry, name: string): "services" | "reservations" {
+  if (registry.data.services.some((s) => s.name === name)) return "services";
+  if ((registry.data.reservations ?? []).some((r) => r.name === name)) return "reservations";
+  const names = [...registry.data.services.map((s) => s.name), ...(registry.data.reservations ?? []).map((r) => r.name)];
+  const close = didYouMean(name, names);
+  throw new UsageError(`no service or reservation "${name}"${close === undefined ? "." : `; did you mean "${close}"?`} Known: ${names.join(", ")}`);
+}
+
 export async function release(options: RegistryOptions & { service: string; force?: boolean; dryRun?: boolean }): Promise<ChangeResult> {
   const registry = await openRegistry(options);
-  const index = serviceIndex(registry, options.service);
-  if (registry.data.services[index]?.locked === true && options.force !== true) {
+  const list = listOf(registry, options.service);
+  const index = registry.data.services.findIndex((s) => s.name === options.service);
+  if (list === "services" && registry.data.services[index]?.locked === true && options.force !== true) {
     const refusal = makeFinding("release-locked", "error", { service: options.service }, registry.source.at(["services", index, "locked"]));
     return { edit: null, refusals: [refusal], exitCode: 1 };
   }
   const edit = await applyEdit(
     registry,
-    (current) => {
-      serviceIndex(current, options.service);
-      return removeService(current.text, options.service);
-    },
+    (current) => removeListItem(current.text, listOf(current, options.service), options.service),
     { dryRun: options.dryRun === true, fs: options.fs },
   );
   return { edit, refusals: [], exitCode: 0 };

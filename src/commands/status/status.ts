@@ -1,3 +1,4 @@
+import { targetOf } from "../../registry/service-target.js";
 import { exitCodeFor } from "../../findings/exit-code.js";
 import { makeFinding, type Finding } from "../../findings/finding.js";
 import { listenersOnPort } from "../../observe/listeners-on-port.js";
@@ -121,7 +122,8 @@ export async function status(given: StatusOptions): Promise<StatusResult> {
     if (!UNKNOWN.includes(o.observed)) {
       if (a.status === "running" && !up) {
         mismatch = true;
-        findings.push(makeFinding("declared-running-but-down", "error", { owner: a.label, node: a.node, observed: o.observed }, where));
+        const args = { owner: a.label, node: a.node, observed: o.observed, service: targetOf(a) };
+        findings.push(makeFinding("declared-running-but-down", "error", a.start === undefined ? args : { ...args, start: a.start }, where));
       } else if ((a.status === "stopped" || a.status === "reserved" || a.status === "planned") && up) {
         mismatch = true;
         findings.push(makeFinding("declared-stopped-but-open", "warning", { owner: a.label, node: a.node, status: a.status }, where));

@@ -1,19 +1,29 @@
 import { findNextFree } from "../../network/find-next-free.js";
+import { registryVerdict } from "../../observe/registry-verdict.js";
 import { holderText, localVerdict, type Holder } from "../../observe/local-verdict.js";
 import type { DoctorContext } from "../doctor-context.js";
 import { excludedPortFix } from "../../fixes/excluded-port-fix.js";
 import { privilegedPortFix } from "../../fixes/privileged-port-fix.js";
-import { stopProcessFix } from "../../fixes/stop-process-fix.js";
+import { findHolder, stopProcessFix } from "../../fixes/stop-process-fix.js";
+import type { Allocation } from "../../registry/model.js";
+import { targetOf } from "../../registry/service-target.js";
+import { splitCommandLine } from "../../command-line/split-command-line.js";
+import { locateProgram } from "../../programs/locate-program.js";
+import { programName } from "../../programs/program-name.js";
 import { dockerHolder } from "./docker.js";
 
 const DOCKER_PROXIES = /^(docker-proxy|com\.docke|com\.docker\.backend|Docker Desktop|vpnkit|wslrelay)/i;
 
-/** The service's own registered port, else the next free in its team's ranges. */
+/** A free port in the range holding this one (its service's team's, else the range's own team), in its environment. */
 async function alternative(ctx: DoctorContext): Promise<number | undefined> {
-  const team = ctx.target.allocation?.service.team ?? ctx.model.data.services.find((s) => s.node === ctx.network.thisNode)?.team;
+  const { port, allocation } = ctx.target;
+  const team = allocation?.service.team ?? registryVerdict(ctx.model, port).ranges[0]?.team;
   if (team === undefined) return undefined;
-  const [free] = await findNextFree(ctx.model, { team, node: ctx.network.thisNode, count: 1, verifiedOnly: true }, ctx.network);
-  return free?.port;
+  const env = allocation !== null && allocation.port !== allocation.service.port ? allocation.environment : undefined;
+  const offset = env === undefined ? 0 : (ctx.model.data.environments[env]?.offset ?? 0);
+  const query = { team, node: ctx.network.thisNode, env, near: port, count: 1, verifiedOnly: true };
+  const [free] = await findNextFree(ctx.model, query, ctx.network);
+  return free === undefined ? undefined : free.port + offset;
 }
 
 /** Who holds the port, the command to stop it, and a port to take instead; doctor never stops anything itself. */
@@ -21,19 +31,28 @@ export async function checkAddressInUse(ctx: DoctorContext, dockerError = false)
   ctx.ran.push("who holds the port here");
   const { port } = ctx.target;
   const verdict = await localVerdict(port, ctx.network.local, ctx.network.ownAddresses);
-  const registered = ctx.model.allocations.filter((a) => a.port === port && a.node === ctx.network.thisNode).map((a) => a.label);
-  const instead = await alternative(ctx);
+  const owners = ctx.model.allocations.filter((a) => a.port === port && a.node === ctx.network.thisNode);
+  const registered = owners.map((a) => a.label);
+  const locked = owners.find((a) => a.service.locked === true);
+  // A locked port never moves: its service is not offered another one.
+  const instead = locked !== undefined && ctx.target.allocation?.service === locked.service ? undefined : await alternative(ctx);
   for (const holder of verdict.holders) {
     const evidence = [`listening: ${holder.addresses.map((a) => `${a}:${port}`).join(", ")} (${verdict.source})`];
-    if (holder.pid !== null) {
-      const commandLine = await ctx.deps.processInfo.commandLine(holder.pid);
-      if (commandLine !== undefined) evidence.push(`PID ${holder.pid}: ${commandLine}`);
+    const commandLine = holder.pid === null ? undefined : await ctx.deps.processInfo.commandLine(holder.pid);
+    if (commandLine !== undefined) evidence.push(`PID ${holder.pid ?? ""}: ${commandLine}`);
+    const itself = owners.find((a) => holderIsService(holder.command, commandLine, a));
+    if (itself !== undefined) {
+      // The registered service is what holds it: it is already up, and stopping it stops it for everyone using it.
+      const args = { port, holder: holderText(holder), service: itself.label, target: targetOf(itself), locked: itself.service.locked === true };
+      ctx.add("doctor-service-running", "warning", instead === undefined ? args : { ...args, instead }, { evidence, commands: [findHolder(ctx.deps.os, port, false)] });
+      continue;
     }
     const fix = holder.pid === null ? undefined : stopProcessFix(ctx.deps.os, holder.pid, port, holder.command ?? undefined);
     const commands = [...(fix?.commands ?? [])];
     if (instead !== undefined) commands.push(`# or take a free port instead: ${instead}`);
     const args = { port, holder: holderText(holder), addresses: holder.addresses };
-    ctx.add("doctor-port-in-use", "error", registered.length > 0 ? { ...args, service: registered.join(", ") } : args, { evidence, commands });
+    const owned = registered.length > 0 ? { ...args, service: registered.join(", "), locked: locked !== undefined } : args;
+    ctx.add("doctor-port-in-use", "error", owned, { evidence, commands });
     if (isDockerProxy(holder) && !dockerError) await dockerHolder(ctx, port);
   }
   // Docker may hold a port with no host socket in sight (userland proxy off).
@@ -51,6 +70,15 @@ export async function checkAddressInUse(ctx: DoctorContext, dockerError = false)
     const fix = privilegedPortFix(ctx.deps.os, port, instead);
     ctx.add("port-bind-denied", "error", { port, addresses: denied }, { commands: fix.commands });
   }
+}
+
+/** The holder runs the registered service: its program is named like the service or like its start command's program. */
+function holderIsService(command: string | null, commandLine: string | undefined, allocation: Allocation): boolean {
+  const norm = (w: string): string => programName(w).replace(/[^a-z0-9]/g, "");
+  const start = allocation.start === undefined ? [] : [locateProgram(splitCommandLine(allocation.start)).name];
+  const names = [allocation.service.name, allocation.service.label ?? "", ...start].map(norm).filter((n) => n.length >= 3);
+  const words = [command ?? "", ...(commandLine === undefined ? [] : splitCommandLine(commandLine).slice(0, 4))].map(norm).filter((w) => w.length >= 3);
+  return words.some((w) => names.some((n) => w.startsWith(n) || n.startsWith(w)));
 }
 
 function isDockerProxy(holder: Holder): boolean {

@@ -15,6 +15,7 @@ import { unknownEnvironment } from "./unknown-environment.js";
 import { unknownNode } from "./unknown-node.js";
 import { unknownSection } from "./unknown-section.js";
 import { unknownTeam } from "./unknown-team.js";
+import { unsafePort } from "./unsafe-port.js";
 import { wellKnownDefault } from "./well-known-default.js";
 
 export const registryRules: readonly Rule[] = [
@@ -29,6 +30,7 @@ export const registryRules: readonly Rule[] = [
   portOutOfRange,
   privilegedPort,
   ephemeralPort,
+  unsafePort,
   outsideTeamRange,
   duplicatePort,
   envPortCollision,
