@@ -7,7 +7,7 @@ import { SparkportInputError, UnfinishedError, UsageError } from "../findings/er
 import { EXIT_INTERNAL, EXIT_UNFINISHED, EXIT_USAGE } from "../findings/exit-code.js";
 import { packageVersion } from "../io/package-root.js";
 import { isReporterName, type ReporterName } from "../reporters/names.js";
-import { makePaint, setExitCode, watchOutput, write, writeAnswer, writeError, writeInputError, type Paints } from "./output.js";
+import { makePaint, setExitCode, watchOutput, write, writeAnswer, writeErrorText, writeInputError, type Paints } from "./output.js";
 import { realDeps } from "./wiring.js";
 
 type Commander = typeof import("commander");
@@ -66,7 +66,7 @@ function buildProgram(commander: Commander, paints: Paints): Program {
     .showHelpAfterError("(run with --help for usage)")
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()
-    .configureOutput({ writeOut: write, writeErr: writeError, outputError: (text, out) => out(paints.err.red(text)) });
+    .configureOutput({ writeOut: write, writeErr: writeErrorText, outputError: (text, out) => out(paints.err.red(text)) });
   for (const command of commands) declare(commander, program, command, paints);
   return program;
 }
@@ -86,7 +86,7 @@ async function main(argv: readonly string[]): Promise<void> {
       await writeInputError(error, "text", program.args[0] ?? "sparkport", paints);
       setExitCode(EXIT_USAGE);
     } else if (error instanceof UsageError) {
-      writeError(`${paints.err.red("sparkport:")} ${error.message}\n`);
+      await writeErrorText(`${paints.err.red("sparkport:")} ${error.message}\n`);
       setExitCode(error instanceof UnfinishedError ? EXIT_UNFINISHED : EXIT_USAGE);
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

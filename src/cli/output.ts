@@ -61,6 +61,11 @@ export function writeError(text: string): void {
   if (!process.stderr.destroyed) process.stderr.write(terminalSafe(text));
 }
 
+/** A message for a person on stderr, fitted to the terminal as the answer is. */
+export async function writeErrorText(text: string): Promise<void> {
+  if (!process.stderr.destroyed) process.stderr.write(await fitted(text, process.stderr));
+}
+
 async function writeJson(value: unknown): Promise<void> {
   const { prettyJsonChunks } = await import("../render/json-chunks.js");
   let pending = "";
@@ -75,10 +80,19 @@ async function writeJson(value: unknown): Promise<void> {
   write(`${pending}\n`);
 }
 
-function writeText(text: TextOutput): void {
-  if (typeof text === "string") return write(text);
-  if (text.err !== "") writeError(text.err);
-  if (text.out !== "") write(text.out);
+/** On a terminal, text fits its width; on a pipe or in a file, lines stay whole for grep and scripts. */
+async function fitted(text: string, stream: NodeJS.WriteStream): Promise<string> {
+  const safe = terminalSafe(text);
+  const columns = stream.isTTY === true ? stream.columns : 0;
+  if (columns === undefined || columns < 20) return safe;
+  const [{ default: stringWidth }, { wrapLines }] = await Promise.all([import("string-width"), import("../render/wrap-lines.js")]);
+  return wrapLines(safe, columns, stringWidth);
+}
+
+async function writeText(text: TextOutput): Promise<void> {
+  const { out, err } = typeof text === "string" ? { out: text, err: "" } : text;
+  if (err !== "" && !process.stderr.destroyed) process.stderr.write(await fitted(err, process.stderr));
+  if (out !== "" && stdoutFailed === undefined && !process.stdout.destroyed) process.stdout.write(await fitted(out, process.stdout));
 }
 
 export async function writeAnswer(command: string, answer: Answer, format: ReporterName, paints: Paints, argv: readonly string[], verbose = false): Promise<void> {
@@ -93,7 +107,7 @@ export async function writeInputError(error: SparkportInputError, format: Report
   const { reporters } = await import("../reporters/index.js");
   const report = { command, version: packageVersion(), registry: null, findings: error.problems, excepted: [], exitCode: EXIT_USAGE };
   const text = reporters[format](report, { paint: format === "text" ? paints.err : paints.out, explain: false });
-  if (format === "text") writeError(text);
+  if (format === "text") await writeErrorText(text);
   else write(text);
 }
 
