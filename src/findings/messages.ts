@@ -267,10 +267,14 @@ export const messages = {
     message: (a) => `${a.port} lies in no team's range`,
     fix: () => "pass --team to check against your team's ranges",
   }),
-  "port-held-locally": entry<{ port: number; holder: string; addresses: string[] }>({
+  "port-held-locally": entry<{ port: number; holder: string; addresses: string[]; service?: string }>({
     explain: "A process on this machine listens on the port.",
     message: (a) => `${a.port} is held on this machine by ${a.holder} on ${list(a.addresses)}`,
-    fix: () => "stop that process, or take another port",
+    // The port a service is registered on does not move because something else sits on it.
+    fix: (a) =>
+      a.service === undefined
+        ? "stop that process, or take another port"
+        : `stop that process, then start ${a.service} on ${a.port}, its registered port (\`sparkport doctor ${a.port}\` gives the commands)`,
   }),
   "port-held-unknown": entry<{ port: number; addresses: string[] }>({
     explain: "The port cannot be bound, but its owner is not visible (another user's process).",

@@ -161,7 +161,9 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
   const protocol = transportFor(model, arg.port, target.node, options);
   const isLocal = target.host === null && (target.node === null || target.node === network.thisNode);
   const local = isLocal ? await localVerdict(arg.port, network.local, network.ownAddresses, protocol) : null;
-  if (local !== null) findings.items.push(...localFindings(arg.port, local, { file: model.registry.file }));
+  // `check --service nextjs` on nextjs's own port: the answer is to free it, never to move to another.
+  const ownPort = options.service !== undefined && verdict.allocations.some((a) => a.service.name === options.service && a.node === target.node);
+  if (local !== null) findings.items.push(...localFindings(arg.port, local, { file: model.registry.file }, ownPort ? options.service : undefined));
 
   let remote: ProbeResult | null = null;
   let host: string | null = null;
@@ -184,7 +186,7 @@ async function checkOne(model: RegistryModel, arg: PortArg, options: CheckOption
   const env = options.env ?? sharedEnvironment(verdict.allocations.filter((a) => a.node === target.node));
   const offset = env === undefined ? 0 : (model.data.environments[env]?.offset ?? 0);
   const query = { team, node: target.node, env, near: arg.port, count: 1, transport: protocol, verifiedOnly: true };
-  const next = conflict && team !== undefined ? (await findNextFree(model, { ...query, team }, network)).map((p) => p.port + offset) : [];
+  const next = conflict && team !== undefined && !ownPort ? (await findNextFree(model, { ...query, team }, network)).map((p) => p.port + offset) : [];
   return {
     input: arg.raw,
     port: arg.port,
