@@ -8,6 +8,8 @@ import { EXIT_INTERNAL, EXIT_UNFINISHED, EXIT_USAGE } from "../findings/exit-cod
 import { packageVersion } from "../io/package-root.js";
 import { isReporterName, type ReporterName } from "../reporters/names.js";
 import { makePaint, setExitCode, watchOutput, write, writeAnswer, writeErrorText, writeInputError, type Paints } from "./output.js";
+import { setLanguage } from "../findings/language.js";
+import { chooseLanguage } from "./choose-language.js";
 import { realDeps } from "./wiring.js";
 
 type Commander = typeof import("commander");
@@ -62,6 +64,7 @@ function buildProgram(commander: Commander, paints: Paints): Program {
     .option("--timeout <duration>", "per-probe timeout: 500ms, 2s or milliseconds", "1s")
     .option("--no-remote", "no probes to other nodes (also SPARKPORT_OFFLINE=1)")
     .option("--this-node <node>", "which node this machine is (default: $SPARKPORT_NODE, else matched by interface address)")
+    .option("--lang <language>", "language of the output: en or ko (default: $SPARKPORT_LANG, else the locale: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)")
     .option("-v, --verbose", "list each address and port probed, and the files lint skipped or could not map to a node")
     .showHelpAfterError("(run with --help for usage)")
     .configureHelp({ showGlobalOptions: true })
@@ -75,6 +78,15 @@ async function main(argv: readonly string[]): Promise<void> {
   watchOutput();
   const [commander, out, err] = await Promise.all([import("commander"), makePaint(process.stdout), makePaint(process.stderr)]);
   const paints: Paints = { out, err };
+  try {
+    // Before the program is built: its help is written in the chosen language.
+    setLanguage(chooseLanguage(argv.slice(2), process.env, process.platform, () => Intl.DateTimeFormat().resolvedOptions().locale));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    await writeErrorText(`${paints.err.red("sparkport:")} ${error.message}\n`);
+    setExitCode(EXIT_USAGE);
+    return;
+  }
   const program = buildProgram(commander, paints);
   try {
     await program.parseAsync([...argv]);
