@@ -5,3 +5,6 @@ export function isPortKey(key: string): boolean {
   const word = (key.split(/[_.-]/).at(-1) ?? "").toUpperCase();
   return word.endsWith("PORT") && !NOT_PORTS.has(word);
 }
+
+/** A host-less port the file's own service binds (`PORT`, `APP_PORT`, `UVICORN_PORT`); any other `*_PORT` is a client's. */
+export const OWN_PORT_KEY = /^(?:PORT|(?:APP|SERVER|HTTP|WEB|LISTEN|UVICORN|GUNICORN|NEXT|VITE_DEV)_PORT|\w*_LISTEN_PORT)$/i;

@@ -1,12 +1,11 @@
 import { commentedEnvLines } from "./commented-env-lines.js";
+import { OWN_PORT_KEY } from "./is-port-key.js";
 import { parseEnvLines } from "./parse-env-lines.js";
 import type { PortReference, ScanProblem } from "./port-reference.js";
 import { portsInValue } from "./ports-in-value.js";
 import { roleOfKey } from "./text-references.js";
 import { textPosition } from "../util/text-position.js";
 
-/** A host-less port the file's own service binds (`PORT`, `APP_PORT`, `UVICORN_PORT`); any other `*_PORT` is a client's. */
-const OWN_PORT_KEY = /^(?:PORT|(?:APP|SERVER|HTTP|WEB|LISTEN|UVICORN|GUNICORN|NEXT|VITE_DEV)_PORT|\w*_LISTEN_PORT)$/i;
 
 /** The `*_HOST` value paired with a `*_PORT` key, when it is a plain host name or address. */
 function pairedHostOf(key: string, values: ReadonlyMap<string, string>): string | undefined {

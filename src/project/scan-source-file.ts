@@ -1,4 +1,5 @@
 import type { PortReference, ReferenceRole, ScanProblem } from "./port-reference.js";
+import { isPortKey, OWN_PORT_KEY } from "./is-port-key.js";
 import { roleOfKey, valueReferences, type FileSite } from "./text-references.js";
 import { portNumber } from "./port-number.js";
 import { textPosition } from "../util/text-position.js";
@@ -35,6 +36,8 @@ interface Literal {
   variable?: string;
   /** The names of the brackets around it, outermost first: `images.remotePatterns`. */
   within: string;
+  /** An integer in the code, not a string: `api_port: int = 8020`, `process.env.PORT || 3000`. */
+  numeric?: true;
 }
 
 const ASSIGNED = /([A-Za-z_$][\w$]*)["']?\s*(?::\s*[\w[\], .|]*?)?\s*(?:(?<![=!<>])[=:]|=>)\s*$/;
@@ -65,6 +68,10 @@ const LISTEN_CALL = /(?:^|\.)(?:Listen\w*|listen)$/;
 const WILDCARD = new Set(["0.0.0.0", "::"]);
 /** Go's `":8080"`: an address to bind on every interface, unless a host is joined to it (`host + ":6379"`). */
 const GO_BIND = /^:(\d{1,5})$/;
+/** An integer token: not part of a name, a float, a hex or an exponent. */
+const INTEGER = /\d+(?![\w.])/y;
+/** Bounds of a range (`MIN_PORT`, `maxPort`), not a port anything uses. */
+const BOUND_KEY = /(?:min|max|lower|upper|range|start|end)_?port/i;
 
 /** Browser-side: JS/TS under a frontend's `src`/`app`/`pages`/`components` folder, not a build config. */
 export function isBrowserSource(file: string): boolean {
@@ -122,6 +129,21 @@ function literals(text: string, language: SourceLanguage): Literal[] {
       const within = brackets.filter((b) => b !== undefined).join(".");
       found.push({ from, to, within, ...(key === undefined ? {} : { key }), ...(variable === undefined ? {} : { variable }) });
       i = to + quote.length - 1;
+    } else if (c >= "0" && c <= "9" && !/[\w$.]/.test(text.charAt(i - 1))) {
+      INTEGER.lastIndex = i;
+      const digits = INTEGER.exec(text);
+      const to = digits === null ? i + 1 : i + digits[0].length;
+      // Numbers are everywhere in code: only one with a port or a listen call just before it is looked at.
+      if (digits !== null && /port|listen/i.test(text.slice(Math.max(0, i - 80), i)) || digits !== null && /^\s*,\s*\w+\s*=/.test(text.slice(to, to + 40))) {
+        const before = lineBefore(text, i);
+        const key = ASSIGNED.exec(before)?.[1] ?? brackets.at(-1);
+        let variable: string | undefined;
+        for (const pattern of FALLBACK_BEFORE) variable ??= pattern.exec(text.slice(Math.max(0, i - LOOK_BEHIND), i))?.[1];
+        variable ??= FIELD_AFTER.exec(text.slice(to, to + LOOK_BEHIND))?.[1];
+        const within = brackets.filter((b) => b !== undefined).join(".");
+        found.push({ from: i, to, within, numeric: true, ...(key === undefined ? {} : { key }), ...(variable === undefined ? {} : { variable }) });
+      }
+      i = to - 1;
     } else if (c === "(" || c === "[" || c === "{") {
       const before = lineBefore(text, i);
       const callee = CALLEE.exec(before);
@@ -161,6 +183,29 @@ function hostPortPair(text: string, literal: Literal, site: FileSite, role: Refe
   return { file: site.file, ...site.position(offset), offset, length: digits.length, port, host, kind: site.kind, key, text: `${key}: ${host}, port: ${digits}`, role };
 }
 
+/**
+ * A port written alone (`api_port: int = 8020`, `PORT = int(os.getenv("PORT", "8000"))`, `app.listen(3000)`,
+ * `server: { port: 5173 }`): under a port-named key, variable or field, or as a listen call's argument. Judged as the
+ * same key in a `.env` is: the file's own service binds `PORT`/`APP_PORT`, a listen call binds; any other is a client's.
+ */
+function barePort(text: string, literal: Literal, site: FileSite, fileRole: ReferenceRole): PortReference | undefined {
+  const value = text.slice(literal.from, literal.to);
+  const port = /^\d{1,5}$/.test(value) ? portNumber(value) : undefined;
+  const listening = literal.key !== undefined && LISTEN_CALL.test(literal.key);
+  const name = literal.variable ?? literal.key;
+  if (port === undefined || (!listening && (name === undefined || !isPortKey(name) || BOUND_KEY.test(name)))) return undefined;
+  const role: ReferenceRole = listening || (name !== undefined && OWN_PORT_KEY.test(name)) ? "listen" : roleOfKey(name, fileRole);
+  const key = name ?? literal.key;
+  // What stands in the file: the line, or on a long one, from the key to the number (`port: 5173`).
+  const lineStart = text.lastIndexOf("\n", literal.from) + 1;
+  let lineEnd = text.indexOf("\n", literal.to) < 0 ? text.length : text.indexOf("\n", literal.to);
+  const comment = /\s(?:#|\/\/)/.exec(text.slice(literal.to, lineEnd));
+  if (comment !== null) lineEnd = literal.to + comment.index;
+  const keyAt = literal.key === undefined ? -1 : text.lastIndexOf(literal.key, literal.from);
+  const shown = lineEnd - lineStart <= 60 || keyAt < lineStart ? text.slice(lineStart, lineEnd).trim() : text.slice(keyAt, literal.to);
+  return { file: site.file, ...site.position(literal.from), offset: literal.from, length: value.length, port, kind: site.kind, ...(key === undefined ? {} : { key }), text: shown, role };
+}
+
 function roleOf(literal: Literal, fileRole: ReferenceRole): ReferenceRole {
   if (literal.key !== undefined && LISTEN_CALL.test(literal.key)) return "listen";
   if ((literal.key !== undefined && IMAGE_KEY.test(literal.key)) || IMAGE_CONFIG.test(literal.within)) return "browser";
@@ -181,9 +226,11 @@ export function scanSourceFile(text: string, file: string, language: SourceLangu
   for (const literal of literals(text, language)) {
     const value = text.slice(literal.from, literal.to);
     const role = roleOf(literal, fileRole);
-    const pair = hostPortPair(text, literal, site, role);
+    const pair = literal.numeric === true ? undefined : hostPortPair(text, literal, site, role);
     if (pair !== undefined) references.push(pair);
-    if (!/:\d/.test(value)) continue;
+    const bare = barePort(text, literal, site, fileRole);
+    if (bare !== undefined && !references.some((r) => r.offset === bare.offset)) references.push(bare);
+    if (literal.numeric === true || !/:\d/.test(value)) continue;
     const key = literal.variable ?? literal.key;
     const bind = language === "go" ? goBind(text, literal, site, key) : undefined;
     if (bind !== undefined) {
