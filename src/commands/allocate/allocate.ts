@@ -10,6 +10,7 @@ import { buildModel, transportOf, type RegistryModel } from "../../registry/mode
 import { ACCESS_SCOPES, PROTOCOLS, type AccessScope, type Protocol, type Reservation } from "../../registry/schema.js";
 import { requireKnown } from "../../util/require-known.js";
 import { findNextFree } from "../../network/find-next-free.js";
+import { rememberProbes } from "../../network/remember-probes.js";
 import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../../network/network-context.js";
 import { openRegistry } from "../../registry/open-registry.js";
 
@@ -58,8 +59,9 @@ function oneOf<T extends string>(kind: string, value: string | undefined, allowe
 }
 
 /** Shared by `allocate` and `request`. */
-export async function planAllocation(model: RegistryModel, network: NetworkContext, options: AllocateOptions): Promise<AllocationPlan> {
+export async function planAllocation(model: RegistryModel, seen: NetworkContext, options: AllocateOptions): Promise<AllocationPlan> {
   const { data } = model;
+  const network = rememberProbes(seen);
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(options.service)) {
     throw new UsageError(`"${options.service}" is not a service name; expected lower-case letters, digits, '.', '_' or '-'`);
   }
@@ -117,16 +119,19 @@ export async function planAllocation(model: RegistryModel, network: NetworkConte
   const inTable = refusals.some((f) => tableCodes.has(f.code));
   checks.push(`allocation table: ${Object.values(ports).join(", ")} ${inTable ? "already allocated or reserved" : "not allocated or reserved"} on ${options.node}`);
 
-  for (const [, p] of Object.entries(ports)) {
-    if (p < 1 || p > 65535) continue;
+  // Every environment's port at once: on a node that drops packets, one timeout in all.
+  const inRange = Object.values(ports).filter((p) => p >= 1 && p <= 65535);
+  const remote = options.node !== network.thisNode && network.remote;
+  const host = network.hostOf(options.node);
+  const probes = remote ? await Promise.all(inRange.map((p) => network.probe(host, p, undefined, transport))) : [];
+  for (const [i, p] of inRange.entries()) {
+    const probe = probes[i];
     if (options.node === network.thisNode) {
       const local = await localVerdict(p, network.local, network.ownAddresses, transport);
       const found = localFindings(p, local, file);
       refusals.push(...found);
       checks.push(`this machine (${options.node}): ${p} ${found.length > 0 ? "held" : "free"}`);
-    } else if (network.remote) {
-      const host = network.hostOf(options.node);
-      const probe = await network.probe(host, p, undefined, transport);
+    } else if (probe !== undefined) {
       if (probe.state === "open") refusals.push(makeFinding("port-open-on-node", "error", { port: p, node: options.node, host }, file));
       // Unknown is not free: only a refusal proves the port unused there.
       else if (probe.state !== "closed") refusals.push(makeFinding("port-unverified-on-node", "error", { port: p, node: options.node, state: probe.state }, file));
