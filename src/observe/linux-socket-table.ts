@@ -98,20 +98,38 @@ export class LinuxSocketTable implements SocketTable {
   }
 
   private async readProgram(pid: number): Promise<string | undefined> {
+    let executable: string | undefined;
     try {
       // An executable deleted since it started (an upgrade) links to "/usr/bin/node (deleted)".
-      const program = baseName(this.links.readLink(`/proc/${pid}/exe`).replace(/ \(deleted\)$/, ""));
-      if (program !== "") return program;
+      executable = this.links.readLink(`/proc/${pid}/exe`).replace(/ \(deleted\)$/, "");
     } catch {
       // Another user's process (EACCES without privileges) or gone; its cmdline is readable by anyone.
     }
+    let called = "";
     try {
-      const program = baseName((await this.readText(`/proc/${pid}/cmdline`)).split("\0", 1)[0] ?? "");
-      if (program !== "") return program;
+      // A program that rewrites its title (redis-server) leaves one string: "/usr/bin/redis-server *:6379".
+      called = ((await this.readText(`/proc/${pid}/cmdline`)).split("\0", 1)[0] ?? "").split(" ", 1)[0] ?? "";
     } catch {
       // The process exited after the scan: its program stays unknown.
     }
-    return undefined;
+    if (executable === undefined || baseName(executable) === "") return baseName(called) === "" ? undefined : baseName(called);
+    return this.multiCallName(executable, called) ?? baseName(executable);
+  }
+
+  /**
+   * A multi-call binary is named as it was called: redis-server links to redis-check-rdb, nc to busybox. A
+   * versioned link (python3 → python3.11) keeps the executable's name, which says more.
+   */
+  private multiCallName(executable: string, called: string): string | undefined {
+    const name = baseName(called);
+    const own = baseName(executable);
+    if (name === "" || name === own || own.startsWith(name) || this.links.realPath === undefined) return undefined;
+    try {
+      const beside = `${executable.slice(0, executable.length - own.length)}${name}`;
+      return this.links.realPath(beside) === executable ? name : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private async readUserNames(): Promise<Map<number, string>> {
