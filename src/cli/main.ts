@@ -8,6 +8,7 @@ import { EXIT_INTERNAL, EXIT_UNFINISHED, EXIT_USAGE } from "../findings/exit-cod
 import { packageVersion } from "../io/package-root.js";
 import { isReporterName, type ReporterName } from "../reporters/names.js";
 import { makePaint, setExitCode, watchOutput, write, writeAnswer, writeError, writeInputError, type Paints } from "./output.js";
+import { progressLine } from "./progress-line.js";
 import { realDeps } from "./wiring.js";
 
 type Commander = typeof import("commander");
@@ -25,8 +26,10 @@ async function run(command: Command, sub: Program, paints: Paints, keys: readonl
   const format = formatOf(sub);
   const parsed: Record<string, unknown> = sub.opts();
   const options = Object.fromEntries(keys.map(([key, attribute]) => [key, parsed[attribute]]));
+  // A person waiting at a terminal sees what the run waits on; a pipe, a file or JSON never gets the line.
+  const progress = format === "text" && process.stderr.isTTY && process.env.TERM !== "dumb" ? progressLine(process.stderr, paints.err) : undefined;
   try {
-    const answer = await command.answer({ args: sub.processedArgs, options }, realDeps(sub, paints));
+    const answer = await command.answer({ args: sub.processedArgs, options }, realDeps(sub, paints, progress?.report)).finally(progress?.stop);
     await writeAnswer(command.name, answer, format, paints, process.argv.slice(2), sub.optsWithGlobals<{ verbose?: boolean }>().verbose === true);
     setExitCode(answer.exitCode);
   } catch (error) {

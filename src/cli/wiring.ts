@@ -1,9 +1,10 @@
 import type { Command } from "commander";
 import type { CommandDeps } from "../commands/command-deps.js";
+import type { ProbeProgress } from "../network/probe-progress.js";
 import type { RegistryOptions } from "../registry/open-registry.js";
 import type { RegistryCache } from "../registry/registry-cache.js";
 import { parseDuration } from "../util/parse-duration.js";
-import { progressLine, writeError, type Paints } from "./output.js";
+import { writeError, type Paints } from "./output.js";
 
 /** Set by scripts/build.mjs: a hash of what the bundle was built from. */
 declare const __SPARKPORT_BUILD__: string | undefined;
@@ -29,7 +30,7 @@ interface Globals {
   thisNode?: string;
 }
 
-export function realDeps(command: Command, paints: Paints): CommandDeps {
+export function realDeps(command: Command, paints: Paints, progress?: ProbeProgress): CommandDeps {
   const globals = command.optsWithGlobals<Globals>();
   const files = async () => ({ cwd: process.cwd(), fs: (await import("../io/file-system.js")).nodeFileSystem });
   const runner = async () => (await import("../io/command-runner.js")).nodeCommandRunner;
@@ -58,6 +59,7 @@ export function realDeps(command: Command, paints: Paints): CommandDeps {
         remote: globals.remote && !offline,
         thisNode: globals.thisNode ?? process.env.SPARKPORT_NODE,
         onProbe: globals.verbose === true ? (line) => writeError(`${paints.err.dim(line)}\n`) : undefined,
+        progress,
       };
     },
     async doctor(commandRunner) {
@@ -65,6 +67,5 @@ export function realDeps(command: Command, paints: Paints): CommandDeps {
       const os = process.platform === "darwin" ? "macos" : process.platform === "win32" ? "windows" : "linux";
       return { processInfo: createProcessInfo(process.platform, commandRunner, readText), projectFiles, readText, os };
     },
-    progress: () => progressLine(paints),
   };
 }
