@@ -26,11 +26,14 @@ async function run(command: Command, sub: Program, paints: Paints, keys: readonl
   const format = formatOf(sub);
   const parsed: Record<string, unknown> = sub.opts();
   const options = Object.fromEntries(keys.map(([key, attribute]) => [key, parsed[attribute]]));
+  const verbose = sub.optsWithGlobals<{ verbose?: boolean }>().verbose === true;
   // A person waiting at a terminal sees what the run waits on; a pipe, a file or JSON never gets the line.
   const progress = format === "text" && process.stderr.isTTY && process.env.TERM !== "dumb" ? progressLine(process.stderr, paints.err) : undefined;
+  // JSON always carries every note: it is data, not a reminder.
+  const view = { progress: progress?.report, onceADay: format === "text" && !verbose };
   try {
-    const answer = await command.answer({ args: sub.processedArgs, options }, realDeps(sub, paints, progress?.report)).finally(progress?.stop);
-    await writeAnswer(command.name, answer, format, paints, process.argv.slice(2), sub.optsWithGlobals<{ verbose?: boolean }>().verbose === true);
+    const answer = await command.answer({ args: sub.processedArgs, options }, realDeps(sub, paints, view)).finally(progress?.stop);
+    await writeAnswer(command.name, answer, format, paints, process.argv.slice(2), verbose);
     setExitCode(answer.exitCode);
   } catch (error) {
     if (!(error instanceof SparkportInputError)) throw error;
@@ -65,7 +68,7 @@ function buildProgram(commander: Commander, paints: Paints): Program {
     .option("--timeout <duration>", "per-probe timeout: 500ms, 2s or milliseconds", "1s")
     .option("--no-remote", "no probes to other nodes (also SPARKPORT_OFFLINE=1)")
     .option("--this-node <node>", "which node this machine is (default: $SPARKPORT_NODE, else matched by interface address)")
-    .option("-v, --verbose", "list each address and port probed, and the files lint skipped or could not map to a node")
+    .option("-v, --verbose", "list each address and port probed, the files lint skipped or could not map to a node, and notes otherwise said once a day")
     .showHelpAfterError("(run with --help for usage)")
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()

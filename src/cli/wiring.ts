@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Command } from "commander";
 import type { CommandDeps } from "../commands/command-deps.js";
 import type { ProbeProgress } from "../network/probe-progress.js";
@@ -17,6 +18,19 @@ async function registryCache(): Promise<RegistryCache | undefined> {
   return dir === undefined ? undefined : fileRegistryCache(dir, __SPARKPORT_BUILD__);
 }
 
+/** Said once a day, the day kept in the cache folder; said every time where there is none to keep it in. */
+function noteOnceADay(): (code: string) => Promise<boolean> {
+  let due: Promise<((code: string) => boolean) | undefined> | undefined;
+  return async (code) => {
+    due ??= (async () => {
+      const [{ default: cacheDirs }, { dailyNotes }] = await Promise.all([import("../io/user-cache-dir.cjs"), import("../io/daily-notes.js")]);
+      const dir = cacheDirs.sparkportCacheDir("notes");
+      return dir === undefined ? undefined : dailyNotes(path.join(dir, "shown.json"));
+    })();
+    return (await due)?.(code) ?? true;
+  };
+}
+
 async function readText(file: string): Promise<string> {
   const { readTextSync } = await import("../io/read-text-sync.js");
   return readTextSync(file);
@@ -30,7 +44,13 @@ interface Globals {
   thisNode?: string;
 }
 
-export function realDeps(command: Command, paints: Paints, progress?: ProbeProgress): CommandDeps {
+/** How this run shows its answer: the progress line, if any; whether notes said once a day are left out after the first. */
+export interface RunView {
+  progress?: ProbeProgress | undefined;
+  onceADay: boolean;
+}
+
+export function realDeps(command: Command, paints: Paints, view: RunView): CommandDeps {
   const globals = command.optsWithGlobals<Globals>();
   const files = async () => ({ cwd: process.cwd(), fs: (await import("../io/file-system.js")).nodeFileSystem });
   const runner = async () => (await import("../io/command-runner.js")).nodeCommandRunner;
@@ -59,7 +79,8 @@ export function realDeps(command: Command, paints: Paints, progress?: ProbeProgr
         remote: globals.remote && !offline,
         thisNode: globals.thisNode ?? process.env.SPARKPORT_NODE,
         onProbe: globals.verbose === true ? (line) => writeError(`${paints.err.dim(line)}\n`) : undefined,
-        progress,
+        progress: view.progress,
+        noteDue: view.onceADay ? noteOnceADay() : undefined,
       };
     },
     async doctor(commandRunner) {

@@ -1,4 +1,5 @@
 import { makeFinding, type Finding } from "../findings/finding.js";
+import type { Code } from "../findings/messages.js";
 import type { CommandRunner } from "../io/command-runner.js";
 import { bindTest, type BindResult } from "../observe/bind-test.js";
 import type { SocketTable } from "../observe/listener.js";
@@ -33,6 +34,8 @@ export interface OccupancyOptions extends RegistryOptions {
   onProbe?: ((line: string) => void) | undefined;
   /** The progress line on a terminal. */
   progress?: ProbeProgress | undefined;
+  /** For a note said at most once a day on a machine: true when it was not said today. Absent: always said. */
+  noteDue?: ((code: Code) => Promise<boolean>) | undefined;
 }
 
 /** "when-asked" defers Tailscale unless a node's address is a name only it resolves: checking a local port needs none. */
@@ -74,8 +77,10 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
       // Bounded by the probe timeout: a hung tailscale must not outlast the run.
       const answered = options.progress?.waitingOn("tailscale status");
       const read = await readTailscaleStatus(options.deps.runner, { timeoutMs: options.timeoutMs }).finally(answered);
-      if (!read.available) notes.push(makeFinding("tailscale-missing", "info", {}, note));
-      else if ("error" in read) notes.push(makeFinding("tailscale-error", "warning", { detail: read.error }, note));
+      if (!read.available) {
+        // Nothing to mend on this machine, so not on every run.
+        if (await (options.noteDue?.("tailscale-missing") ?? true)) notes.push(makeFinding("tailscale-missing", "info", {}, note));
+      } else if ("error" in read) notes.push(makeFinding("tailscale-error", "warning", { detail: read.error }, note));
       else {
         status = read.status;
         if (status.backendState !== "Running") notes.push(makeFinding("tailscale-down", "warning", { state: status.backendState }, note));
