@@ -22,7 +22,6 @@ const noDeps: CommandDeps = {
   occupancy: () => Promise.reject(new Error("unused")),
   doctor: () => Promise.reject(new Error("unused")),
   runner: () => Promise.reject(new Error("unused")),
-  progress: () => ({ update: () => undefined, done: () => undefined }),
 };
 
 describe("the table of commands", () => {

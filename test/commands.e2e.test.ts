@@ -57,6 +57,17 @@ describe("one way out", () => {
     expect(new Set(listed)).toEqual(names);
   });
 
+  it("every command with --quiet prints nothing and exits as it does without (issue 17 item 17)", async () => {
+    for (const line of COMMAND_LINES) {
+      // init refuses to replace the file its first run wrote.
+      const args = line[0] === "init" ? [...line, "--force"] : line;
+      const loud = await run(args);
+      const quiet = await run(["--quiet", ...args]);
+      expect(loud.stdout, args.join(" ")).not.toBe("");
+      expect([quiet.status, quiet.stdout, quiet.stderr], args.join(" ")).toEqual([loud.status, "", ""]);
+    }
+  });
+
   it("lint --json is lint --format json", async () => {
     const [json, format] = await Promise.all([run(["lint", "--json"]), run(["lint", "--format", "json"])]);
     expect(json.status).toBe(1);
@@ -101,11 +112,12 @@ describe("help", () => {
     for (const args of COMMAND_LINES) {
       const help = await runCli([args[0] ?? "", "--help"]);
       expect(help.status, args[0]).toBe(0);
-      for (const option of ["--registry <file>", "--timeout <duration>", "--no-remote", "--this-node <node>", "--verbose", "-f, --format <format>", "--json"]) {
+      for (const option of ["--registry <file>", "--timeout <duration>", "--no-remote", "--this-node <node>", "-v, --verbose", "-q, --quiet", "--no-color", "-f, --format <format>", "--json"]) {
         expect(help.stdout, `${args[0]} --help`).toContain(option);
       }
       expect(help.stdout).toMatch(/Global Options:\n/);
       expect(help.stdout).toMatch(/Examples:\n {2}\$ sparkport /);
+      expect(help.stdout.match(/^ {2}\$ sparkport /gm)?.length, `${args[0]} --help`).toBeOneOf([1, 2]);
     }
   });
 });

@@ -2,19 +2,25 @@ import path from "node:path";
 import stringWidth from "string-width";
 import { describe, expect, it } from "vitest";
 import { wrapLines } from "../src/render/wrap-lines.js";
-import { runCliInPty } from "./helpers/pty.js";
-import { REPO_ROOT, runCli } from "./helpers/run-cli.js";
+import { runInTerminal } from "./helpers/pseudo-terminal.js";
+import { CLI, REPO_ROOT, runCli } from "./helpers/run-cli.js";
 
 const FIXTURE = path.join(REPO_ROOT, "test", "fixtures", "lint-os-reserved-port", "ports.yaml");
 // list reads the registry and probes nothing: the repository's own ports.yaml is safe here.
 const REGISTRY = path.join(REPO_ROOT, "ports.yaml");
 const screenLines = (screen: string): string[] => screen.replaceAll("\r", "").split("\n");
+const ENV = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, SPARKPORT_REGISTRY: undefined };
+/** The built CLI on a terminal `columns` wide. */
+const onTerminal = async (args: readonly string[], columns: number) => {
+  const run = await runInTerminal([process.execPath, CLI, ...args], ENV, columns);
+  return { status: run.status, screen: run.output };
+};
 const words = (text: string): string => text.replace(/\s+/g, " ").trim();
 
 describe("text fits the terminal's width, and stays whole on a pipe (issue 17 item 14)", () => {
   it("lint and check on a 60-column terminal: no line wider than 60, the same words as on a pipe", async () => {
     for (const args of [["lint", "-r", FIXTURE], ["check", "5000", "-r", FIXTURE]]) {
-      const [tty, pipe] = await Promise.all([runCliInPty(args, { columns: 60 }), runCli(args)]);
+      const [tty, pipe] = await Promise.all([onTerminal(args, 60), runCli(args)]);
       expect(tty.status, tty.screen).toBe(pipe.status);
       const piped = `${pipe.stderr}${pipe.stdout}`;
       expect(Math.max(...piped.split("\n").map((line) => stringWidth(line))), "the pipe keeps long lines whole").toBeGreaterThan(60);
@@ -26,7 +32,7 @@ describe("text fits the terminal's width, and stays whole on a pipe (issue 17 it
 
   it("a table's rows are left whole: broken, its columns would no longer line up", async () => {
     const args = ["list", "-r", REGISTRY];
-    const [tty, pipe] = await Promise.all([runCliInPty(args, { columns: 40 }), runCli(args)]);
+    const [tty, pipe] = await Promise.all([onTerminal(args, 40), runCli(args)]);
     expect(pipe.status).toBe(0);
     expect(screenLines(tty.screen).join("\n").trimEnd()).toBe(pipe.stdout.trimEnd());
   });

@@ -6,30 +6,46 @@ import type { Command } from "../commands/define-command.js";
 import { SparkportInputError, UnfinishedError, UsageError } from "../findings/errors.js";
 import { EXIT_INTERNAL, EXIT_UNFINISHED, EXIT_USAGE } from "../findings/exit-code.js";
 import { packageVersion } from "../io/package-root.js";
+import { noPaint } from "../render/paint.js";
 import { isReporterName, type ReporterName } from "../reporters/names.js";
 import { makePaint, setExitCode, watchOutput, write, writeAnswer, writeErrorText, writeInputError, type Paints } from "./output.js";
 import { setLanguage } from "../findings/language.js";
 import { chooseLanguage } from "./choose-language.js";
+import { progressLine } from "./progress-line.js";
 import { realDeps } from "./wiring.js";
 
 type Commander = typeof import("commander");
 
-function formatOf(command: Program): ReporterName {
-  const { format, json } = command.opts<{ format: string; json?: boolean }>();
+interface Output {
+  format: ReporterName;
+  /** Nothing printed but errors: the exit code is the answer. */
+  quiet: boolean;
+  verbose: boolean;
+}
+
+function outputOf(command: Program): Output {
+  const { format, json, quiet, verbose } = command.optsWithGlobals<{ format: string; json?: boolean; quiet?: boolean; verbose?: boolean }>();
   if (json === true && command.getOptionValueSource("format") === "cli" && format !== "json") {
     throw new UsageError(`--json and --format ${format} disagree; give one of them`);
   }
-  if (json === true) return "json";
-  return isReporterName(format) ? format : "text";
+  const chosen = json === true ? "json" : isReporterName(format) ? format : "text";
+  const asked = json === true ? "--json" : chosen !== "text" ? `--format ${chosen}` : verbose === true ? "--verbose" : undefined;
+  if (quiet === true && asked !== undefined) throw new UsageError(`--quiet and ${asked} disagree; give one of them`);
+  return { format: chosen, quiet: quiet === true, verbose: verbose === true };
 }
 
 async function run(command: Command, sub: Program, paints: Paints, keys: readonly (readonly [string, string])[]): Promise<void> {
-  const format = formatOf(sub);
+  const { format, quiet, verbose } = outputOf(sub);
   const parsed: Record<string, unknown> = sub.opts();
   const options = Object.fromEntries(keys.map(([key, attribute]) => [key, parsed[attribute]]));
+  const text = format === "text" && !quiet;
+  // A person waiting at a terminal sees what the run waits on; a pipe, a file or JSON never gets the line.
+  const progress = text && process.stderr.isTTY && process.env.TERM !== "dumb" ? progressLine(process.stderr, paints.err) : undefined;
+  // JSON always carries every note: it is data, not a reminder.
+  const view = { progress: progress?.report, onceADay: text && !verbose };
   try {
-    const answer = await command.answer({ args: sub.processedArgs, options }, realDeps(sub, paints));
-    await writeAnswer(command.name, answer, format, paints, process.argv.slice(2), sub.optsWithGlobals<{ verbose?: boolean }>().verbose === true);
+    const answer = await command.answer({ args: sub.processedArgs, options }, realDeps(sub, paints, view)).finally(progress?.stop);
+    if (!quiet) await writeAnswer(command.name, answer, format, paints, process.argv.slice(2), verbose);
     setExitCode(answer.exitCode);
   } catch (error) {
     if (!(error instanceof SparkportInputError)) throw error;
@@ -65,7 +81,18 @@ function buildProgram(commander: Commander, paints: Paints): Program {
     .option("--no-remote", "no probes to other nodes (also SPARKPORT_OFFLINE=1)")
     .option("--this-node <node>", "which node this machine is (default: $SPARKPORT_NODE, else matched by interface address)")
     .option("--lang <language>", "language of the output: en or ko (default: $SPARKPORT_LANG, else the locale: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)")
-    .option("-v, --verbose", "list each address and port probed, and the files lint skipped or could not map to a node")
+    .option("-v, --verbose", "list each address and port probed, the files lint skipped or could not map to a node, and notes otherwise said once a day")
+    .option("-q, --quiet", "print nothing but errors: the exit code is the answer (for scripts)")
+    .option("--no-color", "no colour, as NO_COLOR=1 (even with FORCE_COLOR)")
+    // Seen while parsing, wherever it stands: even commander's own errors are then plain.
+    .on("option:no-color", () => Object.assign(paints, { out: noPaint, err: noPaint }))
+    // `sparkport -v` alone was most likely meant as the version: one line that says so, not all of the help.
+    .addHelpText("before", ({ error, command }) => {
+      if (error && command.opts<{ verbose?: boolean }>().verbose === true) {
+        throw new UsageError("-v is short for --verbose, which goes with a command (sparkport status -v); the version is sparkport --version");
+      }
+      return "";
+    })
     .showHelpAfterError("(run with --help for usage)")
     .configureHelp({ showGlobalOptions: true })
     .exitOverride()

@@ -5,6 +5,7 @@ import { packageVersion } from "../io/package-root.js";
 import { noPaint, type Paint } from "../render/paint.js";
 import { ownEscapes, terminalSafe } from "../render/terminal-safe.js";
 import type { ReporterName } from "../reporters/names.js";
+import { clearProgressLine } from "./progress-line.js";
 
 export interface Paints {
   out: Paint;
@@ -54,16 +55,20 @@ export function setExitCode(code: number): void {
 
 /** Everything printed goes through these two: escapes from labels, files and processes made visible, only ownEscapes' real. */
 export function write(text: string): void {
+  clearProgressLine();
   if (stdoutFailed === undefined && !process.stdout.destroyed) process.stdout.write(terminalSafe(text));
 }
 
 export function writeError(text: string): void {
+  clearProgressLine();
   if (!process.stderr.destroyed) process.stderr.write(terminalSafe(text));
 }
 
 /** A message for a person on stderr, fitted to the terminal as the answer is. */
 export async function writeErrorText(text: string): Promise<void> {
-  if (!process.stderr.destroyed) process.stderr.write(await fitted(text, process.stderr));
+  const shown = await fitted(text, process.stderr);
+  clearProgressLine();
+  if (!process.stderr.destroyed) process.stderr.write(shown);
 }
 
 async function writeJson(value: unknown): Promise<void> {
@@ -91,6 +96,7 @@ async function fitted(text: string, stream: NodeJS.WriteStream): Promise<string>
 
 async function writeText(text: TextOutput): Promise<void> {
   const { out, err } = typeof text === "string" ? { out: text, err: "" } : text;
+  clearProgressLine();
   if (err !== "" && !process.stderr.destroyed) process.stderr.write(await fitted(err, process.stderr));
   if (out !== "" && stdoutFailed === undefined && !process.stdout.destroyed) process.stdout.write(await fitted(out, process.stdout));
 }
@@ -109,21 +115,4 @@ export async function writeInputError(error: SparkportInputError, format: Report
   const text = reporters[format](report, { paint: format === "text" ? paints.err : paints.out, explain: false });
   if (format === "text") await writeErrorText(text);
   else write(text);
-}
-
-/** Only on a terminal, and only once a run passes one second. */
-export function progressLine(paints: Paints): { update: (done: number, total: number) => void; done: () => void } {
-  const started = Date.now();
-  let shown = false;
-  return {
-    update: (done, total) => {
-      if (!process.stderr.isTTY || Date.now() - started < 1000) return;
-      shown = true;
-      // Not writeError: the carriage return is this line's own, which terminalSafe would show.
-      process.stderr.write(`\r${terminalSafe(paints.err.dim(`probing ${done}/${total}`))}`);
-    },
-    done: () => {
-      if (shown) process.stderr.write("\r\u001b[K");
-    },
-  };
 }

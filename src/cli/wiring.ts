@@ -1,9 +1,11 @@
+import path from "node:path";
 import type { Command } from "commander";
 import type { CommandDeps } from "../commands/command-deps.js";
+import type { ProbeProgress } from "../network/probe-progress.js";
 import type { RegistryOptions } from "../registry/open-registry.js";
 import type { RegistryCache } from "../registry/registry-cache.js";
 import { parseDuration } from "../util/parse-duration.js";
-import { progressLine, writeError, type Paints } from "./output.js";
+import { writeError, type Paints } from "./output.js";
 
 /** Set by scripts/build.mjs: a hash of what the bundle was built from. */
 declare const __SPARKPORT_BUILD__: string | undefined;
@@ -14,6 +16,19 @@ async function registryCache(): Promise<RegistryCache | undefined> {
   const [{ default: cacheDirs }, { fileRegistryCache }] = await Promise.all([import("../io/user-cache-dir.cjs"), import("../registry/registry-cache.js")]);
   const dir = cacheDirs.sparkportCacheDir("registries");
   return dir === undefined ? undefined : fileRegistryCache(dir, __SPARKPORT_BUILD__);
+}
+
+/** Said once a day, the day kept in the cache folder; said every time where there is none to keep it in. */
+function noteOnceADay(): (code: string) => Promise<boolean> {
+  let due: Promise<((code: string) => boolean) | undefined> | undefined;
+  return async (code) => {
+    due ??= (async () => {
+      const [{ default: cacheDirs }, { dailyNotes }] = await Promise.all([import("../io/user-cache-dir.cjs"), import("../io/daily-notes.js")]);
+      const dir = cacheDirs.sparkportCacheDir("notes");
+      return dir === undefined ? undefined : dailyNotes(path.join(dir, "shown.json"));
+    })();
+    return (await due)?.(code) ?? true;
+  };
 }
 
 async function readText(file: string): Promise<string> {
@@ -29,7 +44,13 @@ interface Globals {
   thisNode?: string;
 }
 
-export function realDeps(command: Command, paints: Paints): CommandDeps {
+/** How this run shows its answer: the progress line, if any; whether notes said once a day are left out after the first. */
+export interface RunView {
+  progress?: ProbeProgress | undefined;
+  onceADay: boolean;
+}
+
+export function realDeps(command: Command, paints: Paints, view: RunView): CommandDeps {
   const globals = command.optsWithGlobals<Globals>();
   const files = async () => ({ cwd: process.cwd(), fs: (await import("../io/file-system.js")).nodeFileSystem });
   const runner = async () => (await import("../io/command-runner.js")).nodeCommandRunner;
@@ -58,6 +79,8 @@ export function realDeps(command: Command, paints: Paints): CommandDeps {
         remote: globals.remote && !offline,
         thisNode: globals.thisNode ?? process.env.SPARKPORT_NODE,
         onProbe: globals.verbose === true ? (line) => writeError(`${paints.err.dim(line)}\n`) : undefined,
+        progress: view.progress,
+        noteDue: view.onceADay ? noteOnceADay() : undefined,
       };
     },
     async doctor(commandRunner) {
@@ -65,6 +88,5 @@ export function realDeps(command: Command, paints: Paints): CommandDeps {
       const os = process.platform === "darwin" ? "macos" : process.platform === "win32" ? "windows" : "linux";
       return { processInfo: createProcessInfo(process.platform, commandRunner, readText), projectFiles, readText, os };
     },
-    progress: () => progressLine(paints),
   };
 }

@@ -12,6 +12,4 @@ export interface CommandDeps {
   occupancy(options?: { leanHeap?: boolean }): Promise<OccupancyOptions>;
   doctor(runner: CommandRunner): Promise<Omit<DoctorDeps, keyof OccupancyDeps>>;
   runner(): Promise<CommandRunner>;
-  /** Shown only on a terminal, and only once a run is slow. */
-  progress(): { update: (done: number, total: number) => void; done: () => void };
 }

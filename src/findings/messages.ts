@@ -352,7 +352,7 @@ export const messages = {
     fix: () => "raise --timeout or --concurrency",
   }),
   "tailscale-missing": entry<Record<string, never>>({
-    explain: "No tailscale CLI here: node addresses are used as declared.",
+    explain: "No tailscale CLI here: node addresses are used as declared. Said once a day on a machine (every time with --verbose).",
     message: () => "the tailscale CLI is not installed here; using the addresses declared in the registry",
   }),
   "tailscale-peer-offline": entry<{ node: string; host: string }>({

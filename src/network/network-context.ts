@@ -1,4 +1,5 @@
 import { makeFinding, type Finding } from "../findings/finding.js";
+import type { Code } from "../findings/messages.js";
 import type { CommandRunner } from "../io/command-runner.js";
 import { bindTest, type BindResult } from "../observe/bind-test.js";
 import type { SocketTable } from "../observe/listener.js";
@@ -11,6 +12,7 @@ import { readTailscaleStatus, resolveTailscaleName } from "../observe/read-tails
 import { requireKnown } from "../util/require-known.js";
 import type { RegistryOptions } from "../registry/open-registry.js";
 import { isLoopbackHost } from "../util/loopback.js";
+import type { ProbeProgress } from "./probe-progress.js";
 
 export interface OccupancyDeps {
   socketTable: SocketTable;
@@ -30,6 +32,10 @@ export interface OccupancyOptions extends RegistryOptions {
   thisNode?: string | undefined;
   /** --verbose. */
   onProbe?: ((line: string) => void) | undefined;
+  /** The progress line on a terminal. */
+  progress?: ProbeProgress | undefined;
+  /** For a note said at most once a day on a machine: true when it was not said today. Absent: always said. */
+  noteDue?: ((code: Code) => Promise<boolean>) | undefined;
 }
 
 /** "when-asked" defers Tailscale unless a node's address is a name only it resolves: checking a local port needs none. */
@@ -69,9 +75,12 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
     if (!options.remote) return Promise.resolve();
     reading ??= (async () => {
       // Bounded by the probe timeout: a hung tailscale must not outlast the run.
-      const read = await readTailscaleStatus(options.deps.runner, { timeoutMs: options.timeoutMs });
-      if (!read.available) notes.push(makeFinding("tailscale-missing", "info", {}, note));
-      else if ("error" in read) notes.push(makeFinding("tailscale-error", "warning", { detail: read.error }, note));
+      const answered = options.progress?.waitingOn("tailscale status");
+      const read = await readTailscaleStatus(options.deps.runner, { timeoutMs: options.timeoutMs }).finally(answered);
+      if (!read.available) {
+        // Nothing to mend on this machine, so not on every run.
+        if (await (options.noteDue?.("tailscale-missing") ?? true)) notes.push(makeFinding("tailscale-missing", "info", {}, note));
+      } else if ("error" in read) notes.push(makeFinding("tailscale-error", "warning", { detail: read.error }, note));
       else {
         status = read.status;
         if (status.backendState !== "Running") notes.push(makeFinding("tailscale-down", "warning", { state: status.backendState }, note));
@@ -97,6 +106,12 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
   };
   const offline = (): Set<string> => new Set((status?.peers ?? []).filter((p) => !p.online).flatMap((p) => p.ips));
   const ownAddress = thisNode === null ? undefined : hostOf(thisNode);
+  // What the progress line names: the node a host is, else the host.
+  let nodeAt: Map<string, string> | undefined;
+  const nameOf = (host: string): string => {
+    nodeAt ??= new Map(Object.keys(model.data.nodes).reverse().map((node) => [hostOf(node), node]));
+    return nodeAt.get(host) ?? (host.includes(":") ? `[${host}]` : host);
+  };
   return {
     thisNode,
     local: {
@@ -109,10 +124,16 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
     hostOf,
     readTailscale,
     probe: async (host, port, timeoutMs = options.timeoutMs, transport = "tcp") => {
-      options.onProbe?.(`probing ${host.includes(":") ? `[${host}]` : host}:${port}${transport === "udp" ? "/udp" : ""} (timeout ${timeoutMs} ms)`);
-      if (transport === "tcp") return options.deps.prober.probe(host, port, timeoutMs);
-      const prober = options.deps.udpProber ?? (await import("../observe/udp-prober.js")).nodeUdpProber;
-      return prober.probe(host, port, timeoutMs);
+      const udp = transport === "udp" ? "/udp" : "";
+      options.onProbe?.(`probing ${host.includes(":") ? `[${host}]` : host}:${port}${udp} (timeout ${timeoutMs} ms)`);
+      const answered = options.progress?.waitingOn(`${nameOf(host)}:${port}${udp}`);
+      try {
+        if (transport === "tcp") return await options.deps.prober.probe(host, port, timeoutMs);
+        const prober = options.deps.udpProber ?? (await import("../observe/udp-prober.js")).nodeUdpProber;
+        return await prober.probe(host, port, timeoutMs);
+      } finally {
+        answered?.();
+      }
     },
     peerOffline: async (host) => {
       await readTailscale();

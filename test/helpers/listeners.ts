@@ -99,3 +99,30 @@ require("node:net").createServer((socket) => socket.destroy()).listen({ port: Nu
   child.kill();
   throw new Error(`${process.execPath} did not listen on ${address}:${port}`);
 }
+
+const STALLED = `import socket, sys, time
+server = socket.socket()
+server.bind((sys.argv[1], 0))
+server.listen(0)
+port = server.getsockname()[1]
+queued = socket.socket()
+queued.connect((sys.argv[1], port))
+print(port, flush=True)
+time.sleep(3600)
+`;
+
+/**
+ * A port on ADDRESS that never answers a connect, as one behind a firewall's DROP: a listener with a backlog of 0
+ * whose one queued connection is never accepted, so Linux drops every later SYN. No root and no firewall needed.
+ */
+export function startStalledListener(address: string): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn("python3", ["-c", STALLED, address], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let text = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+      if (text.includes("\n")) resolve({ port: Number(text.trim()), child });
+    });
+    child.once("exit", () => reject(new Error(`the stalled listener on ${address} exited: ${text}`)));
+  });
+}

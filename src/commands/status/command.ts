@@ -17,9 +17,7 @@ export const statusCommand = defineCommand({
     }
     const [{ status }, { concurrencyCap, defaultConcurrency }] = await Promise.all([import("./status.js"), import("../../observe/probe-many.js")]);
     const concurrency = Math.min(options.concurrency === undefined ? defaultConcurrency() : Number(options.concurrency), concurrencyCap());
-    const progress = deps.progress();
-    const occupancy = await deps.occupancy({ leanHeap: true });
-    return status({ ...occupancy, team: options.team, node: options.node, concurrency, onProgress: progress.update }).finally(progress.done);
+    return status({ ...(await deps.occupancy({ leanHeap: true })), team: options.team, node: options.node, concurrency });
   },
   text: async (result, { paint }) => (await import("./status-text.js")).renderStatusText(result, paint),
   findings: (result) => [...result.notes, ...result.findings],

@@ -15,7 +15,6 @@ export interface StatusOptions extends OccupancyOptions {
   team?: string | undefined;
   node?: string | undefined;
   concurrency: number;
-  onProgress?: ((done: number, total: number) => void) | undefined;
 }
 
 export type Observed = ProbeResult["state"] | "listening" | "not-listening" | "skipped";
@@ -83,7 +82,7 @@ export async function status(given: StatusOptions): Promise<StatusResult> {
     for (const a of remote) observed.set(a, { observed: "skipped", host: network.hostOf(a.node), addresses: [] });
   } else if (remote.length > 0) {
     const targets = remote.map((a) => ({ host: network.hostOf(a.node), port: a.port, transport: a.transport }));
-    let done = 0;
+    options.progress?.expect(targets.length);
     // A probe started late gets only the time left; one that would start after the deadline is not run at all.
     const concurrency = Math.max(options.concurrency, 1);
     budgetMs = options.timeoutMs * Math.ceil(targets.length / concurrency);
@@ -97,14 +96,7 @@ export async function status(given: StatusOptions): Promise<StatusResult> {
         return Promise.resolve({ host, port, state: "filtered", ms: 0 });
       },
     };
-    const results = await probeMany(clamped, targets, {
-      timeoutMs: options.timeoutMs,
-      concurrency,
-      onResult: () => {
-        done += 1;
-        options.onProgress?.(done, targets.length);
-      },
-    });
+    const results = await probeMany(clamped, targets, { timeoutMs: options.timeoutMs, concurrency });
     remote.forEach((a, i) => {
       const r = results[i];
       const host = targets[i]?.host ?? null;
