@@ -20,8 +20,8 @@ describe("input regressions", () => {
     expect(parsePortArg("[::1]:80")).toMatchObject({ port: 80, host: "::1" });
   });
 
-  it("a cell written over several lines stays on its row", () => {
-    const lines = textTable(["NAME", "NOTE"], [["api", "first line\nsecond line"], ["web", "one"]]);
+  it("a cell written over several lines stays on its row", async () => {
+    const lines = await textTable(["NAME", "NOTE"], [["api", "first line\nsecond line"], ["web", "one"]]);
     expect(lines).toEqual(["NAME  NOTE", "api   first line ⏎ second line", "web   one"]);
   });
 });

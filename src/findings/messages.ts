@@ -1,6 +1,8 @@
 // Every user-facing text of a finding, keyed by its stable code. Nothing else writes prose about a finding, so a
 // translated table can later replace this one without touching a rule.
 
+import type { Language } from "./language.js";
+
 export interface MessageEntry<A> {
   /** One line: what the rule checks, shown by `--explain` and `sparkport explain`. */
   readonly explain: string;
@@ -24,6 +26,18 @@ export const ADDRESS_REASONS = {
 } as const;
 
 export type AddressReason = keyof typeof ADDRESS_REASONS;
+
+/** What is wrong with a marker of a Markdown file (docs-bad-marker); `line` is the begin marker's of the block open. */
+export type BadMarker =
+  | { kind: "malformed" }
+  | { kind: "unknown"; name: string; known: string[]; suggestion?: string }
+  | { kind: "nested"; open: string; line: number }
+  | { kind: "unopened" }
+  | { kind: "unclosed"; name: string }
+  | { kind: "mismatched"; name: string; open: string; line: number };
+
+/** A block of a Markdown file by its name; the unnamed one is the whole document. */
+const blockName = (name: string): string => (name === "" ? "the document block" : `block "${name}"`);
 
 /** Why a registry could not be read (registry-unreadable). */
 export const READ_REASONS = {
@@ -150,10 +164,43 @@ export const messages = {
     message: (a) => `${a.file} does not exist`,
     fix: (a) => `run \`sparkport docs --write ${a.file}\` to create it`,
   }),
-  "docs-out-of-date": entry<{ file: string; line: number }>({
-    explain: "The rendered allocation document must match the registry.",
-    message: (a) => `${a.file} differs from the registry from line ${a.line} on`,
-    fix: (a) => `run \`sparkport docs --write ${a.file}\``,
+  "docs-out-of-date": entry<{ file: string; line: number; block: string; writtenIn?: Language }>({
+    explain: "The blocks sparkport fills in an allocation document must match the registry.",
+    message: (a) => `${a.file} differs from the registry from line ${a.line} on, in ${blockName(a.block)}`,
+    fix: (a) =>
+      a.writtenIn === undefined
+        ? `run \`sparkport docs --write ${a.file}\``
+        : `its blocks are the registry in another language: lint with \`--lang ${a.writtenIn}\`, or run \`sparkport docs --write ${a.file}\` to write them in this one`,
+  }),
+  "docs-no-markers": entry<{ file: string; names: string[] }>({
+    explain: "sparkport writes only between its markers in a Markdown file, and this one has none.",
+    message: (a) => `${a.file} has no sparkport markers; nothing in it was written or compared`,
+    fix: (a) =>
+      `put \`<!-- sparkport:begin tables -->\` and \`<!-- sparkport:end -->\` on lines of their own where the tables belong, or a pair for each table, named one of ${list(a.names.filter((n) => n !== "tables"))}; for a file sparkport writes whole, remove it and run \`sparkport docs --write ${a.file}\``,
+  }),
+  "docs-bad-marker": entry<{ problem: BadMarker }>({
+    explain: "The sparkport markers of a Markdown file must pair up, one block after another, with names sparkport knows.",
+    message: ({ problem: p }) =>
+      p.kind === "malformed"
+        ? "this sparkport marker cannot be read"
+        : p.kind === "unknown"
+          ? `unknown block "${p.name}"${p.suggestion === undefined ? "" : `; did you mean "${p.suggestion}"?`}`
+          : p.kind === "nested"
+            ? `a block begins inside ${blockName(p.open)} (begun at line ${p.line}); blocks do not nest`
+            : p.kind === "unopened"
+              ? "`sparkport:end` without a `sparkport:begin` before it"
+              : p.kind === "unclosed"
+                ? `${blockName(p.name)} has no \`<!-- sparkport:end -->\` after it`
+                : `\`sparkport:end ${p.name}\` ends ${blockName(p.open)} (begun at line ${p.line})`,
+    fix: ({ problem: p }) =>
+      p.kind === "unknown"
+        ? `name one of ${list(p.known)}, or none for the whole document`
+        : "write `<!-- sparkport:begin NAME -->` and `<!-- sparkport:end -->` alone on their lines, one pair around each block",
+  }),
+  "docs-not-utf8": entry<{ byte: string }>({
+    explain: "A document sparkport fills must be UTF-8 text, so every byte around its blocks can be kept as it is.",
+    message: (a) => `invalid UTF-8 (byte 0x${a.byte}); expected UTF-8 text`,
+    fix: () => "re-save the file as UTF-8",
   }),
 
   // The change protocol (lint --base REF, sparkport diff REF).

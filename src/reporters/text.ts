@@ -21,7 +21,10 @@ export const textReporter: Reporter = (report, { paint, explain }) => {
   }
   if (report.registry === null) {
     const { errors } = countBySeverity(report.findings);
-    out.push(paint.red(`${report.command}: the registry could not be read (${plural(errors, "problem")})`));
+    // A Markdown file's blocks (docs --write, lint --docs) are the other input that can stop a run.
+    const document = report.findings.find((f) => f.code.startsWith("docs-"))?.location.file;
+    const what = document === undefined ? "the registry could not be read" : `stopped at ${document}; nothing was written`;
+    out.push(paint.red(`${report.command}: ${what} (${plural(errors, "problem")})`));
     return `${out.join("\n")}\n`;
   }
   const r = report.registry;

@@ -13,10 +13,10 @@ export const explainCommand = defineCommand({
   async text(result) {
     const [{ textTable }, { CODE_GROUPS }] = await Promise.all([import("../../render/text-table.js"), import("./code-table.js")]);
     const rows = result.rules.map((r) => [r.code, r.severity, r.explain]);
-    if (result.rules.length === 1) return `${textTable(["CODE", "SEVERITY", "WHAT IT MEANS"], rows).join("\n")}\nprinted by ${CODE_GROUPS[result.rules[0]?.group ?? "registry"]}\n`;
+    if (result.rules.length === 1) return `${(await textTable(["CODE", "SEVERITY", "WHAT IT MEANS"], rows)).join("\n")}\nprinted by ${CODE_GROUPS[result.rules[0]?.group ?? "registry"]}\n`;
     const groups = [...new Set(result.rules.map((r) => r.group))];
     // One table, so the columns line up across groups; a heading line before each group's first row.
-    const lines = textTable(["CODE", "SEVERITY", "WHAT IT MEANS"], rows);
+    const lines = await textTable(["CODE", "SEVERITY", "WHAT IT MEANS"], rows);
     const out = [lines[0] ?? ""];
     let row = 1;
     for (const group of groups) {

@@ -20,7 +20,7 @@ export const lintCommand = defineCommand({
   arguments: {},
   options: {
     strict: flag("--strict", "treat warnings as errors"),
-    docs: optional("--docs <file>", "also report when this Markdown file is out of date with the registry"),
+    docs: optional("--docs <file>", "also report when the sparkport blocks of this Markdown file are out of date, with a diff"),
     explain: flag("--explain", "show each rule's one-line explanation under its findings"),
     scan: unlessNo("--no-scan", "do not scan the project's .env, compose and script files"),
     base: optional("--base <ref>", "compare ports.yaml with its version at this git ref (the change protocol)"),
@@ -40,7 +40,7 @@ export const lintCommand = defineCommand({
       import("./fixes-text.js"),
     ]);
     const scan = result.scan === null ? "" : scanSummaryText(result.scan, paint, verbose === true);
-    return scan + fixesText(result.fixes, paint) + textReporter(report(result), { paint, explain: input.options.explain });
+    return scan + fixesText(result.fixes, paint) + result.docsDiff + textReporter(report(result), { paint, explain: input.options.explain });
   },
   json: async (result) => (await import("../../reporters/json.js")).jsonReport(report(result)),
   // Annotations name files from the repository's root, wherever lint ran (GitHub resolves them from there).

@@ -13,7 +13,6 @@ import { nodeCommandRunner, type CommandRunner } from "../../io/command-runner.j
 import { runScanRules } from "../../rules/project/index.js";
 import { scanProject, type ScanSummary } from "../../project/scan-project.js";
 import { applyScanEdits, type FileFix } from "../../project/apply-scan-edits.js";
-import { checkDocs } from "./check-docs.js";
 import { repositoryRoot } from "./repository-root.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
 
@@ -36,6 +35,8 @@ export interface LintResult {
   excepted: ExceptedFinding[];
   /** With --fix: per file, the certain edits and the suggestions; with --write, `findings` are those left after writing. */
   fixes: FileFix[];
+  /** With --docs: the file's blocks as `docs --write` would change them, as a diff; "" when they match. */
+  docsDiff: string;
   /** What the project scan read and left out; null with --no-scan. */
   scan: ScanSummary | null;
   /** `--format github` paths are relative to it: GITHUB_WORKSPACE, else the git top level, else the registry's folder. */
@@ -70,13 +71,20 @@ export async function lint(options: LintOptions): Promise<LintResult> {
   }
   const context = project?.context;
   if (moved !== undefined) findings = [...findings, ...changeFindings(model, impactsOf(model, moved.changes, context), moved.ref, context)];
-  if (options.docs !== undefined) findings = [...findings, ...(await checkDocs(model, options.docs, options.cwd, options.fs))];
+  let docsDiff = "";
+  if (options.docs !== undefined) {
+    const { checkDocs } = await import("./check-docs.js");
+    const checked = await checkDocs(model, options.docs, options.cwd, options.fs);
+    findings = [...findings, ...checked.findings];
+    docsDiff = checked.diff;
+  }
   if (options.strict === true) findings = promoteWarnings(findings);
   return {
     registry: summariseRegistry(model),
     findings,
     excepted: run.excepted,
     fixes,
+    docsDiff,
     scan: project?.summary ?? null,
     annotationRoot: await repositoryRoot(options.processEnv, path.dirname(registry.absolutePath), options.fs),
     cwd: options.cwd,

@@ -2,7 +2,7 @@ import type { Paint } from "../../render/paint.js";
 import type { StatusResult } from "./status.js";
 import { textTable } from "../../render/text-table.js";
 
-export function renderStatusText(result: StatusResult, paint: Paint): string {
+export async function renderStatusText(result: StatusResult, paint: Paint): Promise<string> {
   const rows = result.rows.map((r) => [
     r.label,
     String(r.port),
@@ -11,7 +11,7 @@ export function renderStatusText(result: StatusResult, paint: Paint): string {
     r.addresses.length > 0 ? `${r.observed} on ${r.addresses.join(", ")}` : r.observed,
     r.mismatch ? "MISMATCH" : "",
   ]);
-  const lines = textTable(["SERVICE", "PORT", "NODE", "DECLARED", "OBSERVED", ""], rows).map((line, i) =>
+  const lines = (await textTable(["SERVICE", "PORT", "NODE", "DECLARED", "OBSERVED", ""], rows)).map((line, i) =>
     i > 0 && result.rows[i - 1]?.mismatch === true ? paint.red(line) : i === 0 ? paint.bold(line) : line,
   );
   const out = [...result.notes.map((n) => `${n.severity === "warning" ? "!" : "i"} ${n.message}`), ...lines, ""];
