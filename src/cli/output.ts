@@ -90,8 +90,8 @@ async function fitted(text: string, stream: NodeJS.WriteStream): Promise<string>
   const safe = terminalSafe(text);
   const columns = stream.isTTY === true ? stream.columns : 0;
   if (columns === undefined || columns < 20) return safe;
-  const [{ default: stringWidth }, { wrapLines }] = await Promise.all([import("string-width"), import("../render/wrap-lines.js")]);
-  return wrapLines(safe, columns, stringWidth);
+  const [{ widthFor }, { wrapLines }] = await Promise.all([import("../render/display-width.js"), import("../render/wrap-lines.js")]);
+  return wrapLines(safe, columns, await widthFor([safe]));
 }
 
 async function writeText(text: TextOutput): Promise<void> {
