@@ -28,13 +28,12 @@ function endingOf(word: string): Ending {
   return englishEnding(letters.toLowerCase());
 }
 
-/** A closing parenthesis at the end is skipped with what it encloses, as Korean writing does: FastAPI (dev)를, 8001 (FastAPI (test))을. */
+/** Parentheses at the end are skipped with what they enclose, as Korean writing does: FastAPI (dev)를, 8001 (FastAPI (test))을. */
 function withoutParenthesis(word: string): string {
-  if (!word.endsWith(")")) return word;
   let depth = 0;
-  for (let i = word.length - 1; i >= 0; i--) {
+  for (let i = word.length - 1; i > 0 && word.endsWith(")"); i--) {
     if (word[i] === ")") depth++;
-    else if (word[i] === "(" && --depth === 0) return i === 0 ? word : word.slice(0, i).trimEnd();
+    else if (word[i] === "(" && --depth === 0) return withoutParenthesis(word.slice(0, i).trimEnd());
   }
   return word;
 }

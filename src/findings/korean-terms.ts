@@ -183,4 +183,4 @@ export const koExpected = (expected: string): string =>
 
 /** What the schema received instead (registry/zod-issues.ts): a quoted value or a number stays. */
 export const koReceived = (received: string): string =>
-  translate(received, { "a list": "목록", "a mapping": "매핑" }, [/^nothing: the required key "(.+)" is missing$/s, (key) => `없음 (필수 키 "${key}"${particle(key, "이/가")} 없습니다)`]);
+  translate(received, { "a list": "목록", "a mapping": "매핑" }, [/^nothing: the required key "(.+)" is missing$/s, (key) => `없음, 필수 키 "${key}"${particle(key, "이/가")} 빠졌습니다`]);

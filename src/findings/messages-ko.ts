@@ -147,9 +147,9 @@ export const messagesKo: KoreanMessages = {
     fix: () => "임시 포트 범위보다 낮은 포트를 쓰세요",
   },
   "os-reserved-port": {
-    explain: "노드의 운영체제가 기본 설정으로 직접 리스닝하는 포트입니다 (macOS의 AirPlay 수신 모드가 5000, 7000).",
+    explain: "노드의 운영체제가 기본 설정으로 직접 리스닝하는 포트입니다 (macOS의 AirPlay Receiver: 5000, 7000).",
     message: (a) => `${who(a.owner, "은/는")} ${a.port} 포트를 쓰는데, ${a.node} 노드(${a.os})에서는 ${josa(a.holder, "이/가")} 기본 설정으로 이 포트에서 리스닝합니다`,
-    fix: (a) => `다른 포트를 쓰거나(\`sparkport next --team TEAM --node ${a.node}\`는 이 포트를 건너뜁니다), ${a.node} 노드에서 그 기능을 끄고 이유를 예외로 기록하세요`,
+    fix: (a) => `다른 포트를 쓰거나(\`sparkport next --team TEAM --node ${a.node}\` 명령은 이 포트를 건너뜁니다), ${a.node} 노드에서 그 기능을 끄고 이유를 예외로 기록하세요`,
   },
   "browser-unsafe-port": {
     explain: 'Fetch 표준의 "bad ports"에서는 무엇이 리스닝하든 브라우저가 http(s)를 열지 않습니다 (ERR_UNSAFE_PORT).',
@@ -197,7 +197,7 @@ export const messagesKo: KoreanMessages = {
     explain: "포트가 옮겨졌습니다: 아직 옛 포트를 쓰는 파일 전부와, 알려야 할 팀을 보여 줍니다.",
     message: (a) =>
       `${koOwner(a.owner)}의 포트가 ${a.ref} 이후 옮겨졌습니다: ${a.from} → ${koTo(a.to)}. ${count(a.stale, "참조", "곳")}이 아직 ${a.from} 포트를 씁니다${a.teams.length === 0 ? "" : `. ${list(a.teams.map((t) => `${t}팀`))}에 알리세요`}`,
-    fix: (a) => `아래 참조를 고치고 변경을 공지하세요 (\`sparkport diff ${a.ref}\`가 공지문을 써 줍니다)`,
+    fix: (a) => `아래 참조를 고치고 변경을 공지하세요 (\`sparkport diff ${a.ref}\` 명령이 공지문을 써 줍니다)`,
   },
 
   // 프로젝트 파일 스캔 (lint, 기본으로 켜짐).
@@ -241,12 +241,12 @@ export const messagesKo: KoreanMessages = {
   "scan-moved-port": {
     explain: "lint --base REF: REF 이후 서비스가 떠난 옛 포트를 파일이 아직 씁니다.",
     message: (a) => `${a.text}에서 ${koOwner(a.owner)}의 옛 포트 ${a.port}번을 씁니다. 지금은 ${koNow(a.now)}입니다 (${a.ref} 이후 변경)`,
-    fix: (a) => `${josa(koNow(a.now), "을/를")} 쓰세요. \`sparkport lint --base ${a.ref} --fix\`로 고칠 내용을 볼 수 있습니다`,
+    fix: (a) => `${josa(koNow(a.now), "을/를")} 쓰세요. \`sparkport lint --base ${a.ref} --fix\` 명령으로 고칠 내용을 볼 수 있습니다`,
   },
   "scan-loopback-bind": {
     explain: "스크립트, Procfile, 셸 명령이 모든 노드용 서비스를 루프백 주소에서만 시작해, 다른 노드의 접속이 거부됩니다.",
-    message: (a) => `${a.text}에서 ${a.host}:${a.port}에서만 리스닝합니다. ${who(a.owner, "은/는")} 모든 노드용이라 다른 노드의 접속이 거부됩니다`,
-    fix: (a) => (a.command === undefined ? (a.advice ?? "0.0.0.0에서 리스닝하게 하세요") : `대신 \`${a.command}\`로 쓰고 다시 시작하세요`),
+    message: (a) => `${a.text}: ${a.host}:${a.port}에서만 리스닝합니다. ${who(a.owner, "은/는")} 모든 노드용이라 다른 노드의 접속이 거부됩니다`,
+    fix: (a) => (a.command === undefined ? (a.advice ?? "0.0.0.0에서 리스닝하게 하세요") : `\`${a.command}\` 명령으로 고쳐 쓰고 다시 시작하세요`),
   },
   "scan-unknown-address": {
     explain: "파일이 어느 노드의 주소도 아닌 tailnet(100.64.0.0/10)이나 사설 대역 주소를 가리킵니다: 오타이거나 레지스트리가 모르는 머신입니다.",
@@ -310,7 +310,7 @@ export const messagesKo: KoreanMessages = {
     fix: (a) =>
       a.service === undefined
         ? "그 프로세스를 멈추거나, 다른 포트를 쓰세요"
-        : `그 프로세스를 멈춘 뒤, ${josa(a.service, "을/를")} 등록된 포트 ${a.port}번에서 시작하세요 (\`sparkport doctor ${a.port}\`가 명령을 알려 줍니다)`,
+        : `그 프로세스를 멈춘 뒤, ${josa(a.service, "을/를")} 등록된 포트 ${a.port}번에서 시작하세요 (\`sparkport doctor ${a.port}\` 명령이 방법을 알려 줍니다)`,
   },
   "port-held-unknown": {
     explain: "포트를 바인딩할 수 없는데 주인이 보이지 않습니다 (다른 사용자의 프로세스).",
@@ -349,13 +349,13 @@ export const messagesKo: KoreanMessages = {
   },
   "port-unverified-on-node": {
     explain: "물어볼 수 없는 노드(응답 없음, 경로 없음)의 포트는 절대 빈 포트로 내놓지 않습니다.",
-    message: (a) => `${a.port} 포트는 레지스트리상 비어 있지만, ${a.node} 노드에 확인할 수 없어(${koState(a.state)}) 검증되지 않았습니다`,
+    message: (a) => `${a.port} 포트는 레지스트리상 비어 있지만, ${a.node} 노드에 확인할 수 없어 검증되지 않았습니다. 상태: ${koState(a.state)}`,
     fix: () => "그 노드에서 명령을 실행하거나, 레지스트리만 보고 포트를 받으려면 --no-remote를 붙이세요",
   },
   "service-localhost-only": {
     explain: "모든 노드용 서비스가 자기 노드에서 루프백에서만 리스닝해, 다른 노드의 접속이 거부됩니다.",
     message: (a) => `${a.node} 노드의 ${who(a.owner, "은/는")} ${list(a.addresses)}에서만 리스닝합니다: 다른 노드는 ${a.port} 포트에 접속할 수 없습니다`,
-    fix: (a) => `모든 인터페이스에서 리스닝하게 하세요. ${a.node} 노드에서 \`sparkport doctor ${a.port}\`를 실행하면 그 프로그램에 맞는 명령을 알려 줍니다`,
+    fix: (a) => `모든 인터페이스에서 리스닝하게 하세요. ${a.node} 노드에서 \`sparkport doctor ${a.port}\` 명령을 실행하면 그 프로그램에 맞는 명령을 알려 줍니다`,
   },
   "node-unreachable": {
     explain: "이 머신에서 노드의 주소에 도달할 수 없습니다.",
@@ -456,7 +456,7 @@ export const messagesKo: KoreanMessages = {
   "doctor-docker-holder": {
     explain: "Docker 컨테이너가 게시한 포트가 이 포트를 점유하고 있습니다.",
     message: (a) => `${a.port} 포트는 Docker 컨테이너 ${josa(a.container, "이/가")} 게시하고 있습니다 (${a.published})`,
-    fix: (a) => `\`docker stop ${a.container}\`로 멈추거나, 게시 포트를 바꾸세요`,
+    fix: (a) => `\`docker stop ${a.container}\` 명령으로 멈추거나, 게시 포트를 바꾸세요`,
   },
   "doctor-localhost-only": {
     explain: "서비스가 127.0.0.1이나 ::1에서만 리스닝해, 다른 노드의 접속이 거부됩니다.",
@@ -477,17 +477,17 @@ export const messagesKo: KoreanMessages = {
   "doctor-refused-remote": {
     explain: "노드가 이 포트의 접속을 거부합니다: 아무것도 리스닝하지 않거나, localhost에서만 리스닝합니다.",
     message: (a) => `${josa(`${a.host}:${a.port}`, "이/가")} 이 머신의 접속을 거부합니다: ${a.node} 노드에서 아무것도 리스닝하지 않거나, localhost에서만 리스닝합니다`,
-    fix: (a) => `어느 쪽인지 알려면 ${a.node} 노드에서 \`sparkport doctor ${a.service}\`를 실행하세요`,
+    fix: (a) => `어느 쪽인지 알려면 ${a.node} 노드에서 \`sparkport doctor ${a.service}\` 명령을 실행하세요`,
   },
   "doctor-filtered": {
     explain: "제한 시간 안에 응답이 없습니다: 방화벽이나 Tailscale ACL이 패킷을 버립니다.",
     message: (a) =>
-      `${a.host}:${a.port}(${a.node} 노드의 ${koOwner(a.owner)})가 ${a.timeoutMs} ms 안에 응답하지 않습니다: 방화벽이나 Tailscale ACL이 패킷을 버리고 있습니다`,
+      `${josa(`${a.host}:${a.port} (${a.node} 노드의 ${koOwner(a.owner)})`, "이/가")} ${a.timeoutMs} ms 안에 응답하지 않습니다: 방화벽이나 Tailscale ACL이 패킷을 버리고 있습니다`,
     fix: () => "노드의 방화벽과 tailnet ACL을 확인하세요 (아래 명령)",
   },
   "doctor-firewall-refused": {
     explain: "노드가 다른 포트에는 응답하는데, 방화벽이 접속을 거부했습니다(ICMP REJECT).",
-    message: (a) => `${a.host}:${a.port}(${a.node} 노드의 ${koOwner(a.owner)}): 방화벽이 접속을 거부했습니다 (${a.detail}). 노드 자체는 응답합니다`,
+    message: (a) => `${a.host}:${a.port} (${a.node} 노드의 ${koOwner(a.owner)}): 방화벽이 접속을 거부했습니다 (${a.detail}). 노드 자체는 응답합니다`,
     fix: () => "노드의 방화벽에서 이 포트를 허용하세요 (아래 명령)",
   },
   "doctor-unreachable": {
@@ -532,7 +532,7 @@ export const messagesKo: KoreanMessages = {
   "registry-unreadable": {
     explain: "레지스트리 파일을 읽을 수 없습니다.",
     message: (a) => `파일을 읽을 수 없습니다: ${typeof a.reason === "string" ? READ_REASONS_KO[a.reason] : a.reason.other}`,
-    fix: (a) => (a.similar === undefined ? "경로를 확인하거나, --registry FILE로 파일을 지정하세요" : `혹시 ${a.similar}인가요? --registry ${a.similar}로 지정하세요`),
+    fix: (a) => (a.similar === undefined ? "경로를 확인하거나, --registry FILE로 파일을 지정하세요" : `혹시 ${a.similar}인가요? --registry ${a.similar} 옵션으로 지정하세요`),
   },
   "registry-not-a-file": {
     explain: "레지스트리 경로가 파일이 아니라 디렉터리 같은 것을 가리킵니다.",
