@@ -1,4 +1,5 @@
-import { renderMessage, type Code, type MessageArgs } from "./messages.js";
+import { renderMessage } from "./message-table.js";
+import type { Code, MessageArgs } from "./messages.js";
 
 export type Severity = "error" | "warning" | "info";
 

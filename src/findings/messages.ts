@@ -1,5 +1,5 @@
-// Every user-facing text of a finding, keyed by its stable code. Nothing else writes prose about a finding, so a
-// translated table can later replace this one without touching a rule.
+// Every user-facing text of a finding, keyed by its stable code. Nothing else writes prose about a finding:
+// messages-ko.ts is its Korean twin, and message-table.ts picks the table of the run's language.
 
 import type { Language } from "./language.js";
 
@@ -10,9 +10,14 @@ export interface MessageEntry<A> {
   readonly fix?: (args: A) => string;
 }
 
-const entry = <A>(e: MessageEntry<A>): MessageEntry<A> => e;
+// The type keeps whether an entry has a fix, so a translated table must have one exactly where this one does.
+function entry<A>(e: MessageEntry<A> & { readonly fix: (args: A) => string }): MessageEntry<A> & { readonly fix: (args: A) => string };
+function entry<A>(e: MessageEntry<A> & { readonly fix?: never }): MessageEntry<A> & { readonly fix?: never };
+function entry<A>(e: MessageEntry<A>): MessageEntry<A> {
+  return e;
+}
 
-const list = (items: readonly (string | number)[]): string => items.join(", ");
+export const list = (items: readonly (string | number)[]): string => items.join(", ");
 
 const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
@@ -588,10 +593,4 @@ export type MessageArgs<C extends Code> = (typeof messages)[C] extends MessageEn
 
 export function isCode(value: string): value is Code {
   return Object.hasOwn(messages, value);
-}
-
-export function renderMessage<C extends Code>(code: C, args: MessageArgs<C>): { message: string; fix?: string } {
-  const table: MessageEntry<MessageArgs<C>> = messages[code] as MessageEntry<MessageArgs<C>>;
-  const fix = table.fix?.(args);
-  return fix === undefined ? { message: table.message(args) } : { message: table.message(args), fix };
 }

@@ -1,6 +1,6 @@
 import type { Paint, Style } from "../render/paint.js";
 import { formatLocation, SEVERITIES, type Finding, type Severity } from "../findings/finding.js";
-import { messages } from "../findings/messages.js";
+import { messageTable } from "../findings/message-table.js";
 import { groupBy } from "../util/group-by.js";
 import { countBySeverity, plural, type Reporter } from "./report.js";
 
@@ -68,6 +68,6 @@ function findingLines(finding: Finding, paint: Paint, explain: boolean): string[
   for (const related of finding.related ?? []) lines.push(paint.dim(`      see ${formatLocation(related)}${related.path === undefined ? "" : ` (${related.path})`}`));
   if (finding.moreRelated !== undefined) lines.push(paint.dim(`      and ${finding.moreRelated} more`));
   if (finding.fix !== undefined) lines.push(`      ${paint.green("fix:")} ${finding.fix}`);
-  if (explain) lines.push(paint.dim(`      rule: ${messages[finding.code].explain}`));
+  if (explain) lines.push(paint.dim(`      rule: ${messageTable()[finding.code].explain}`));
   return lines;
 }

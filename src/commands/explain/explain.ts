@@ -1,5 +1,6 @@
 import { UsageError } from "../../findings/errors.js";
-import { messages, type Code } from "../../findings/messages.js";
+import { messageTable } from "../../findings/message-table.js";
+import type { Code } from "../../findings/messages.js";
 import type { Severity } from "../../findings/finding.js";
 import { didYouMean } from "../../util/did-you-mean.js";
 import { CODE_GROUPS, CODE_TABLE, type CodeGroup } from "./code-table.js";
@@ -16,8 +17,9 @@ const GROUP_ORDER = Object.keys(CODE_GROUPS) as CodeGroup[];
 
 /** Every code any command prints, grouped by who prints it; with `code`, that one. */
 export function explain(code?: string): RuleDescription[] {
+  const texts = messageTable();
   const all = (Object.keys(CODE_TABLE) as Code[])
-    .map((c): RuleDescription => ({ code: c, ...CODE_TABLE[c], explain: messages[c].explain }))
+    .map((c): RuleDescription => ({ code: c, ...CODE_TABLE[c], explain: texts[c].explain }))
     .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group));
   if (code === undefined) return all;
   const found = all.filter((r) => r.code === code);

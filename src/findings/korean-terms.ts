@@ -1,0 +1,186 @@
+// Words and short templates that reach a finding's arguments in English, in the vocabulary of the team's guide. Each
+// names where it is built; any other value (an OS error, a parser's text, a name from ports.yaml) passes unchanged.
+
+import { josa, particle } from "./josa.js";
+
+type Template = readonly [RegExp, (...slots: string[]) => string];
+
+/** The value in Korean: its exact entry, else the first template whose form it has (slots filled), else itself. */
+function translate(value: string, exact: Readonly<Record<string, string>>, ...templates: readonly Template[]): string {
+  if (Object.hasOwn(exact, value)) return exact[value] ?? value;
+  for (const [pattern, render] of templates) {
+    const match = pattern.exec(value);
+    if (match !== null) return render(...match.slice(1).map((s) => s ?? ""));
+  }
+  return value;
+}
+
+// ports.yaml's status, access and priority values: the guide's words, then the value to write in the file.
+const STATUS = {
+  running: "실행 중(running)",
+  stopped: "중지됨(stopped)",
+  "in-development": "개발 중(in-development)",
+  reserved: "예약됨(reserved)",
+  planned: "계획됨(planned)",
+};
+
+const ACCESS = {
+  "all-nodes": "모든 노드(all-nodes)",
+  "backend-only": "Backend 전용(backend-only)",
+  "developers-browser": "개발자 브라우저(developers-browser)",
+  "test-only": "테스트 전용(test-only)",
+  "staging-only": "스테이징 전용(staging-only)",
+  "preview-only": "프리뷰 전용(preview-only)",
+};
+
+// What a probe or the socket table saw (observe/tcp-prober.ts, commands/status): the word, then the state `status` prints.
+const STATE = {
+  open: "열림(open)",
+  closed: "닫힘(closed)",
+  filtered: "응답 없음(filtered)",
+  "open|filtered": "열림 또는 차단(open|filtered)",
+  unreachable: "도달 불가(unreachable)",
+  "name-error": "이름 확인 실패(name-error)",
+  listening: "리스닝 중(listening)",
+  "not-listening": "리스닝 없음(not-listening)",
+  skipped: "확인 안 함(skipped)",
+};
+
+export const koStatus = (status: string): string => translate(status, STATUS);
+export const koAccess = (access: string): string => translate(access, ACCESS);
+export const koState = (state: string): string => translate(state, STATE);
+
+/** The guide's request form writes priorities as High, Medium and Low. */
+export const koPriority = (priority: string): string => translate(priority, { high: "High", medium: "Medium", low: "Low" });
+
+/** A probe's detail when it has no error code (commands/check, diagnose/checks/remote.ts); an errno code stays. */
+export const koDetail = (detail: string): string => translate(detail, { "no route": "경로 없음", refused: "거부됨" });
+
+/** A removed service's new port (changes/impact.ts). */
+export const koTo = (to: string): string => translate(to, { removed: "삭제됨" });
+
+/**
+ * Labels built in registry/model.ts (`reservation NAME`) and diagnose/doctor-context.ts (`port 8000`), and the last
+ * item of rules/registry/collision-groups.ts's owner lists (`and 3 more`).
+ */
+export const koOwner = (owner: string): string =>
+  translate(
+    owner,
+    {},
+    [/^reservation (.+)$/s, (name) => `예약 ${name}`],
+    [/^port (\d+)$/, (port) => `포트 ${port}`],
+    [/^and (\d+) more$/, (n) => `그 밖에 ${n}개`],
+  );
+
+/** `LABEL on NODE` (rules/registry/reservation-collision.ts). */
+export const koOwnerOn = (owner: string): string => translate(owner, {}, [/^(.+) on (\S+)$/s, (label, node) => `${node} 노드의 ${koOwner(label)}`]);
+
+/** `on NODE` or `on any node` (rules/project/unregistered-port.ts, origin-not-served.ts). */
+export const koWhere = (where: string): string => translate(where, { "on any node": "어느 노드에서도" }, [/^on (.+)$/s, (node) => `${node} 노드에서`]);
+
+/** A node, or `this machine` when this machine is no node (diagnose/checks/listening.ts). */
+export const koPlace = (node: string): string => (node === "this machine" ? "이 머신" : `${node} 노드`);
+
+/** `PORT` or `PORT on NODE` (rules/project/moved-port.ts). */
+export const koNow = (now: string): string =>
+  translate(now, {}, [/^(\d+) on (.+)$/s, (port, node) => `${node} 노드의 ${port} 포트`], [/^(\d+)$/, (port) => `${port} 포트`]);
+
+/** `ENV context` (rules/project/wrong-service.ts). */
+export const koContext = (context: string): string => translate(context, {}, [/^(.+) context$/s, (env) => `${env} 환경`]);
+
+/** `LABEL runs on NODE at PORT` (rules/project/unregistered-port.ts). */
+export const koNamed = (named: string): string =>
+  translate(named, {}, [/^(.+) runs on (\S+) at (\d+)$/s, (label, node, port) => `${josa(label, "은/는")} ${node} 노드의 ${port} 포트에서 실행됩니다`]);
+
+/** `FILE:LINE uses PORT` or `FILE:LINE and N more use PORT` (rules/project/files-disagree.ts). */
+export const koOthers = (others: string): string =>
+  translate(
+    others,
+    {},
+    [/^(.+) and (\d+) more use (\d+)$/s, (first, more, port) => `${first} 외 ${more}곳에서는 ${port} 포트를 씁니다`],
+    [/^(.+) uses (\d+)$/s, (first, port) => `${first}에서는 ${port} 포트를 씁니다`],
+  );
+
+/** A process as observe/local-verdict.ts names it: `node (PID 12, user kim)`, `a process (PID 12)`, `an unknown process`. */
+export const koHolder = (holder: string): string =>
+  translate(
+    holder,
+    { "an unknown process": "알 수 없는 프로세스" },
+    [/^a process \(PID (\d+), user (.*)\)$/s, (pid, user) => `프로세스 (PID ${pid}, 사용자 ${user})`],
+    [/^a process \(PID (\d+)\)$/, (pid) => `프로세스 (PID ${pid})`],
+    [/^(.*) \(PID (\d+), user (.*)\)$/s, (command, pid, user) => `${command} (PID ${pid}, 사용자 ${user})`],
+  );
+
+/** A wildcard address as observe/local-verdict.ts's familyText writes it. */
+export const koAddress = (address: string): string =>
+  translate(address, {
+    "0.0.0.0 (all IPv4)": "0.0.0.0 (모든 IPv4)",
+    ":: (all IPv6, and IPv4 too unless IPv6-only)": ":: (모든 IPv6, IPv6 전용이 아니면 IPv4도)",
+  });
+
+/** The server program doctor recognised (fixes/bind-fix.ts), `unknown` when none. */
+export const koProgram = (program: string): string => translate(program, { unknown: "알 수 없는 프로그램" });
+
+/** doctor-check-skipped's check and reason (diagnose/checks/docker.ts, remote.ts); docker's own stderr stays. */
+export const koCheck = (check: string): string => translate(check, { "remote probe": "원격 프로브" });
+
+export const koSkipReason = (reason: string): string =>
+  translate(
+    reason,
+    {
+      "offline mode (--no-remote or SPARKPORT_OFFLINE=1)": "오프라인 모드입니다 (--no-remote 또는 SPARKPORT_OFFLINE=1)",
+      "the docker CLI is not installed here": "이 머신에 docker CLI가 설치되어 있지 않습니다",
+    },
+    [/^docker ps failed \((.+)\)$/s, (code) => `docker ps가 실패했습니다 (${code})`],
+    [/^docker ps exited with (.+)$/s, (code) => `docker ps가 종료 코드 ${code}${particle(code, "으로/로")} 끝났습니다`],
+  );
+
+/** What doctor ran (the `ctx.ran.push` lines of diagnose/checks). */
+export const koRan = (ran: string): string =>
+  translate(
+    ran,
+    {
+      "what listens on this machine": "이 머신에서 리스닝 중인 소켓",
+      "who holds the port here": "이 머신에서 포트를 쓰는 프로세스",
+      "each address localhost resolves to": "localhost가 가리키는 각 주소",
+    },
+    [/^(\d+) (env|compose) file\(s\)$/, (n, kind) => `${kind} 파일 ${n}개`],
+    [/^a TCP connection from here to (.+)$/s, (target) => `이 머신에서 ${target}${particle(target, "으로/로")}의 TCP 연결`],
+    [/^a TCP connection to (.+)$/s, (target) => `${target}${particle(target, "으로/로")}의 TCP 연결`],
+  );
+
+/** tailscale ping's answer, or `no output` (diagnose/checks/tailscale-ping.ts). */
+export const koPingResult = (result: string): string => translate(result, { "no output": "출력 없음" });
+
+/** The one yaml-syntax detail sparkport writes itself (registry/parse-registry.ts); the yaml parser's own stay. */
+export const koYamlDetail = (detail: string): string =>
+  translate(detail, { "a second YAML document starts here (---); expected one document": "여기서 두 번째 YAML 문서가 시작됩니다 (---). 문서는 하나여야 합니다" });
+
+/** What the schema expected (registry/zod-issues.ts, reserved-keys.ts, the regexes of registry/schema.ts); zod's own text stays. */
+export const koExpected = (expected: string): string =>
+  translate(
+    expected,
+    {
+      "a mapping": "매핑",
+      "a list": "목록",
+      "a string": "문자열",
+      "a number": "숫자",
+      "a boolean": "true 또는 false",
+      "a non-empty string": "비어 있지 않은 문자열",
+      "a valid identifier": "올바른 식별자",
+      "a valid key (lower-case letters, digits, '.', '_' or '-')": "올바른 키 (소문자, 숫자, '.', '_', '-')",
+      "lower-case letters, digits, '.', '_' or '-', starting with a letter or digit": "소문자, 숫자, '.', '_', '-' (첫 글자는 소문자나 숫자)",
+      "letters, digits, '.', '_' or '-'": "영문자, 숫자, '.', '_', '-'",
+      "a name other than __proto__, constructor or prototype (JavaScript's own object properties)":
+        "__proto__, constructor, prototype이 아닌 이름 (JavaScript 객체 자체의 속성 이름)",
+    },
+    [/^one of (.+)$/s, (choices) => `${choices} 중 하나`],
+    [/^at least (\d+) item\(s\)$/, (n) => `항목 ${n}개 이상`],
+    [/^a number >= (.+)$/, (n) => `${n} 이상의 숫자`],
+    [/^a value <= (.+)$/, (n) => `${n} 이하의 값`],
+    [/^a valid (\S+)$/, (format) => `올바른 ${format}`],
+  );
+
+/** What the schema received instead (registry/zod-issues.ts): a quoted value or a number stays. */
+export const koReceived = (received: string): string =>
+  translate(received, { "a list": "목록", "a mapping": "매핑" }, [/^nothing: the required key "(.+)" is missing$/s, (key) => `없음, 필수 키 "${key}"${particle(key, "이/가")} 빠졌습니다`]);
