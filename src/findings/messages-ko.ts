@@ -46,6 +46,9 @@ const count = (n: number, noun: string, counter = "개"): string => `${noun} ${n
 /** Who or what a finding is about, with its particle: `FastAPI (dev)는`, `예약 Grafana는`. */
 const who = (owner: string, pair: Parameters<typeof josa>[1]): string => josa(koOwner(owner), pair);
 
+/** A block of a Markdown file by its name; the unnamed one is the whole document. */
+const blockKo = (name: string): string => (name === "" ? "문서 전체 블록" : `"${name}" 블록`);
+
 const didYouMean = (suggestion: string | undefined): string => (suggestion ? `. 혹시 "${suggestion}"인가요?` : "");
 
 /** The twin of ADDRESS_REASONS: why an address cannot be a node's. */
@@ -182,9 +185,42 @@ export const messagesKo: KoreanMessages = {
     fix: (a) => `\`sparkport docs --write ${a.file}\` 명령으로 만드세요`,
   },
   "docs-out-of-date": {
-    explain: "생성된 할당 문서는 레지스트리와 일치해야 합니다.",
-    message: (a) => `${a.file} 파일이 ${a.line}번째 줄부터 레지스트리와 다릅니다`,
-    fix: (a) => `\`sparkport docs --write ${a.file}\` 명령을 실행하세요`,
+    explain: "sparkport가 할당 문서에 채우는 블록은 레지스트리와 일치해야 합니다.",
+    message: (a) => `${a.file} 파일의 ${blockKo(a.block)}이 ${a.line}번째 줄부터 레지스트리와 다릅니다`,
+    fix: (a) =>
+      a.writtenIn === undefined
+        ? `\`sparkport docs --lang ko --write ${a.file}\` 명령을 실행하세요`
+        : `블록이 다른 언어로 쓰인 레지스트리입니다: \`--lang ${a.writtenIn}\`로 lint하거나, \`sparkport docs --lang ko --write ${a.file}\` 명령으로 한국어로 다시 쓰세요`,
+  },
+  "docs-no-markers": {
+    explain: "sparkport는 Markdown 파일에서 자기 표식 사이만 씁니다. 이 파일에는 표식이 없습니다.",
+    message: (a) => `${a.file} 파일에 sparkport 표식이 없어 아무것도 쓰거나 비교하지 않았습니다`,
+    fix: (a) =>
+      `표가 들어갈 자리에 \`<!-- sparkport:begin tables -->\`와 \`<!-- sparkport:end -->\`를 각각 한 줄로 넣거나, 표마다 한 쌍씩 넣으세요 (이름: ${list(a.names.filter((n) => n !== "tables"))}). sparkport가 파일 전체를 쓰게 하려면 파일을 지우고 \`sparkport docs --write ${a.file}\` 명령을 실행하세요`,
+  },
+  "docs-bad-marker": {
+    explain: "Markdown 파일의 sparkport 표식은 sparkport가 아는 이름으로, 블록마다 한 쌍씩, 겹치지 않게 있어야 합니다.",
+    message: ({ problem: p }) =>
+      p.kind === "malformed"
+        ? "이 sparkport 표식을 읽을 수 없습니다"
+        : p.kind === "unknown"
+          ? `알 수 없는 블록 "${p.name}"입니다${didYouMean(p.suggestion)}`
+          : p.kind === "nested"
+            ? `${blockKo(p.open)}(${p.line}번째 줄에서 시작) 안에서 다른 블록이 시작됩니다. 블록은 겹칠 수 없습니다`
+            : p.kind === "unopened"
+              ? "앞에 `sparkport:begin`이 없는 `sparkport:end`입니다"
+              : p.kind === "unclosed"
+                ? `${blockKo(p.name)} 뒤에 \`<!-- sparkport:end -->\`가 없습니다`
+                : `\`sparkport:end ${p.name}\`가 ${blockKo(p.open)}(${p.line}번째 줄에서 시작)을 닫고 있습니다`,
+    fix: ({ problem: p }) =>
+      p.kind === "unknown"
+        ? `${list(p.known)} 중 하나를 쓰거나, 문서 전체라면 이름을 비워 두세요`
+        : "블록마다 `<!-- sparkport:begin 이름 -->`과 `<!-- sparkport:end -->`를 각각 한 줄로 한 쌍씩 쓰세요",
+  },
+  "docs-not-utf8": {
+    explain: "sparkport가 채우는 문서는 블록 밖의 바이트를 그대로 두기 위해 UTF-8 텍스트여야 합니다.",
+    message: (a) => `UTF-8이 아닌 바이트(0x${a.byte})가 있습니다. UTF-8 텍스트여야 합니다`,
+    fix: () => "파일을 UTF-8로 다시 저장하세요",
   },
 
   // 포트 변경 프로토콜 (lint --base REF, sparkport diff REF).
