@@ -23,6 +23,7 @@ const noDeps: CommandDeps = {
   doctor: () => Promise.reject(new Error("unused")),
   runner: () => Promise.reject(new Error("unused")),
   progress: () => ({ update: () => undefined, done: () => undefined }),
+  machine: () => ({ hostname: "unused", os: "linux" }),
 };
 
 describe("the table of commands", () => {

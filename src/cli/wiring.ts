@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import type { Command } from "commander";
 import type { CommandDeps } from "../commands/command-deps.js";
 import type { RegistryOptions } from "../registry/open-registry.js";
@@ -33,6 +34,7 @@ export function realDeps(command: Command, paints: Paints): CommandDeps {
   const globals = command.optsWithGlobals<Globals>();
   const files = async () => ({ cwd: process.cwd(), fs: (await import("../io/file-system.js")).nodeFileSystem });
   const runner = async () => (await import("../io/command-runner.js")).nodeCommandRunner;
+  const machine = () => ({ hostname: hostname(), os: process.platform === "darwin" ? "macos" : process.platform === "win32" ? "windows" : "linux" }) as const;
   const registry = async (): Promise<RegistryOptions> => {
     const [{ cwd, fs }, cache] = await Promise.all([files(), registryCache()]);
     return { registry: globals.registry, processEnv: process.env, cwd, fs, cache };
@@ -40,6 +42,7 @@ export function realDeps(command: Command, paints: Paints): CommandDeps {
   return {
     files,
     runner,
+    machine,
     registry,
     async occupancy(options) {
       const [{ nodeCommandRunner }, { createSocketTable }, { localAddresses }, { nodeTcpProber }] = await Promise.all([
@@ -62,8 +65,7 @@ export function realDeps(command: Command, paints: Paints): CommandDeps {
     },
     async doctor(commandRunner) {
       const [{ createProcessInfo }, { projectFiles }] = await Promise.all([import("../observe/process-command-line.js"), import("../io/project-files.js")]);
-      const os = process.platform === "darwin" ? "macos" : process.platform === "win32" ? "windows" : "linux";
-      return { processInfo: createProcessInfo(process.platform, commandRunner, readText), projectFiles, readText, os };
+      return { processInfo: createProcessInfo(process.platform, commandRunner, readText), projectFiles, readText, os: machine().os };
     },
     progress: () => progressLine(paints),
   };

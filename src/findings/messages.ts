@@ -1,6 +1,8 @@
 // Every user-facing text of a finding, keyed by its stable code. Nothing else writes prose about a finding, so a
 // translated table can later replace this one without touching a rule.
 
+import { plural } from "../util/plural.js";
+
 export interface MessageEntry<A> {
   /** One line: what the rule checks, shown by `--explain` and `sparkport explain`. */
   readonly explain: string;
@@ -12,7 +14,6 @@ const entry = <A>(e: MessageEntry<A>): MessageEntry<A> => e;
 
 const list = (items: readonly (string | number)[]): string => items.join(", ");
 
-const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
 /** Why an address cannot be a node's (invalid-node-address). */
 export const ADDRESS_REASONS = {
@@ -165,7 +166,7 @@ export const messages = {
   "port-moved": entry<{ owner: string; from: number; to: string; ref: string; stale: number; teams: string[] }>({
     explain: "A port moved: every file still using the old port, and the teams to notify.",
     message: (a) =>
-      `${a.owner} moved since ${a.ref}: ${a.from} → ${a.to}; ${count(a.stale, "reference still uses", "references still use")} ${a.from}${a.teams.length === 0 ? "" : `; notify ${a.teams.length === 1 ? "team" : "teams"} ${list(a.teams)}`}`,
+      `${a.owner} moved since ${a.ref}: ${a.from} → ${a.to}; ${plural(a.stale, "reference still uses", "references still use")} ${a.from}${a.teams.length === 0 ? "" : `; notify ${a.teams.length === 1 ? "team" : "teams"} ${list(a.teams)}`}`,
     fix: (a) => `update the references below, and announce it (\`sparkport diff ${a.ref}\` writes the announcement)`,
   }),
 

@@ -15,8 +15,14 @@ const OWN_MACHINE_HOSTS = new Set(["0.0.0.0", "::", "host.docker.internal"]);
 
 const bareHost = (host: string): string => host.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
 
+/** A host that means the machine the file runs on: loopback, all interfaces, Docker's name for the host. */
+export const meansOwnMachine = (host: string): boolean => {
+  const bare = bareHost(host);
+  return isLoopbackHost(bare) || OWN_MACHINE_HOSTS.has(bare);
+};
+
 /** Words of a variable name or URL that name no service: `NEXT_PUBLIC_API_URL` names none. */
-const NAMELESS_WORDS = new Set(
+export const NAMELESS_WORDS = new Set(
   ["next", "public", "vite", "react", "app", "url", "uri", "host", "port", "api", "base", "endpoint", "server", "service", "http", "https"].concat(
     ["addr", "address", "local", "localhost", "dev", "test", "prod", "www", "tcp", "udp"],
   ),
@@ -88,7 +94,7 @@ export function createScanContext(model: RegistryModel, references: readonly Por
     const bare = bareHost(host);
     const node = byHost.get(bare);
     if (node !== undefined) return { node };
-    return isLoopbackHost(bare) || OWN_MACHINE_HOSTS.has(bare) ? "own-machine" : "none";
+    return meansOwnMachine(bare) ? "own-machine" : "none";
   };
   const targetNode = (ref: PortReference): string | undefined => {
     if (ref.host === undefined) return fileNode(ref);

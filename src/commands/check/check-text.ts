@@ -8,7 +8,10 @@ function registryLine(c: PortCheck): string {
   for (const a of c.registry.allocations) parts.push(`allocated to ${a.label}, team ${a.team}, on ${a.node} (${a.status})`);
   for (const r of c.registry.reservations) parts.push(`reserved for ${r.label} (${r.priority} priority)`);
   if (parts.length === 0) parts.push("not allocated");
-  const ranges = c.registry.ranges.map((r) => `team ${r.team}'s ${r.range} (${r.from}-${r.to})`);
+  // A range named as its team (team backend's range backend) is said once: team backend's range 8000-8099.
+  const ranges = c.registry.ranges.map((r) =>
+    r.range.toLowerCase() === r.team.toLowerCase() ? `team ${r.team}'s range ${r.from}-${r.to}` : `team ${r.team}'s range ${r.range} (${r.from}-${r.to})`,
+  );
   parts.push(ranges.length === 0 ? "in no team's range" : `inside ${ranges.join(", ")}`);
   return parts.join("; ");
 }

@@ -2,7 +2,7 @@ import type { ScanSummary } from "../../project/scan-project.js";
 import type { SkipReason } from "../../project/port-reference.js";
 import type { Paint } from "../../render/paint.js";
 import { groupBy } from "../../util/group-by.js";
-import { plural } from "../../reporters/report.js";
+import { plural } from "../../util/plural.js";
 
 const REASONS: Record<SkipReason, string> = {
   binary: "binary",
