@@ -430,7 +430,7 @@ describe("check: review regressions", () => {
     const file = await registry("bogus-node", []);
     const run = await runCli(["check", "--registry", file, "8000"], { env: { SPARKPORT_NODE: "bogus" } });
     expect(run.status).toBe(2);
-    expect(run.stderr).toContain('"bogus". Known: here, other.');
+    expect(run.stderr).toContain('"bogus" (this machine, from --this-node or SPARKPORT_NODE). Known: here, other.');
   });
 });
 

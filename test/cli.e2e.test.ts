@@ -28,7 +28,7 @@ describe("the built CLI", () => {
     expect(run.status).toBe(0);
     // The scan's account first: outside sparkport's own code (excluded in ports.yaml), package.json and vitest.config.ts.
     expect(run.stdout).toMatch(
-      /^scan: 2 files read, 0 port references; 0 skipped; 2 files no scan\.nodes glob maps \(--verbose lists them\)\n✔ ports\.yaml: 0 errors, 0 warnings, 0 info in 8 services \(11 ports\), 4 reservations, 3 nodes; 4 findings covered by declared exceptions\n$/,
+      /^scan: 2 files read, 0 port references; 2 files that no scan\.nodes glob maps to a node \(--verbose lists them\)\n✔ ports\.yaml: 0 errors, 0 warnings, 0 info in 8 services \(11 ports\), 4 reservations, 3 nodes; 4 findings covered by declared exceptions\n$/,
     );
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
@@ -113,9 +113,12 @@ describe("the built CLI", () => {
   it("finds the registry through SPARKPORT_REGISTRY and by walking up", async () => {
     const viaEnv = await runCli(["lint"], { cwd: scratch, env: { SPARKPORT_REGISTRY: fixture("cli-conflict") } });
     expect(viaEnv.status).toBe(1);
-    // A registry above the working directory is named by its absolute path.
+    // A registry above the working directory, in the project it works in, is named from there, as its files are.
     const walked = await runCli(["lint", "--format", "json"], { cwd: path.join(REPO_ROOT, "src", "registry") });
-    expect(JSON.parse(walked.stdout)).toMatchObject({ registry: { file: path.join(REPO_ROOT, "ports.yaml") } });
+    expect(JSON.parse(walked.stdout)).toMatchObject({ registry: { file: path.posix.join("..", "..", "ports.yaml") } });
+    // One named from outside the project keeps its absolute path.
+    const outside = await runCli(["lint", "--format", "json", "--no-scan", "-r", path.join(REPO_ROOT, "ports.yaml")], { cwd: scratch });
+    expect(JSON.parse(outside.stdout)).toMatchObject({ registry: { file: path.join(REPO_ROOT, "ports.yaml") } });
   });
 
   it("finds the command after global options whose values are command names; help and suggestions still see every command", async () => {

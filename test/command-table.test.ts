@@ -22,6 +22,7 @@ const noDeps: CommandDeps = {
   occupancy: () => Promise.reject(new Error("unused")),
   doctor: () => Promise.reject(new Error("unused")),
   runner: () => Promise.reject(new Error("unused")),
+  machine: () => ({ hostname: "unused", os: "linux" }),
 };
 
 describe("the table of commands", () => {

@@ -125,7 +125,9 @@ describe.skipIf(!isLinux)("sparkport doctor", () => {
     expect(status).toBe(1);
     const finding = result.findings.find((f) => f.code === "doctor-env-mismatch");
     expect(finding?.location).toMatchObject({ file: path.join("frontend", ".env.local"), line: 2 });
-    expect(finding?.commands).toEqual([`NEXT_PUBLIC_API_URL=http://127.0.0.2:${port}`]);
+    // The line to write into the file, not a command to run.
+    expect(finding?.commands).toBeUndefined();
+    expect(finding?.fix).toBe(`write \`NEXT_PUBLIC_API_URL=http://127.0.0.2:${port}\` in frontend/.env.local, then restart the client`);
   });
 
   it("env mismatch in a URL with a password: the password appears nowhere in text or JSON", async () => {
@@ -136,7 +138,9 @@ describe.skipIf(!isLinux)("sparkport doctor", () => {
     const { status, result, text } = await doctorJson(dir, ["fastapi", "--from", "laptop"]);
     expect(status).toBe(1);
     const finding = result.findings.find((f) => f.code === "doctor-env-mismatch");
-    expect(finding?.commands).toEqual([`NEXT_PUBLIC_API_URL=http://app:***@127.0.0.2:${port}/v1`]);
+    expect(finding?.fix).toBe(
+      `write \`NEXT_PUBLIC_API_URL=http://app:***@127.0.0.2:${port}/v1\` in frontend/.env.local (with your own secret where *** stands), then restart the client`,
+    );
     expect(JSON.stringify(result)).not.toContain("s3cr3t-pw");
     expect(text).not.toContain("s3cr3t-pw");
     expect(text).toContain(`app:***@127.0.0.2:${port + 1}`);

@@ -32,7 +32,8 @@ describe("lint scans the project's files against the registry", () => {
     ]);
     const byCode = Object.fromEntries(result.findings.map((f) => [f.code, f]));
     expect(byCode["scan-files-disagree"]?.message).toBe("NEXT_PUBLIC_API_URL=http://100.123.51.5:8001 uses 8001 for FastAPI, while backend/.env:1 uses 8000");
-    expect(byCode["scan-host-mismatch"]?.fix).toBe("use 100.120.180.42:8188");
+    // A .env fix is the line to write, not a command.
+    expect(byCode["scan-host-mismatch"]?.fix).toBe("write `COMFY_URL=http://100.120.180.42:8188` in frontend/.env.local");
     expect(byCode["scan-compose-loopback"]?.fix).toContain('write "5432:5432" instead');
     expect(byCode["scan-wrong-service"]?.fix).toBe("use 3000 (Next.js (dev))");
     expect(result.exitCode).toBe(1);

@@ -46,7 +46,7 @@ describe("the Korean table (issue 18 item 3)", () => {
       .filter(({ en, ko }) => en.join() !== ko.join());
     expect(differing).toEqual([]);
     // The comparison sees what it must: ports, nested fields, and a field only a fix reads.
-    expect(sorted(fieldsRead(messages["scan-unknown-address"].message, messages["scan-unknown-address"].fix))).toEqual(["host", "nearest", "nearest.address", "nearest.node", "text"]);
+    expect(sorted(fieldsRead(messages["scan-unknown-address"].message, messages["scan-unknown-address"].fix))).toEqual(["host", "nearest", "nearest.address", "nearest.node", "text", "write"]);
     expect(sorted(fieldsRead(messagesKo["port-bind-denied"].message, messagesKo["port-bind-denied"].fix))).toEqual(["addresses", "port"]);
     expect(fieldsRead(messagesKo["tailscale-userspace"].message).size).toBe(0);
   });

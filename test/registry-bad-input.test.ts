@@ -327,10 +327,11 @@ describe("registry discovery", () => {
     expect(relative.absolutePath).toBe(t.explicit);
   });
 
-  it("lint reports the registry it found: relative below cwd, absolute above it", async () => {
+  it("lint reports the registry it found: relative to cwd inside its project, absolute from outside it", async () => {
     const t = await tree();
     const walked = await lint({ processEnv: {}, cwd: t.cwd, fs: nodeFileSystem });
-    expect(walked.registry.file).toBe(t.a);
+    // Found upwards: cwd is inside the registry's folder, and the scan's files are named from cwd too.
+    expect(walked.registry.file).toBe(path.relative(t.cwd, t.a));
     expect(walked.exitCode).toBe(0);
 
     const fromEnv = await lint({ processEnv: { SPARKPORT_REGISTRY: t.env }, cwd: t.cwd, fs: nodeFileSystem });

@@ -173,7 +173,7 @@ describe("lint's account of the scan", () => {
     const run = await runCli(["lint"], { cwd: plain });
     expect(run.stderr).toBe("");
     expect(run.stdout.split("\n")[0]).toBe(
-      "scan: 2 files read, 2 port references; 3 skipped (1 binary, 1 symbolic link out of the tree, 1 not a regular file); 0 files no scan.nodes glob maps (--verbose lists them)",
+      "scan: 2 files read, 2 port references; 3 skipped (1 binary, 1 symbolic link out of the tree, 1 not a regular file) (--verbose lists them)",
     );
     const verbose = await runCli(["lint", "--verbose"], { cwd: repo });
     expect(verbose.stdout).toContain(
@@ -183,7 +183,7 @@ describe("lint's account of the scan", () => {
         "  backend/outside.env  symbolic link out of the tree",
         "no scan.nodes glob maps (1):",
         "  .env.example",
-        "scan: 3 files read, 3 port references; 2 skipped (1 binary, 1 symbolic link out of the tree); 1 file no scan.nodes glob maps",
+        "scan: 3 files read, 3 port references; 2 skipped (1 binary, 1 symbolic link out of the tree); 1 file that no scan.nodes glob maps to a node",
         "",
       ].join("\n"),
     );

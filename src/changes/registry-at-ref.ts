@@ -5,6 +5,7 @@ import type { LoadedRegistry } from "../registry/loaded-registry.js";
 import { parseRegistry } from "../registry/parse-registry.js";
 import { SparkportInputError } from "../findings/errors.js";
 import { didYouMean } from "../util/did-you-mean.js";
+import { didYouMeanText } from "../util/unknown-name.js";
 
 /** `asked` names what the user typed (`--base`, `diff`), for the messages. */
 export async function registryAtRef(registry: LoadedRegistry, ref: string, runner: CommandRunner, asked = "--base"): Promise<LoadedRegistry> {
@@ -20,7 +21,7 @@ export async function registryAtRef(registry: LoadedRegistry, ref: string, runne
     if (known.code === 0) throw new UsageError(`cannot read ${relative} at ${ref}: ${shown.stderr.trim().split("\n")[0] ?? "git show failed"}`);
     const refs = await runner.run("git", ["-C", dir, "for-each-ref", "--format=%(refname:short)"]);
     const suggestion = didYouMean(ref, refs.code === 0 ? refs.stdout.split("\n").filter((r) => r !== "") : []);
-    throw new UsageError(`unknown git ref "${ref}"${suggestion === undefined ? "." : `; did you mean "${suggestion}"?`}`);
+    throw new UsageError(`unknown git ref "${ref}"${didYouMeanText(suggestion) || "."}`);
   }
   try {
     return parseRegistry(shown.stdout, `${ref}:${relative}`);

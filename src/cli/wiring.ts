@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import path from "node:path";
 import type { Command } from "commander";
 import type { CommandDeps } from "../commands/command-deps.js";
@@ -54,6 +55,7 @@ export function realDeps(command: Command, paints: Paints, view: RunView): Comma
   const globals = command.optsWithGlobals<Globals>();
   const files = async () => ({ cwd: process.cwd(), fs: (await import("../io/file-system.js")).nodeFileSystem });
   const runner = async () => (await import("../io/command-runner.js")).nodeCommandRunner;
+  const machine = () => ({ hostname: hostname(), os: process.platform === "darwin" ? "macos" : process.platform === "win32" ? "windows" : "linux" }) as const;
   const registry = async (): Promise<RegistryOptions> => {
     const [{ cwd, fs }, cache] = await Promise.all([files(), registryCache()]);
     return { registry: globals.registry, processEnv: process.env, cwd, fs, cache };
@@ -61,6 +63,7 @@ export function realDeps(command: Command, paints: Paints, view: RunView): Comma
   return {
     files,
     runner,
+    machine,
     registry,
     async occupancy(options) {
       const [{ nodeCommandRunner }, { createSocketTable }, { localAddresses }, { nodeTcpProber }] = await Promise.all([
@@ -85,8 +88,7 @@ export function realDeps(command: Command, paints: Paints, view: RunView): Comma
     },
     async doctor(commandRunner) {
       const [{ createProcessInfo }, { projectFiles }] = await Promise.all([import("../observe/process-command-line.js"), import("../io/project-files.js")]);
-      const os = process.platform === "darwin" ? "macos" : process.platform === "win32" ? "windows" : "linux";
-      return { processInfo: createProcessInfo(process.platform, commandRunner, readText), projectFiles, readText, os };
+      return { processInfo: createProcessInfo(process.platform, commandRunner, readText), projectFiles, readText, os: machine().os };
     },
   };
 }

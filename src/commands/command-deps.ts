@@ -3,6 +3,7 @@ import type { CommandRunner } from "../io/command-runner.js";
 import type { FileSystem } from "../io/file-system.js";
 import type { OccupancyDeps, OccupancyOptions } from "../network/network-context.js";
 import type { RegistryOptions } from "../registry/open-registry.js";
+import type { OperatingSystem } from "../registry/schema.js";
 
 /** The real world as src/cli/wiring.ts wires it; each piece loads when a command asks for it. */
 export interface CommandDeps {
@@ -12,4 +13,6 @@ export interface CommandDeps {
   occupancy(options?: { leanHeap?: boolean }): Promise<OccupancyOptions>;
   doctor(runner: CommandRunner): Promise<Omit<DoctorDeps, keyof OccupancyDeps>>;
   runner(): Promise<CommandRunner>;
+  /** This machine's host name and operating system. */
+  machine(): { hostname: string; os: OperatingSystem };
 }

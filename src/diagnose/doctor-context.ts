@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { NetworkContext, OccupancyDeps } from "../network/network-context.js";
 import type { Finding, Location } from "../findings/finding.js";
 import { makeFinding } from "../findings/finding.js";
@@ -6,6 +7,7 @@ import type { RegistryModel } from "../registry/model.js";
 import type { OperatingSystem } from "../registry/schema.js";
 import type { ProcessInfo } from "../observe/process-command-line.js";
 import type { DoctorTarget } from "./resolve-target.js";
+import { shownPath } from "../util/shown-path.js";
 
 export interface DoctorDeps extends OccupancyDeps {
   processInfo: ProcessInfo;
@@ -26,8 +28,10 @@ export interface DoctorContext {
   targetOs: OperatingSystem;
   owner: string;
   findings: Finding[];
-  /** For the healthy summary. */
+  /** What doctor checked, listed once under its findings. */
   ran: string[];
+  /** A project file as the registry's findings show theirs (relative to cwd inside the project). */
+  shown(file: string): string;
   add<C extends Code>(
     code: C,
     severity: Finding["severity"],
@@ -41,6 +45,7 @@ export function createDoctorContext(
   network: NetworkContext,
   deps: DoctorDeps,
   target: DoctorTarget,
+  cwd: string,
 ): DoctorContext {
   const local = target.host === null ? target.node === null || target.node === network.thisNode : network.isLocalHost(target.host);
   const nodeOs = target.node === null ? undefined : model.data.nodes[target.node]?.os;
@@ -56,6 +61,7 @@ export function createDoctorContext(
     owner: target.allocation?.label ?? `port ${target.port}`,
     findings,
     ran: [],
+    shown: (file) => shownPath(file, cwd, path.dirname(model.registry.absolutePath)),
     add(code, severity, args, extra) {
       const finding = makeFinding(code, severity, args, extra?.location ?? fallback);
       if (extra?.evidence !== undefined && extra.evidence.length > 0) finding.evidence = extra.evidence;

@@ -1,7 +1,7 @@
 import { UsageError } from "../findings/errors.js";
 import type { Allocation, RegistryModel } from "../registry/model.js";
 import { allocationIn } from "../registry/service-target.js";
-import { didYouMean } from "../util/did-you-mean.js";
+import { unknownNameText } from "../util/unknown-name.js";
 import { nodeByHost } from "../network/node-by-host.js";
 
 export interface DoctorTarget {
@@ -54,14 +54,11 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
   const matches = model.allocations.filter((a) => a.service.name === name);
   if (matches.length === 0) {
     const names = [...new Set(model.data.services.map((s) => s.name))];
-    const close = didYouMean(text, names);
-    throw new UsageError(
-      `no service, port, host:port or URL "${input}"${close === undefined ? "" : `; did you mean "${close}"?`} Services: ${names.join(", ")}`,
-    );
+    throw new UsageError(unknownNameText("no service, port, host:port or URL", text, names, { listed: "Services" }));
   }
   const allocation = allocationIn(model, name ?? "", env);
   if (allocation === undefined) {
-    throw new UsageError(`${name} has no environment "${env ?? ""}"; it runs in: ${matches.map((a) => a.environment ?? "base").join(", ")}`);
+    throw new UsageError(unknownNameText(`${name} has no environment`, env ?? "", matches.flatMap((a) => a.environment ?? []), { listed: "Its environments" }));
   }
   return { input, port: allocation.port, allocation, node: allocation.node, host: null };
 }

@@ -20,7 +20,6 @@ import {
   koPlace,
   koPriority,
   koProgram,
-  koRan,
   koReceived,
   koSkipReason,
   koState,
@@ -29,7 +28,7 @@ import {
   koWhere,
   koYamlDetail,
 } from "./korean-terms.js";
-import { list, type AddressReason, type Code, type MessageEntry, type messages, type READ_REASONS } from "./messages.js";
+import { list, type AddressReason, type LineToWrite, type Code, type MessageEntry, type messages, type READ_REASONS } from "./messages.js";
 
 /** The Korean entry of one code: the English entry's arguments, and a fix where it has one and nowhere else. */
 type Twin<E> = E extends { readonly message: (args: infer A) => string; readonly fix: (args: never) => string }
@@ -48,6 +47,9 @@ const who = (owner: string, pair: Parameters<typeof josa>[1]): string => josa(ko
 
 /** A block of a Markdown file by its name; the unnamed one is the whole document. */
 const blockKo = (name: string): string => (name === "" ? "문서 전체 블록" : `"${name}" 블록`);
+
+/** The line to write into a file (an env fix), as the English table says it. */
+const lineFix = (w: LineToWrite): string => `${w.file}에 \`${w.line}\`${w.masked ? " (*** 자리에는 자신의 비밀 값)" : ""} 줄을 쓰세요`;
 
 const didYouMean = (suggestion: string | undefined): string => (suggestion ? `. 혹시 "${suggestion}"인가요?` : "");
 
@@ -244,18 +246,20 @@ export const messagesKo: KoreanMessages = {
     fix: (a) =>
       a.registered === undefined
         ? `먼저 등록하거나(\`sparkport allocate NAME --port ${a.port} ...\`), 등록된 포트를 쓰세요`
-        : `등록된 포트 ${josa(a.registered, "을/를")} 쓰세요`,
+        : a.write === undefined
+          ? `등록된 포트 ${josa(a.registered, "을/를")} 쓰세요`
+          : `${lineFix(a.write)}. ${a.registered}번이 등록된 포트입니다`,
   },
   "scan-wrong-service": {
     explain: "파일이 뜻하는 서비스나 환경이 아니라, 다른 서비스나 환경에 등록된 포트를 씁니다.",
     message: (a) => `${a.text} (${koContext(a.context)})에서 쓰는 ${a.port} 포트는 ${koOwner(a.owner)}의 포트입니다`,
-    fix: (a) => `${josa(a.expected, "을/를")} 쓰세요`,
+    fix: (a) => (a.write === undefined ? `${josa(a.expected, "을/를")} 쓰세요` : `${lineFix(a.write)}. ${a.expected}`),
   },
   "scan-host-mismatch": {
     explain: "서비스의 포트를 다른 노드의 주소와 함께 씁니다.",
     message: (a) =>
       `${a.text}에서 ${a.hostNode} 노드의 ${josa(`${a.host}:${a.port}`, "을/를")} 가리키지만, ${who(a.owner, "은/는")} ${a.ownerNode} 노드에서 실행됩니다`,
-    fix: (a) => `${josa(`${a.address}:${a.port}`, "을/를")} 쓰세요`,
+    fix: (a) => (a.write === undefined ? `${josa(`${a.address}:${a.port}`, "을/를")} 쓰세요` : lineFix(a.write)),
   },
   "scan-access-violation": {
     explain: "한 노드의 파일이나 브라우저에서 실행되는 코드가, 접근 범위가 허용하지 않는 서비스를 참조합니다.",
@@ -272,12 +276,15 @@ export const messagesKo: KoreanMessages = {
   "scan-files-disagree": {
     explain: "두 파일이 같은 서비스의 포트를 서로 다르게 씁니다 (가이드의 문제 4).",
     message: (a) => `${a.text}에서 ${a.service}에 ${a.port} 포트를 쓰지만, ${koOthers(a.others)}`,
-    fix: () => "등록된 포트로 맞춘 뒤 클라이언트를 재시작하세요",
+    fix: (a) => `${a.write === undefined ? "등록된 포트로 맞춘" : `${lineFix(a.write)}. 그런`} 뒤 클라이언트를 재시작하세요`,
   },
   "scan-moved-port": {
     explain: "lint --base REF: REF 이후 서비스가 떠난 옛 포트를 파일이 아직 씁니다.",
     message: (a) => `${a.text}에서 ${koOwner(a.owner)}의 옛 포트 ${a.port}번을 씁니다. 지금은 ${koNow(a.now)}입니다 (${a.ref} 이후 변경)`,
-    fix: (a) => `${josa(koNow(a.now), "을/를")} 쓰세요. \`sparkport lint --base ${a.ref} --fix\` 명령으로 고칠 내용을 볼 수 있습니다`,
+    fix: (a) =>
+      a.write === undefined
+        ? `${josa(koNow(a.now), "을/를")} 쓰세요. \`sparkport lint --base ${a.ref} --fix\` 명령으로 고칠 내용을 볼 수 있습니다`
+        : lineFix(a.write),
   },
   "scan-loopback-bind": {
     explain: "스크립트, Procfile, 셸 명령이 모든 노드용 서비스를 루프백 주소에서만 시작해, 다른 노드의 접속이 거부됩니다.",
@@ -291,7 +298,9 @@ export const messagesKo: KoreanMessages = {
     fix: (a) =>
       a.nearest === undefined
         ? "노드의 주소로 바꾸거나, 그 머신을 ports.yaml의 nodes에 추가하세요"
-        : `그 머신이 맞다면 ${a.nearest.node} 노드의 주소 ${josa(a.nearest.address, "을/를")} 쓰세요`,
+        : a.write === undefined
+          ? `그 머신이 맞다면 ${a.nearest.node} 노드의 주소 ${josa(a.nearest.address, "을/를")} 쓰세요`
+          : `그 머신이 ${a.nearest.node} 노드가 맞다면 ${lineFix(a.write)}`,
   },
   "scan-reserved-port": {
     explain: "파일이 그 노드에서 예약된 포트를 씁니다: 예약만 되어 있고 아직 할당되지 않았습니다.",
@@ -544,7 +553,7 @@ export const messagesKo: KoreanMessages = {
   "doctor-env-mismatch": {
     explain: "클라이언트 쪽 env 값이 레지스트리의 서비스가 아닌 곳을 가리킵니다.",
     message: (a) => `${a.key}=${a.value} 값이 ${josa(`${koOwner(a.owner)} (${a.expected})`, "을/를")} 가리키지 않습니다`,
-    fix: (a) => `${josa(a.key, "이/가")} ${josa(a.expected, "을/를")} 쓰도록 고친 뒤 클라이언트를 재시작하세요`,
+    fix: (a) => `${lineFix(a.write)}. 그런 뒤 클라이언트를 재시작하세요`,
   },
   "doctor-tailscale-ping": {
     explain: "`tailscale ping`이 노드에 대해 알려 준 내용입니다.",
@@ -556,7 +565,7 @@ export const messagesKo: KoreanMessages = {
   },
   "doctor-healthy": {
     explain: "doctor가 확인한 항목에 문제가 없습니다.",
-    message: (a) => `${a.host}:${a.port}의 ${koOwner(a.owner)}에서 문제를 찾지 못했습니다 (확인한 항목: ${list(a.checks.map(koRan))})`,
+    message: (a) => `${a.host}:${a.port}의 ${koOwner(a.owner)}에서 문제를 찾지 못했습니다`,
   },
 
   // 레지스트리를 읽지 못하게 하는 문제 (종료 코드 2).

@@ -3,6 +3,9 @@
 
 import type { Language } from "./language.js";
 
+import { plural } from "../util/plural.js";
+import { didYouMeanText } from "../util/unknown-name.js";
+
 export interface MessageEntry<A> {
   /** One line: what the rule checks, shown by `--explain` and `sparkport explain`. */
   readonly explain: string;
@@ -19,7 +22,15 @@ function entry<A>(e: MessageEntry<A>): MessageEntry<A> {
 
 export const list = (items: readonly (string | number)[]): string => items.join(", ");
 
-const count = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
+/** A .env fix as the line to write into its file, not a command: `FASTAPI_PORT=8020` in backend/.env. */
+export interface LineToWrite {
+  line: string;
+  file: string;
+  /** A password in it is shown as ***: the user keeps their own. */
+  masked: boolean;
+}
+
+const lineFix = (w: LineToWrite): string => `write \`${w.line}\` in ${w.file}${w.masked ? " (with your own secret where *** stands)" : ""}`;
 
 /** Why an address cannot be a node's (invalid-node-address). */
 export const ADDRESS_REASONS = {
@@ -95,17 +106,17 @@ export const messages = {
   }),
   "unknown-node": entry<{ owner: string; node: string; known: string[]; suggestion?: string }>({
     explain: "Every node a service or reservation names must be declared under nodes.",
-    message: (a) => `${a.owner} runs on node "${a.node}", which is not declared${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`,
+    message: (a) => `${a.owner} runs on node "${a.node}", which is not declared${didYouMeanText(a.suggestion)}`,
     fix: (a) => `declare it under nodes, or use one of: ${list(a.known)}`,
   }),
   "unknown-team": entry<{ owner: string; team: string; known: string[]; suggestion?: string }>({
     explain: "Every team a service, reservation or section names must be declared under teams.",
-    message: (a) => `${a.owner} names team "${a.team}", which is not declared${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`,
+    message: (a) => `${a.owner} names team "${a.team}", which is not declared${didYouMeanText(a.suggestion)}`,
     fix: (a) => `declare it under teams, or use one of: ${list(a.known)}`,
   }),
   "unknown-environment": entry<{ owner: string; environment: string; known: string[]; suggestion?: string }>({
     explain: "Every environment a service lists must be declared under environments.",
-    message: (a) => `${a.owner} lists environment "${a.environment}", which is not declared${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`,
+    message: (a) => `${a.owner} lists environment "${a.environment}", which is not declared${didYouMeanText(a.suggestion)}`,
     fix: (a) => `declare it under environments, or use one of: ${list(a.known)}`,
   }),
   "unknown-section": entry<{ owner: string; section: string; known: string[] }>({
@@ -156,7 +167,7 @@ export const messages = {
   "unused-exception": entry<{ owner: string; rule: string; suggestion?: string }>({
     explain: "An exception that suppresses nothing is stale or misspelt.",
     message: (a) =>
-      `${a.owner} declares an exception for "${a.rule}", but no such finding is raised there${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`,
+      `${a.owner} declares an exception for "${a.rule}", but no such finding is raised there${didYouMeanText(a.suggestion)}`,
     fix: () => "remove the exception, or correct its rule code",
   }),
   "exception-not-allowed": entry<{ owner: string; rule: string; allowed: string[] }>({
@@ -217,28 +228,30 @@ export const messages = {
   "port-moved": entry<{ owner: string; from: number; to: string; ref: string; stale: number; teams: string[] }>({
     explain: "A port moved: every file still using the old port, and the teams to notify.",
     message: (a) =>
-      `${a.owner} moved since ${a.ref}: ${a.from} → ${a.to}; ${count(a.stale, "reference still uses", "references still use")} ${a.from}${a.teams.length === 0 ? "" : `; notify ${a.teams.length === 1 ? "team" : "teams"} ${list(a.teams)}`}`,
+      `${a.owner} moved since ${a.ref}: ${a.from} → ${a.to}; ${plural(a.stale, "reference still uses", "references still use")} ${a.from}${a.teams.length === 0 ? "" : `; notify ${a.teams.length === 1 ? "team" : "teams"} ${list(a.teams)}`}`,
     fix: (a) => `update the references below, and announce it (\`sparkport diff ${a.ref}\` writes the announcement)`,
   }),
 
   // The scan of the project's files (lint, on by default).
-  "scan-unregistered-port": entry<{ port: number; where: string; text: string; named?: string; registered?: string }>({
+  "scan-unregistered-port": entry<{ port: number; where: string; text: string; named?: string; registered?: string; write?: LineToWrite }>({
     explain: "A file uses a port that no service holds and no reservation keeps (register before use).",
     message: (a) => `${a.text} uses ${a.port}, which no service ${a.where} holds${a.named === undefined ? "" : `; ${a.named}`}`,
     fix: (a) =>
       a.registered === undefined
         ? `register it first (\`sparkport allocate NAME --port ${a.port} ...\`), or use the registered port`
-        : `use ${a.registered}, its registered port`,
+        : a.write === undefined
+          ? `use ${a.registered}, its registered port`
+          : `${lineFix(a.write)}: ${a.registered} is its registered port`,
   }),
-  "scan-wrong-service": entry<{ text: string; port: number; owner: string; expected: string; context: string }>({
+  "scan-wrong-service": entry<{ text: string; port: number; owner: string; expected: string; context: string; write?: LineToWrite }>({
     explain: "A file uses a port registered to another service or environment than the one it means.",
     message: (a) => `${a.text} (${a.context}) uses ${a.port}, which is ${a.owner}`,
-    fix: (a) => `use ${a.expected}`,
+    fix: (a) => (a.write === undefined ? `use ${a.expected}` : `${lineFix(a.write)}: ${a.expected}`),
   }),
-  "scan-host-mismatch": entry<{ text: string; port: number; host: string; hostNode: string; owner: string; ownerNode: string; address: string }>({
+  "scan-host-mismatch": entry<{ text: string; port: number; host: string; hostNode: string; owner: string; ownerNode: string; address: string; write?: LineToWrite }>({
     explain: "A service's port is used at another node's address.",
     message: (a) => `${a.text} points at ${a.host}:${a.port} (${a.hostNode}), but ${a.owner} runs on ${a.ownerNode}`,
-    fix: (a) => `use ${a.address}:${a.port}`,
+    fix: (a) => (a.write === undefined ? `use ${a.address}:${a.port}` : lineFix(a.write)),
   }),
   "scan-access-violation": entry<{ text: string; owner: string; access: string; fileNode?: string }>({
     explain: "A file of one node, or code that runs in a browser, references a service whose access scope excludes it.",
@@ -250,29 +263,31 @@ export const messages = {
     message: (a) => `compose service ${a.service} publishes ${a.port} on loopback only ("${a.entry}"), but ${a.owner} is for all nodes`,
     fix: (a) => `write "${a.replacement}" instead, then \`docker compose up -d\``,
   }),
-  "scan-files-disagree": entry<{ text: string; port: number; service: string; others: string }>({
+  "scan-files-disagree": entry<{ text: string; port: number; service: string; others: string; write?: LineToWrite }>({
     explain: "Two files disagree about the same service's port (the guide's problem 4).",
     message: (a) => `${a.text} uses ${a.port} for ${a.service}, while ${a.others}`,
-    fix: () => "make them agree on the registered port, then restart the client",
+    fix: (a) => `${a.write === undefined ? "make them agree on the registered port" : lineFix(a.write)}, then restart the client`,
   }),
-  "scan-moved-port": entry<{ text: string; port: number; owner: string; now: string; ref: string }>({
+  "scan-moved-port": entry<{ text: string; port: number; owner: string; now: string; ref: string; write?: LineToWrite }>({
     explain: "With lint --base REF: a file still uses the port a service left since REF.",
     message: (a) => `${a.text} uses ${a.port}, ${a.owner}'s old port, now ${a.now} (moved since ${a.ref})`,
-    fix: (a) => `use ${a.now}; \`sparkport lint --base ${a.ref} --fix\` shows the edit`,
+    fix: (a) => (a.write === undefined ? `use ${a.now}; \`sparkport lint --base ${a.ref} --fix\` shows the edit` : lineFix(a.write)),
   }),
   "scan-loopback-bind": entry<{ text: string; host: string; port: number; owner: string; command?: string; advice?: string }>({
     explain: "A script, Procfile or shell command starts a service for all nodes on a loopback address only, so other nodes are refused.",
     message: (a) => `${a.text} listens on ${a.host}:${a.port} only, but ${a.owner} is for all nodes: other nodes are refused`,
     fix: (a) => (a.command === undefined ? (a.advice ?? "make it listen on 0.0.0.0") : `write \`${a.command}\` instead, then restart it`),
   }),
-  "scan-unknown-address": entry<{ text: string; host: string; nearest?: { node: string; address: string } }>({
+  "scan-unknown-address": entry<{ text: string; host: string; nearest?: { node: string; address: string }; write?: LineToWrite }>({
     explain: "A file points at a tailnet (100.64.0.0/10) or private-range address that is no node's: a typo or a machine the registry does not know.",
     message: (a) =>
       `${a.text}: ${a.host} is no node${a.nearest === undefined ? "" : `; did you mean ${a.nearest.node} (${a.nearest.address})?`}`,
     fix: (a) =>
       a.nearest === undefined
         ? "point it at a node's address, or add the machine to nodes in ports.yaml"
-        : `use ${a.nearest.address}, ${a.nearest.node}'s address, if that is the machine meant`,
+        : a.write === undefined
+          ? `use ${a.nearest.address}, ${a.nearest.node}'s address, if that is the machine meant`
+          : `${lineFix(a.write)}, if ${a.nearest.node} is the machine meant`,
   }),
   "scan-reserved-port": entry<{ text: string; port: number; node: string; owner: string }>({
     explain: "A file uses a port that a reservation holds on its node: reserved, not allocated yet.",
@@ -400,7 +415,7 @@ export const messages = {
   }),
   "probes-skipped": entry<{ count: number; deadlineMs: number }>({
     explain: "Some probes could not start before the run's deadline (one --timeout per round of --concurrency probes).",
-    message: (a) => `${a.count} service(s) not probed: the run's ${a.deadlineMs} ms deadline was reached`,
+    message: (a) => `${plural(a.count, "service")} not probed: the run's ${a.deadlineMs} ms deadline was reached`,
     fix: () => "raise --timeout or --concurrency",
   }),
   "tailscale-missing": entry<Record<string, never>>({
@@ -430,7 +445,7 @@ export const messages = {
   }),
   "release-locked": entry<{ service: string }>({
     explain: "A locked service is only released with --force.",
-    message: (a) => `${a.service} is locked shared infrastructure; nothing was written`,
+    message: (a) => `${a.service} is locked shared infrastructure`,
     fix: () => "pass --force if the team agreed to remove it (announce it first)",
   }),
 
@@ -519,10 +534,10 @@ export const messages = {
     message: (a) => `compose service ${a.service} publishes ${a.port} on ${a.hostIp} only ("${a.entry}")`,
     fix: (a) => `write "${a.replacement}" instead, then \`docker compose up -d\``,
   }),
-  "doctor-env-mismatch": entry<{ key: string; value: string; owner: string; expected: string }>({
+  "doctor-env-mismatch": entry<{ key: string; value: string; owner: string; expected: string; write: LineToWrite }>({
     explain: "A client-side env value points elsewhere than the registry's service.",
     message: (a) => `${a.key}=${a.value} does not point at ${a.owner} (${a.expected})`,
-    fix: (a) => `set ${a.key} to use ${a.expected}, then restart the client`,
+    fix: (a) => `${lineFix(a.write)}, then restart the client`,
   }),
   "doctor-tailscale-ping": entry<{ node: string; result: string }>({
     explain: "What `tailscale ping` says about the node.",
@@ -532,9 +547,9 @@ export const messages = {
     explain: "A doctor check could not run here.",
     message: (a) => `${a.check} check skipped: ${a.reason}`,
   }),
-  "doctor-healthy": entry<{ owner: string; host: string; port: number; checks: string[] }>({
+  "doctor-healthy": entry<{ owner: string; host: string; port: number }>({
     explain: "Everything doctor checked is fine.",
-    message: (a) => `no problem found for ${a.owner} at ${a.host}:${a.port} (checked: ${list(a.checks)})`,
+    message: (a) => `no problem found for ${a.owner} at ${a.host}:${a.port}`,
   }),
 
   // Problems that stop the registry from loading (exit code 2).
@@ -579,11 +594,11 @@ export const messages = {
   }),
   "schema-invalid": entry<{ expected: string; received?: string; suggestion?: string }>({
     explain: "A value does not have the type or form the registry schema expects.",
-    message: (a) => `expected ${a.expected}${a.received === undefined ? "" : `, received ${a.received}`}${a.suggestion === undefined ? "" : `; did you mean "${a.suggestion}"?`}`,
+    message: (a) => `expected ${a.expected}${a.received === undefined ? "" : `, received ${a.received}`}${didYouMeanText(a.suggestion)}`,
   }),
   "schema-unknown-key": entry<{ key: string; allowed: string[]; suggestion?: string }>({
     explain: "A key the registry schema does not know (a typo, or a field from a newer version).",
-    message: (a) => `unknown key "${a.key}"${a.suggestion ? `; did you mean "${a.suggestion}"?` : ""}`,
+    message: (a) => `unknown key "${a.key}"${didYouMeanText(a.suggestion)}`,
     fix: (a) => `expected one of: ${list(a.allowed)}`,
   }),
 } as const;

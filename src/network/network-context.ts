@@ -97,7 +97,7 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
     const ips = status === undefined || tailscaleName === undefined ? [] : resolveTailscaleName(status, tailscaleName);
     if (ips.length > 0) resolved.set(name, ips);
   }
-  requireKnown("node (this machine, from --this-node or SPARKPORT_NODE)", options.thisNode === "" ? undefined : options.thisNode, Object.keys(model.data.nodes));
+  requireKnown("node", options.thisNode === "" ? undefined : options.thisNode, Object.keys(model.data.nodes), "this machine, from --this-node or SPARKPORT_NODE");
   const addresses = options.deps.localAddresses();
   const thisNode = identifyLocalNode(model.data, { env: options.thisNode, addresses, resolved }).node ?? null;
   const hostOf = (node: string): string => {

@@ -7,6 +7,7 @@ import { collapsesList, publishesTwice, type Span } from "./edit-hazards.js";
 import type { PortReference } from "./port-reference.js";
 import type { ScanEdit } from "./scan-context.js";
 import type { ProjectScan } from "./scan-project.js";
+import { shownPath } from "../util/shown-path.js";
 
 export interface NotApplied {
   line: number;
@@ -115,7 +116,7 @@ export async function applyScanEdits(edits: readonly ScanEdit[], project: Pick<P
   for (const [file, list] of [...groupBy(edits, (e) => e.ref.file)].sort(([a], [b]) => a.localeCompare(b))) {
     const absolute = path.resolve(root, file);
     if (path.relative(root, absolute).startsWith("..")) continue;
-    const shown = path.relative(cwd, absolute) || file;
+    const shown = shownPath(absolute, cwd, root);
     let before: string;
     try {
       // As the scan read it (a BOM stays a character); bytes that are not UTF-8 could not be written back as they were.

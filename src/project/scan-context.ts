@@ -9,14 +9,22 @@ import { isLoopbackHost } from "../util/loopback.js";
 import { fileNodeMatcher } from "./file-node.js";
 import { isTestPath } from "./is-test-path.js";
 import type { PortReference } from "./port-reference.js";
+import { shownPath } from "../util/shown-path.js";
+import { envLineAfter } from "./env-line-after.js";
 
 /** Hosts that mean the machine the file runs on, besides loopback. */
 const OWN_MACHINE_HOSTS = new Set(["0.0.0.0", "::", "host.docker.internal"]);
 
 const bareHost = (host: string): string => host.toLowerCase().replace(/^\[|\]$/g, "").replace(/\.$/, "");
 
+/** A host that means the machine the file runs on: loopback, all interfaces, Docker's name for the host. */
+export const meansOwnMachine = (host: string): boolean => {
+  const bare = bareHost(host);
+  return isLoopbackHost(bare) || OWN_MACHINE_HOSTS.has(bare);
+};
+
 /** Words of a variable name or URL that name no service: `NEXT_PUBLIC_API_URL` names none. */
-const NAMELESS_WORDS = new Set(
+export const NAMELESS_WORDS = new Set(
   ["next", "public", "vite", "react", "app", "url", "uri", "host", "port", "api", "base", "endpoint", "server", "service", "http", "https"].concat(
     ["addr", "address", "local", "localhost", "dev", "test", "prod", "www", "tcp", "udp"],
   ),
@@ -88,7 +96,7 @@ export function createScanContext(model: RegistryModel, references: readonly Por
     const bare = bareHost(host);
     const node = byHost.get(bare);
     if (node !== undefined) return { node };
-    return isLoopbackHost(bare) || OWN_MACHINE_HOSTS.has(bare) ? "own-machine" : "none";
+    return meansOwnMachine(bare) ? "own-machine" : "none";
   };
   const targetNode = (ref: PortReference): string | undefined => {
     if (ref.host === undefined) return fileNode(ref);
@@ -106,15 +114,15 @@ export function createScanContext(model: RegistryModel, references: readonly Por
   const findings: Finding[] = [];
   const edits: ScanEdit[] = [];
   const shownPaths = new Map<string, string>();
-  const shownPath = (file: string): string => {
+  const displayed = (file: string): string => {
     let shown = shownPaths.get(file);
     if (shown === undefined) {
-      shown = path.relative(cwd, path.join(root, file)) || file;
+      shown = shownPath(path.join(root, file), cwd, root);
       shownPaths.set(file, shown);
     }
     return shown;
   };
-  const location = (ref: PortReference): Location => ({ file: shownPath(ref.file), line: ref.line, column: ref.column });
+  const location = (ref: PortReference): Location => ({ file: displayed(ref.file), line: ref.line, column: ref.column });
   return {
     model,
     references,
@@ -127,7 +135,10 @@ export function createScanContext(model: RegistryModel, references: readonly Por
     reservationAt: (node, port) => reservations.find((r) => r.port === port && (r.node === undefined || r.node === node)),
     location,
     report(code, severity, args, ref, related, fix, data) {
-      const finding = makeFinding(code, quieter(ref, severity), args, location(ref), related === undefined ? undefined : capRelated(related, location));
+      // A .env fix is shown as the line to write, where the edit's place in it is certain.
+      const after = fix === undefined || fix.kind === "entry" ? undefined : envLineAfter(ref, fix);
+      const withLine: MessageArgs<typeof code> = after === undefined ? args : Object.assign({}, args, { write: { ...after, file: location(ref).file } });
+      const finding = makeFinding(code, quieter(ref, severity), withLine, location(ref), related === undefined ? undefined : capRelated(related, location));
       // An origin's localhost is the browser's machine, not the file's node.
       const node = data?.node ?? (ref.role === "origin" ? namedNode(ref) : targetNode(ref));
       finding.data = {
@@ -145,8 +156,19 @@ export function createScanContext(model: RegistryModel, references: readonly Por
   };
 }
 
+/** A reference as its file writes it: `KEY=value`, `"dev": "next dev -p 3001"`, `port: 8003` (not a bare `8003`). */
+function asWritten(ref: PortReference): string {
+  if (ref.key === undefined) return ref.text;
+  if (ref.kind === "env") return `${ref.key}=${ref.text}`;
+  if (ref.kind === "script") return `${JSON.stringify(ref.key)}: ${JSON.stringify(ref.text)}`;
+  const key = ref.key.split(".").at(-1) ?? "";
+  if (ref.kind !== "config" || !/^\d+$/.test(ref.text) || !/^[\w-]+$/.test(key)) return ref.text;
+  if (ref.file.endsWith(".json")) return `"${key}": ${ref.text}`;
+  return /\.(toml|ini|cfg|conf)$/.test(ref.file) ? `${key} = ${ref.text}` : `${key}: ${ref.text}`;
+}
+
 /** What stands in the file, so it can be searched for; masked before it is cut, so no cut leaves half a password showing. */
 export function refText(ref: PortReference): string {
-  const head = maskSecrets(ref.kind === "env" && ref.key !== undefined ? `${ref.key}=${ref.text}` : ref.text);
+  const head = maskSecrets(asWritten(ref));
   return head.length > 70 ? `${head.slice(0, 67)}...` : head;
 }

@@ -2,6 +2,7 @@ import path from "node:path";
 import { SparkportInputError } from "../findings/errors.js";
 import { makeFinding } from "../findings/finding.js";
 import type { FileSystem } from "../io/file-system.js";
+import { shownPath } from "../util/shown-path.js";
 
 export const REGISTRY_FILE_NAME = "ports.yaml";
 
@@ -27,8 +28,7 @@ export async function discoverRegistry(options: DiscoverOptions, fs: FileSystem)
   ]);
 }
 
-/** Relative to cwd when below it. */
+/** As the registry's findings show it: relative to cwd inside the project, absolute from elsewhere. */
 export function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return relative !== "" && !relative.startsWith("..") && !path.isAbsolute(relative) ? relative : file;
+  return shownPath(file, cwd, path.dirname(file));
 }

@@ -3,6 +3,7 @@ import { makeFinding, type Finding } from "../findings/finding.js";
 import { didYouMean } from "../util/did-you-mean.js";
 import { formatPath, type PathSegment, type SourceMap } from "./source-map.js";
 import { isRecord } from "../util/is-record.js";
+import { plural } from "../util/plural.js";
 
 type Issue = $ZodIssue;
 
@@ -60,7 +61,7 @@ function expectedText(issue: Issue): string {
       return issue.values.length === 1 ? JSON.stringify(issue.values[0]) : `one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "too_small":
       return issue.origin === "array"
-        ? `at least ${String(issue.minimum)} item(s)`
+        ? `at least ${plural(Number(issue.minimum), "item")}`
         : issue.origin === "string"
           ? "a non-empty string"
           : `a number >= ${String(issue.minimum)}`;

@@ -1,5 +1,6 @@
 import type { Finding } from "../findings/finding.js";
-import { countBySeverity, plural, type Report } from "./report.js";
+import { plural } from "../util/plural.js";
+import { countBySeverity, type Report } from "./report.js";
 
 // Workflow commands: data escapes %, CR and LF; properties also : and ,.
 const escapeData = (s: string): string => s.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");

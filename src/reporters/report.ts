@@ -33,5 +33,3 @@ export function countBySeverity(findings: readonly Finding[]): { errors: number;
   }
   return { errors, warnings, infos };
 }
-
-export const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;

@@ -2,7 +2,8 @@ import type { Paint, Style } from "../render/paint.js";
 import { formatLocation, SEVERITIES, type Finding, type Severity } from "../findings/finding.js";
 import { messageTable } from "../findings/message-table.js";
 import { groupBy } from "../util/group-by.js";
-import { countBySeverity, plural, type Reporter } from "./report.js";
+import { plural } from "../util/plural.js";
+import { countBySeverity, type Reporter } from "./report.js";
 
 const heading: Record<Severity, string> = { error: "errors", warning: "warnings", info: "info" };
 

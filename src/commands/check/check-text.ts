@@ -8,7 +8,10 @@ function registryLine(c: PortCheck): string {
   for (const a of c.registry.allocations) parts.push(`allocated to ${a.label}, team ${a.team}, on ${a.node} (${a.status})`);
   for (const r of c.registry.reservations) parts.push(`reserved for ${r.label} (${r.priority} priority)`);
   if (parts.length === 0) parts.push("not allocated");
-  const ranges = c.registry.ranges.map((r) => `team ${r.team}'s ${r.range} (${r.from}-${r.to})`);
+  // A range named as its team (team backend's range backend) is said once: team backend's range 8000-8099.
+  const ranges = c.registry.ranges.map((r) =>
+    r.range.toLowerCase() === r.team.toLowerCase() ? `team ${r.team}'s range ${r.from}-${r.to}` : `team ${r.team}'s range ${r.range} (${r.from}-${r.to})`,
+  );
   parts.push(ranges.length === 0 ? "in no team's range" : `inside ${ranges.join(", ")}`);
   return parts.join("; ");
 }
@@ -29,7 +32,7 @@ function localLine(c: PortCheck): string | null {
 function remoteLine(c: PortCheck): string | null {
   if (c.host === null) return null;
   const where = `${c.node ?? c.host} (${c.host.includes(":") ? `[${c.host}]` : c.host}:${c.port})`;
-  if (c.remote === null) return `not probed on ${where} (offline mode)`;
+  if (c.remote === null) return `not probed on ${where}: offline mode (--no-remote or SPARKPORT_OFFLINE=1)`;
   const words = {
     open: "open: something listens",
     closed: "closed: nothing listens",
@@ -60,7 +63,8 @@ export function renderCheckText(result: CheckResult, paint: Paint): string {
     if (local !== null) out.push(`  local     ${local}`);
     const remote = remoteLine(c);
     if (remote !== null) out.push(`  remote    ${remote}`);
-    for (const f of c.findings) out.push(...findingLine(f, paint));
+    // The remote line says the probe was skipped: its finding would say "offline mode" a second time.
+    for (const f of c.findings) if (!(f.code === "remote-skipped" && remote !== null)) out.push(...findingLine(f, paint));
     if (c.next.length > 0) out.push(`  ${paint.green("next free:")} ${c.next.join(", ")}`);
     out.push("");
   }

@@ -9,6 +9,7 @@ import { placingRanges, registryVerdict, type RegistryVerdict } from "../../obse
 import type { ProbeResult } from "../../observe/tcp-prober.js";
 import { buildModel, transportOf, type Allocation, type RegistryModel, type Transport } from "../../registry/model.js";
 import { requireKnown } from "../../util/require-known.js";
+import { unknownNameText } from "../../util/unknown-name.js";
 import { allocationIn, serviceTarget } from "../../registry/service-target.js";
 import { findNextFree } from "../../network/find-next-free.js";
 import { nodeByHost, nodeNamed } from "../../network/node-by-host.js";
@@ -244,8 +245,8 @@ function serviceArgument(model: RegistryModel, given: string, env: string | unde
   const named = target.env ?? env;
   const at = allocationIn(model, target.name, named);
   if (at === undefined) {
-    const known = model.allocations.filter((a) => a.service.name === target.name && a.environment !== undefined).map((a) => a.environment);
-    throw new UsageError(`${target.name} has no environment "${named ?? ""}".${known.length === 0 ? "" : ` Its environments: ${known.join(", ")}.`}`);
+    const known = model.allocations.filter((a) => a.service.name === target.name).flatMap((a) => a.environment ?? []);
+    throw new UsageError(unknownNameText(`${target.name} has no environment`, named ?? "", known, { listed: "Its environments" }));
   }
   return { name: target.name, env: named, port: at.port };
 }

@@ -7,7 +7,7 @@ export const checkCommand = defineCommand({
   options: {
     team: optional("--team <team>", "your team: the port must lie in its ranges; next-free suggestions come from them"),
     node: optional("--node <node>", "the node to check (default: the node the port is allocated on, else this machine)"),
-    env: optional("--env <environment>", "the environment(s) you will run in, for next-free suggestions"),
+    env: optional("--env <environment>", "the environment you will run in, for next-free suggestions"),
     service: optional("--service <name>", "the service you are about to start (name or name.env): its own allocation is no conflict"),
     protocol: optional("--protocol <tcp|udp>", "the transport to check (default: the port's allocation, else tcp)"),
   },

@@ -66,7 +66,7 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
   requireKnown("node", options.from, Object.keys(model.data.nodes));
   const target: DoctorTarget = resolveTarget(model, targetFromError(pasted, options.target));
   const network = await prepareNetwork(model, { ...options, thisNode: options.from ?? options.thisNode });
-  const ctx = createDoctorContext(model, network, options.deps, target);
+  const ctx = createDoctorContext(model, network, options.deps, target, options.cwd);
 
   // An "address in use" error, or a bare port here, asks: who holds it, and how do I free it?
   const barePort = /^\d+$/.test(target.input.trim());
@@ -93,7 +93,7 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
   const healthy = !ctx.findings.some((f) => f.severity === "error");
   if (healthy && !wantsPort) {
     const host = target.host ?? (target.node === null ? "localhost" : network.hostOf(target.node));
-    ctx.add("doctor-healthy", "info", { owner: ctx.owner, host, port: target.port, checks: ctx.ran });
+    ctx.add("doctor-healthy", "info", { owner: ctx.owner, host, port: target.port });
   }
   return {
     registry: model.registry.file,

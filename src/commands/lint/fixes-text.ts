@@ -1,6 +1,6 @@
 import type { FileFix } from "../../project/apply-scan-edits.js";
 import type { Paint } from "../../render/paint.js";
-import { plural } from "../../reporters/report.js";
+import { plural } from "../../util/plural.js";
 
 /**
  * lint --fix's account: per file the certain edits as a diff (and `wrote FILE` once written), then the suggestions

@@ -2,7 +2,7 @@ import type { ScanSummary } from "../../project/scan-project.js";
 import type { SkipReason } from "../../project/port-reference.js";
 import type { Paint } from "../../render/paint.js";
 import { groupBy } from "../../util/group-by.js";
-import { plural } from "../../reporters/report.js";
+import { plural } from "../../util/plural.js";
 
 const REASONS: Record<SkipReason, string> = {
   binary: "binary",
@@ -18,7 +18,7 @@ const REASONS: Record<SkipReason, string> = {
 
 /**
  * lint's account of the scan: `scan: 9 files read, 26 port references; 2 skipped (1 binary, 1 over 2 MB); 1 file
- * no scan.nodes glob maps`, and with --verbose the files skipped and unmapped above it.
+ * that no scan.nodes glob maps to a node`, and with --verbose the files skipped and unmapped above it.
  */
 export function scanSummaryText(summary: ScanSummary, paint: Paint, verbose: boolean): string {
   const out: string[] = [];
@@ -33,10 +33,10 @@ export function scanSummaryText(summary: ScanSummary, paint: Paint, verbose: boo
   }
   const reasons = [...groupBy(skipped, (s) => s.reason)].map(([reason, files]) => `${files.length} ${REASONS[reason]}`);
   const hint = !verbose && skipped.length + unmapped.length > 0 ? " (--verbose lists them)" : "";
-  out.push(
-    `scan: ${plural(summary.read, "file")} read, ${plural(summary.references, "port reference")}; ` +
-      `${skipped.length} skipped${reasons.length === 0 ? "" : ` (${reasons.join(", ")})`}; ` +
-      `${plural(unmapped.length, "file")} no scan.nodes glob maps${hint}`,
-  );
+  // A clause that would count nothing is left out: "0 skipped; 0 files ..." only makes a newcomer look for them.
+  const parts = [`scan: ${plural(summary.read, "file")} read, ${plural(summary.references, "port reference")}`];
+  if (skipped.length > 0) parts.push(`${skipped.length} skipped (${reasons.join(", ")})`);
+  if (unmapped.length > 0) parts.push(`${plural(unmapped.length, "file")} that no scan.nodes glob maps to a node`);
+  out.push(parts.join("; ") + hint);
   return `${out.join("\n")}\n`;
 }

@@ -2,7 +2,7 @@ import { UsageError } from "../../findings/errors.js";
 import { applyEdit, type EditResult } from "../../edit/apply-edit.js";
 import { removeListItem } from "../../edit/splice.js";
 import { makeFinding, type Finding } from "../../findings/finding.js";
-import { didYouMean } from "../../util/did-you-mean.js";
+import { unknownNameText } from "../../util/unknown-name.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
 import type { LoadedRegistry } from "../../registry/loaded-registry.js";
 
@@ -15,9 +15,7 @@ export interface ChangeResult {
 export function serviceIndex(registry: LoadedRegistry, name: string): number {
   const index = registry.data.services.findIndex((s) => s.name === name);
   if (index >= 0) return index;
-  const names = registry.data.services.map((s) => s.name);
-  const close = didYouMean(name, names);
-  throw new UsageError(`no service "${name}"${close === undefined ? "" : `; did you mean "${close}"?`} Services: ${names.join(", ")}`);
+  throw new UsageError(unknownNameText("no service", name, registry.data.services.map((s) => s.name)));
 }
 
 /** The list NAME is in: a service, else a reservation (released when its plan is dropped); bad input otherwise. */
@@ -25,8 +23,7 @@ function listOf(registry: LoadedRegistry, name: string): "services" | "reservati
   if (registry.data.services.some((s) => s.name === name)) return "services";
   if ((registry.data.reservations ?? []).some((r) => r.name === name)) return "reservations";
   const names = [...registry.data.services.map((s) => s.name), ...(registry.data.reservations ?? []).map((r) => r.name)];
-  const close = didYouMean(name, names);
-  throw new UsageError(`no service or reservation "${name}"${close === undefined ? "." : `; did you mean "${close}"?`} Known: ${names.join(", ")}`);
+  throw new UsageError(unknownNameText("no service or reservation", name, names));
 }
 
 export async function release(options: RegistryOptions & { service: string; force?: boolean; dryRun?: boolean }): Promise<ChangeResult> {

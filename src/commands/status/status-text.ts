@@ -1,6 +1,7 @@
 import type { Paint } from "../../render/paint.js";
 import type { StatusResult } from "./status.js";
 import { textTable } from "../../render/text-table.js";
+import { plural } from "../../util/plural.js";
 
 export async function renderStatusText(result: StatusResult, paint: Paint): Promise<string> {
   const rows = result.rows.map((r) => [
@@ -17,6 +18,6 @@ export async function renderStatusText(result: StatusResult, paint: Paint): Prom
   const out = [...result.notes.map((n) => `${n.severity === "warning" ? "!" : "i"} ${n.message}`), ...lines, ""];
   const mismatches = result.rows.filter((r) => r.mismatch).length;
   for (const f of result.findings) out.push(`${f.severity === "error" ? paint.red("✖") : paint.yellow("!")} ${f.message}`, f.fix === undefined ? "" : `    fix: ${f.fix}`);
-  out.push(`${result.rows.length} ports, ${mismatches} mismatch${mismatches === 1 ? "" : "es"}`, "");
+  out.push(`${plural(result.rows.length, "port")}, ${plural(mismatches, "mismatch", "mismatches")}`, "");
   return out.join("\n");
 }

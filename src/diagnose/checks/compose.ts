@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { DoctorContext } from "../doctor-context.js";
+import { plural } from "../../util/plural.js";
 import { dockerLoopbackFix } from "../../fixes/docker-loopback-fix.js";
 import { findComposePortLines } from "../../observe/parse/compose-ports.js";
 import { isLoopbackAddress } from "../../util/loopback.js";
@@ -9,9 +10,9 @@ const COMPOSE_FILE = /^(docker-)?compose(\.[\w-]+)*\.ya?ml$/;
 export async function checkCompose(ctx: DoctorContext): Promise<void> {
   const root = path.dirname(ctx.model.registry.absolutePath);
   const files = await ctx.deps.projectFiles(root, (name) => COMPOSE_FILE.test(name));
-  ctx.ran.push(`${files.length} compose file(s)`);
+  ctx.ran.push(plural(files.length, "compose file"));
   for (const file of files) {
-    const shown = path.relative(process.cwd(), file) || file;
+    const shown = ctx.shown(file);
     let text: string;
     try {
       text = await ctx.deps.readText(file);

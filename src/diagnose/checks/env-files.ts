@@ -1,6 +1,7 @@
 import path from "node:path";
-import { maskValue } from "../../util/mask-secrets.js";
+import { MASK, maskValue } from "../../util/mask-secrets.js";
 import type { DoctorContext } from "../doctor-context.js";
+import { plural } from "../../util/plural.js";
 
 const ENV_FILE = /^\.env(\..+)?$|\.env$/;
 const HOST_PORT = /(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s"']*@)?)?(\[[0-9a-fA-F:]+\]|[A-Za-z0-9][A-Za-z0-9.-]*):(\d{1,5})(?![\d])/g;
@@ -18,7 +19,7 @@ export async function checkEnvFiles(ctx: DoctorContext): Promise<void> {
   if (allocation === null) return;
   const root = path.dirname(ctx.model.registry.absolutePath);
   const files = await ctx.deps.projectFiles(root, (name) => ENV_FILE.test(name));
-  ctx.ran.push(`${files.length} env file(s)`);
+  ctx.ran.push(plural(files.length, "env file"));
   const nodes = ctx.model.data.nodes;
   const node = nodes[allocation.node];
   if (node === undefined) return;
@@ -28,7 +29,7 @@ export async function checkEnvFiles(ctx: DoctorContext): Promise<void> {
   const inTeamRange = (port: number): boolean => (team?.ranges ?? []).some((r) => r.summary !== true && port >= r.from && port <= r.to);
   const expected = `${node.address}:${allocation.port}`;
   for (const file of files) {
-    const shown = path.relative(process.cwd(), file) || file;
+    const shown = ctx.shown(file);
     const text = await ctx.deps.readText(file).catch(() => "");
     text.split(/\r?\n/).forEach((raw, index) => {
       const match = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(raw);
@@ -51,10 +52,11 @@ export async function checkEnvFiles(ctx: DoctorContext): Promise<void> {
         const fixed = value.replace(ref[0], ref[0].replace(`${ref[1] ?? ""}:${ref[2] ?? ""}`, expected));
         // Passwords stay out of the output, even in the line to copy: the user keeps their own.
         const masked = maskValue(key, value);
-        ctx.add("doctor-env-mismatch", "error", { key, value: masked, owner: ctx.owner, expected }, {
+        const line = `${key}=${maskValue(key, fixed)}`;
+        const write = { line, file: shown, masked: line.includes(MASK) };
+        ctx.add("doctor-env-mismatch", "error", { key, value: masked, owner: ctx.owner, expected, write }, {
           location: { file: shown, line: index + 1, column },
           evidence: [`${shown}:${index + 1}: ${key}=${masked}`],
-          commands: [`${key}=${maskValue(key, fixed)}`],
         });
       }
     });

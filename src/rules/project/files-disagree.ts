@@ -48,7 +48,9 @@ function reportDisagreements(ctx: ScanContext, service: string, uses: readonly U
   const majority = uses.filter((u) => u.port === agreed).map((u) => u.ref);
   const first = majority[0];
   if (first === undefined || agreed === undefined) return;
-  const others = majority.length === 1 ? `${first.file}:${first.line} uses ${agreed}` : `${first.file}:${first.line} and ${majority.length - 1} more use ${agreed}`;
+  // Named as the finding's own location is: one path base per finding.
+  const where = `${ctx.location(first).file}:${first.line}`;
+  const others = majority.length === 1 ? `${where} uses ${agreed}` : `${where} and ${majority.length - 1} more use ${agreed}`;
   for (const use of uses.filter((u) => u.port !== agreed && !u.settled)) {
     const fix = { ref: use.ref, kind: "port" as const, port: agreed, certainty: editCertainty(ctx, use.ref, allocationOf(ctx, use.node, agreed, service)) };
     const host = use.ref.host === undefined ? {} : { host: use.ref.host };

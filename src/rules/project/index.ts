@@ -12,6 +12,7 @@ import { originNotServed } from "./origin-not-served.js";
 import { unknownAddress } from "./unknown-address.js";
 import { unregisteredPort } from "./unregistered-port.js";
 import { wrongService } from "./wrong-service.js";
+import { shownPath } from "../../util/shown-path.js";
 
 export type { MovedPorts } from "./moved-port.js";
 
@@ -25,7 +26,7 @@ export function runScanRules(project: ProjectScan, cwd: string, moved?: MovedPor
   const rest: ScanContext = answered.size === 0 ? ctx : { ...ctx, references: ctx.references.filter((r) => !answered.has(r)) };
   for (const rule of SCAN_RULES) rule(rest);
   for (const problem of project.scanned.problems) {
-    const file = path.relative(cwd, path.join(project.root, problem.file)) || problem.file;
+    const file = shownPath(path.join(project.root, problem.file), cwd, project.root);
     ctx.findings.push(makeFinding("scan-file-problem", "warning", { reason: problem.reason }, { file, ...(problem.line === undefined ? {} : { line: problem.line, column: problem.column ?? 1 }) }));
   }
   return { findings: ctx.findings.sort(compareFindings), edits: ctx.edits };
