@@ -15,5 +15,9 @@ export default async function setup(): Promise<() => void> {
   // folder: hundreds of temporary registries would push the user's own out of it.
   const cacheHome = mkdtempSync(path.join(tmpdir(), "sparkport-test-cache-"));
   process.env.XDG_CACHE_HOME = cacheHome;
+  // The CLIs speak English unless a test asks for another language: a Korean locale on the machine running
+  // the tests must not change what they read.
+  for (const name of ["SPARKPORT_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES"]) delete process.env[name];
+  process.env.LANG = "C.UTF-8";
   return () => rmSync(cacheHome, { recursive: true, force: true });
 }
