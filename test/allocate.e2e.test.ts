@@ -94,7 +94,11 @@ describe("allocate, release, set-status on the repo's own ports.yaml", () => {
       expect(run.status, args.join(" ")).toBe(1);
       expect(run.stdout).toContain(message);
       expect(run.stdout).toContain("nothing was written");
+      // allocate prints no "next free port below": it says how to get one.
+      expect(run.stdout).not.toContain("see the next free port below");
     }
+    const taken = await sparkport(file, cases[0]?.[0] ?? []);
+    expect(taken.stdout).toContain("fix: leave out --port to take the next free port in the team's ranges");
     expect(await readFile(file, "utf8")).toBe(original);
     const excepted = await sparkport(file, ["allocate", "grafana-dev", "--team", "C", "--node", "laptop", "--port", "3150", "--exception", "Grafana's reserved neighbourhood"]);
     expect(excepted.status).toBe(0);

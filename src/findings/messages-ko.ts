@@ -321,7 +321,10 @@ export const messagesKo: KoreanMessages = {
   "port-allocated": {
     explain: "레지스트리에서 이 포트는 한 서비스에 할당되어 있습니다.",
     message: (a) => `${a.port} 포트는 ${a.node} 노드에서 ${a.team}팀의 ${koOwner(a.owner)}에 할당되어 있습니다`,
-    fix: () => "다른 포트를 쓰거나(아래 다음 빈 포트 참고), 그 서비스를 시작하는 중이라면 --service NAME을 붙이세요",
+    fix: (a) =>
+      a.allocating === true
+        ? "--port를 빼면 팀 범위의 다음 빈 포트를 받습니다. 다른 포트를 고르려면 `sparkport next --team TEAM` 명령으로 빈 포트를 보세요"
+        : "다른 포트를 쓰거나(아래 다음 빈 포트 참고), 그 서비스를 시작하는 중이라면 --service NAME을 붙이세요",
   },
   "port-allocated-elsewhere": {
     explain: "이 포트는 다른 노드의 서비스에 할당되어 있습니다. 두 노드가 같은 포트 번호를 써도 되지만, 사람이 헷갈릴 수 있습니다.",

@@ -305,10 +305,13 @@ export const messages = {
   }),
 
   // Verdicts of `check` and `next` on one port.
-  "port-allocated": entry<{ port: number; owner: string; team: string; node: string }>({
+  "port-allocated": entry<{ port: number; owner: string; team: string; node: string; allocating?: boolean }>({
     explain: "The port is allocated in the registry to a service.",
     message: (a) => `${a.port} is allocated to ${a.owner} of team ${a.team} on ${a.node}`,
-    fix: () => "take another port (see the next free port below), or pass --service NAME if you are starting that service",
+    fix: (a) =>
+      a.allocating === true
+        ? "leave out --port to take the next free port in the team's ranges, or choose another (`sparkport next --team TEAM` lists them)"
+        : "take another port (see the next free port below), or pass --service NAME if you are starting that service",
   }),
   "port-allocated-elsewhere": entry<{ port: number; owner: string; node: string }>({
     explain: "The port is allocated to a service on another node; two nodes may share a port number, but people may mix them up.",

@@ -107,7 +107,8 @@ export async function planAllocation(model: RegistryModel, seen: NetworkContext,
     const taken = model.allocations.find((a) => a.port === p && a.node === options.node && a.transport === transport);
     if (taken !== undefined) {
       const args = { port: p, owner: taken.label, team: taken.service.team, node: taken.node };
-      refusals.push(makeFinding(taken.service.locked === true ? "allocate-locked" : "port-allocated", "error", args, model.at(taken.path)));
+      if (taken.service.locked === true) refusals.push(makeFinding("allocate-locked", "error", args, model.at(taken.path)));
+      else refusals.push(makeFinding("port-allocated", "error", { ...args, allocating: true }, model.at(taken.path)));
     }
     const reserved = reservedFor(p);
     if (reserved !== undefined) {
