@@ -27,7 +27,7 @@ export function impactsOf(model: RegistryModel, changes: readonly PortChange[], 
 export function changeFindings(model: RegistryModel, impacts: readonly Impact[], ref: string, ctx: ScanContext | undefined): Finding[] {
   return impacts.map(({ change, stale, teams }) => {
     const at = change.to === null ? { file: model.registry.file } : model.at(change.path);
-    const to = change.to === null ? "removed" : String(change.to);
+    const to = change.to;
     const related = stale.map((s) => ctx?.location(s) ?? { file: s.file, line: s.line, column: s.column });
     if (change.locked) return makeFinding("locked-port-changed", "error", { owner: change.label, from: change.from ?? 0, to, ref }, at, related);
     return makeFinding("port-moved", "warning", { owner: change.label, from: change.from ?? 0, to, ref, stale: stale.length, teams }, at, related);

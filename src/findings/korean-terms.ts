@@ -1,7 +1,7 @@
 // Words and short templates that reach a finding's arguments in English, in the vocabulary of the team's guide. Each
 // names where it is built; any other value (an OS error, a parser's text, a name from ports.yaml) passes unchanged.
 
-import { josa, particle } from "./josa.js";
+import { particle } from "./josa.js";
 
 type Template = readonly [RegExp, (...slots: string[]) => string];
 
@@ -56,9 +56,6 @@ export const koPriority = (priority: string): string => translate(priority, { hi
 /** A probe's detail when it has no error code (commands/check, diagnose/checks/remote.ts); an errno code stays. */
 export const koDetail = (detail: string): string => translate(detail, { "no route": "경로 없음", refused: "거부됨" });
 
-/** A removed service's new port (changes/impact.ts). */
-export const koTo = (to: string): string => translate(to, { removed: "삭제됨" });
-
 /**
  * Labels built in registry/model.ts (`reservation NAME`) and diagnose/doctor-context.ts (`port 8000`), and the last
  * item of rules/registry/collision-groups.ts's owner lists (`and 3 more`).
@@ -75,31 +72,8 @@ export const koOwner = (owner: string): string =>
 /** `LABEL on NODE` (rules/registry/reservation-collision.ts). */
 export const koOwnerOn = (owner: string): string => translate(owner, {}, [/^(.+) on (\S+)$/s, (label, node) => `${node} 노드의 ${koOwner(label)}`]);
 
-/** `on NODE` or `on any node` (rules/project/unregistered-port.ts, origin-not-served.ts). */
-export const koWhere = (where: string): string => translate(where, { "on any node": "어느 노드에서도" }, [/^on (.+)$/s, (node) => `${node} 노드에서`]);
-
 /** A node, or `this machine` when this machine is no node (diagnose/checks/listening.ts). */
 export const koPlace = (node: string): string => (node === "this machine" ? "이 머신" : `${node} 노드`);
-
-/** `PORT` or `PORT on NODE` (rules/project/moved-port.ts). */
-export const koNow = (now: string): string =>
-  translate(now, {}, [/^(\d+) on (.+)$/s, (port, node) => `${node} 노드의 ${port} 포트`], [/^(\d+)$/, (port) => `${port} 포트`]);
-
-/** `ENV context` (rules/project/wrong-service.ts). */
-export const koContext = (context: string): string => translate(context, {}, [/^(.+) context$/s, (env) => `${env} 환경`]);
-
-/** `LABEL runs on NODE at PORT` (rules/project/unregistered-port.ts). */
-export const koNamed = (named: string): string =>
-  translate(named, {}, [/^(.+) runs on (\S+) at (\d+)$/s, (label, node, port) => `${josa(label, "은/는")} ${node} 노드의 ${port} 포트에서 실행됩니다`]);
-
-/** `FILE:LINE uses PORT` or `FILE:LINE and N more use PORT` (rules/project/files-disagree.ts). */
-export const koOthers = (others: string): string =>
-  translate(
-    others,
-    {},
-    [/^(.+) and (\d+) more use (\d+)$/s, (first, more, port) => `${first} 외 ${more}곳에서는 ${port} 포트를 씁니다`],
-    [/^(.+) uses (\d+)$/s, (first, port) => `${first}에서는 ${port} 포트를 씁니다`],
-  );
 
 /** A process as observe/local-verdict.ts names it: `node (PID 12, user kim)`, `a process (PID 12)`, `an unknown process`. */
 export const koHolder = (holder: string): string =>
@@ -144,7 +118,7 @@ export const koRan = (ran: string): string =>
       "who holds the port here": "이 머신에서 포트를 쓰는 프로세스",
       "each address localhost resolves to": "localhost가 가리키는 각 주소",
     },
-    [/^(\d+) (env|compose) file\(s\)$/, (n, kind) => `${kind} 파일 ${n}개`],
+    [/^(\d+) (env|compose) files?$/, (n, kind) => `${kind} 파일 ${n}개`],
     [/^a TCP connection from here to (.+)$/s, (target) => `이 머신에서 ${target}${particle(target, "으로/로")}의 TCP 연결`],
     [/^a TCP connection to (.+)$/s, (target) => `${target}${particle(target, "으로/로")}의 TCP 연결`],
   );
@@ -175,7 +149,7 @@ export const koExpected = (expected: string): string =>
         "__proto__, constructor, prototype이 아닌 이름 (JavaScript 객체 자체의 속성 이름)",
     },
     [/^one of (.+)$/s, (choices) => `${choices} 중 하나`],
-    [/^at least (\d+) item\(s\)$/, (n) => `항목 ${n}개 이상`],
+    [/^at least (\d+) items?$/, (n) => `항목 ${n}개 이상`],
     [/^a number >= (.+)$/, (n) => `${n} 이상의 숫자`],
     [/^a value <= (.+)$/, (n) => `${n} 이하의 값`],
     [/^a valid (\S+)$/, (format) => `올바른 ${format}`],

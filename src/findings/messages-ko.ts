@@ -7,13 +7,9 @@ import {
   koAccess,
   koAddress,
   koCheck,
-  koContext,
   koDetail,
   koExpected,
   koHolder,
-  koNamed,
-  koNow,
-  koOthers,
   koOwner,
   koOwnerOn,
   koPingResult,
@@ -24,8 +20,6 @@ import {
   koSkipReason,
   koState,
   koStatus,
-  koTo,
-  koWhere,
   koYamlDetail,
 } from "./korean-terms.js";
 import { list, type AddressReason, type LineToWrite, type Code, type MessageEntry, type messages, type READ_REASONS } from "./messages.js";
@@ -50,6 +44,9 @@ const blockKo = (name: string): string => (name === "" ? "문서 전체 블록" 
 
 /** The line to write into a file (an env fix), as the English table says it. */
 const lineFix = (w: LineToWrite): string => `${w.file}에 \`${w.line}\`${w.masked ? " (*** 자리에는 자신의 비밀 값)" : ""} 줄을 쓰세요`;
+
+/** A moved service's port now; on another node, that node too. */
+const nowKo = (now: { port: number; node?: string }): string => (now.node === undefined ? `${now.port} 포트` : `${now.node} 노드의 ${now.port} 포트`);
 
 const didYouMean = (suggestion: string | undefined): string => (suggestion ? `. 혹시 "${suggestion}"인가요?` : "");
 
@@ -228,13 +225,13 @@ export const messagesKo: KoreanMessages = {
   // 포트 변경 프로토콜 (lint --base REF, sparkport diff REF).
   "locked-port-changed": {
     explain: "고정(locked)된 공통 인프라 포트는 절대 바뀌지 않습니다: 모든 팀이 의존합니다.",
-    message: (a) => `${who(a.owner, "은/는")} 고정된 포트인데, ${a.ref} 이후 포트가 바뀌었습니다: ${a.from} → ${koTo(a.to)}`,
+    message: (a) => `${who(a.owner, "은/는")} 고정된 포트인데, ${a.ref} 이후 포트가 바뀌었습니다: ${a.from} → ${a.to ?? "삭제됨"}`,
     fix: () => "포트를 되돌리세요. 공통 인프라 포트를 옮기려면 최소 1주일 전에 이슈를 만들고 모든 팀의 동의를 받아야 합니다",
   },
   "port-moved": {
     explain: "포트가 옮겨졌습니다: 아직 옛 포트를 쓰는 파일 전부와, 알려야 할 팀을 보여 줍니다.",
     message: (a) =>
-      `${koOwner(a.owner)}의 포트가 ${a.ref} 이후 옮겨졌습니다: ${a.from} → ${koTo(a.to)}. ${count(a.stale, "참조", "곳")}이 아직 ${a.from} 포트를 씁니다${a.teams.length === 0 ? "" : `. ${list(a.teams.map((t) => `${t}팀`))}에 알리세요`}`,
+      `${koOwner(a.owner)}의 포트가 ${a.ref} 이후 옮겨졌습니다: ${a.from} → ${a.to ?? "삭제됨"}. ${count(a.stale, "참조", "곳")}이 아직 ${a.from} 포트를 씁니다${a.teams.length === 0 ? "" : `. ${list(a.teams.map((t) => `${t}팀`))}에 알리세요`}`,
     fix: (a) => `아래 참조를 고치고 변경을 공지하세요 (\`sparkport diff ${a.ref}\` 명령이 공지문을 써 줍니다)`,
   },
 
@@ -242,7 +239,7 @@ export const messagesKo: KoreanMessages = {
   "scan-unregistered-port": {
     explain: "어떤 서비스도 할당받지 않았고 어떤 예약도 잡아 두지 않은 포트를 파일이 씁니다 (등록 후 사용).",
     message: (a) =>
-      `${a.text}에서 ${a.port} 포트를 쓰지만, ${koWhere(a.where)} 이 포트를 가진 서비스가 없습니다${a.named === undefined ? "" : `. ${koNamed(a.named)}`}`,
+      `${a.text}에서 ${a.port} 포트를 쓰지만, ${a.node} 노드에서 이 포트를 가진 서비스가 없습니다${a.named === undefined ? "" : `. ${josa(a.named.label, "은/는")} ${a.named.node} 노드의 ${a.named.port} 포트에서 실행됩니다`}`,
     fix: (a) =>
       a.registered === undefined
         ? `먼저 등록하거나(\`sparkport allocate NAME --port ${a.port} ...\`), 등록된 포트를 쓰세요`
@@ -252,7 +249,7 @@ export const messagesKo: KoreanMessages = {
   },
   "scan-wrong-service": {
     explain: "파일이 뜻하는 서비스나 환경이 아니라, 다른 서비스나 환경에 등록된 포트를 씁니다.",
-    message: (a) => `${a.text} (${koContext(a.context)})에서 쓰는 ${a.port} 포트는 ${koOwner(a.owner)}의 포트입니다`,
+    message: (a) => `${a.text} (${a.environment} 환경)에서 쓰는 ${a.port} 포트는 ${koOwner(a.owner)}의 포트입니다`,
     fix: (a) => (a.write === undefined ? `${josa(a.expected, "을/를")} 쓰세요` : `${lineFix(a.write)}. ${a.expected}`),
   },
   "scan-host-mismatch": {
@@ -275,15 +272,15 @@ export const messagesKo: KoreanMessages = {
   },
   "scan-files-disagree": {
     explain: "두 파일이 같은 서비스의 포트를 서로 다르게 씁니다 (가이드의 문제 4).",
-    message: (a) => `${a.text}에서 ${a.service}에 ${a.port} 포트를 쓰지만, ${koOthers(a.others)}`,
+    message: (a) => `${a.text}에서 ${a.service}에 ${a.port} 포트를 쓰지만, ${a.others.first}${a.others.more === 0 ? "" : ` 외 ${a.others.more}곳`}에서는 ${a.others.port} 포트를 씁니다`,
     fix: (a) => `${a.write === undefined ? "등록된 포트로 맞춘" : `${lineFix(a.write)}. 그런`} 뒤 클라이언트를 재시작하세요`,
   },
   "scan-moved-port": {
     explain: "lint --base REF: REF 이후 서비스가 떠난 옛 포트를 파일이 아직 씁니다.",
-    message: (a) => `${a.text}에서 ${koOwner(a.owner)}의 옛 포트 ${a.port}번을 씁니다. 지금은 ${koNow(a.now)}입니다 (${a.ref} 이후 변경)`,
+    message: (a) => `${a.text}에서 ${koOwner(a.owner)}의 옛 포트 ${a.port}번을 씁니다. 지금은 ${nowKo(a.now)}입니다 (${a.ref} 이후 변경)`,
     fix: (a) =>
       a.write === undefined
-        ? `${josa(koNow(a.now), "을/를")} 쓰세요. \`sparkport lint --base ${a.ref} --fix\` 명령으로 고칠 내용을 볼 수 있습니다`
+        ? `${josa(nowKo(a.now), "을/를")} 쓰세요. \`sparkport lint --base ${a.ref} --fix\` 명령으로 고칠 내용을 볼 수 있습니다`
         : lineFix(a.write),
   },
   "scan-loopback-bind": {
@@ -309,7 +306,7 @@ export const messagesKo: KoreanMessages = {
   },
   "scan-origin-not-served": {
     explain: "CORS origin은 페이지를 제공하는 곳을 가리키는데, 그곳에 등록된 브라우저용 서비스가 없습니다.",
-    message: (a) => `${josa(a.text, "은/는")} CORS origin이지만, ${koWhere(a.where)} ${a.port} 포트로 제공되는 브라우저용 서비스가 없습니다`,
+    message: (a) => `${josa(a.text, "은/는")} CORS origin이지만, ${a.node === undefined ? "어느 노드에서도" : `${a.node} 노드에서`} ${a.port} 포트로 제공되는 브라우저용 서비스가 없습니다`,
     fix: () => "프론트엔드를 제공하는 origin을 쓰거나, 그 origin을 제공하는 프론트엔드를 등록하세요",
   },
   "scan-file-problem": {

@@ -30,6 +30,16 @@ export interface LineToWrite {
   masked: boolean;
 }
 
+/** Where a service runs: its label, node and port. */
+export interface Whereabouts {
+  label: string;
+  node: string;
+  port: number;
+}
+
+/** A moved service's port now; on another node, that node too. */
+const nowText = (now: { port: number; node?: string }): string => (now.node === undefined ? String(now.port) : `${now.port} on ${now.node}`);
+
 const lineFix = (w: LineToWrite): string => `write \`${w.line}\` in ${w.file}${w.masked ? " (with your own secret where *** stands)" : ""}`;
 
 /** Why an address cannot be a node's (invalid-node-address). */
@@ -220,22 +230,22 @@ export const messages = {
   }),
 
   // The change protocol (lint --base REF, sparkport diff REF).
-  "locked-port-changed": entry<{ owner: string; from: number; to: string; ref: string }>({
+  "locked-port-changed": entry<{ owner: string; from: number; to: number | null; ref: string }>({
     explain: "A locked (shared infrastructure) port never moves: every team depends on it.",
-    message: (a) => `${a.owner} is locked, but its port changed since ${a.ref}: ${a.from} → ${a.to}`,
+    message: (a) => `${a.owner} is locked, but its port changed since ${a.ref}: ${a.from} → ${a.to ?? "removed"}`,
     fix: () => "restore the port; a move of shared infrastructure needs an issue a week ahead and every team's agreement",
   }),
-  "port-moved": entry<{ owner: string; from: number; to: string; ref: string; stale: number; teams: string[] }>({
+  "port-moved": entry<{ owner: string; from: number; to: number | null; ref: string; stale: number; teams: string[] }>({
     explain: "A port moved: every file still using the old port, and the teams to notify.",
     message: (a) =>
-      `${a.owner} moved since ${a.ref}: ${a.from} → ${a.to}; ${plural(a.stale, "reference still uses", "references still use")} ${a.from}${a.teams.length === 0 ? "" : `; notify ${a.teams.length === 1 ? "team" : "teams"} ${list(a.teams)}`}`,
+      `${a.owner} moved since ${a.ref}: ${a.from} → ${a.to ?? "removed"}; ${plural(a.stale, "reference still uses", "references still use")} ${a.from}${a.teams.length === 0 ? "" : `; notify ${a.teams.length === 1 ? "team" : "teams"} ${list(a.teams)}`}`,
     fix: (a) => `update the references below, and announce it (\`sparkport diff ${a.ref}\` writes the announcement)`,
   }),
 
   // The scan of the project's files (lint, on by default).
-  "scan-unregistered-port": entry<{ port: number; where: string; text: string; named?: string; registered?: string; write?: LineToWrite }>({
+  "scan-unregistered-port": entry<{ port: number; node: string; text: string; named?: Whereabouts; registered?: string; write?: LineToWrite }>({
     explain: "A file uses a port that no service holds and no reservation keeps (register before use).",
-    message: (a) => `${a.text} uses ${a.port}, which no service ${a.where} holds${a.named === undefined ? "" : `; ${a.named}`}`,
+    message: (a) => `${a.text} uses ${a.port}, which no service on ${a.node} holds${a.named === undefined ? "" : `; ${a.named.label} runs on ${a.named.node} at ${a.named.port}`}`,
     fix: (a) =>
       a.registered === undefined
         ? `register it first (\`sparkport allocate NAME --port ${a.port} ...\`), or use the registered port`
@@ -243,9 +253,9 @@ export const messages = {
           ? `use ${a.registered}, its registered port`
           : `${lineFix(a.write)}: ${a.registered} is its registered port`,
   }),
-  "scan-wrong-service": entry<{ text: string; port: number; owner: string; expected: string; context: string; write?: LineToWrite }>({
+  "scan-wrong-service": entry<{ text: string; port: number; owner: string; expected: string; environment: string; write?: LineToWrite }>({
     explain: "A file uses a port registered to another service or environment than the one it means.",
-    message: (a) => `${a.text} (${a.context}) uses ${a.port}, which is ${a.owner}`,
+    message: (a) => `${a.text} (${a.environment} context) uses ${a.port}, which is ${a.owner}`,
     fix: (a) => (a.write === undefined ? `use ${a.expected}` : `${lineFix(a.write)}: ${a.expected}`),
   }),
   "scan-host-mismatch": entry<{ text: string; port: number; host: string; hostNode: string; owner: string; ownerNode: string; address: string; write?: LineToWrite }>({
@@ -263,15 +273,16 @@ export const messages = {
     message: (a) => `compose service ${a.service} publishes ${a.port} on loopback only ("${a.entry}"), but ${a.owner} is for all nodes`,
     fix: (a) => `write "${a.replacement}" instead, then \`docker compose up -d\``,
   }),
-  "scan-files-disagree": entry<{ text: string; port: number; service: string; others: string; write?: LineToWrite }>({
+  "scan-files-disagree": entry<{ text: string; port: number; service: string; others: { first: string; more: number; port: number }; write?: LineToWrite }>({
     explain: "Two files disagree about the same service's port (the guide's problem 4).",
-    message: (a) => `${a.text} uses ${a.port} for ${a.service}, while ${a.others}`,
+    message: (a) =>
+      `${a.text} uses ${a.port} for ${a.service}, while ${a.others.first}${a.others.more === 0 ? " uses" : ` and ${a.others.more} more use`} ${a.others.port}`,
     fix: (a) => `${a.write === undefined ? "make them agree on the registered port" : lineFix(a.write)}, then restart the client`,
   }),
-  "scan-moved-port": entry<{ text: string; port: number; owner: string; now: string; ref: string; write?: LineToWrite }>({
+  "scan-moved-port": entry<{ text: string; port: number; owner: string; now: { port: number; node?: string }; ref: string; write?: LineToWrite }>({
     explain: "With lint --base REF: a file still uses the port a service left since REF.",
-    message: (a) => `${a.text} uses ${a.port}, ${a.owner}'s old port, now ${a.now} (moved since ${a.ref})`,
-    fix: (a) => (a.write === undefined ? `use ${a.now}; \`sparkport lint --base ${a.ref} --fix\` shows the edit` : lineFix(a.write)),
+    message: (a) => `${a.text} uses ${a.port}, ${a.owner}'s old port, now ${nowText(a.now)} (moved since ${a.ref})`,
+    fix: (a) => (a.write === undefined ? `use ${nowText(a.now)}; \`sparkport lint --base ${a.ref} --fix\` shows the edit` : lineFix(a.write)),
   }),
   "scan-loopback-bind": entry<{ text: string; host: string; port: number; owner: string; command?: string; advice?: string }>({
     explain: "A script, Procfile or shell command starts a service for all nodes on a loopback address only, so other nodes are refused.",
@@ -294,9 +305,9 @@ export const messages = {
     message: (a) => `${a.text} uses ${a.port} on ${a.node}, reserved for ${a.owner}, not allocated yet`,
     fix: () => "allocate it when the service exists (`sparkport allocate`), or use a registered port",
   }),
-  "scan-origin-not-served": entry<{ text: string; port: number; where: string }>({
+  "scan-origin-not-served": entry<{ text: string; port: number; node?: string }>({
     explain: "A CORS origin names where a page is served; no browser-facing service is registered there.",
-    message: (a) => `${a.text} is a CORS origin, but no browser-facing service is served at ${a.port} ${a.where}`,
+    message: (a) => `${a.text} is a CORS origin, but no browser-facing service is served at ${a.port} ${a.node === undefined ? "on any node" : `on ${a.node}`}`,
     fix: () => "use the origin where the frontend is served, or register the frontend that serves it",
   }),
   "scan-file-problem": entry<{ reason: string }>({

@@ -49,8 +49,7 @@ function reportDisagreements(ctx: ScanContext, service: string, uses: readonly U
   const first = majority[0];
   if (first === undefined || agreed === undefined) return;
   // Named as the finding's own location is: one path base per finding.
-  const where = `${ctx.location(first).file}:${first.line}`;
-  const others = majority.length === 1 ? `${where} uses ${agreed}` : `${where} and ${majority.length - 1} more use ${agreed}`;
+  const others = { first: `${ctx.location(first).file}:${first.line}`, more: majority.length - 1, port: agreed };
   for (const use of uses.filter((u) => u.port !== agreed && !u.settled)) {
     const fix = { ref: use.ref, kind: "port" as const, port: agreed, certainty: editCertainty(ctx, use.ref, allocationOf(ctx, use.node, agreed, service)) };
     const host = use.ref.host === undefined ? {} : { host: use.ref.host };

@@ -28,7 +28,7 @@ export function movedPort(ctx: ScanContext, moved: MovedPorts): Set<PortReferenc
     // Moved to another node, the host changes too: that is a person's edit.
     const target = change.node === node ? allocationOf(ctx, node, change.to, change.service) : undefined;
     const fix = target === undefined ? undefined : { ref, kind: "port" as const, port: change.to, certainty: editCertainty(ctx, ref, target) };
-    const now = change.node === node ? String(change.to) : `${change.to} on ${change.node}`;
+    const now = change.node === node ? { port: change.to } : { port: change.to, node: change.node };
     ctx.report("scan-moved-port", "error", { text: refText(ref), port: ref.port, owner: change.label, now, ref: moved.ref }, ref, undefined, fix, {
       port: ref.port,
       ...(ref.host === undefined ? {} : { host: ref.host }),

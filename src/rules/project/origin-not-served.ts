@@ -14,8 +14,7 @@ export function originNotServed(ctx: ScanContext): void {
     const named = ctx.namedNode(ref);
     const served = named === undefined ? ctx.allocationsAnywhere(ref.port) : ctx.allocationsAt(named, ref.port);
     if (served.some(servesPages)) continue;
-    const where = named === undefined ? "on any node" : `on ${named}`;
-    ctx.report("scan-origin-not-served", named === undefined ? "info" : "error", { text: refText(ref), port: ref.port, where }, ref, undefined, undefined, {
+    ctx.report("scan-origin-not-served", named === undefined ? "info" : "error", { text: refText(ref), port: ref.port, ...(named === undefined ? {} : { node: named }) }, ref, undefined, undefined, {
       ...(named === undefined ? {} : { node: named }),
     });
   }

@@ -22,10 +22,10 @@ export function unregisteredPort(ctx: ScanContext): void {
     // Only a service the reference itself names is mentioned: a bare number names nobody. On the same node, its
     // registered port is the fix (COMFYUI_URL on 8189 where ComfyUI holds 8188).
     const named = ctx.model.allocations.find((a) => a.port === a.service.port && referenceNames(ref, a.service));
-    const hint = named === undefined ? {} : { named: `${named.label} runs on ${named.node} at ${named.port}` };
+    const hint = named === undefined ? {} : { named: { label: named.label, node: named.node, port: named.port } };
     const fixable = named !== undefined && named.node === node ? named : undefined;
     const fix = fixable === undefined ? undefined : { ref, kind: "port" as const, port: fixable.port, certainty: editCertainty(ctx, ref, fixable) };
-    ctx.report("scan-unregistered-port", "error", { port: ref.port, where: `on ${node}`, text: refText(ref), ...hint, ...(fixable === undefined ? {} : { registered: `${fixable.port} (${fixable.label})` }) }, ref, undefined, fix, {
+    ctx.report("scan-unregistered-port", "error", { port: ref.port, node, text: refText(ref), ...hint, ...(fixable === undefined ? {} : { registered: `${fixable.port} (${fixable.label})` }) }, ref, undefined, fix, {
       ...base,
       node,
       ...(named === undefined ? {} : { service: named.service.name }),

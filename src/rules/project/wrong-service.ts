@@ -18,7 +18,7 @@ export function wrongService(ctx: ScanContext): void {
       ctx.report(
         "scan-wrong-service",
         "error",
-        { text: refText(ref), port: ref.port, owner: a.label, expected: `${right.port} (${right.label})`, context: `${meant} context` },
+        { text: refText(ref), port: ref.port, owner: a.label, expected: `${right.port} (${right.label})`, environment: meant },
         ref,
         undefined,
         { ref, kind: "port", port: right.port, certainty: editCertainty(ctx, ref, allocationOf(ctx, node, right.port, a.service.name)) },
