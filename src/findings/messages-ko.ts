@@ -245,7 +245,7 @@ export const messagesKo: KoreanMessages = {
         ? `먼저 등록하거나(\`sparkport allocate NAME --port ${a.port} ...\`), 등록된 포트를 쓰세요`
         : a.write === undefined
           ? `등록된 포트 ${josa(a.registered, "을/를")} 쓰세요`
-          : `${lineFix(a.write)}. ${a.registered}번이 등록된 포트입니다`,
+          : `${lineFix(a.write)}. 등록된 포트는 ${a.registered}입니다`,
   },
   "scan-wrong-service": {
     explain: "파일이 뜻하는 서비스나 환경이 아니라, 다른 서비스나 환경에 등록된 포트를 씁니다.",
