@@ -90,7 +90,7 @@ describe("docs --lang ko --write into the team's guide", () => {
       const before = await readFile(file);
       const written = await sparkport(["--lang", "ko", "docs", "--write", file]);
       expect(written.status, written.stderr).toBe(0);
-      expect(written.stderr).toBe(`wrote ${file}: ${blocks.join(", ")}\n`);
+      expect(written.stderr).toBe(`${file} 파일을 새로 썼습니다: ${blocks.join(", ")}\n`);
       const after = await readFile(file, "utf8");
       expect(after).not.toBe(before.toString("utf8"));
       expect(outside(after)).toBe(outside(before.toString("utf8")));
@@ -103,7 +103,7 @@ describe("docs --lang ko --write into the team's guide", () => {
       expect(await sparkport(["--lang", "ko", "lint", "--no-scan", "--docs", file])).toMatchObject({ status: 0 });
       // A second write finds nothing to do and leaves the file alone.
       const again = await sparkport(["--lang", "ko", "docs", "--write", file]);
-      expect(again.stderr).toBe(`${file} already matches the registry (${blocks.join(", ")}); nothing was written\n`);
+      expect(again.stderr).toBe(`${file} 파일이 이미 레지스트리와 일치합니다 (${blocks.join(", ")}). 아무것도 쓰지 않았습니다\n`);
       expect(await readFile(file, "utf8")).toBe(after);
     });
   }

@@ -121,7 +121,7 @@ describe("lint speaks the chosen language", () => {
       const result = await run(way, ["lint"], fixture("lint-duplicate-port"));
       expect(result.status).toBe(1);
       expect(result.stdout).toContain("duplicate-port  alpha 노드의 20001/tcp 포트가 one, two에 중복 할당되어 있습니다");
-      expect(result.stdout).toContain("fix: 둘 중 하나에 팀 범위 안의 다른 포트를 할당하세요 (`sparkport next`로 찾을 수 있습니다)");
+      expect(result.stdout).toContain("해결: 둘 중 하나에 팀 범위 안의 다른 포트를 할당하세요 (`sparkport next`로 찾을 수 있습니다)");
       expect(result.stdout).not.toContain("is allocated to");
     });
   }
@@ -137,7 +137,7 @@ describe("lint speaks the chosen language", () => {
 
   it("--explain gives the rule in Korean too", async () => {
     const result = await run(KOREAN[0] as Way, ["lint", "--explain"], fixture("lint-duplicate-port"));
-    expect(result.stdout).toContain("rule: 같은 노드에서 두 할당이 같은 전송 계층(TCP/UDP)의 같은 포트를 씁니다.");
+    expect(result.stdout).toContain("규칙: 같은 노드에서 두 할당이 같은 전송 계층(TCP/UDP)의 같은 포트를 씁니다.");
   });
 
   it("--json: the scan's findings are the same in both languages but for message and fix, with English values translated", async () => {

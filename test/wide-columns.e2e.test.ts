@@ -76,43 +76,63 @@ async function koreanRegistry(base: number): Promise<string> {
   return file;
 }
 
-describe("list and status with Korean labels", () => {
-  it("list lines its columns up by display width", async () => {
-    const base = await freeStablePort(3);
-    const run = await runCli(["list", "--registry", await koreanRegistry(base)], { env: { LANG: "C.UTF-8" } });
-    expect(run.status, run.stderr).toBe(0);
-    const lines = run.stdout.split("\n").filter((l) => l.startsWith("  "));
-    expectAligned(
-      lines,
-      ["SERVICE", "PORT", "PROTO", "NODE", "ACCESS", "STATUS", "NOTE"],
-      [
-        ["결제 API", String(base), "http", "here", "all nodes", "running", "메인 개발 서버"],
-        ["관리자 화면 (미리보기)", String(base + 1), "http", "here", "developers (browser)", "stopped", "프로덕션 빌드 테스트"],
-        ["api", String(base + 2), "tcp", "here", "backend only", "stopped", "ascii"],
-      ],
-    );
-  });
+/** The tables' own words in each language, and the cells the registry below gives them. */
+const LANGUAGES = [
+  {
+    lang: "en",
+    list: ["SERVICE", "PORT", "PROTO", "NODE", "ACCESS", "STATUS", "NOTE"],
+    status: ["SERVICE", "PORT", "NODE", "DECLARED", "OBSERVED"],
+    access: ["all nodes", "developers (browser)", "backend only"],
+    declared: ["running", "stopped"],
+    listening: "listening",
+    notListening: "not-listening",
+    thisMachine: "here (this machine)",
+  },
+  {
+    lang: "ko",
+    list: ["서비스", "포트", "프로토콜", "노드", "접근 범위", "상태", "비고"],
+    status: ["서비스", "포트", "노드", "선언된 상태", "실제 상태"],
+    access: ["모든 노드", "개발자 (브라우저)", "Backend 전용"],
+    declared: ["✅ Running", "⏸️ Stopped"],
+    listening: "리스닝 중",
+    notListening: "리스닝 없음",
+    thisMachine: "here (이 머신)",
+  },
+] as const;
 
-  it("status lines its columns up by display width", async () => {
-    const base = await freeStablePort(3);
-    const file = await koreanRegistry(base);
-    const held = await listen("127.0.0.1", base);
-    try {
-      const run = await runCli(["status", "--registry", file, "--this-node", "here", "--no-remote"], { env: { LANG: "C.UTF-8" } });
-      const lines = run.stdout.split("\n");
-      const table = lines.slice(lines.findIndex((l) => l.startsWith("SERVICE")));
-      const node = "here (this machine)";
-      expectAligned(
-        table,
-        ["SERVICE", "PORT", "NODE", "DECLARED", "OBSERVED"],
-        [
-          ["결제 API", String(base), node, "running", "listening"],
-          ["관리자 화면 (미리보기)", String(base + 1), node, "stopped", "not-listening"],
-          ["api", String(base + 2), node, "stopped", "not-listening"],
-        ],
-      );
-    } finally {
-      await close(held);
-    }
-  });
+describe("list and status with Korean labels", () => {
+  for (const words of LANGUAGES) {
+    it(`list lines its columns up by display width (--lang ${words.lang})`, async () => {
+      const base = await freeStablePort(3);
+      const run = await runCli(["list", "--registry", await koreanRegistry(base), "--lang", words.lang], { env: { LANG: "C.UTF-8" } });
+      expect(run.status, run.stderr).toBe(0);
+      const lines = run.stdout.split("\n").filter((l) => l.startsWith("  "));
+      const [running, stopped] = words.declared;
+      expectAligned(lines, words.list, [
+        ["결제 API", String(base), "http", "here", words.access[0], running, "메인 개발 서버"],
+        ["관리자 화면 (미리보기)", String(base + 1), "http", "here", words.access[1], stopped, "프로덕션 빌드 테스트"],
+        ["api", String(base + 2), "tcp", "here", words.access[2], stopped, "ascii"],
+      ]);
+    });
+
+    it(`status lines its columns up by display width (--lang ${words.lang})`, async () => {
+      const base = await freeStablePort(3);
+      const file = await koreanRegistry(base);
+      const held = await listen("127.0.0.1", base);
+      try {
+        const run = await runCli(["status", "--registry", file, "--this-node", "here", "--no-remote", "--lang", words.lang], { env: { LANG: "C.UTF-8" } });
+        const lines = run.stdout.split("\n");
+        const table = lines.slice(lines.findIndex((l) => l.startsWith(words.status[0])));
+        const node = words.thisMachine;
+        const [running, stopped] = words.declared;
+        expectAligned(table, words.status, [
+          ["결제 API", String(base), node, running, words.listening],
+          ["관리자 화면 (미리보기)", String(base + 1), node, stopped, words.notListening],
+          ["api", String(base + 2), node, stopped, words.notListening],
+        ]);
+      } finally {
+        await close(held);
+      }
+    });
+  }
 });

@@ -4,6 +4,7 @@ import type { ScanContext } from "../project/scan-context.js";
 import type { RegistryModel } from "../registry/model.js";
 import type { PortReference } from "../project/port-reference.js";
 import type { PortChange } from "./compare-registries.js";
+import { diffWords } from "../words/diff-words.js";
 
 export interface Impact {
   change: PortChange;
@@ -35,16 +36,17 @@ export function changeFindings(model: RegistryModel, impacts: readonly Impact[],
 }
 
 export function impactMarkdown(model: RegistryModel, impacts: readonly Impact[], added: readonly PortChange[], ref: string): string {
-  const lines = [`## Port changes since ${ref}`, ""];
-  if (impacts.length === 0 && added.length === 0) return `${lines.join("\n")}No port changed.\n`;
-  lines.push("| service | environment | node | before | after | locked |", "|---|---|---|---|---|---|");
-  for (const { change } of impacts) lines.push(`| ${change.label} | ${change.environment ?? ""} | ${change.node} | ${change.from ?? ""} | ${change.to ?? "removed"} | ${change.locked ? "yes" : ""} |`);
-  for (const change of added) lines.push(`| ${change.label} | ${change.environment ?? ""} | ${change.node} | new | ${change.to ?? ""} |  |`);
+  const w = diffWords();
+  const lines = [w.title(ref), ""];
+  if (impacts.length === 0 && added.length === 0) return `${lines.join("\n")}${w.noChange}\n`;
+  lines.push(w.header, "|---|---|---|---|---|---|");
+  for (const { change } of impacts) lines.push(`| ${change.label} | ${change.environment ?? ""} | ${change.node} | ${change.from ?? ""} | ${change.to ?? w.removed} | ${change.locked ? w.locked : ""} |`);
+  for (const change of added) lines.push(`| ${change.label} | ${change.environment ?? ""} | ${change.node} | ${w.added} | ${change.to ?? ""} |  |`);
   const stale = impacts.flatMap((i) => i.stale.map((s) => ({ s, i })));
-  lines.push("", "### Files still using an old port", "");
-  if (stale.length === 0) lines.push("None.");
-  for (const { s, i } of stale) lines.push(`- \`${s.file}:${s.line}\` ${s.key === undefined ? "" : `${s.key}: `}\`${maskValue(s.key, s.text)}\` (${i.change.label} ${i.change.from ?? ""} → ${i.change.to ?? "removed"})`);
+  lines.push("", w.staleTitle, "");
+  if (stale.length === 0) lines.push(w.none);
+  for (const { s, i } of stale) lines.push(`- \`${s.file}:${s.line}\` ${s.key === undefined ? "" : `${s.key}: `}\`${maskValue(s.key, s.text)}\` (${i.change.label} ${i.change.from ?? ""} → ${i.change.to ?? w.removed})`);
   const teams = [...new Set(impacts.flatMap((i) => i.teams))];
-  lines.push("", "### Teams to notify", "", ...teams.map((t) => `- ${t}${model.data.teams[t] === undefined ? "" : ` (${model.data.teams[t]?.name ?? ""})`}`), "");
+  lines.push("", w.teamsTitle, "", ...teams.map((t) => `- ${w.team(t, model.data.teams[t] === undefined ? undefined : (model.data.teams[t]?.name ?? ""))}`), "");
   return `${lines.join("\n")}\n`;
 }

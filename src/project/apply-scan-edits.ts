@@ -8,6 +8,7 @@ import type { PortReference } from "./port-reference.js";
 import type { ScanEdit } from "./scan-context.js";
 import type { ProjectScan } from "./scan-project.js";
 import { shownPath } from "../util/shown-path.js";
+import { lintWords } from "../words/lint-words.js";
 
 export interface NotApplied {
   line: number;
@@ -64,6 +65,7 @@ const lineBreak = /[\r\n]/;
  * until nothing changes.
  */
 function plan(text: string, edits: readonly ScanEdit[], composePorts: readonly PortReference[], problem: string | undefined): Planned[] {
+  const w = lintWords().doubts;
   const planned: Planned[] = [];
   for (const edit of edits) {
     const s = span(text, edit);
@@ -71,9 +73,9 @@ function plan(text: string, edits: readonly ScanEdit[], composePorts: readonly P
     const reason = !edit.certainty.certain
       ? edit.certainty.reason
       : problem !== undefined
-        ? `the scan could not read all of the file (${problem})`
+        ? w.partlyRead(problem)
         : lineBreak.test(s.value) || lineBreak.test(text.slice(s.start, s.end))
-          ? "it would change the number of lines"
+          ? w.lineCount
           : undefined;
     planned.push({ ...s, edit, ...(reason === undefined ? {} : { reason }) });
   }
@@ -82,16 +84,16 @@ function plan(text: string, edits: readonly ScanEdit[], composePorts: readonly P
     const certain = planned.filter((p) => p.reason === undefined).sort((a, b) => a.start - b.start);
     certain.forEach((p, i) => {
       const next = certain[i + 1];
-      if (next !== undefined && p.end > next.start) p.reason = "it overlaps another edit";
+      if (next !== undefined && p.end > next.start) p.reason = w.overlaps;
     });
     const kept = certain.filter((p) => p.reason === undefined);
     const after = splice(text, kept);
     const newPorts = new Map(kept.flatMap((p) => (p.edit.kind === "port" ? [[p.edit.ref.offset, p.edit.port] as const] : [])));
     for (const p of kept) {
       const reason = collapsesList(text, after, kept, p)
-        ? "two entries of its list would become the same"
+        ? w.listCollapse
         : p.edit.kind === "port" && publishesTwice(p.edit.ref, composePorts, newPorts)
-          ? `the file would publish host port ${p.edit.port} twice`
+          ? w.publishedTwice(p.edit.port)
           : undefined;
       if (reason === undefined) continue;
       p.reason = reason;

@@ -2,17 +2,12 @@ import type { Allocation } from "../registry/model.js";
 import type { Service } from "../registry/schema.js";
 import type { PortReference } from "./port-reference.js";
 import { referenceNames, type ScanContext, type ScanEdit } from "./scan-context.js";
+import { lintWords } from "../words/lint-words.js";
 
 export type Certainty = ScanEdit["certainty"];
 
 export const CERTAIN: Certainty = { certain: true };
 export const doubt = (reason: string): Certainty => ({ certain: false, reason });
-
-const ROLE_DOUBTS = {
-  origin: "a CORS origin names where a page is served, not a connection",
-  internal: "an internal reference (inside a container or a compose network)",
-  browser: "it runs in a browser, whose way to the service may differ",
-} as const;
 
 /**
  * Whether `lint --fix --write` may make an edit that points `ref` at `target`: the same service's registered port,
@@ -20,13 +15,14 @@ const ROLE_DOUBTS = {
  * reference itself names the service (a bare port number may be an unregistered service that shares it).
  */
 export function editCertainty(ctx: ScanContext, ref: PortReference, target: Allocation | undefined): Certainty {
-  if (ctx.fileNode(ref) === undefined) return doubt("no scan.nodes glob maps the file");
-  if (ref.resolvedFrom?.file !== undefined) return doubt(`the port comes from ${ref.resolvedFrom.file}`);
-  if (ref.role === "browser" && target?.access === "backend-only") return doubt(`it runs in a browser, and ${target.label} is backend-only`);
-  if (ref.role === undefined) return doubt("the scan cannot tell whether the file listens on it or connects to it");
-  if (ref.role !== "connect" && ref.role !== "listen") return doubt(ROLE_DOUBTS[ref.role]);
-  if (target === undefined) return doubt("no registered service is there");
-  if (!referenceNames(ref, target.service) && !programNames(ref.program, target.service)) return doubt(`nothing in it names ${target.service.label ?? target.service.name}: it may be another service on the same port`);
+  const w = lintWords().doubts;
+  if (ctx.fileNode(ref) === undefined) return doubt(w.unmappedFile);
+  if (ref.resolvedFrom?.file !== undefined) return doubt(w.portFrom(ref.resolvedFrom.file));
+  if (ref.role === "browser" && target?.access === "backend-only") return doubt(w.browserToBackend(target.label));
+  if (ref.role === undefined) return doubt(w.roleUnknown);
+  if (ref.role !== "connect" && ref.role !== "listen") return doubt(w[ref.role]);
+  if (target === undefined) return doubt(w.noService);
+  if (!referenceNames(ref, target.service) && !programNames(ref.program, target.service)) return doubt(w.notNamed(target.service.label ?? target.service.name));
   return CERTAIN;
 }
 

@@ -127,10 +127,8 @@ export const WORDS: Record<Language, TableWords> = {
   },
 };
 
-/** English, as `list` prints them. */
+/** English, as request's form writes them. */
 export const ACCESS_TEXT: Readonly<Record<string, string>> = WORDS.en.access;
-
-export const STATUS_TEXT: Readonly<Record<string, string>> = WORDS.en.status;
 
 export function nodeText(model: RegistryModel, node: string): string {
   const declared = model.data.nodes[node];

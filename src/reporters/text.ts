@@ -2,21 +2,20 @@ import type { Paint, Style } from "../render/paint.js";
 import { formatLocation, SEVERITIES, type Finding, type Severity } from "../findings/finding.js";
 import { messageTable } from "../findings/message-table.js";
 import { groupBy } from "../util/group-by.js";
-import { plural } from "../util/plural.js";
+import { reportWords } from "../words/report-words.js";
 import { countBySeverity, type Reporter } from "./report.js";
-
-const heading: Record<Severity, string> = { error: "errors", warning: "warnings", info: "info" };
 
 function colour(paint: Paint, severity: Severity): Style {
   return severity === "error" ? paint.red : severity === "warning" ? paint.yellow : paint.blue;
 }
 
 export const textReporter: Reporter = (report, { paint, explain }) => {
+  const w = reportWords();
   const out: string[] = [];
   for (const severity of SEVERITIES) {
     const group = report.findings.filter((f) => f.severity === severity);
     if (group.length === 0) continue;
-    out.push(colour(paint, severity).bold(`${heading[severity]} (${group.length})`));
+    out.push(colour(paint, severity).bold(w.heading(severity, group.length)));
     for (const finding of group) out.push(...findingLines(finding, paint, explain));
     out.push("");
   }
@@ -24,22 +23,19 @@ export const textReporter: Reporter = (report, { paint, explain }) => {
     const { errors } = countBySeverity(report.findings);
     // A Markdown file's blocks (docs --write, lint --docs) are the other input that can stop a run.
     const document = report.findings.find((f) => f.code.startsWith("docs-"))?.location.file;
-    const what = document === undefined ? "the registry could not be read" : `stopped at ${document}; nothing was written`;
-    out.push(paint.red(`${report.command}: ${what} (${plural(errors, "problem")})`));
+    out.push(paint.red(w.stopped(report.command, document, errors)));
     return `${out.join("\n")}\n`;
   }
   const r = report.registry;
   // The registry's own findings apart from each scanned file's: a clean ports.yaml is not blamed for a script.
   const own = report.findings.filter((f) => f.location.file === r.file);
-  const scope = `${plural(r.services, "service")} (${plural(r.allocations, "port")}), ${plural(r.reservations, "reservation")}, ${plural(r.nodes, "node")}`;
-  const excepted = report.excepted.length === 0 ? "" : `; ${plural(report.excepted.length, "finding")} covered by declared exceptions`;
-  out.push(`${mark(paint, own)} ${r.file}: ${counts(own)} in ${scope}${excepted}`);
+  const scope = { services: r.services, ports: r.allocations, reservations: r.reservations, nodes: r.nodes };
+  out.push(`${mark(paint, own)} ${w.registryLine({ file: r.file, counts: counts(own), ...scope, excepted: report.excepted.length })}`);
   const files = [...groupBy(report.findings.filter((f) => f.location.file !== r.file), (f) => f.location.file)];
   if (files.length > 0) {
     const all = files.flatMap(([, list]) => list);
     const shown = files.slice(0, MAX_FILES).map(([file, list]) => `${file}: ${counts(list, true)}`);
-    const more = files.length > MAX_FILES ? `; ${files.length - MAX_FILES} more` : "";
-    out.push(`${mark(paint, all)} ${plural(files.length, "project file")}: ${counts(all)} (${shown.join("; ")}${more})`);
+    out.push(`${mark(paint, all)} ${w.filesLine({ files: files.length, counts: counts(all), shown, more: files.length - MAX_FILES })}`);
   }
   return `${out.join("\n")}\n`;
 };
@@ -49,13 +45,7 @@ const MAX_FILES = 5;
 
 /** `1 error, 0 warnings, 0 info`; `brief` leaves out the zeros (`2 errors, 1 info`). */
 function counts(findings: readonly Finding[], brief = false): string {
-  const { errors, warnings, infos } = countBySeverity(findings);
-  const parts: [number, string][] = [
-    [errors, plural(errors, "error")],
-    [warnings, plural(warnings, "warning")],
-    [infos, `${infos} info`],
-  ];
-  return parts.filter(([n]) => !brief || n > 0).map(([, text]) => text).join(", ");
+  return reportWords().counts({ ...countBySeverity(findings), brief });
 }
 
 function mark(paint: Paint, findings: readonly Finding[]): string {
@@ -64,11 +54,12 @@ function mark(paint: Paint, findings: readonly Finding[]): string {
 }
 
 function findingLines(finding: Finding, paint: Paint, explain: boolean): string[] {
+  const w = reportWords();
   const lines = [`  ${paint.bold(formatLocation(finding.location))}  ${colour(paint, finding.severity)(finding.code)}  ${finding.message}`];
-  if (finding.location.path !== undefined) lines.push(paint.dim(`      at ${finding.location.path}`));
-  for (const related of finding.related ?? []) lines.push(paint.dim(`      see ${formatLocation(related)}${related.path === undefined ? "" : ` (${related.path})`}`));
-  if (finding.moreRelated !== undefined) lines.push(paint.dim(`      and ${finding.moreRelated} more`));
-  if (finding.fix !== undefined) lines.push(`      ${paint.green("fix:")} ${finding.fix}`);
-  if (explain) lines.push(paint.dim(`      rule: ${messageTable()[finding.code].explain}`));
+  if (finding.location.path !== undefined) lines.push(paint.dim(`      ${w.at(finding.location.path)}`));
+  for (const related of finding.related ?? []) lines.push(paint.dim(`      ${w.see(`${formatLocation(related)}${related.path === undefined ? "" : ` (${related.path})`}`)}`));
+  if (finding.moreRelated !== undefined) lines.push(paint.dim(`      ${w.andMore(finding.moreRelated)}`));
+  if (finding.fix !== undefined) lines.push(`      ${paint.green(w.fix)} ${finding.fix}`);
+  if (explain) lines.push(paint.dim(`      ${w.rule(messageTable()[finding.code].explain)}`));
   return lines;
 }

@@ -1,12 +1,13 @@
 import { defineCommand, optional } from "../define-command.js";
 import type { DocsResult } from "./docs.js";
 
-const blockList = (blocks: readonly string[]): string => blocks.map((b) => (b === "" ? "document" : b)).join(", ");
-
-function writtenText(result: DocsResult): string {
-  if (result.outcome === "created") return `created ${result.written ?? ""} (the whole document, between sparkport markers)\n`;
-  if (result.outcome === "unchanged") return `${result.written ?? ""} already matches the registry (${blockList(result.blocks)}); nothing was written\n`;
-  return `wrote ${result.written ?? ""}: ${blockList(result.blocks)}\n`;
+async function writtenText(result: DocsResult): Promise<string> {
+  const w = (await import("../../words/docs-words.js")).docsWords();
+  const file = result.written ?? "";
+  const blocks = result.blocks.map((b) => (b === "" ? w.wholeDocument : b)).join(", ");
+  if (result.outcome === "created") return `${w.created(file)}\n`;
+  if (result.outcome === "unchanged") return `${w.unchanged(file, blocks)}\n`;
+  return `${w.wrote(file, blocks)}\n`;
 }
 
 export const docsCommand = defineCommand({
@@ -19,5 +20,5 @@ export const docsCommand = defineCommand({
     const { docs } = await import("./docs.js");
     return docs({ ...(await deps.registry()), write: options.write });
   },
-  text: (result) => (result.written === null ? result.markdown : { out: "", err: writtenText(result) }),
+  text: async (result) => (result.written === null ? result.markdown : { out: "", err: await writtenText(result) }),
 });

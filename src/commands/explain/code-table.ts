@@ -1,21 +1,10 @@
 import type { Severity } from "../../findings/finding.js";
 import type { Code } from "../../findings/messages.js";
 
-/** Who prints a code, in the order `sparkport explain` lists them. */
-export const CODE_GROUPS = {
-  registry: "lint: the registry",
-  scan: "lint: the project's files",
-  change: "lint --base REF and diff: the change protocol",
-  port: "check, next, allocate and status: one port",
-  network: "check, status and doctor: nodes and Tailscale",
-  status: "status: declared against observed",
-  edit: "allocate and release",
-  docs: "docs --write and lint --docs: the blocks of a Markdown file (bad markers: exit 2)",
-  doctor: "doctor",
-  input: "every command: a registry that cannot be read (exit 2)",
-} as const;
+/** Who prints a code, in the order `sparkport explain` lists them; each group's title is in words/explain-words.ts. */
+export const CODE_GROUPS = ["registry", "scan", "change", "port", "network", "status", "edit", "docs", "doctor", "input"] as const;
 
-export type CodeGroup = keyof typeof CODE_GROUPS;
+export type CodeGroup = (typeof CODE_GROUPS)[number];
 
 const at = (group: CodeGroup, severity: Severity) => ({ group, severity });
 

@@ -1,4 +1,5 @@
 import { defineCommand, optional } from "../define-command.js";
+import type { CodeGroup } from "./code-table.js";
 
 export const explainCommand = defineCommand({
   name: "explain",
@@ -11,16 +12,17 @@ export const explainCommand = defineCommand({
     return explainRules(args.code);
   },
   async text(result) {
-    const [{ textTable }, { CODE_GROUPS }] = await Promise.all([import("../../render/text-table.js"), import("./code-table.js")]);
-    const rows = result.rules.map((r) => [r.code, r.severity, r.explain]);
-    if (result.rules.length === 1) return `${(await textTable(["CODE", "SEVERITY", "WHAT IT MEANS"], rows)).join("\n")}\nprinted by ${CODE_GROUPS[result.rules[0]?.group ?? "registry"]}\n`;
-    const groups = [...new Set(result.rules.map((r) => r.group))];
+    const [{ textTable }, { explainWords }] = await Promise.all([import("../../render/text-table.js"), import("../../words/explain-words.js")]);
+    const w = explainWords();
+    const groups: Record<CodeGroup, string> = w.groups;
+    const rows = result.rules.map((r) => [r.code, w.severity[r.severity], r.explain]);
     // One table, so the columns line up across groups; a heading line before each group's first row.
-    const lines = await textTable(["CODE", "SEVERITY", "WHAT IT MEANS"], rows);
+    const lines = await textTable(w.header, rows);
+    if (result.rules.length === 1) return `${lines.join("\n")}\n${w.printedBy(groups[result.rules[0]?.group ?? "registry"])}\n`;
     const out = [lines[0] ?? ""];
     let row = 1;
-    for (const group of groups) {
-      out.push("", `${CODE_GROUPS[group]}:`);
+    for (const group of new Set(result.rules.map((r) => r.group))) {
+      out.push("", `${groups[group]}:`);
       for (const r of result.rules.filter((x) => x.group === group)) out.push(lines[row++] ?? r.code);
     }
     return `${out.join("\n")}\n`;

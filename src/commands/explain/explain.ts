@@ -14,14 +14,13 @@ export interface RuleDescription {
   explain: string;
 }
 
-const GROUP_ORDER = Object.keys(CODE_GROUPS) as CodeGroup[];
 
 /** Every code any command prints, grouped by who prints it; with `code`, that one. */
 export function explain(code?: string): RuleDescription[] {
   const texts = messageTable();
   const all = (Object.keys(CODE_TABLE) as Code[])
     .map((c): RuleDescription => ({ code: c, ...CODE_TABLE[c], explain: texts[c].explain }))
-    .sort((a, b) => GROUP_ORDER.indexOf(a.group) - GROUP_ORDER.indexOf(b.group));
+    .sort((a, b) => CODE_GROUPS.indexOf(a.group) - CODE_GROUPS.indexOf(b.group));
   if (code === undefined) return all;
   const found = all.filter((r) => r.code === code);
   if (found.length > 0) return found;

@@ -1,5 +1,6 @@
 import { scalarText } from "../../edit/splice.js";
 import type { OperatingSystem } from "../../registry/schema.js";
+import { initWords } from "../../words/init-words.js";
 
 /** The machine init writes as the registry's node: services name it by key. */
 export interface StarterNode {
@@ -8,29 +9,25 @@ export interface StarterNode {
   os: OperatingSystem;
 }
 
-const HEADER = `# yaml-language-server: $schema=./node_modules/sparkport/registry/ports.schema.json
-#
-# Port registry: which service owns which port, on which machine.
-# Register a service here before you start it; \`sparkport lint\` checks this file.
+/** Lines of a YAML comment. */
+const comment = (lines: readonly string[]): string => lines.map((l) => `# ${l}\n`).join("");
 
+type Comments = ReturnType<typeof initWords>["comments"];
+
+const header = (c: Comments): string => `# yaml-language-server: $schema=./node_modules/sparkport/registry/ports.schema.json
+#
+${comment(c.header)}
 version: 1
 `;
 
-const nodes = (node: StarterNode): string => `# The machines. Services name a node by its key, never by address.
-nodes:
+const nodes = (c: Comments, node: StarterNode): string => `${comment(c.nodes)}nodes:
   ${node.key}:
     label: ${scalarText(node.label)}
     address: 127.0.0.1
     os: ${node.os}
 `;
 
-const TEAMS_COMMENT = `# Who owns which ports. A port outside its team's ranges is a lint error,
-# unless the service declares an exception with its reason.
-teams:
-`;
-
-const ENVIRONMENTS = `# Each environment runs a service on its base port plus an offset.
-environments:
+const ENVIRONMENTS = `environments:
   dev:
     offset: 0
   test:
@@ -39,29 +36,23 @@ environments:
     offset: 10
 `;
 
-const RESERVATIONS = `# Ports held for later, with no service yet.
-reservations: []
-`;
-
 // Without it a host-less port (PORT=8020, localhost:3020) in a file belongs to no node, and lint cannot judge it.
-const scan = (node: StarterNode): string => `# What \`sparkport lint\` checks besides this file: the project's .env, compose,
-# Docker and script files. \`nodes\` says which machine a file's host-less ports
-# (PORT=8020, localhost:3020) live on.
-scan:
+const scan = (c: Comments, node: StarterNode): string => `${comment(c.scan)}scan:
   nodes:
     "**": ${node.key}
 `;
 
 /** A registry of the given parts, in the order every starter has them. */
 export function starterText(parts: { project: string; node: StarterNode; teams: string; services: string }): string {
+  const c = initWords().comments;
   return [
-    `${HEADER}project: ${scalarText(parts.project)}\n`,
-    nodes(parts.node),
-    TEAMS_COMMENT + parts.teams,
-    ENVIRONMENTS,
+    `${header(c)}project: ${scalarText(parts.project)}\n`,
+    nodes(c, parts.node),
+    `${comment(c.teams)}teams:\n${parts.teams}`,
+    comment(c.environments) + ENVIRONMENTS,
     `services:\n${parts.services}`,
-    RESERVATIONS,
-    scan(parts.node),
+    `${comment(c.reservations)}reservations: []\n`,
+    scan(c, parts.node),
   ].join("\n");
 }
 
@@ -87,7 +78,7 @@ export function plainStarter(node: StarterNode): string {
     label: API
     team: backend
     node: ${node.key}
-    port: 8020 # dev; test is 8021, staging 8030
+    port: 8020 # ${initWords().comments.apiPort}
     protocol: http
     access: all-nodes
     status: in-development

@@ -1,5 +1,6 @@
 import { refText } from "../../project/scan-context.js";
 import type { PortReference } from "../../project/port-reference.js";
+import { initWords } from "../../words/init-words.js";
 import { starterText, type StarterNode } from "./init-template.js";
 import type { Proposal, ProposedTeam } from "./propose-services.js";
 
@@ -9,7 +10,7 @@ const TEAM_NAMES: Record<ProposedTeam, string> = { backend: "Backend", frontend:
 export function foundIn(refs: readonly PortReference[], max: number): string {
   // It goes into a YAML comment: one line.
   const shown = refs.slice(0, max).map((r) => `${r.file}:${r.line} ${refText(r)}`.replace(/[\r\n\u2028\u2029]+/g, " "));
-  return refs.length > max ? `${shown.join("; ")}; ${refs.length - max} more` : shown.join("; ");
+  return refs.length > max ? `${shown.join("; ")}; ${initWords().more(refs.length - max)}` : shown.join("; ");
 }
 
 function teamsText(proposal: Proposal): string {
@@ -27,7 +28,7 @@ function servicesText(proposal: Proposal, node: string): string {
     .map(
       (s) =>
         `  - name: ${s.name}\n    team: ${s.team}\n    node: ${node}\n    port: ${s.port}\n    protocol: ${s.protocol}\n` +
-        `    access: ${s.access}\n    status: in-development\n    # found in ${foundIn(s.references, 3)}\n`,
+        `    access: ${s.access}\n    status: in-development\n    # ${initWords().comments.foundIn(foundIn(s.references, 3))}\n`,
     )
     .join("");
 }

@@ -1,9 +1,15 @@
+import { language } from "../../findings/language.js";
 import type { Paint } from "../../render/paint.js";
 import type { ListResult } from "./list.js";
-import { ACCESS_TEXT, STATUS_TEXT } from "../../render/sections.js";
+import { WORDS } from "../../render/sections.js";
 import { textTable } from "../../render/text-table.js";
+import { listWords } from "../../words/list-words.js";
 
 export async function renderListText(result: ListResult, paint: Paint): Promise<string> {
+  const w = listWords();
+  // The cells' words are the documents' (docs), per language; a value they do not know is shown as written.
+  const table = WORDS[language()];
+  const cells: Readonly<Record<"access" | "status" | "priority", Readonly<Record<string, string>>>> = table;
   const out: string[] = [];
   for (const section of result.sections) {
     out.push(paint.bold(section.title));
@@ -12,17 +18,17 @@ export async function renderListText(result: ListResult, paint: Paint): Promise<
       String(r.port),
       r.protocol,
       r.node,
-      ACCESS_TEXT[r.access] ?? r.access,
-      STATUS_TEXT[r.status] ?? r.status,
-      [r.locked ? "fixed" : "", r.note ?? ""].filter((t) => t !== "").join("; "),
+      cells.access[r.access] ?? r.access,
+      cells.status[r.status] ?? r.status,
+      [r.locked ? w.locked : "", r.note ?? ""].filter((t) => t !== "").join("; "),
     ]);
-    out.push(...(await textTable(["SERVICE", "PORT", "PROTO", "NODE", "ACCESS", "STATUS", "NOTE"], rows)).map((l) => `  ${l}`), "");
+    out.push(...(await textTable(w.header, rows)).map((l) => `  ${l}`), "");
   }
   if (result.reservations.length > 0) {
-    out.push(paint.bold("Reserved for later"));
-    const rows = result.reservations.map((r) => [r.label, String(r.port), r.priority, r.purpose]);
-    out.push(...(await textTable(["SERVICE", "PORT", "PRIORITY", "PURPOSE"], rows)).map((l) => `  ${l}`), "");
+    out.push(paint.bold(table.docs.reservations));
+    const rows = result.reservations.map((r) => [r.label, String(r.port), cells.priority[r.priority] ?? r.priority, r.purpose]);
+    out.push(...(await textTable(w.reservationHeader, rows)).map((l) => `  ${l}`), "");
   }
-  if (out.length === 0) out.push("no allocation matches these filters", "");
+  if (out.length === 0) out.push(w.noMatch, "");
   return out.join("\n");
 }

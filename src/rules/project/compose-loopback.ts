@@ -2,9 +2,7 @@ import { dockerLoopbackFix } from "../../fixes/docker-loopback-fix.js";
 import type { ScanContext } from "../../project/scan-context.js";
 import { doubt } from "../../project/edit-certainty.js";
 import { isLoopbackHost } from "../../util/loopback.js";
-
-// Publishing on every interface instead of loopback opens the service to every network the node is on: a person decides.
-const PUBLISHES_WIDER = doubt("it publishes the port on every interface, not loopback only");
+import { lintWords } from "../../words/lint-words.js";
 
 /** Compose publishing on 127.0.0.1 a service whose access is all nodes: other nodes are refused. */
 export function composeLoopback(ctx: ScanContext): void {
@@ -16,7 +14,9 @@ export function composeLoopback(ctx: ScanContext): void {
     if (owner === undefined) continue;
     const replacement = dockerLoopbackFix(ref.text).replacement;
     // An entry built from ${VAR} gets the hint only: rewriting it would drop the variable.
-    const fix = ref.text.includes("${") || replacement === ref.text ? undefined : { ref, kind: "entry" as const, replacement, certainty: PUBLISHES_WIDER };
+    // Publishing on every interface instead of loopback opens the service to every network the node is on: a person decides.
+    const certainty = doubt(lintWords().doubts.publishesWider);
+    const fix = ref.text.includes("${") || replacement === ref.text ? undefined : { ref, kind: "entry" as const, replacement, certainty };
     ctx.report("scan-compose-loopback", "error", { service: ref.key ?? "?", port: ref.port, owner: owner.label, entry: ref.text, replacement }, ref, undefined, fix, {
       port: ref.port,
       node,

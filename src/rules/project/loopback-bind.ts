@@ -3,9 +3,8 @@ import { doubt } from "../../project/edit-certainty.js";
 import type { ReferenceKind } from "../../project/port-reference.js";
 import { refText, type ScanContext } from "../../project/scan-context.js";
 import { isLoopbackHost } from "../../util/loopback.js";
+import { lintWords } from "../../words/lint-words.js";
 
-// Listening on every interface opens the service to every network the node is on: a person decides.
-const LISTENS_WIDER = doubt("it makes the service listen on every interface, not loopback only");
 
 /** Files that start a program with its own command line. */
 const COMMANDS: ReadonlySet<ReferenceKind> = new Set(["script", "procfile", "shell", "makefile"]);
@@ -25,7 +24,8 @@ export function loopbackBind(ctx: ScanContext): void {
     const command = bind.commands.length === 1 ? bind.commands[0] : undefined;
     // In package.json the script is a JSON string: a replacement with quotes or backslashes would need escaping.
     const writable = command !== undefined && !ref.text.includes("\n") && (ref.kind !== "script" || !/["\\]/.test(command));
-    const fix = writable ? { ref, kind: "entry" as const, replacement: command, certainty: LISTENS_WIDER } : undefined;
+    // Listening on every interface opens the service to every network the node is on: a person decides.
+    const fix = writable ? { ref, kind: "entry" as const, replacement: command, certainty: doubt(lintWords().doubts.listensWider) } : undefined;
     ctx.report(
       "scan-loopback-bind",
       "error",
