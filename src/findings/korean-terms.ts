@@ -101,23 +101,6 @@ export const koOthers = (others: string): string =>
     [/^(.+) uses (\d+)$/s, (first, port) => `${first}에서는 ${port} 포트를 씁니다`],
   );
 
-/** A process as observe/local-verdict.ts names it: `node (PID 12, user kim)`, `a process (PID 12)`, `an unknown process`. */
-export const koHolder = (holder: string): string =>
-  translate(
-    holder,
-    { "an unknown process": "알 수 없는 프로세스" },
-    [/^a process \(PID (\d+), user (.*)\)$/s, (pid, user) => `프로세스 (PID ${pid}, 사용자 ${user})`],
-    [/^a process \(PID (\d+)\)$/, (pid) => `프로세스 (PID ${pid})`],
-    [/^(.*) \(PID (\d+), user (.*)\)$/s, (command, pid, user) => `${command} (PID ${pid}, 사용자 ${user})`],
-  );
-
-/** A wildcard address as observe/local-verdict.ts's familyText writes it. */
-export const koAddress = (address: string): string =>
-  translate(address, {
-    "0.0.0.0 (all IPv4)": "0.0.0.0 (모든 IPv4)",
-    ":: (all IPv6, and IPv4 too unless IPv6-only)": ":: (모든 IPv6, IPv6 전용이 아니면 IPv4도)",
-  });
-
 /** The server program doctor recognised (fixes/bind-fix.ts), `unknown` when none. */
 export const koProgram = (program: string): string => translate(program, { unknown: "알 수 없는 프로그램" });
 

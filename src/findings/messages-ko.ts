@@ -5,12 +5,10 @@
 import { josa, particle } from "./josa.js";
 import {
   koAccess,
-  koAddress,
   koCheck,
   koContext,
   koDetail,
   koExpected,
-  koHolder,
   koNamed,
   koNow,
   koOthers,
@@ -350,7 +348,7 @@ export const messagesKo: KoreanMessages = {
   },
   "port-held-locally": {
     explain: "이 머신의 프로세스가 이 포트에서 리스닝하고 있습니다.",
-    message: (a) => `이 머신에서 ${josa(koHolder(a.holder), "이/가")} ${list(a.addresses.map(koAddress))}의 ${a.port} 포트를 쓰고 있습니다`,
+    message: (a) => `이 머신에서 ${josa(a.holder, "이/가")} ${list(a.addresses)}의 ${a.port} 포트를 쓰고 있습니다`,
     // 서비스가 등록된 포트는 다른 무언가가 차지했다고 옮기지 않습니다.
     fix: (a) =>
       a.service === undefined
@@ -480,7 +478,7 @@ export const messagesKo: KoreanMessages = {
   "doctor-port-in-use": {
     explain: "Address already in use: 이 머신의 다른 프로세스가 포트를 쓰고 있습니다.",
     message: (a) =>
-      `이 머신에서 ${josa(koHolder(a.holder), "이/가")} ${list(a.addresses)}의 ${a.port} 포트를 쓰고 있습니다${a.service === undefined ? "" : `. 레지스트리는 ${a.port} 포트를 ${a.service}에 할당했습니다`}`,
+      `이 머신에서 ${josa(a.holder, "이/가")} ${list(a.addresses)}의 ${a.port} 포트를 쓰고 있습니다${a.service === undefined ? "" : `. 레지스트리는 ${a.port} 포트를 ${a.service}에 할당했습니다`}`,
     fix: (a) =>
       a.locked === true
         ? `${a.port} 포트는 ${a.service ?? "그 서비스"}에 고정된 포트라 절대 옮기지 않습니다: 점유한 프로세스를 멈춘 뒤(아래 명령) ${josa(a.service ?? "서비스", "을/를")} 시작하세요`
@@ -488,7 +486,7 @@ export const messagesKo: KoreanMessages = {
   },
   "doctor-service-running": {
     explain: "포트를 점유한 것이 레지스트리가 이 포트를 준 바로 그 서비스입니다: 이미 이 머신에서 실행 중입니다.",
-    message: (a) => `${a.port} 포트는 ${josa(koHolder(a.holder), "이/가")} 쓰고 있으며, 이는 ${a.service} 자신입니다: 이미 이 머신에서 실행 중입니다`,
+    message: (a) => `${a.port} 포트는 ${josa(a.holder, "이/가")} 쓰고 있으며, 이는 ${a.service} 자신입니다: 이미 이 머신에서 실행 중입니다`,
     fix: (a) =>
       [
         `${josa(a.service, "을/를")} 시작하려던 것이라면 이미 실행 중이니 그대로 쓰세요`,
