@@ -18,6 +18,12 @@ export interface DoctorDeps extends OccupancyDeps {
   os: OperatingSystem;
 }
 
+/** One thing doctor checked, listed once under its findings (JSON `checks`); words/doctor-words.ts says it. */
+export type DoctorCheck =
+  | { check: "listeners" | "holders" | "localhost" | "docker-ps" }
+  | { check: "connect"; target: string; fromHere: boolean }
+  | { check: "files"; kind: "env" | "compose"; count: number };
+
 export interface DoctorContext {
   model: RegistryModel;
   network: NetworkContext;
@@ -28,15 +34,14 @@ export interface DoctorContext {
   targetOs: OperatingSystem;
   owner: string;
   findings: Finding[];
-  /** What doctor checked, listed once under its findings. */
-  ran: string[];
+  ran: DoctorCheck[];
   /** A project file as the registry's findings show theirs (relative to cwd inside the project). */
   shown(file: string): string;
   add<C extends Code>(
     code: C,
     severity: Finding["severity"],
     args: MessageArgs<C>,
-    extra?: { location?: Location; evidence?: string[]; commands?: string[]; fix?: string },
+    extra?: { location?: Location; evidence?: string[]; commands?: string[]; fix?: string; suggestion?: number },
   ): void;
 }
 
@@ -68,6 +73,8 @@ export function createDoctorContext(
       if (extra?.commands !== undefined && extra.commands.length > 0) finding.commands = extra.commands;
       // A fix written for this program and OS says more than the code's generic one.
       if (extra?.fix !== undefined && extra.fix !== "") finding.fix = extra.fix;
+      // A port to take instead of stopping the holder: data, so the commands hold commands only.
+      if (extra?.suggestion !== undefined) finding.data = { suggestion: String(extra.suggestion) };
       findings.push(finding);
     },
   };

@@ -104,34 +104,6 @@ export const koOthers = (others: string): string =>
 /** The server program doctor recognised (fixes/bind-fix.ts), `unknown` when none. */
 export const koProgram = (program: string): string => translate(program, { unknown: "알 수 없는 프로그램" });
 
-/** doctor-check-skipped's check and reason (diagnose/checks/docker.ts, remote.ts); docker's own stderr stays. */
-export const koCheck = (check: string): string => translate(check, { "remote probe": "원격 프로브" });
-
-export const koSkipReason = (reason: string): string =>
-  translate(
-    reason,
-    {
-      "offline mode (--no-remote or SPARKPORT_OFFLINE=1)": "오프라인 모드입니다 (--no-remote 또는 SPARKPORT_OFFLINE=1)",
-      "the docker CLI is not installed here": "이 머신에 docker CLI가 설치되어 있지 않습니다",
-    },
-    [/^docker ps failed \((.+)\)$/s, (code) => `docker ps가 실패했습니다 (${code})`],
-    [/^docker ps exited with (.+)$/s, (code) => `docker ps가 종료 코드 ${code}${particle(code, "으로/로")} 끝났습니다`],
-  );
-
-/** What doctor ran (the `ctx.ran.push` lines of diagnose/checks). */
-export const koRan = (ran: string): string =>
-  translate(
-    ran,
-    {
-      "what listens on this machine": "이 머신에서 리스닝 중인 소켓",
-      "who holds the port here": "이 머신에서 포트를 쓰는 프로세스",
-      "each address localhost resolves to": "localhost가 가리키는 각 주소",
-    },
-    [/^(\d+) (env|compose) file\(s\)$/, (n, kind) => `${kind} 파일 ${n}개`],
-    [/^a TCP connection from here to (.+)$/s, (target) => `이 머신에서 ${target}${particle(target, "으로/로")}의 TCP 연결`],
-    [/^a TCP connection to (.+)$/s, (target) => `${target}${particle(target, "으로/로")}의 TCP 연결`],
-  );
-
 /** tailscale ping's answer, or `no output` (diagnose/checks/tailscale-ping.ts). */
 export const koPingResult = (result: string): string => translate(result, { "no output": "출력 없음" });
 

@@ -5,7 +5,6 @@
 import { josa, particle } from "./josa.js";
 import {
   koAccess,
-  koCheck,
   koContext,
   koDetail,
   koExpected,
@@ -19,7 +18,6 @@ import {
   koPriority,
   koProgram,
   koReceived,
-  koSkipReason,
   koState,
   koStatus,
   koTo,
@@ -559,7 +557,7 @@ export const messagesKo: KoreanMessages = {
   },
   "doctor-check-skipped": {
     explain: "doctor의 검사 하나를 이 머신에서 실행할 수 없었습니다.",
-    message: (a) => `${koCheck(a.check)} 검사를 건너뛰었습니다: ${koSkipReason(a.reason)}`,
+    message: (a) => `${a.check} 검사를 건너뛰었습니다: ${a.reason}`,
   },
   "doctor-healthy": {
     explain: "doctor가 확인한 항목에 문제가 없습니다.",

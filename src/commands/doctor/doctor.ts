@@ -7,7 +7,7 @@ import { checkDocker } from "../../diagnose/checks/docker.js";
 import { checkEnvFiles } from "../../diagnose/checks/env-files.js";
 import { checkGivenAddress, checkListening, checkLocalhostFamilies } from "../../diagnose/checks/listening.js";
 import { checkRemote } from "../../diagnose/checks/remote.js";
-import { createDoctorContext, type DoctorDeps } from "../../diagnose/doctor-context.js";
+import { createDoctorContext, type DoctorCheck, type DoctorDeps } from "../../diagnose/doctor-context.js";
 import { parseErrorText, type PastedError } from "../../diagnose/parse-error-text.js";
 import { resolveTarget, type DoctorTarget } from "../../diagnose/resolve-target.js";
 import { buildModel } from "../../registry/model.js";
@@ -29,7 +29,7 @@ export interface DoctorResult {
   thisNode: string | null;
   target: { input: string; port: number; service: string | null; node: string | null; host: string | null; local: boolean };
   pastedError: PastedError | null;
-  checks: string[];
+  checks: DoctorCheck[];
   notes: Finding[];
   findings: Finding[];
   healthy: boolean;

@@ -1,6 +1,7 @@
 import { errorCode } from "../../io/file-system.js";
 import { parseTailscalePing } from "../../observe/parse/tailscale-ping.js";
 import type { DoctorContext } from "../doctor-context.js";
+import { doctorWords } from "../../words/doctor-words.js";
 
 export async function tailscalePing(ctx: DoctorContext, host: string): Promise<string | undefined> {
   const status = ctx.network.tailscale;
@@ -13,8 +14,8 @@ export async function tailscalePing(ctx: DoctorContext, host: string): Promise<s
     const text = `${run.stdout}${run.stderr}`.trim();
     const parsed = parseTailscalePing(text);
     ctx.add("doctor-tailscale-ping", "info", { node: host, result: parsed.quote || text.split("\n")[0] || "no output" });
-    return `tailscale ping ${host}: ${parsed.state}`;
+    return doctorWords().seen.tailscalePing({ host, state: parsed.state });
   } catch (error) {
-    return errorCode(error) === "ENOENT" ? undefined : `tailscale ping ${host} failed`;
+    return errorCode(error) === "ENOENT" ? undefined : doctorWords().seen.tailscalePingFailed(host);
   }
 }
