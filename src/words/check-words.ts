@@ -41,7 +41,6 @@ const en = {
     "name-error": "name does not resolve",
   },
   remote: (a: { state: string; where: string; udp: boolean; ms: number }) => `${a.state} on ${a.where}${a.udp ? " (UDP)" : ""}, ${a.ms} ms`,
-  fix: "fix:",
   nextFree: "next free:",
 };
 
@@ -72,7 +71,6 @@ export const checkWords = twin<typeof en>({
       "name-error": "이름 확인 실패(name-error)",
     },
     remote: (a) => `${a.where}: ${a.state}${a.udp ? " (UDP)" : ""}, ${a.ms} ms`,
-    fix: "해결:",
     nextFree: "다음 빈 포트:",
   },
 });

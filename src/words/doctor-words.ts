@@ -31,7 +31,6 @@ const en = {
   },
   at: (location: string) => `at ${location}`,
   observed: (evidence: string) => `observed: ${evidence}`,
-  fix: "fix:",
   /** After a holder's commands, the alternative to stopping it. */
   instead: (port: number) => `# or take a free port instead: ${port}`,
   checked: (checks: readonly string[]) => `checked: ${checks.join("; ")}`,
@@ -113,7 +112,6 @@ export const doctorWords = twin<typeof en>({
     },
     at: (location) => `위치: ${location}`,
     observed: (evidence) => `관찰: ${evidence}`,
-    fix: "해결:",
     instead: (port) => `# 또는 대신 빈 포트 ${josa(String(port), "을/를")} 쓰세요`,
     checked: (checks) => `확인한 항목: ${checks.join(", ")}`,
     problem: "문제를 찾았습니다. doctor는 아무것도 바꾸지 않았습니다",

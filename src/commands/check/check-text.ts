@@ -4,6 +4,7 @@ import type { Finding } from "../../findings/finding.js";
 import { holderText } from "../../observe/local-verdict.js";
 import { widthFor } from "../../render/display-width.js";
 import { checkWords } from "../../words/check-words.js";
+import { findingWords } from "../../words/finding-words.js";
 
 type Words = ReturnType<typeof checkWords>;
 
@@ -39,10 +40,10 @@ function remoteLine(c: PortCheck, w: Words): string | null {
   return w.remote({ state, where, udp: c.protocol === "udp", ms: Math.round(c.remote.ms) });
 }
 
-function findingLine(f: Finding, paint: Paint, w: Words): string[] {
+function findingLine(f: Finding, paint: Paint): string[] {
   const mark = f.severity === "error" ? paint.red("✖") : f.severity === "warning" ? paint.yellow("!") : paint.blue("i");
   const lines = [`  ${mark} ${f.code}  ${f.message}`];
-  if (f.fix !== undefined) lines.push(`      ${paint.green(w.fix)} ${f.fix}`);
+  if (f.fix !== undefined) lines.push(`      ${paint.green(findingWords().fix)} ${f.fix}`);
   return lines;
 }
 
@@ -53,7 +54,7 @@ export async function renderCheckText(result: CheckResult, paint: Paint): Promis
   const column = Math.max(...Object.values(w.label).map(widthOf)) + 2;
   const label = (text: string): string => `  ${text}${" ".repeat(column - widthOf(text))}`;
   const out: string[] = [];
-  for (const note of result.notes) out.push(...findingLine(note, paint, w).map((l) => l.slice(2)));
+  for (const note of result.notes) out.push(...findingLine(note, paint).map((l) => l.slice(2)));
   if (result.notes.length > 0) out.push("");
   for (const c of result.checks) {
     const verdict = c.verdict === "free" ? paint.green(w.verdict.free) : paint.red(w.verdict.conflict);
@@ -64,7 +65,7 @@ export async function renderCheckText(result: CheckResult, paint: Paint): Promis
     const remote = remoteLine(c, w);
     if (remote !== null) out.push(`${label(w.label.remote)}${remote}`);
     // The remote line says the probe was skipped: its finding would say "offline mode" a second time.
-    for (const f of c.findings) if (!(f.code === "remote-skipped" && remote !== null)) out.push(...findingLine(f, paint, w));
+    for (const f of c.findings) if (!(f.code === "remote-skipped" && remote !== null)) out.push(...findingLine(f, paint));
     if (c.next.length > 0) out.push(`  ${paint.green(w.nextFree)} ${c.next.join(", ")}`);
     out.push("");
   }

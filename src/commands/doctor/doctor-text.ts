@@ -4,6 +4,7 @@ import type { DoctorCheck } from "../../diagnose/doctor-context.js";
 import type { PastedErrorKind } from "../../diagnose/parse-error-text.js";
 import { formatLocation, type Finding } from "../../findings/finding.js";
 import { doctorWords } from "../../words/doctor-words.js";
+import { findingWords } from "../../words/finding-words.js";
 
 type Words = ReturnType<typeof doctorWords>;
 
@@ -12,7 +13,7 @@ function findingLines(f: Finding, paint: Paint, w: Words): string[] {
   const lines = [`${mark} ${paint.bold(f.code)}  ${f.message}`];
   if (f.location.line !== undefined && f.severity !== "info") lines.push(paint.dim(`    ${w.at(formatLocation(f.location))}`));
   for (const e of f.evidence ?? []) lines.push(paint.dim(`    ${w.observed(e)}`));
-  if (f.fix !== undefined) lines.push(`    ${paint.green(w.fix)} ${f.fix}`);
+  if (f.fix !== undefined) lines.push(`    ${paint.green(findingWords().fix)} ${f.fix}`);
   for (const c of f.commands ?? []) lines.push(`      ${c.startsWith("#") ? paint.dim(c) : `$ ${c}`}`);
   // A port to take instead closes the commands, as a comment: not one to run.
   if (f.data?.suggestion !== undefined) lines.push(`      ${paint.dim(w.instead(Number(f.data.suggestion)))}`);
