@@ -7,6 +7,27 @@ import { twin } from "./twin.js";
 // a person: the evidence lines, the list of what was checked, a skipped check's name and reason. Probe states,
 // addresses, PIDs and command lines stay as observed.
 
+/** Evidence: what a check saw, one line each. */
+const seen = {
+  listening: (what: string) => `listening: ${what}`,
+  commandLine: (commandLine: string) => `command line: ${commandLine}`,
+  noListener: (a: { port: number; source: string }) => `no listener on ${a.port} in the socket table (${a.source})`,
+  bind: (a: { target: string; state: string }) => `bind ${a.target}: ${a.state}`,
+  probe: (a: { target: string; state: string }) => `probe ${a.target}: ${a.state}`,
+  probeTimed: (a: { target: string; state: string; ms: number; code: string | undefined }) =>
+    `probe ${a.target}: ${a.state} after ${a.ms} ms${a.code === undefined ? "" : ` (${a.code})`}`,
+  tailscaleHere: (a: { backendState: string; userspace: boolean }) =>
+    `tailscale here: BackendState ${a.backendState}${a.userspace ? ", TUN false (userspace networking)" : ""}`,
+  tailscalePeer: (a: { peer: string; online: boolean }) => `tailscale peer ${a.peer}: ${a.online ? "online" : "offline"}`,
+  tailscalePing: (a: { host: string; state: string }) => `tailscale ping ${a.host}: ${a.state}`,
+  tailscalePingFailed: (host: string) => `tailscale ping ${host} failed`,
+};
+
+export type SeenWords = typeof seen;
+
+/** Evidence in JSON is English in every language: a command's JSON is the same in each but for message and fix. */
+export const SEEN_IN_JSON: SeenWords = seen;
+
 const en = {
   heading: (a: { input: string; subject: string; where: string }) => `doctor ${a.input}: ${a.subject} on ${a.where}`,
   port: (port: number) => `port ${port}`,
@@ -46,21 +67,7 @@ const en = {
     files: (a: { kind: string; count: number }) => plural(a.count, `${a.kind} file`),
     dockerPs: "docker ps",
   },
-  /** Evidence: what a check saw, one line each. */
-  seen: {
-    listening: (what: string) => `listening: ${what}`,
-    commandLine: (commandLine: string) => `command line: ${commandLine}`,
-    noListener: (a: { port: number; source: string }) => `no listener on ${a.port} in the socket table (${a.source})`,
-    bind: (a: { target: string; state: string }) => `bind ${a.target}: ${a.state}`,
-    probe: (a: { target: string; state: string }) => `probe ${a.target}: ${a.state}`,
-    probeTimed: (a: { target: string; state: string; ms: number; code: string | undefined }) =>
-      `probe ${a.target}: ${a.state} after ${a.ms} ms${a.code === undefined ? "" : ` (${a.code})`}`,
-    tailscaleHere: (a: { backendState: string; userspace: boolean }) =>
-      `tailscale here: BackendState ${a.backendState}${a.userspace ? ", TUN false (userspace networking)" : ""}`,
-    tailscalePeer: (a: { peer: string; online: boolean }) => `tailscale peer ${a.peer}: ${a.online ? "online" : "offline"}`,
-    tailscalePing: (a: { host: string; state: string }) => `tailscale ping ${a.host}: ${a.state}`,
-    tailscalePingFailed: (host: string) => `tailscale ping ${host} failed`,
-  },
+  seen,
   /** doctor-check-skipped's check and reason; docker's own stderr stays as it is. */
   skipped: {
     docker: "Docker",

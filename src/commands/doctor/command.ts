@@ -16,5 +16,6 @@ export const doctorCommand = defineCommand({
     return doctor({ ...occupancy, deps: doctorDeps, target: args.target, ...options });
   },
   text: async (result, { paint }) => (await import("./doctor-text.js")).renderDoctorText(result, paint),
+  json: ({ observed: _, ...result }) => result,
   findings: (result) => [...result.notes, ...result.findings],
 });

@@ -1,6 +1,6 @@
 import type { Paint } from "../../render/paint.js";
 import type { DoctorResult } from "./doctor.js";
-import type { DoctorCheck } from "../../diagnose/doctor-context.js";
+import type { DoctorCheck, Evidence } from "../../diagnose/doctor-context.js";
 import type { PastedErrorKind } from "../../diagnose/parse-error-text.js";
 import { formatLocation, type Finding } from "../../findings/finding.js";
 import { doctorWords } from "../../words/doctor-words.js";
@@ -8,11 +8,11 @@ import { findingWords } from "../../words/finding-words.js";
 
 type Words = ReturnType<typeof doctorWords>;
 
-function findingLines(f: Finding, paint: Paint, w: Words): string[] {
+function findingLines(f: Finding, paint: Paint, w: Words, observed: readonly Evidence[] = []): string[] {
   const mark = f.severity === "error" ? paint.red("✖") : f.severity === "warning" ? paint.yellow("!") : paint.blue("i");
   const lines = [`${mark} ${paint.bold(f.code)}  ${f.message}`];
   if (f.location.line !== undefined && f.severity !== "info") lines.push(paint.dim(`    ${w.at(formatLocation(f.location))}`));
-  for (const e of f.evidence ?? []) lines.push(paint.dim(`    ${w.observed(e)}`));
+  for (const said of observed) lines.push(paint.dim(`    ${w.observed(said(w.seen))}`));
   if (f.fix !== undefined) lines.push(`    ${paint.green(findingWords().fix)} ${f.fix}`);
   for (const c of f.commands ?? []) lines.push(`      ${c.startsWith("#") ? paint.dim(c) : `$ ${c}`}`);
   // A port to take instead closes the commands, as a comment: not one to run.
@@ -48,7 +48,7 @@ export function renderDoctorText(result: DoctorResult, paint: Paint): string {
   if (result.pastedError !== null) out.push(paint.dim(w.pasted({ kind: kinds[result.pastedError.kind], quote: result.pastedError.quote })));
   // The all-clear is the last line, not a finding line and then the same words again.
   const healthy = result.findings.find((f) => f.code === "doctor-healthy");
-  for (const f of result.findings) if (f !== healthy) out.push(...findingLines(f, paint, w));
+  for (const f of result.findings) if (f !== healthy) out.push(...findingLines(f, paint, w, result.observed.get(f)));
   out.push(paint.dim(w.checked(result.checks.map((c) => checkText(c, w)))));
   const warned = result.findings.some((f) => f.severity === "warning");
   if (!result.healthy) out.push(paint.red(`✖ ${w.problem}`));

@@ -7,7 +7,7 @@ import { checkDocker } from "../../diagnose/checks/docker.js";
 import { checkEnvFiles } from "../../diagnose/checks/env-files.js";
 import { checkGivenAddress, checkListening, checkLocalhostFamilies } from "../../diagnose/checks/listening.js";
 import { checkRemote } from "../../diagnose/checks/remote.js";
-import { createDoctorContext, type DoctorCheck, type DoctorDeps } from "../../diagnose/doctor-context.js";
+import { createDoctorContext, type DoctorCheck, type DoctorDeps, type Evidence } from "../../diagnose/doctor-context.js";
 import { parseErrorText, type PastedError } from "../../diagnose/parse-error-text.js";
 import { resolveTarget, type DoctorTarget } from "../../diagnose/resolve-target.js";
 import { buildModel } from "../../registry/model.js";
@@ -32,6 +32,8 @@ export interface DoctorResult {
   checks: DoctorCheck[];
   notes: Finding[];
   findings: Finding[];
+  /** Each finding's evidence, for the text to say in the run's language; JSON has each finding's `evidence`. */
+  observed: ReadonlyMap<Finding, readonly Evidence[]>;
   healthy: boolean;
   exitCode: number;
 }
@@ -110,6 +112,7 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
     checks: ctx.ran,
     notes: network.notes,
     findings: ctx.findings,
+    observed: ctx.observed,
     healthy,
     exitCode: exitCodeFor(ctx.findings),
   };

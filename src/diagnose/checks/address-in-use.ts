@@ -1,7 +1,7 @@
 import { findNextFree } from "../../network/find-next-free.js";
 import { registryVerdict } from "../../observe/registry-verdict.js";
 import { holderText, localVerdict, type Holder } from "../../observe/local-verdict.js";
-import type { DoctorContext } from "../doctor-context.js";
+import type { DoctorContext, Evidence } from "../doctor-context.js";
 import { excludedPortFix } from "../../fixes/excluded-port-fix.js";
 import { privilegedPortFix } from "../../fixes/privileged-port-fix.js";
 import { findHolder, stopProcessFix } from "../../fixes/stop-process-fix.js";
@@ -11,7 +11,6 @@ import { splitCommandLine } from "../../command-line/split-command-line.js";
 import { locateProgram } from "../../programs/locate-program.js";
 import { programName } from "../../programs/program-name.js";
 import { dockerHolder } from "./docker.js";
-import { doctorWords } from "../../words/doctor-words.js";
 
 const DOCKER_PROXIES = /^(docker-proxy|com\.docke|com\.docker\.backend|Docker Desktop|vpnkit|wslrelay)/i;
 
@@ -30,7 +29,6 @@ async function alternative(ctx: DoctorContext): Promise<number | undefined> {
 /** Who holds the port, the command to stop it, and a port to take instead; doctor never stops anything itself. */
 export async function checkAddressInUse(ctx: DoctorContext, dockerError = false): Promise<void> {
   ctx.ran.push({ check: "holders" });
-  const seen = doctorWords().seen;
   const { port } = ctx.target;
   const verdict = await localVerdict(port, ctx.network.local, ctx.network.ownAddresses);
   const owners = ctx.model.allocations.filter((a) => a.port === port && a.node === ctx.network.thisNode);
@@ -39,9 +37,9 @@ export async function checkAddressInUse(ctx: DoctorContext, dockerError = false)
   // A locked port never moves: its service is not offered another one.
   const instead = locked !== undefined && ctx.target.allocation?.service === locked.service ? undefined : await alternative(ctx);
   for (const holder of verdict.holders) {
-    const evidence = [seen.listening(`${holder.addresses.map((a) => `${a}:${port}`).join(", ")} (${verdict.source})`)];
+    const evidence: Evidence[] = [(seen) => seen.listening(`${holder.addresses.map((a) => `${a}:${port}`).join(", ")} (${verdict.source})`)];
     const commandLine = holder.pid === null ? undefined : await ctx.deps.processInfo.commandLine(holder.pid);
-    if (commandLine !== undefined) evidence.push(`PID ${holder.pid ?? ""}: ${commandLine}`);
+    if (commandLine !== undefined) evidence.push(() => `PID ${holder.pid ?? ""}: ${commandLine}`);
     const itself = owners.find((a) => holderIsService(holder.command, commandLine, a));
     if (itself !== undefined) {
       // The registered service is what holds it: it is already up, and stopping it stops it for everyone using it.
@@ -60,7 +58,7 @@ export async function checkAddressInUse(ctx: DoctorContext, dockerError = false)
   if (dockerError || (verdict.holders.length === 0 && verdict.held)) await dockerHolder(ctx, port);
   const inUse = verdict.binds.filter((b) => b.state === "in-use").map((b) => b.address);
   if (verdict.holders.length === 0 && inUse.length > 0) {
-    ctx.add("port-held-unknown", "error", { port, addresses: inUse }, { evidence: verdict.binds.map((b) => seen.bind({ target: `${b.address}:${port}`, state: b.state })) });
+    ctx.add("port-held-unknown", "error", { port, addresses: inUse }, { evidence: verdict.binds.map((b): Evidence => (seen) => seen.bind({ target: `${b.address}:${port}`, state: b.state })) });
   }
   if (verdict.excluded !== null) {
     const fix = excludedPortFix(port, verdict.excluded, instead);

@@ -26,7 +26,7 @@ export async function checkCompose(ctx: DoctorContext): Promise<void> {
           "doctor-compose-loopback",
           "error",
           { service: line.service, port: p.published, hostIp: p.hostIp, entry: line.entry, replacement: fix.replacement },
-          { location: { file: shown, line: line.line, column: line.column }, evidence: [`${shown}:${line.line}: "${line.entry}"`], commands: fix.commands },
+          { location: { file: shown, line: line.line, column: line.column }, evidence: [() => `${shown}:${line.line}: "${line.entry}"`], commands: fix.commands },
         );
       }
     }

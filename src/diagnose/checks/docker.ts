@@ -30,7 +30,7 @@ export async function checkDocker(ctx: DoctorContext): Promise<void> {
     const hostIp = published[0]?.hostIp ?? "127.0.0.1";
     const fix = dockerLoopbackFix(`${hostIp.includes(":") ? `[${hostIp}]` : hostIp}:${port}:${published[0]?.containerPort ?? port}`);
     ctx.add("doctor-docker-loopback", "error", { container: container.name, port, hostIp, replacement: fix.replacement }, {
-      evidence: [`docker ps: ${container.name} ${published.map((p) => `${p.hostIp ?? ""}:${p.hostPort ?? ""}->${p.containerPort}/${p.protocol}`).join(", ")}`],
+      evidence: [() => `docker ps: ${container.name} ${published.map((p) => `${p.hostIp ?? ""}:${p.hostPort ?? ""}->${p.containerPort}/${p.protocol}`).join(", ")}`],
       commands: fix.commands,
     });
   }

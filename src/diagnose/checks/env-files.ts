@@ -55,7 +55,7 @@ export async function checkEnvFiles(ctx: DoctorContext): Promise<void> {
         const write = { line, file: shown, masked: line.includes(MASK) };
         ctx.add("doctor-env-mismatch", "error", { key, value: masked, owner: ctx.owner, expected, write }, {
           location: { file: shown, line: index + 1, column },
-          evidence: [`${shown}:${index + 1}: ${key}=${masked}`],
+          evidence: [() => `${shown}:${index + 1}: ${key}=${masked}`],
         });
       }
     });

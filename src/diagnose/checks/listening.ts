@@ -1,14 +1,12 @@
 import { listenersOnPort } from "../../observe/listeners-on-port.js";
-import type { DoctorContext } from "../doctor-context.js";
+import type { DoctorContext, Evidence } from "../doctor-context.js";
 import { bindAllInterfacesFix } from "../../fixes/bind-fix.js";
 import { isLoopbackAddress } from "../../util/loopback.js";
-import { doctorWords } from "../../words/doctor-words.js";
 
 const bracketed = (host: string): string => (host.includes(":") ? `[${host}]` : host);
 
 export async function checkListening(ctx: DoctorContext): Promise<void> {
   ctx.ran.push({ check: "listeners" });
-  const seen = doctorWords().seen;
   const { port } = ctx.target;
   const allocation = ctx.target.allocation;
   // A UDP service's socket sits in the UDP table.
@@ -19,7 +17,7 @@ export async function checkListening(ctx: DoctorContext): Promise<void> {
     const start = allocation?.start;
     const args = allocation === null ? { owner: ctx.owner, port, node } : { owner: ctx.owner, port, node, status: allocation.status };
     ctx.add("doctor-nothing-listening", "error", start === undefined ? args : { ...args, start }, {
-      evidence: [seen.noListener({ port, source: snapshot.source })],
+      evidence: [(seen) => seen.noListener({ port, source: snapshot.source })],
       ...(start === undefined ? {} : { commands: [start] }),
     });
     return;
@@ -29,13 +27,13 @@ export async function checkListening(ctx: DoctorContext): Promise<void> {
     const pid = listeners.find((l) => l.pid !== undefined)?.pid;
     const commandLine = pid === undefined ? undefined : await ctx.deps.processInfo.commandLine(pid);
     const fix = bindAllInterfacesFix(commandLine, port, ctx.targetOs);
-    const evidence = listeners.map((l) => seen.listening(`${l.address}:${port}${l.pid === undefined ? "" : ` PID ${l.pid}`}${l.command === undefined ? "" : ` (${l.command})`}`));
-    if (commandLine !== undefined) evidence.push(seen.commandLine(commandLine));
+    const evidence = listeners.map((l): Evidence => (seen) => seen.listening(`${l.address}:${port}${l.pid === undefined ? "" : ` PID ${l.pid}`}${l.command === undefined ? "" : ` (${l.command})`}`));
+    if (commandLine !== undefined) evidence.push((seen) => seen.commandLine(commandLine));
     const own = ctx.target.node === null ? undefined : ctx.network.hostOf(ctx.target.node);
     // Probe the address other nodes use: the refusal they see, observed.
     if (own !== undefined && ctx.network.remote && !addresses.includes(own)) {
       const probe = await ctx.network.probe(own, port);
-      evidence.push(seen.probe({ target: `${own}:${port}`, state: probe.state }));
+      evidence.push((seen) => seen.probe({ target: `${own}:${port}`, state: probe.state }));
     }
     // The summary says what the command alone does not (Redis's protected mode still denies remote clients after --bind).
     ctx.add("doctor-localhost-only", "error", { owner: ctx.owner, port, addresses, program: fix.program }, { evidence, commands: fix.commands, fix: fix.summary });
@@ -53,12 +51,16 @@ export async function checkGivenAddress(ctx: DoctorContext): Promise<void> {
   const snapshot = await ctx.network.local.socketTable.snapshot({ protocol: "tcp", ports: [port] });
   const listening = [...new Set(listenersOnPort(snapshot.listeners, port).map((l) => l.address))];
   if (listening.length === 0) return; // checkListening has said nothing listens
-  const seen = doctorWords().seen;
   ctx.add(
     "doctor-family-mismatch",
     "error",
     { host, port, listening: listening.join(", "), refused: host },
-    { evidence: [seen.probe({ target: `${bracketed(host)}:${port}`, state: probe.state }), ...listening.map((a) => seen.listening(`${a}:${port}`))] },
+    {
+      evidence: [
+        (seen) => seen.probe({ target: `${bracketed(host)}:${port}`, state: probe.state }),
+        ...listening.map((a): Evidence => (seen) => seen.listening(`${a}:${port}`)),
+      ],
+    },
   );
 }
 
@@ -77,7 +79,7 @@ export async function checkLocalhostFamilies(ctx: DoctorContext): Promise<void> 
       "doctor-family-mismatch",
       "error",
       { host: "localhost", port, listening: open.join(", "), refused: refused.join(", ") },
-      { evidence: results.map((r) => doctorWords().seen.probe({ target: `${bracketed(r.address)}:${port}`, state: r.state })) },
+      { evidence: results.map((r): Evidence => (seen) => seen.probe({ target: `${bracketed(r.address)}:${port}`, state: r.state })) },
     );
   }
 }

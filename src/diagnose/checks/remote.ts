@@ -1,4 +1,4 @@
-import type { DoctorContext } from "../doctor-context.js";
+import type { DoctorContext, Evidence } from "../doctor-context.js";
 import { firewallFix } from "../../fixes/firewall-fix.js";
 import { tailscaleFix } from "../../fixes/tailscale-fix.js";
 import { tailscalePing } from "./tailscale-ping.js";
@@ -17,7 +17,7 @@ export async function checkRemote(ctx: DoctorContext): Promise<void> {
   ctx.ran.push({ check: "connect", target: `${host}:${port}`, fromHere: true });
   const probe = await ctx.network.probe(host, port, undefined, ctx.target.allocation?.transport);
   const target = `${host.includes(":") ? `[${host}]` : host}:${port}`;
-  const evidence = [doctorWords().seen.probeTimed({ target, state: probe.state, ms: Math.round(probe.ms), code: probe.errorCode })];
+  const evidence: Evidence[] = [(seen) => seen.probeTimed({ target, state: probe.state, ms: Math.round(probe.ms), code: probe.errorCode })];
   const service = ctx.target.allocation?.service.name ?? String(port);
   // A UDP port without a refusal is all a datagram can show of a healthy service.
   if (probe.state === "open" || probe.state === "open|filtered") return;
@@ -41,17 +41,16 @@ export async function checkRemote(ctx: DoctorContext): Promise<void> {
   }
 }
 
-function tailscaleEvidence(ctx: DoctorContext, host: string): { evidence: string[]; commands: string[] } {
+function tailscaleEvidence(ctx: DoctorContext, host: string): { evidence: Evidence[]; commands: string[] } {
   const status = ctx.network.tailscale;
   if (status === undefined) return { evidence: [], commands: [] };
-  const seen = doctorWords().seen;
-  const evidence = [seen.tailscaleHere({ backendState: status.backendState, userspace: status.tun === false })];
+  const evidence: Evidence[] = [(seen) => seen.tailscaleHere({ backendState: status.backendState, userspace: status.tun === false })];
   const commands: string[] = [];
   if (status.backendState !== "Running") commands.push(...tailscaleFix(status.backendState === "NeedsLogin" ? "needs-login" : "stopped", ctx.deps.os).commands);
   else if (status.tun === false) commands.push(...tailscaleFix("userspace", ctx.deps.os).commands);
   const peer = status.peers.find((p) => p.ips.includes(host));
   if (peer !== undefined) {
-    evidence.push(seen.tailscalePeer({ peer: peer.hostName, online: peer.online }));
+    evidence.push((seen) => seen.tailscalePeer({ peer: peer.hostName, online: peer.online }));
     if (!peer.online) commands.push(...tailscaleFix("peer-offline", ctx.targetOs, peer.hostName).commands);
   }
   return { evidence, commands };
