@@ -8,7 +8,7 @@ import type { OperatingSystem } from "../registry/schema.js";
 import type { ProcessInfo } from "../observe/process-command-line.js";
 import type { DoctorTarget } from "./resolve-target.js";
 import { shownPath } from "../util/shown-path.js";
-import { SEEN_IN_JSON, type SeenWords } from "../words/doctor-words.js";
+import { doctorWords, SEEN_IN_JSON, type SeenWords } from "../words/doctor-words.js";
 
 export interface DoctorDeps extends OccupancyDeps {
   processInfo: ProcessInfo;
@@ -36,6 +36,7 @@ export interface DoctorContext {
   local: boolean;
   /** The target node's OS: fixes are written for it. */
   targetOs: OperatingSystem;
+  /** The service's label, else the port, in the run's language: the findings' `owner`. */
   owner: string;
   findings: Finding[];
   /** Each finding's evidence, for the text to say in the run's language. */
@@ -70,7 +71,7 @@ export function createDoctorContext(
     target,
     local,
     targetOs: local ? deps.os : (nodeOs ?? deps.os),
-    owner: target.allocation?.label ?? `port ${target.port}`,
+    owner: target.allocation?.label ?? doctorWords().port(target.port),
     findings,
     observed,
     ran: [],

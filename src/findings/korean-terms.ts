@@ -59,16 +59,12 @@ export const koDetail = (detail: string): string => translate(detail, { "no rout
 /** A removed service's new port (changes/impact.ts). */
 export const koTo = (to: string): string => translate(to, { removed: "삭제됨" });
 
-/**
- * Labels built in registry/model.ts (`reservation NAME`) and diagnose/doctor-context.ts (`port 8000`), and the last
- * item of rules/registry/collision-groups.ts's owner lists (`and 3 more`).
- */
+/** Labels built in registry/model.ts (`reservation NAME`), and the last item of rules/registry/collision-groups.ts's owner lists (`and 3 more`). */
 export const koOwner = (owner: string): string =>
   translate(
     owner,
     {},
     [/^reservation (.+)$/s, (name) => `예약 ${name}`],
-    [/^port (\d+)$/, (port) => `포트 ${port}`],
     [/^and (\d+) more$/, (n) => `그 밖에 ${n}개`],
   );
 
