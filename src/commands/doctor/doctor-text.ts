@@ -1,5 +1,5 @@
 import type { Paint } from "../../render/paint.js";
-import type { DoctorResult } from "./doctor.js";
+import type { DoctorAnswer } from "./doctor.js";
 import type { DoctorCheck, Evidence } from "../../diagnose/doctor-context.js";
 import type { PastedErrorKind } from "../../diagnose/parse-error-text.js";
 import { formatLocation, type Finding } from "../../findings/finding.js";
@@ -35,7 +35,7 @@ function checkText(c: DoctorCheck, w: Words): string {
   }
 }
 
-export function renderDoctorText(result: DoctorResult, paint: Paint): string {
+export function renderDoctorText(result: DoctorAnswer, paint: Paint): string {
   const w = doctorWords();
   const t = result.target;
   // Said once: "on macmini (this machine)", "on this machine (macmini)", or "on laptop, from macmini".

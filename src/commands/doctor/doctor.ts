@@ -32,10 +32,13 @@ export interface DoctorResult {
   checks: DoctorCheck[];
   notes: Finding[];
   findings: Finding[];
-  /** Each finding's evidence, for the text to say in the run's language; JSON has each finding's `evidence`. */
-  observed: ReadonlyMap<Finding, readonly Evidence[]>;
   healthy: boolean;
   exitCode: number;
+}
+
+/** What doctor found: its JSON (DoctorResult), and each finding's evidence for the text to say in the run's language. */
+export interface DoctorAnswer extends DoctorResult {
+  observed: ReadonlyMap<Finding, readonly Evidence[]>;
 }
 
 function targetFromError(error: PastedError | null, target: string | undefined): string {
@@ -59,7 +62,7 @@ function targetFromError(error: PastedError | null, target: string | undefined):
   throw new UsageError("name what to diagnose (a service, a port, host:port or a URL), or paste an error that names a port with --error");
 }
 
-export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
+export async function doctor(options: DoctorOptions): Promise<DoctorAnswer> {
   const pasted = options.error === undefined ? null : parseErrorText(options.error);
   if (options.error !== undefined && pasted === null) {
     throw new UsageError("--error: no port error recognised (expected an EADDRINUSE, 'Address already in use', 'Connection refused' or timeout message)");
