@@ -213,7 +213,7 @@ const ko: typeof en = {
     windows: (port) =>
       `Windows Defender 방화벽은 허용하는 규칙이 없는 인바운드 연결을 버리고, 차단(Block) 규칙은 어떤 허용(Allow) 규칙보다 우선합니다 (프로그램을 처음 실행할 때 뜬 창을 닫으면 그 프로그램의 차단 규칙이 만들어집니다). 처음 명령들은 프로필, ${port} 포트의 규칙, 차단 규칙을 보여 줍니다. 마지막 명령은 관리자 PowerShell에서 테일넷 주소(100.64.0.0/10)의 TCP ${port} 연결만 허용합니다.`,
     linux: (port) =>
-      `Linux 방화벽(ufw(Ubuntu), nftables, firewalld)을 확인하세요. 아래 ufw 규칙은 Tailscale 인터페이스에서만 TCP ${josa(String(port), "을/를")} 허용합니다 (sudo ufw allow ${port}/tcp는 모든 인터페이스에서 엽니다).`,
+      `Linux 방화벽을 확인하세요: ufw(Ubuntu), nftables, firewalld. 아래 ufw 규칙은 Tailscale 인터페이스에서만 TCP ${josa(String(port), "을/를")} 허용합니다 (sudo ufw allow ${port}/tcp는 모든 인터페이스에서 엽니다).`,
     tailscaleAcl: (port) =>
       `테일넷 정책(관리 콘솔 > Access controls)도 이 노드로 가는 tcp:${josa(String(port), "을/를")} 허용해야 합니다. tailscale ping은 두 노드가 서로 보인다는 것만 확인해 줍니다.`,
   },
