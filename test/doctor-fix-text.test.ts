@@ -9,7 +9,8 @@ import { splitCommandLine } from "../src/command-line/split-command-line.js";
 import { dockerLoopbackFix } from "../src/fixes/docker-loopback-fix.js";
 import { excludedPortFix } from "../src/fixes/excluded-port-fix.js";
 import { firewallFix } from "../src/fixes/firewall-fix.js";
-import { FIX_TEXT, type BindProgram, type FixOs, type FixText } from "../src/fixes/fix-text.js";
+import type { BindProgram, FixOs, FixText } from "../src/fixes/fix-text.js";
+import { fixWords } from "../src/words/fix-words.js";
 import { privilegedPortFix } from "../src/fixes/privileged-port-fix.js";
 import { stopProcessFix } from "../src/fixes/stop-process-fix.js";
 import { tailscaleFix } from "../src/fixes/tailscale-fix.js";
@@ -133,7 +134,7 @@ describe("bindAllInterfacesFix recognises the program and rewrites its own optio
     const fix = bindAllInterfacesFix(commandLine, port);
     expect(fix.program).toBe(program);
     expect(fix.commands).toEqual([command]);
-    expect(fix.summary).toContain(FIX_TEXT.bind.label[program]);
+    expect(fix.summary).toContain(fixWords().bind.label[program]);
   });
 
   it("process titles: next-server and puma give the usual start command; Redis's title address becomes --port", () => {

@@ -163,7 +163,7 @@ describe("check speaks the chosen language", () => {
       const result = await run(way, ["check", String(port)]);
       expect(result.status).toBe(1);
       expect(result.stdout).toContain(`port-allocated  ${port} 포트는 here 노드에서 B팀의 FastAPI에 할당되어 있습니다`);
-      expect(result.stdout).toContain("fix: 다른 포트를 쓰거나(아래 다음 빈 포트 참고), 그 서비스를 시작하는 중이라면 --service NAME을 붙이세요");
+      expect(result.stdout).toContain("해결: 다른 포트를 쓰거나(아래 다음 빈 포트 참고), 그 서비스를 시작하는 중이라면 --service NAME을 붙이세요");
       expect(result.stdout).toMatch(new RegExp(`port-held-locally  이 머신에서 .+ \\(PID \\d+.*\\)[이가] 127\\.0\\.0\\.1의 ${port} 포트를 쓰고 있습니다`));
     });
   }
@@ -191,7 +191,7 @@ describe("doctor speaks the chosen language", () => {
       const result = await run(way, pasted());
       expect(result.status).toBe(1);
       expect(result.stdout).toMatch(new RegExp(`doctor-port-in-use  이 머신에서 .+[이가] 127\\.0\\.0\\.1의 ${port} 포트를 쓰고 있습니다\\. 레지스트리는 ${port} 포트를 FastAPI에 할당했습니다`));
-      expect(result.stdout).toContain("fix: 점유한 프로세스를 멈추거나(아래 명령), 서비스를 등록된 포트나 다음 빈 포트에서 시작하세요");
+      expect(result.stdout).toContain("해결: 점유한 프로세스를 멈추거나(아래 명령), 서비스를 등록된 포트나 다음 빈 포트에서 시작하세요");
       // Commands to copy stay commands.
       expect(result.stdout).toMatch(/\$ kill \d+/);
     });

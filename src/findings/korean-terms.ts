@@ -56,16 +56,12 @@ export const koPriority = (priority: string): string => translate(priority, { hi
 /** A probe's detail when it has no error code (commands/check, diagnose/checks/remote.ts); an errno code stays. */
 export const koDetail = (detail: string): string => translate(detail, { "no route": "경로 없음", refused: "거부됨" });
 
-/**
- * Labels built in registry/model.ts (`reservation NAME`) and diagnose/doctor-context.ts (`port 8000`), and the last
- * item of rules/registry/collision-groups.ts's owner lists (`and 3 more`).
- */
+/** Labels built in registry/model.ts (`reservation NAME`), and the last item of rules/registry/collision-groups.ts's owner lists (`and 3 more`). */
 export const koOwner = (owner: string): string =>
   translate(
     owner,
     {},
     [/^reservation (.+)$/s, (name) => `예약 ${name}`],
-    [/^port (\d+)$/, (port) => `포트 ${port}`],
     [/^and (\d+) more$/, (n) => `그 밖에 ${n}개`],
   );
 
@@ -75,53 +71,8 @@ export const koOwnerOn = (owner: string): string => translate(owner, {}, [/^(.+)
 /** A node, or `this machine` when this machine is no node (diagnose/checks/listening.ts). */
 export const koPlace = (node: string): string => (node === "this machine" ? "이 머신" : `${node} 노드`);
 
-/** A process as observe/local-verdict.ts names it: `node (PID 12, user kim)`, `a process (PID 12)`, `an unknown process`. */
-export const koHolder = (holder: string): string =>
-  translate(
-    holder,
-    { "an unknown process": "알 수 없는 프로세스" },
-    [/^a process \(PID (\d+), user (.*)\)$/s, (pid, user) => `프로세스 (PID ${pid}, 사용자 ${user})`],
-    [/^a process \(PID (\d+)\)$/, (pid) => `프로세스 (PID ${pid})`],
-    [/^(.*) \(PID (\d+), user (.*)\)$/s, (command, pid, user) => `${command} (PID ${pid}, 사용자 ${user})`],
-  );
-
-/** A wildcard address as observe/local-verdict.ts's familyText writes it. */
-export const koAddress = (address: string): string =>
-  translate(address, {
-    "0.0.0.0 (all IPv4)": "0.0.0.0 (모든 IPv4)",
-    ":: (all IPv6, and IPv4 too unless IPv6-only)": ":: (모든 IPv6, IPv6 전용이 아니면 IPv4도)",
-  });
-
 /** The server program doctor recognised (fixes/bind-fix.ts), `unknown` when none. */
 export const koProgram = (program: string): string => translate(program, { unknown: "알 수 없는 프로그램" });
-
-/** doctor-check-skipped's check and reason (diagnose/checks/docker.ts, remote.ts); docker's own stderr stays. */
-export const koCheck = (check: string): string => translate(check, { "remote probe": "원격 프로브" });
-
-export const koSkipReason = (reason: string): string =>
-  translate(
-    reason,
-    {
-      "offline mode (--no-remote or SPARKPORT_OFFLINE=1)": "오프라인 모드입니다 (--no-remote 또는 SPARKPORT_OFFLINE=1)",
-      "the docker CLI is not installed here": "이 머신에 docker CLI가 설치되어 있지 않습니다",
-    },
-    [/^docker ps failed \((.+)\)$/s, (code) => `docker ps가 실패했습니다 (${code})`],
-    [/^docker ps exited with (.+)$/s, (code) => `docker ps가 종료 코드 ${code}${particle(code, "으로/로")} 끝났습니다`],
-  );
-
-/** What doctor ran (the `ctx.ran.push` lines of diagnose/checks). */
-export const koRan = (ran: string): string =>
-  translate(
-    ran,
-    {
-      "what listens on this machine": "이 머신에서 리스닝 중인 소켓",
-      "who holds the port here": "이 머신에서 포트를 쓰는 프로세스",
-      "each address localhost resolves to": "localhost가 가리키는 각 주소",
-    },
-    [/^(\d+) (env|compose) files?$/, (n, kind) => `${kind} 파일 ${n}개`],
-    [/^a TCP connection from here to (.+)$/s, (target) => `이 머신에서 ${target}${particle(target, "으로/로")}의 TCP 연결`],
-    [/^a TCP connection to (.+)$/s, (target) => `${target}${particle(target, "으로/로")}의 TCP 연결`],
-  );
 
 /** tailscale ping's answer, or `no output` (diagnose/checks/tailscale-ping.ts). */
 export const koPingResult = (result: string): string => translate(result, { "no output": "출력 없음" });

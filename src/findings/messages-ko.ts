@@ -5,11 +5,8 @@
 import { josa, particle } from "./josa.js";
 import {
   koAccess,
-  koAddress,
-  koCheck,
   koDetail,
   koExpected,
-  koHolder,
   koOwner,
   koOwnerOn,
   koPingResult,
@@ -17,7 +14,6 @@ import {
   koPriority,
   koProgram,
   koReceived,
-  koSkipReason,
   koState,
   koStatus,
   koYamlDetail,
@@ -350,7 +346,7 @@ export const messagesKo: KoreanMessages = {
   },
   "port-held-locally": {
     explain: "이 머신의 프로세스가 이 포트에서 리스닝하고 있습니다.",
-    message: (a) => `이 머신에서 ${josa(koHolder(a.holder), "이/가")} ${list(a.addresses.map(koAddress))}의 ${a.port} 포트를 쓰고 있습니다`,
+    message: (a) => `이 머신에서 ${josa(a.holder, "이/가")} ${list(a.addresses)}의 ${a.port} 포트를 쓰고 있습니다`,
     // 서비스가 등록된 포트는 다른 무언가가 차지했다고 옮기지 않습니다.
     fix: (a) =>
       a.service === undefined
@@ -480,7 +476,7 @@ export const messagesKo: KoreanMessages = {
   "doctor-port-in-use": {
     explain: "Address already in use: 이 머신의 다른 프로세스가 포트를 쓰고 있습니다.",
     message: (a) =>
-      `이 머신에서 ${josa(koHolder(a.holder), "이/가")} ${list(a.addresses)}의 ${a.port} 포트를 쓰고 있습니다${a.service === undefined ? "" : `. 레지스트리는 ${a.port} 포트를 ${a.service}에 할당했습니다`}`,
+      `이 머신에서 ${josa(a.holder, "이/가")} ${list(a.addresses)}의 ${a.port} 포트를 쓰고 있습니다${a.service === undefined ? "" : `. 레지스트리는 ${a.port} 포트를 ${a.service}에 할당했습니다`}`,
     fix: (a) =>
       a.locked === true
         ? `${a.port} 포트는 ${a.service ?? "그 서비스"}에 고정된 포트라 절대 옮기지 않습니다: 점유한 프로세스를 멈춘 뒤(아래 명령) ${josa(a.service ?? "서비스", "을/를")} 시작하세요`
@@ -488,7 +484,7 @@ export const messagesKo: KoreanMessages = {
   },
   "doctor-service-running": {
     explain: "포트를 점유한 것이 레지스트리가 이 포트를 준 바로 그 서비스입니다: 이미 이 머신에서 실행 중입니다.",
-    message: (a) => `${a.port} 포트는 ${josa(koHolder(a.holder), "이/가")} 쓰고 있으며, 이는 ${a.service} 자신입니다: 이미 이 머신에서 실행 중입니다`,
+    message: (a) => `${a.port} 포트는 ${josa(a.holder, "이/가")} 쓰고 있으며, 이는 ${a.service} 자신입니다: 이미 이 머신에서 실행 중입니다`,
     fix: (a) =>
       [
         `${josa(a.service, "을/를")} 시작하려던 것이라면 이미 실행 중이니 그대로 쓰세요`,
@@ -561,7 +557,7 @@ export const messagesKo: KoreanMessages = {
   },
   "doctor-check-skipped": {
     explain: "doctor의 검사 하나를 이 머신에서 실행할 수 없었습니다.",
-    message: (a) => `${koCheck(a.check)} 검사를 건너뛰었습니다: ${koSkipReason(a.reason)}`,
+    message: (a) => `${a.check} 검사를 건너뛰었습니다: ${a.reason}`,
   },
   "doctor-healthy": {
     explain: "doctor가 확인한 항목에 문제가 없습니다.",

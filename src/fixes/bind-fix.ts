@@ -5,7 +5,8 @@ import { splitCommandLine, styleOf } from "../command-line/split-command-line.js
 import { locateProgram, type LocatedProgram } from "../programs/locate-program.js";
 import { bindsAll, type BindAllProgram, type ServerProgram } from "../programs/server-programs.js";
 import { checkPort, sentences } from "./fix-helpers.js";
-import { FIX_TEXT, type BindProgram, type FixOs, type FixText } from "./fix-text.js";
+import type { BindProgram, FixOs, FixText } from "./fix-text.js";
+import { fixWords } from "../words/fix-words.js";
 import { replaceLoopbackValues } from "./loopback-values.js";
 import { ollamaFix } from "./ollama-fix.js";
 import { postgresCommands, postgresWords } from "./postgres-fix.js";
@@ -71,7 +72,7 @@ function fromTitle(program: ServerProgram, port: number): string {
 /** Unrecognised programs get generic advice, with a rewritten command only when a host-like option visibly holds loopback. */
 export function bindAllInterfacesFix(commandLine: string | undefined, port: number, os: FixOs = "linux"): BindFix {
   checkPort(port);
-  const t = FIX_TEXT.bind;
+  const t = fixWords().bind;
   const style = styleOf(os);
   const words = commandLine === undefined ? [] : splitCommandLine(commandLine, style);
   const program = locateProgram(words);

@@ -1,4 +1,5 @@
-import { FIX_TEXT, type FixText } from "./fix-text.js";
+import type { FixText } from "./fix-text.js";
+import { fixWords } from "../words/fix-words.js";
 
 export interface ComposePortFix extends FixText {
   /** Indentation, dash, quote style and trailing comment kept. */
@@ -21,7 +22,7 @@ function splitHostIp(value: string): { address: string; rest: string } | undefin
 
 /** A short value, a whole YAML line (layout kept, quotes added) or `host_ip: 127.0.0.1`; no host address: unchanged, no command. */
 export function dockerLoopbackFix(line: string): ComposePortFix {
-  const t = FIX_TEXT.docker;
+  const t = fixWords().docker;
   const apply = ["docker compose up -d"];
   const unchanged: ComposePortFix = { summary: t.allInterfaces, commands: [], replacement: line };
   const hostIp = HOST_IP_KEY.exec(line);

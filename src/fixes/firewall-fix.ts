@@ -1,13 +1,14 @@
 import { quoteArg } from "../command-line/quote-command-line.js";
 import { checkPort, sentences } from "./fix-helpers.js";
-import { FIX_TEXT, type FixOs, type FixText } from "./fix-text.js";
+import type { FixOs, FixText } from "./fix-text.js";
+import { fixWords } from "../words/fix-words.js";
 
 const SOCKETFILTERFW = "/usr/libexec/ApplicationFirewall/socketfilterfw";
 
 /** macOS filters by program: give `program`, the listening binary's full path, for the allow commands. */
 export function firewallFix(os: FixOs, port: number, program?: string): FixText {
   checkPort(port);
-  const t = FIX_TEXT.firewall;
+  const t = fixWords().firewall;
   const acl = t.tailscaleAcl(port);
   switch (os) {
     case "macos": {

@@ -1,10 +1,11 @@
 import { joinCommandLine } from "../command-line/quote-command-line.js";
 import { sentences } from "./fix-helpers.js";
-import { FIX_TEXT, type FixOs, type FixText } from "./fix-text.js";
+import type { FixOs, FixText } from "./fix-text.js";
+import { fixWords } from "../words/fix-words.js";
 
 /** Ollama takes its address from a variable, not an option. */
 export function ollamaFix(words: readonly string[], at: number, variable: string, port: number, os: FixOs): FixText {
-  const t = FIX_TEXT.bind.ollama;
+  const t = fixWords().bind.ollama;
   const value = `0.0.0.0:${port}`;
   if (os === "windows") return { summary: t.windows(port), commands: [`setx ${variable} ${value}`] };
   if ((words[at] ?? "").includes("Ollama.app")) {

@@ -1,5 +1,6 @@
 import { checkPid, checkPort, sentences } from "./fix-helpers.js";
-import { FIX_TEXT, type FixOs, type FixText } from "./fix-text.js";
+import type { FixOs, FixText } from "./fix-text.js";
+import { fixWords } from "../words/fix-words.js";
 
 export function findHolder(os: FixOs, port: number, sudo: boolean): string {
   switch (os) {
@@ -19,7 +20,7 @@ const DOCKER_HOLDER = /^(docker-proxy|com\.docke|com\.docker|vpnkit|docker deskt
 export function stopProcessFix(os: FixOs, pid: number | undefined, port: number, command?: string): FixText {
   checkPort(port);
   checkPid(pid);
-  const t = FIX_TEXT.stop;
+  const t = fixWords().stop;
   if (pid === undefined || pid === 0) {
     return { summary: sentences(t.unknownHolder(port), os === "windows" ? t.findstr(port) : "", t.neverKills), commands: [findHolder(os, port, os !== "windows")] };
   }

@@ -1,7 +1,8 @@
 import { quoteArg } from "../command-line/quote-command-line.js";
 import { styleOf } from "../command-line/split-command-line.js";
 import { sentences } from "./fix-helpers.js";
-import { FIX_TEXT, type FixOs, type FixText } from "./fix-text.js";
+import type { FixOs, FixText } from "./fix-text.js";
+import { fixWords } from "../words/fix-words.js";
 
 export type TailscaleProblem = "stopped" | "needs-login" | "peer-offline" | "userspace";
 
@@ -18,7 +19,7 @@ function startTailscale(os: FixOs): string[] {
 
 /** For "peer-offline", `os` is the peer's; give its name as `peer` for the ping from here. */
 export function tailscaleFix(problem: TailscaleProblem, os: FixOs, peer?: string): FixText {
-  const t = FIX_TEXT.tailscale;
+  const t = fixWords().tailscale;
   switch (problem) {
     case "stopped":
       return { summary: sentences(t.stopped, t.stoppedHow[os]), commands: [...startTailscale(os), "tailscale status"] };

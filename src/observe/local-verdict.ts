@@ -3,6 +3,7 @@ import type { BindResult } from "./bind-test.js";
 import { listenerFamilies } from "./listener-families.js";
 import type { ExcludedRange, Listener, SocketSnapshot, SocketTable } from "./listener.js";
 import { listenersOnPort } from "./listeners-on-port.js";
+import { localWords } from "../words/local-words.js";
 
 export interface Holder {
   pid: number | null;
@@ -71,11 +72,11 @@ export async function localVerdict(port: number, probes: LocalProbes, extraAddre
   return { held: held(), holders: groupHolders(listeners), binds, excluded, ownersComplete: snapshot.ownersComplete, source: snapshot.source };
 }
 
-/** An address as a person reads it: what a wildcard covers. */
-export const familyText = (address: string): string =>
-  address === "0.0.0.0" ? "0.0.0.0 (all IPv4)" : address === "::" || address === "*" ? ":: (all IPv6, and IPv4 too unless IPv6-only)" : address;
-
-export function holderText(holder: Holder): string {
-  if (holder.pid === null) return holder.command === null ? "an unknown process" : holder.command;
-  return `${holder.command ?? "a process"} (PID ${holder.pid}${holder.user === null ? "" : `, user ${holder.user}`})`;
+/** An address as a person reads it, in the run's language: what a wildcard covers. */
+export function familyText(address: string): string {
+  const { wildcard } = localWords();
+  return address === "0.0.0.0" ? wildcard.ipv4 : address === "::" || address === "*" ? wildcard.ipv6 : address;
 }
+
+/** `node (PID 12, user kim)`, in the run's language. */
+export const holderText = (holder: Holder): string => localWords().holder(holder);

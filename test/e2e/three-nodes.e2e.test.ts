@@ -185,9 +185,10 @@ describe.skipIf(skip !== undefined)("three nodes in network namespaces: verdicts
     expect(json.status).toBe(0);
     expect(result.healthy).toBe(true);
     expect(codes(result.findings)).toEqual(["doctor-healthy"]);
-    expect(result.checks).toContain(`a TCP connection from here to ${NODE_ADDRESSES.macmini}:8000`);
+    expect(result.checks).toContainEqual({ check: "connect", target: `${NODE_ADDRESSES.macmini}:8000`, fromHere: true });
     const text = await laptop(["doctor", "fastapi"]);
     expect(text.status).toBe(0);
+    expect(text.stdout).toContain(`checked: a TCP connection from here to ${NODE_ADDRESSES.macmini}:8000`);
     expect(text.stdout).toContain("✔ no problem found");
   });
 

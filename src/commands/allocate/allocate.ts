@@ -11,6 +11,7 @@ import { ACCESS_SCOPES, PROTOCOLS, type AccessScope, type Protocol, type Reserva
 import { requireKnown } from "../../util/require-known.js";
 import { findNextFree } from "../../network/find-next-free.js";
 import { rememberProbes } from "../../network/remember-probes.js";
+import type { ProbeState } from "../../observe/tcp-prober.js";
 import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../../network/network-context.js";
 import { openRegistry } from "../../registry/open-registry.js";
 
@@ -31,6 +32,15 @@ export interface AllocateOptions extends OccupancyOptions {
   dryRun?: boolean;
 }
 
+/** One check allocate ran before writing: JSON's `checks`, the same in every language; the request form says it. */
+export type AllocationCheck =
+  | { check: "reservation"; name: string; port: number }
+  | { check: "next-free"; team: string; port: number }
+  | { check: "table"; ports: number[]; node: string; taken: boolean }
+  | { check: "local"; node: string; port: number; held: boolean }
+  | { check: "probe"; host: string; port: number; state: ProbeState }
+  | { check: "not-probed"; node: string; port: number };
+
 export interface AllocationPlan {
   service: string;
   team: string;
@@ -41,7 +51,7 @@ export interface AllocationPlan {
   access: AccessScope;
   refusals: Finding[];
   /** For the request form. */
-  checks: string[];
+  checks: AllocationCheck[];
   /** Taken over: removed from reservations in the same edit, its label, purpose and exceptions carried over. */
   reservation: Reservation | undefined;
 }
@@ -77,17 +87,17 @@ export async function planAllocation(model: RegistryModel, seen: NetworkContext,
   const access = oneOf("access scope", options.access, ACCESS_SCOPES, "all-nodes");
   const file = { file: model.registry.file };
   const refusals: Finding[] = [];
-  const checks: string[] = [];
+  const checks: AllocationCheck[] = [];
 
   if (data.services.some((s) => s.name === options.service)) refusals.push(makeFinding("allocate-name-taken", "error", { name: options.service }, file));
   let port = options.port ?? reservation?.port;
-  if (reservation !== undefined) checks.push(`reservation ${reservation.name} (${reservation.port}): becomes this service, in the same edit`);
+  if (reservation !== undefined) checks.push({ check: "reservation", name: reservation.name, port: reservation.port });
   if (port === undefined) {
     const query = { team: options.team, node: options.node, env: envs.join(",") || undefined, count: 1, transport: transportOf(protocol) };
     const [next] = await findNextFree(model, query, network);
     if (next === undefined) throw new UsageError(`no free port left in team ${options.team}'s ranges`);
     port = next.port;
-    checks.push(`next free port in team ${options.team}'s ranges: ${port}`);
+    checks.push({ check: "next-free", team: options.team, port });
   }
   const base = port;
   const ports: Record<string, number> = { dev: base };
@@ -118,7 +128,7 @@ export async function planAllocation(model: RegistryModel, seen: NetworkContext,
   }
   const tableCodes = new Set(["port-allocated", "allocate-locked", "allocate-reserved"]);
   const inTable = refusals.some((f) => tableCodes.has(f.code));
-  checks.push(`allocation table: ${Object.values(ports).join(", ")} ${inTable ? "already allocated or reserved" : "not allocated or reserved"} on ${options.node}`);
+  checks.push({ check: "table", ports: Object.values(ports), node: options.node, taken: inTable });
 
   // Every environment's port at once: on a node that drops packets, one timeout in all.
   const inRange = Object.values(ports).filter((p) => p >= 1 && p <= 65535);
@@ -131,14 +141,14 @@ export async function planAllocation(model: RegistryModel, seen: NetworkContext,
       const local = await localVerdict(p, network.local, network.ownAddresses, transport);
       const found = localFindings(p, local, file);
       refusals.push(...found);
-      checks.push(`this machine (${options.node}): ${p} ${found.length > 0 ? "held" : "free"}`);
+      checks.push({ check: "local", node: options.node, port: p, held: found.length > 0 });
     } else if (probe !== undefined) {
       if (probe.state === "open") refusals.push(makeFinding("port-open-on-node", "error", { port: p, node: options.node, host }, file));
       // Unknown is not free: only a refusal proves the port unused there.
       else if (probe.state !== "closed") refusals.push(makeFinding("port-unverified-on-node", "error", { port: p, node: options.node, state: probe.state }, file));
-      checks.push(`probe ${host}:${p} from here: ${probe.state}`);
+      checks.push({ check: "probe", host, port: p, state: probe.state });
     } else {
-      checks.push(`${options.node}:${p} not probed (offline mode)`);
+      checks.push({ check: "not-probed", node: options.node, port: p });
     }
   }
   return { service: options.service, team: options.team, node: options.node, port, ports, protocol, access, refusals, checks, reservation };

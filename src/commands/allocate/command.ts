@@ -13,8 +13,9 @@ export const allocateCommand = defineCommand({
   },
   async text(result, { paint, input }) {
     const { renderChange } = await import("../../render/change-text.js");
-    const ports = Object.entries(result.plan.ports).map(([e, p]) => `${e} ${p}`).join(", ");
-    return renderChange(result.plan.refusals, result.edit, `${input.args.service}: ${ports} on ${result.plan.node}`, paint);
+    const { changeWords } = await import("../../words/change-words.js");
+    const done = changeWords().allocated({ service: input.args.service, ports: Object.entries(result.plan.ports), node: result.plan.node });
+    return renderChange(result.plan.refusals, result.edit, done, paint);
   },
   findings: (result) => result.plan.refusals,
 });

@@ -1,4 +1,5 @@
 import { defineCommand, optional } from "../define-command.js";
+import type { DoctorResult } from "./doctor.js";
 
 export const doctorCommand = defineCommand({
   name: "doctor",
@@ -16,5 +17,6 @@ export const doctorCommand = defineCommand({
     return doctor({ ...occupancy, deps: doctorDeps, target: args.target, ...options });
   },
   text: async (result, { paint }) => (await import("./doctor-text.js")).renderDoctorText(result, paint),
+  json: ({ observed: _, ...result }): DoctorResult => result,
   findings: (result) => [...result.notes, ...result.findings],
 });

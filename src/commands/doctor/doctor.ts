@@ -7,7 +7,7 @@ import { checkDocker } from "../../diagnose/checks/docker.js";
 import { checkEnvFiles } from "../../diagnose/checks/env-files.js";
 import { checkGivenAddress, checkListening, checkLocalhostFamilies } from "../../diagnose/checks/listening.js";
 import { checkRemote } from "../../diagnose/checks/remote.js";
-import { createDoctorContext, type DoctorDeps } from "../../diagnose/doctor-context.js";
+import { createDoctorContext, type DoctorCheck, type DoctorDeps, type Evidence } from "../../diagnose/doctor-context.js";
 import { parseErrorText, type PastedError } from "../../diagnose/parse-error-text.js";
 import { resolveTarget, type DoctorTarget } from "../../diagnose/resolve-target.js";
 import { buildModel } from "../../registry/model.js";
@@ -29,11 +29,16 @@ export interface DoctorResult {
   thisNode: string | null;
   target: { input: string; port: number; service: string | null; node: string | null; host: string | null; local: boolean };
   pastedError: PastedError | null;
-  checks: string[];
+  checks: DoctorCheck[];
   notes: Finding[];
   findings: Finding[];
   healthy: boolean;
   exitCode: number;
+}
+
+/** What doctor found: its JSON (DoctorResult), and each finding's evidence for the text to say in the run's language. */
+export interface DoctorAnswer extends DoctorResult {
+  observed: ReadonlyMap<Finding, readonly Evidence[]>;
 }
 
 function targetFromError(error: PastedError | null, target: string | undefined): string {
@@ -57,7 +62,7 @@ function targetFromError(error: PastedError | null, target: string | undefined):
   throw new UsageError("name what to diagnose (a service, a port, host:port or a URL), or paste an error that names a port with --error");
 }
 
-export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
+export async function doctor(options: DoctorOptions): Promise<DoctorAnswer> {
   const pasted = options.error === undefined ? null : parseErrorText(options.error);
   if (options.error !== undefined && pasted === null) {
     throw new UsageError("--error: no port error recognised (expected an EADDRINUSE, 'Address already in use', 'Connection refused' or timeout message)");
@@ -110,6 +115,7 @@ export async function doctor(options: DoctorOptions): Promise<DoctorResult> {
     checks: ctx.ran,
     notes: network.notes,
     findings: ctx.findings,
+    observed: ctx.observed,
     healthy,
     exitCode: exitCodeFor(ctx.findings),
   };

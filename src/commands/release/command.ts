@@ -15,7 +15,8 @@ export const releaseCommand = defineCommand({
   },
   async text(result, { paint, input }) {
     const { renderChange } = await import("../../render/change-text.js");
-    return renderChange(result.refusals, result.edit, `released ${input.args.service}`, paint);
+    const { changeWords } = await import("../../words/change-words.js");
+    return renderChange(result.refusals, result.edit, changeWords().released(input.args.service), paint);
   },
   findings: (result) => result.refusals,
 });

@@ -1,10 +1,12 @@
 import { exitCodeFor } from "../../findings/exit-code.js";
 import type { Finding } from "../../findings/finding.js";
+import { language } from "../../findings/language.js";
 import { buildModel } from "../../registry/model.js";
-import { ACCESS_TEXT } from "../../render/sections.js";
-import { planAllocation, type AllocateOptions, type AllocationPlan } from "../allocate/allocate.js";
+import { WORDS } from "../../render/sections.js";
+import { planAllocation, type AllocateOptions, type AllocationCheck, type AllocationPlan } from "../allocate/allocate.js";
 import { prepareNetwork } from "../../network/network-context.js";
 import { openRegistry } from "../../registry/open-registry.js";
+import { requestWords } from "../../words/request-words.js";
 
 export interface RequestOptions extends AllocateOptions {
   priority?: "high" | "medium" | "low" | undefined;
@@ -12,6 +14,7 @@ export interface RequestOptions extends AllocateOptions {
 
 export interface RequestResult {
   plan: AllocationPlan;
+  /** The issue's title and body, in the run's language. */
   title: string;
   /** The guide's port request form, as a Markdown issue body. */
   body: string;
@@ -19,35 +22,49 @@ export interface RequestResult {
   exitCode: number;
 }
 
-const PRIORITY_TEXT = { high: "high (now)", medium: "medium (within a week)", low: "low (later)" } as const;
+/** A check as the form lists it, ticked when it passed: only a refusal, or a port never probed, is no pass. */
+function checkLine(c: AllocationCheck, said: ReturnType<typeof requestWords>["check"]): { text: string; passed: boolean } {
+  switch (c.check) {
+    case "reservation":
+      return { text: said.reservation(c), passed: true };
+    case "next-free":
+      return { text: said.nextFree(c), passed: true };
+    case "table":
+      return { text: said.table(c), passed: !c.taken };
+    case "local":
+      return { text: said.local(c), passed: !c.held };
+    case "probe":
+      return { text: said.probe(c), passed: c.state === "closed" };
+    case "not-probed":
+      return { text: said.notProbed(c), passed: false };
+  }
+}
 
 /** Writes nothing. */
 export async function request(options: RequestOptions): Promise<RequestResult> {
   const model = buildModel(await openRegistry(options));
   const network = await prepareNetwork(model, options);
   const plan = await planAllocation(model, network, options);
+  const w = requestWords();
   const team = model.data.teams[plan.team];
   const node = model.data.nodes[plan.node];
-  const title = `[Port allocation] ${plan.service} - ${plan.team}`;
-  const tick = (line: string): string => (/already allocated|: open|held$|not probed/.test(line) ? " " : "x");
-  const body = [
-    `## ${title}`,
-    "",
-    `- **Team**: ${plan.team}${team === undefined ? "" : ` (${team.name})`}`,
-    `- **Service**: ${plan.service}`,
-    `- **Wanted port**: ${Object.entries(plan.ports).map(([e, p]) => (e === "dev" ? String(p) : `${e} ${p}`)).join(", ")}`,
-    `- **Purpose**: ${options.note ?? "(to fill in)"}`,
-    `- **Node**: ${plan.node}${node === undefined ? "" : ` (${node.label ?? plan.node}, ${node.address})`}`,
-    `- **Access scope**: ${ACCESS_TEXT[plan.access] ?? plan.access}`,
-    `- **Priority**: ${PRIORITY_TEXT[options.priority ?? "medium"]}`,
-    "",
-    "### Conflict check",
-    "",
-    ...plan.checks.map((c) => `- [${tick(c)}] ${c}`),
-    ...plan.refusals.map((f) => `- [ ] ${f.code}: ${f.message}`),
-    "",
-    `_Filled in by \`sparkport request\` from ${model.registry.file}._`,
-    "",
-  ].join("\n");
+  const title = w.title({ service: plan.service, team: plan.team });
+  const body = w.body({
+    title,
+    team: plan.team,
+    teamName: team?.name,
+    service: plan.service,
+    ports: Object.entries(plan.ports),
+    purpose: options.note,
+    node: plan.node,
+    nodeLabel: node?.label,
+    address: node?.address,
+    access: plan.access,
+    accessText: WORDS[language()].access[plan.access],
+    priority: options.priority ?? "medium",
+    checks: plan.checks.map((c) => checkLine(c, w.check)),
+    refusals: plan.refusals,
+    registry: model.registry.file,
+  });
   return { plan, title, body, refusals: plan.refusals, exitCode: exitCodeFor(plan.refusals) };
 }

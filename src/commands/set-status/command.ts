@@ -15,7 +15,8 @@ export const setStatusCommand = defineCommand({
   },
   async text(result, { paint, input }) {
     const { renderChange } = await import("../../render/change-text.js");
-    return renderChange(result.refusals, result.edit, `${input.args.target} is now ${input.args.status}`, paint);
+    const { changeWords } = await import("../../words/change-words.js");
+    return renderChange(result.refusals, result.edit, changeWords().statusSet(input.args), paint);
   },
   findings: (result) => result.refusals,
 });

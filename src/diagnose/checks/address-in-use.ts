@@ -1,7 +1,7 @@
 import { findNextFree } from "../../network/find-next-free.js";
 import { registryVerdict } from "../../observe/registry-verdict.js";
 import { holderText, localVerdict, type Holder } from "../../observe/local-verdict.js";
-import type { DoctorContext } from "../doctor-context.js";
+import type { DoctorContext, Evidence } from "../doctor-context.js";
 import { excludedPortFix } from "../../fixes/excluded-port-fix.js";
 import { privilegedPortFix } from "../../fixes/privileged-port-fix.js";
 import { findHolder, stopProcessFix } from "../../fixes/stop-process-fix.js";
@@ -28,7 +28,7 @@ async function alternative(ctx: DoctorContext): Promise<number | undefined> {
 
 /** Who holds the port, the command to stop it, and a port to take instead; doctor never stops anything itself. */
 export async function checkAddressInUse(ctx: DoctorContext, dockerError = false): Promise<void> {
-  ctx.ran.push("who holds the port here");
+  ctx.ran.push({ check: "holders" });
   const { port } = ctx.target;
   const verdict = await localVerdict(port, ctx.network.local, ctx.network.ownAddresses);
   const owners = ctx.model.allocations.filter((a) => a.port === port && a.node === ctx.network.thisNode);
@@ -37,9 +37,9 @@ export async function checkAddressInUse(ctx: DoctorContext, dockerError = false)
   // A locked port never moves: its service is not offered another one.
   const instead = locked !== undefined && ctx.target.allocation?.service === locked.service ? undefined : await alternative(ctx);
   for (const holder of verdict.holders) {
-    const evidence = [`listening: ${holder.addresses.map((a) => `${a}:${port}`).join(", ")} (${verdict.source})`];
+    const evidence: Evidence[] = [(seen) => seen.listening(`${holder.addresses.map((a) => `${a}:${port}`).join(", ")} (${verdict.source})`)];
     const commandLine = holder.pid === null ? undefined : await ctx.deps.processInfo.commandLine(holder.pid);
-    if (commandLine !== undefined) evidence.push(`PID ${holder.pid ?? ""}: ${commandLine}`);
+    if (commandLine !== undefined) evidence.push(() => `PID ${holder.pid ?? ""}: ${commandLine}`);
     const itself = owners.find((a) => holderIsService(holder.command, commandLine, a));
     if (itself !== undefined) {
       // The registered service is what holds it: it is already up, and stopping it stops it for everyone using it.
@@ -49,17 +49,16 @@ export async function checkAddressInUse(ctx: DoctorContext, dockerError = false)
     }
     const fix = holder.pid === null ? undefined : stopProcessFix(ctx.deps.os, holder.pid, port, holder.command ?? undefined);
     const commands = [...(fix?.commands ?? [])];
-    if (instead !== undefined) commands.push(`# or take a free port instead: ${instead}`);
     const args = { port, holder: holderText(holder), addresses: holder.addresses };
     const owned = registered.length > 0 ? { ...args, service: registered.join(", "), locked: locked !== undefined } : args;
-    ctx.add("doctor-port-in-use", "error", owned, { evidence, commands });
+    ctx.add("doctor-port-in-use", "error", owned, { evidence, commands, ...(instead === undefined ? {} : { suggestion: instead }) });
     if (isDockerProxy(holder) && !dockerError) await dockerHolder(ctx, port);
   }
   // Docker may hold a port with no host socket in sight (userland proxy off).
   if (dockerError || (verdict.holders.length === 0 && verdict.held)) await dockerHolder(ctx, port);
   const inUse = verdict.binds.filter((b) => b.state === "in-use").map((b) => b.address);
   if (verdict.holders.length === 0 && inUse.length > 0) {
-    ctx.add("port-held-unknown", "error", { port, addresses: inUse }, { evidence: verdict.binds.map((b) => `bind ${b.address}:${port}: ${b.state}`) });
+    ctx.add("port-held-unknown", "error", { port, addresses: inUse }, { evidence: verdict.binds.map((b): Evidence => (seen) => seen.bind({ target: `${b.address}:${port}`, state: b.state })) });
   }
   if (verdict.excluded !== null) {
     const fix = excludedPortFix(port, verdict.excluded, instead);

@@ -3,25 +3,26 @@ import type { DoctorContext } from "../doctor-context.js";
 import { dockerLoopbackFix } from "../../fixes/docker-loopback-fix.js";
 import { parseDockerPs, type DockerContainer } from "../../observe/parse/docker-ps.js";
 import { isLoopbackAddress } from "../../util/loopback.js";
-
+import { doctorWords } from "../../words/doctor-words.js";
 
 async function dockerPs(ctx: DoctorContext): Promise<DockerContainer[] | string> {
   try {
     const run = await ctx.deps.runner.run("docker", ["ps", "--format", "{{json .}}"], { timeoutMs: 5_000 });
-    if (run.code !== 0) return run.stderr.trim().split("\n")[0] || `docker ps exited with ${String(run.code)}`;
+    if (run.code !== 0) return run.stderr.trim().split("\n")[0] || doctorWords().skipped.dockerExited(String(run.code));
     return parseDockerPs(run.stdout);
   } catch (error) {
-    return errorCode(error) === "ENOENT" ? "the docker CLI is not installed here" : `docker ps failed (${errorCode(error) ?? "error"})`;
+    const skipped = doctorWords().skipped;
+    return errorCode(error) === "ENOENT" ? skipped.noDocker : skipped.dockerFailed(errorCode(error) ?? "error");
   }
 }
 
 export async function checkDocker(ctx: DoctorContext): Promise<void> {
   const containers = await dockerPs(ctx);
   if (typeof containers === "string") {
-    ctx.add("doctor-check-skipped", "info", { check: "Docker", reason: containers });
+    ctx.add("doctor-check-skipped", "info", { check: doctorWords().skipped.docker, reason: containers });
     return;
   }
-  ctx.ran.push("docker ps");
+  ctx.ran.push({ check: "docker-ps" });
   const { port } = ctx.target;
   for (const container of containers) {
     const published = container.ports.filter((p) => p.hostPort === port);
@@ -29,7 +30,7 @@ export async function checkDocker(ctx: DoctorContext): Promise<void> {
     const hostIp = published[0]?.hostIp ?? "127.0.0.1";
     const fix = dockerLoopbackFix(`${hostIp.includes(":") ? `[${hostIp}]` : hostIp}:${port}:${published[0]?.containerPort ?? port}`);
     ctx.add("doctor-docker-loopback", "error", { container: container.name, port, hostIp, replacement: fix.replacement }, {
-      evidence: [`docker ps: ${container.name} ${published.map((p) => `${p.hostIp ?? ""}:${p.hostPort ?? ""}->${p.containerPort}/${p.protocol}`).join(", ")}`],
+      evidence: [() => `docker ps: ${container.name} ${published.map((p) => `${p.hostIp ?? ""}:${p.hostPort ?? ""}->${p.containerPort}/${p.protocol}`).join(", ")}`],
       commands: fix.commands,
     });
   }

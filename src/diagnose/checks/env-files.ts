@@ -1,7 +1,6 @@
 import path from "node:path";
 import { MASK, maskValue } from "../../util/mask-secrets.js";
 import type { DoctorContext } from "../doctor-context.js";
-import { plural } from "../../util/plural.js";
 
 const ENV_FILE = /^\.env(\..+)?$|\.env$/;
 const HOST_PORT = /(?:[a-z][a-z0-9+.-]*:\/\/(?:[^@/\s"']*@)?)?(\[[0-9a-fA-F:]+\]|[A-Za-z0-9][A-Za-z0-9.-]*):(\d{1,5})(?![\d])/g;
@@ -19,7 +18,7 @@ export async function checkEnvFiles(ctx: DoctorContext): Promise<void> {
   if (allocation === null) return;
   const root = path.dirname(ctx.model.registry.absolutePath);
   const files = await ctx.deps.projectFiles(root, (name) => ENV_FILE.test(name));
-  ctx.ran.push(plural(files.length, "env file"));
+  ctx.ran.push({ check: "files", kind: "env", count: files.length });
   const nodes = ctx.model.data.nodes;
   const node = nodes[allocation.node];
   if (node === undefined) return;
@@ -56,7 +55,7 @@ export async function checkEnvFiles(ctx: DoctorContext): Promise<void> {
         const write = { line, file: shown, masked: line.includes(MASK) };
         ctx.add("doctor-env-mismatch", "error", { key, value: masked, owner: ctx.owner, expected, write }, {
           location: { file: shown, line: index + 1, column },
-          evidence: [`${shown}:${index + 1}: ${key}=${masked}`],
+          evidence: [() => `${shown}:${index + 1}: ${key}=${masked}`],
         });
       }
     });

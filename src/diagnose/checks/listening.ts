@@ -1,11 +1,12 @@
 import { listenersOnPort } from "../../observe/listeners-on-port.js";
-import type { DoctorContext } from "../doctor-context.js";
+import type { DoctorContext, Evidence } from "../doctor-context.js";
 import { bindAllInterfacesFix } from "../../fixes/bind-fix.js";
 import { isLoopbackAddress } from "../../util/loopback.js";
 
+const bracketed = (host: string): string => (host.includes(":") ? `[${host}]` : host);
 
 export async function checkListening(ctx: DoctorContext): Promise<void> {
-  ctx.ran.push("what listens on this machine");
+  ctx.ran.push({ check: "listeners" });
   const { port } = ctx.target;
   const allocation = ctx.target.allocation;
   // A UDP service's socket sits in the UDP table.
@@ -16,7 +17,7 @@ export async function checkListening(ctx: DoctorContext): Promise<void> {
     const start = allocation?.start;
     const args = allocation === null ? { owner: ctx.owner, port, node } : { owner: ctx.owner, port, node, status: allocation.status };
     ctx.add("doctor-nothing-listening", "error", start === undefined ? args : { ...args, start }, {
-      evidence: [`no listener on ${port} in the socket table (${snapshot.source})`],
+      evidence: [(seen) => seen.noListener({ port, source: snapshot.source })],
       ...(start === undefined ? {} : { commands: [start] }),
     });
     return;
@@ -26,13 +27,13 @@ export async function checkListening(ctx: DoctorContext): Promise<void> {
     const pid = listeners.find((l) => l.pid !== undefined)?.pid;
     const commandLine = pid === undefined ? undefined : await ctx.deps.processInfo.commandLine(pid);
     const fix = bindAllInterfacesFix(commandLine, port, ctx.targetOs);
-    const evidence = listeners.map((l) => `listening: ${l.address}:${port}${l.pid === undefined ? "" : ` PID ${l.pid}`}${l.command === undefined ? "" : ` (${l.command})`}`);
-    if (commandLine !== undefined) evidence.push(`command line: ${commandLine}`);
+    const evidence = listeners.map((l): Evidence => (seen) => seen.listening(`${l.address}:${port}${l.pid === undefined ? "" : ` PID ${l.pid}`}${l.command === undefined ? "" : ` (${l.command})`}`));
+    if (commandLine !== undefined) evidence.push((seen) => seen.commandLine(commandLine));
     const own = ctx.target.node === null ? undefined : ctx.network.hostOf(ctx.target.node);
     // Probe the address other nodes use: the refusal they see, observed.
     if (own !== undefined && ctx.network.remote && !addresses.includes(own)) {
       const probe = await ctx.network.probe(own, port);
-      evidence.push(`probe ${own}:${port}: ${probe.state}`);
+      evidence.push((seen) => seen.probe({ target: `${own}:${port}`, state: probe.state }));
     }
     // The summary says what the command alone does not (Redis's protected mode still denies remote clients after --bind).
     ctx.add("doctor-localhost-only", "error", { owner: ctx.owner, port, addresses, program: fix.program }, { evidence, commands: fix.commands, fix: fix.summary });
@@ -44,7 +45,7 @@ export async function checkGivenAddress(ctx: DoctorContext): Promise<void> {
   const host = ctx.target.host;
   if (host === null || host === "localhost") return;
   const { port } = ctx.target;
-  ctx.ran.push(`a TCP connection to ${host}:${port}`);
+  ctx.ran.push({ check: "connect", target: `${host}:${port}`, fromHere: false });
   const probe = await ctx.network.probe(host, port);
   if (probe.state === "open") return;
   const snapshot = await ctx.network.local.socketTable.snapshot({ protocol: "tcp", ports: [port] });
@@ -54,14 +55,19 @@ export async function checkGivenAddress(ctx: DoctorContext): Promise<void> {
     "doctor-family-mismatch",
     "error",
     { host, port, listening: listening.join(", "), refused: host },
-    { evidence: [`probe ${host.includes(":") ? `[${host}]` : host}:${port}: ${probe.state}`, ...listening.map((a) => `listening: ${a}:${port}`)] },
+    {
+      evidence: [
+        (seen) => seen.probe({ target: `${bracketed(host)}:${port}`, state: probe.state }),
+        ...listening.map((a): Evidence => (seen) => seen.listening(`${a}:${port}`)),
+      ],
+    },
   );
 }
 
 /** `localhost` may resolve to ::1 while the server listens on 127.0.0.1 only, or the reverse. */
 export async function checkLocalhostFamilies(ctx: DoctorContext): Promise<void> {
   if (ctx.target.host !== "localhost") return;
-  ctx.ran.push("each address localhost resolves to");
+  ctx.ran.push({ check: "localhost" });
   const { port } = ctx.target;
   // Not resolved: no query may leave the machine.
   const addresses = ["127.0.0.1", "::1"];
@@ -73,7 +79,7 @@ export async function checkLocalhostFamilies(ctx: DoctorContext): Promise<void> 
       "doctor-family-mismatch",
       "error",
       { host: "localhost", port, listening: open.join(", "), refused: refused.join(", ") },
-      { evidence: results.map((r) => `probe ${r.address.includes(":") ? `[${r.address}]` : r.address}:${port}: ${r.state}`) },
+      { evidence: results.map((r): Evidence => (seen) => seen.probe({ target: `${bracketed(r.address)}:${port}`, state: r.state })) },
     );
   }
 }

@@ -1,7 +1,8 @@
-import type { DoctorContext } from "../doctor-context.js";
+import type { DoctorContext, Evidence } from "../doctor-context.js";
 import { firewallFix } from "../../fixes/firewall-fix.js";
 import { tailscaleFix } from "../../fixes/tailscale-fix.js";
 import { tailscalePing } from "./tailscale-ping.js";
+import { doctorWords } from "../../words/doctor-words.js";
 
 /** Refused means not running or localhost-only there; no answer, or an ICMP REJECT, means a firewall, an ACL or Tailscale. */
 export async function checkRemote(ctx: DoctorContext): Promise<void> {
@@ -9,12 +10,14 @@ export async function checkRemote(ctx: DoctorContext): Promise<void> {
   const node = ctx.target.node ?? ctx.target.host ?? "";
   const host = ctx.target.host ?? ctx.network.hostOf(node);
   if (!ctx.network.remote) {
-    ctx.add("doctor-check-skipped", "info", { check: "remote probe", reason: "offline mode (--no-remote or SPARKPORT_OFFLINE=1)" });
+    const { skipped } = doctorWords();
+    ctx.add("doctor-check-skipped", "info", { check: skipped.remote, reason: skipped.offline });
     return;
   }
-  ctx.ran.push(`a TCP connection from here to ${host}:${port}`);
+  ctx.ran.push({ check: "connect", target: `${host}:${port}`, fromHere: true });
   const probe = await ctx.network.probe(host, port, undefined, ctx.target.allocation?.transport);
-  const evidence = [`probe ${host.includes(":") ? `[${host}]` : host}:${port}: ${probe.state} after ${Math.round(probe.ms)} ms${probe.errorCode === undefined ? "" : ` (${probe.errorCode})`}`];
+  const target = `${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const evidence: Evidence[] = [(seen) => seen.probeTimed({ target, state: probe.state, ms: Math.round(probe.ms), code: probe.errorCode })];
   const service = ctx.target.allocation?.service.name ?? String(port);
   // A UDP port without a refusal is all a datagram can show of a healthy service.
   if (probe.state === "open" || probe.state === "open|filtered") return;
@@ -38,16 +41,16 @@ export async function checkRemote(ctx: DoctorContext): Promise<void> {
   }
 }
 
-function tailscaleEvidence(ctx: DoctorContext, host: string): { evidence: string[]; commands: string[] } {
+function tailscaleEvidence(ctx: DoctorContext, host: string): { evidence: Evidence[]; commands: string[] } {
   const status = ctx.network.tailscale;
   if (status === undefined) return { evidence: [], commands: [] };
-  const evidence = [`tailscale here: BackendState ${status.backendState}${status.tun === false ? ", TUN false (userspace networking)" : ""}`];
+  const evidence: Evidence[] = [(seen) => seen.tailscaleHere({ backendState: status.backendState, userspace: status.tun === false })];
   const commands: string[] = [];
   if (status.backendState !== "Running") commands.push(...tailscaleFix(status.backendState === "NeedsLogin" ? "needs-login" : "stopped", ctx.deps.os).commands);
   else if (status.tun === false) commands.push(...tailscaleFix("userspace", ctx.deps.os).commands);
   const peer = status.peers.find((p) => p.ips.includes(host));
   if (peer !== undefined) {
-    evidence.push(`tailscale peer ${peer.hostName}: ${peer.online ? "online" : "offline"}`);
+    evidence.push((seen) => seen.tailscalePeer({ peer: peer.hostName, online: peer.online }));
     if (!peer.online) commands.push(...tailscaleFix("peer-offline", ctx.targetOs, peer.hostName).commands);
   }
   return { evidence, commands };

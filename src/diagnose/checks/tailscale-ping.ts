@@ -1,8 +1,8 @@
 import { errorCode } from "../../io/file-system.js";
 import { parseTailscalePing } from "../../observe/parse/tailscale-ping.js";
-import type { DoctorContext } from "../doctor-context.js";
+import type { DoctorContext, Evidence } from "../doctor-context.js";
 
-export async function tailscalePing(ctx: DoctorContext, host: string): Promise<string | undefined> {
+export async function tailscalePing(ctx: DoctorContext, host: string): Promise<Evidence | undefined> {
   const status = ctx.network.tailscale;
   // Only tailnet peers: only registry addresses are ever contacted.
   if (status === undefined || !status.peers.some((p) => p.ips.includes(host))) return undefined;
@@ -13,8 +13,8 @@ export async function tailscalePing(ctx: DoctorContext, host: string): Promise<s
     const text = `${run.stdout}${run.stderr}`.trim();
     const parsed = parseTailscalePing(text);
     ctx.add("doctor-tailscale-ping", "info", { node: host, result: parsed.quote || text.split("\n")[0] || "no output" });
-    return `tailscale ping ${host}: ${parsed.state}`;
+    return (seen) => seen.tailscalePing({ host, state: parsed.state });
   } catch (error) {
-    return errorCode(error) === "ENOENT" ? undefined : `tailscale ping ${host} failed`;
+    return errorCode(error) === "ENOENT" ? undefined : (seen) => seen.tailscalePingFailed(host);
   }
 }
