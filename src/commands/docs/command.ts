@@ -1,5 +1,6 @@
 import { defineCommand, optional } from "../define-command.js";
 import type { DocsResult } from "./docs.js";
+import { docsHelp } from "../../words/help/docs-help.js";
 
 const blockList = (blocks: readonly string[]): string => blocks.map((b) => (b === "" ? "document" : b)).join(", ");
 
@@ -11,9 +12,9 @@ function writtenText(result: DocsResult): string {
 
 export const docsCommand = defineCommand({
   name: "docs",
-  description: "render the allocation tables as Markdown",
+  help: docsHelp,
   arguments: {},
-  options: { write: optional("-w, --write <file>", "fill the file's <!-- sparkport:begin NAME --> blocks, or create it") },
+  options: { write: optional("-w, --write <file>") },
   examples: ["sparkport docs", "sparkport docs --lang ko --write docs/PORT_ALLOCATION.md"],
   async run({ options }, deps) {
     const { docs } = await import("./docs.js");

@@ -1,15 +1,16 @@
 import { UsageError } from "../../findings/errors.js";
 import { allocationInput, allocationOptions } from "../allocate/allocation-options.js";
 import { defineCommand, flag, required, withDefault } from "../define-command.js";
+import { requestHelp } from "../../words/help/request-help.js";
 
 export const requestCommand = defineCommand({
   name: "request",
-  description: "the same checks as allocate; print the port request form as an issue body (writes nothing)",
-  arguments: { service: required("<service>", "the service's name") },
+  help: requestHelp,
+  arguments: { service: required("<service>") },
   options: {
     ...allocationOptions,
-    priority: withDefault("--priority <priority>", "high, medium or low", "medium"),
-    gh: flag("--gh", "print a `gh issue create` command line instead"),
+    priority: withDefault("--priority <priority>", "medium"),
+    gh: flag("--gh"),
   },
   examples: ["sparkport request billing --team B --node macmini --note 'invoices API'", "sparkport request billing --team B --node macmini --gh | sh"],
   async run({ args, options }, deps) {

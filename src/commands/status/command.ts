@@ -1,13 +1,14 @@
 import { UsageError } from "../../findings/errors.js";
 import { defineCommand, optional, serviceFilters } from "../define-command.js";
+import { statusHelp } from "../../words/help/status-help.js";
 
 export const statusCommand = defineCommand({
   name: "status",
-  description: "probe every registered service on its node; declared against observed",
+  help: statusHelp,
   arguments: {},
   options: {
     ...serviceFilters,
-    concurrency: optional("--concurrency <n>", "sockets open at once (default: from the open-file limit)"),
+    concurrency: optional("--concurrency <n>"),
   },
   examples: ["sparkport status", "sparkport status --node macmini --json"],
   async run({ options }, deps) {
