@@ -41,13 +41,13 @@ function outputOf(command: Program): Output {
   return { format: chosen, quiet: quiet === true, verbose: verbose === true };
 }
 
-async function run(command: Command, sub: Program, paints: Paints, keys: readonly (readonly [string, string])[]): Promise<void> {
+async function run(command: Command, sub: Program, paints: Paints, widthOf: WidthOf, keys: readonly (readonly [string, string])[]): Promise<void> {
   const { format, quiet, verbose } = outputOf(sub);
   const parsed: Record<string, unknown> = sub.opts();
   const options = Object.fromEntries(keys.map(([key, attribute]) => [key, parsed[attribute]]));
   const text = format === "text" && !quiet;
   // A person waiting at a terminal sees what the run waits on; a pipe, a file or JSON never gets the line.
-  const progress = text && process.stderr.isTTY && process.env.TERM !== "dumb" ? progressLine(process.stderr, paints.err) : undefined;
+  const progress = text && process.stderr.isTTY && process.env.TERM !== "dumb" ? progressLine(process.stderr, paints.err, widthOf) : undefined;
   // JSON always carries every note: it is data, not a reminder.
   const view = { progress: progress?.report, onceADay: text && !verbose };
   try {
@@ -61,7 +61,7 @@ async function run(command: Command, sub: Program, paints: Paints, keys: readonl
   }
 }
 
-function declare({ Option }: Commander, program: Program, command: Command, paints: Paints): void {
+function declare({ Option }: Commander, program: Program, command: Command, paints: Paints, widthOf: WidthOf): void {
   const help = command.help();
   const words = programHelp();
   const sub = program.command(command.name).description(help.description);
@@ -78,7 +78,7 @@ function declare({ Option }: Commander, program: Program, command: Command, pain
     .addOption(new Option("-f, --format <format>", words.options.format).choices(command.formats).default("text"))
     .option("--json", words.options.json)
     .addHelpText("after", `\n${words.examples}\n${command.examples.map((e) => `  $ ${e}`).join("\n")}\n`)
-    .action(() => run(command, sub, paints, keys));
+    .action(() => run(command, sub, paints, widthOf, keys));
 }
 
 /** Built after the language is chosen: every description is read from the words tables of that language. */
@@ -111,7 +111,7 @@ function buildProgram(commander: Commander, paints: Paints, widthOf: WidthOf): P
     .configureHelp(localizedHelp(widthOf))
     .exitOverride()
     .configureOutput({ writeOut: write, writeErr: writeErrorText, outputError: (text, out) => out(paints.err.red(commanderText(text))) });
-  for (const command of commands) declare(commander, program, command, paints);
+  for (const command of commands) declare(commander, program, command, paints, widthOf);
   return program;
 }
 
@@ -128,7 +128,7 @@ async function main(argv: readonly string[]): Promise<void> {
     setExitCode(EXIT_USAGE);
     return;
   }
-  // The help's words are all in one language: one of them says whether lines need string-width to be measured.
+  // A run's words are all in one language: one of them says whether its help and progress line need string-width.
   const program = buildProgram(commander, paints, await widthFor([programHelp().description]));
   try {
     await program.parseAsync([...argv]);

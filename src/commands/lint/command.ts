@@ -5,6 +5,7 @@ import type { Report } from "../../reporters/report.js";
 import { defineCommand, flag, optional, unlessNo } from "../define-command.js";
 import type { LintResult } from "./lint.js";
 import { lintHelp } from "../../words/help/lint-help.js";
+import { optionInputWords } from "../../words/option-input-words.js";
 
 /** A finding's path (relative to `cwd`) made relative to `root`; one outside `root` stays as it was. Here, not in a module of
  * its own: the table of commands loads this file at start-up. */
@@ -30,7 +31,7 @@ export const lintCommand = defineCommand({
   },
   examples: ["sparkport lint --strict", "sparkport lint --format github --base origin/main"],
   async run({ options }, deps) {
-    if (options.write && !options.fix) throw new UsageError("--write applies the fixes of --fix; pass both");
+    if (options.write && !options.fix) throw new UsageError(optionInputWords().writeWithoutFix);
     const { lint } = await import("./lint.js");
     return lint({ ...(await deps.registry()), ...options, runner: await deps.runner() });
   },

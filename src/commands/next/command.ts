@@ -1,6 +1,7 @@
 import { UsageError } from "../../findings/errors.js";
 import { defineCommand, optional, required, withDefault } from "../define-command.js";
 import { nextHelp } from "../../words/help/next-help.js";
+import { optionInputWords } from "../../words/option-input-words.js";
 
 export const nextCommand = defineCommand({
   name: "next",
@@ -14,7 +15,7 @@ export const nextCommand = defineCommand({
   },
   examples: ["sparkport next --team B", "sparkport next --team B --env dev,test --count 3"],
   async run({ options }, deps) {
-    if (!/^\d+$/.test(options.count)) throw new UsageError(`--count must be a whole number from 1 to 1000, got "${options.count}"`);
+    if (!/^\d+$/.test(options.count)) throw new UsageError(optionInputWords().count(`"${options.count}"`));
     const { next } = await import("./next.js");
     return next({ ...(await deps.occupancy()), ...options, count: Number(options.count) });
   },

@@ -2,6 +2,7 @@ import { UsageError } from "../../findings/errors.js";
 import { allocationInput, allocationOptions } from "../allocate/allocation-options.js";
 import { defineCommand, flag, required, withDefault } from "../define-command.js";
 import { requestHelp } from "../../words/help/request-help.js";
+import { optionInputWords } from "../../words/option-input-words.js";
 
 export const requestCommand = defineCommand({
   name: "request",
@@ -15,7 +16,7 @@ export const requestCommand = defineCommand({
   examples: ["sparkport request billing --team B --node macmini --note 'invoices API'", "sparkport request billing --team B --node macmini --gh | sh"],
   async run({ args, options }, deps) {
     const priority = options.priority === "high" || options.priority === "medium" || options.priority === "low" ? options.priority : undefined;
-    if (priority === undefined) throw new UsageError(`--priority must be high, medium or low, got "${options.priority}"`);
+    if (priority === undefined) throw new UsageError(optionInputWords().priority(options.priority));
     const { request } = await import("./request.js");
     return request({ ...(await allocationInput(args.service, options, deps)), priority });
   },
