@@ -36,7 +36,8 @@ export const unknownNameWords = twin<typeof en>({
   en,
   ko: {
     unknown: (kind, value, from) => `알 수 없는 ${KIND[kind]} "${value}"입니다${from === "" ? "" : ` (${from})`}`,
-    known: (kind) => `선언된 ${KIND[kind]}`,
+    // ports.yaml declares teams, nodes, environments, services and reservations; the other kinds are sparkport's own values.
+    known: (kind) => `${kind === "status" || kind === "protocol" || kind === "access scope" ? "쓸 수 있는" : "선언된"} ${KIND[kind]}`,
     thisMachine: "이 머신, --this-node 또는 SPARKPORT_NODE에서 지정",
     noTarget: (value) => `"${value}"에 해당하는 서비스, 포트, host:port, URL이 없습니다`,
     services: "서비스",

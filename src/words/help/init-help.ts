@@ -13,7 +13,7 @@ const en = {
 export const initHelp = twin<typeof en>({
   en,
   ko: {
-    description: "처음 쓸 ports.yaml을 만듭니다",
+    description: "시작용 ports.yaml을 만듭니다",
     arguments: { file: "만들 파일" },
     options: {
       force: "이미 있는 파일을 바꿈",
