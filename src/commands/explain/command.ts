@@ -1,5 +1,5 @@
-import { defineCommand, optional } from "../define-command.js";
 import { explainHelp } from "../../words/help/explain-help.js";
+import { defineCommand, optional } from "../define-command.js";
 
 export const explainCommand = defineCommand({
   name: "explain",

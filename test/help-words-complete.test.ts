@@ -6,12 +6,24 @@ import { commanderText } from "../src/cli/commander-text.js";
 import { progressFrame } from "../src/cli/progress-line.js";
 import { commands } from "../src/commands/index.js";
 import { setLanguage, type Language } from "../src/findings/language.js";
+import { cliWords } from "../src/words/cli-words.js";
+import { commandInputWords } from "../src/words/command-input-words.js";
 import { commanderWords } from "../src/words/commander-words.js";
+import { durationWords } from "../src/words/duration-words.js";
+import { fileErrorWords } from "../src/words/file-error-words.js";
+import { gitRefWords } from "../src/words/git-ref-words.js";
+import { allocationOptionsHelp } from "../src/words/help/allocation-options-help.js";
 import { programHelp } from "../src/words/help/program-help.js";
+import { serviceFiltersHelp } from "../src/words/help/service-filters-help.js";
+import { optionInputWords } from "../src/words/option-input-words.js";
+import { portInputWords } from "../src/words/port-input-words.js";
+import { progressWords } from "../src/words/progress-words.js";
+import { unknownNameWords } from "../src/words/unknown-name-words.js";
 import { REPO_ROOT } from "./helpers/run-cli.js";
 
-// Issue 18 item 2: every words table under src/words/ has a Korean twin that is Korean, and keeps every value the
-// English one shows; every command, argument and option has a description in both languages.
+// Issue 18 item 2: every table of --help, of errors of bad input and of the progress line has a Korean twin that is
+// Korean and keeps every value the English one shows; every command, argument and option has a description in both
+// languages.
 
 const HANGUL = /[\uac00-\ud7a3]/;
 const LETTERS = /[A-Za-z]/;
@@ -21,24 +33,40 @@ afterEach(() => setLanguage("en"));
 
 type Tables = { readonly [L in Language]: unknown };
 
-/** Every table of src/words: a twin (called for each language) or a pair of tables spread into twins. */
+// The tables of --help, commander's words, errors of bad input and the progress line; the parts' other texts have
+// their own test (words-complete.test.ts). A twin is called for each language; a pair is spread into twins.
+const TWINS: Record<string, (language: Language) => unknown> = {
+  cliWords,
+  commandInputWords,
+  commanderWords,
+  durationWords,
+  fileErrorWords,
+  gitRefWords,
+  optionInputWords,
+  portInputWords,
+  progressWords,
+  unknownNameWords,
+};
+const PAIRS: Record<string, Tables> = { allocationOptionsHelp, serviceFiltersHelp };
+
 async function wordTables(): Promise<[string, Tables][]> {
-  const files = readdirSync(WORDS, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts") && f !== "twin.ts");
+  const help = readdirSync(path.join(WORDS, "help")).filter((f) => f.endsWith("-help.ts"));
   const found: [string, Tables][] = [];
-  for (const file of files) {
-    const module: Record<string, unknown> = await import(path.join(WORDS, file));
+  for (const file of help) {
+    const module: Record<string, unknown> = await import(path.join(WORDS, "help", file));
     for (const [name, value] of Object.entries(module)) {
-      if (typeof value === "function") found.push([`${file} ${name}`, { en: value("en"), ko: value("ko") }]);
-      else if (typeof value === "object" && value !== null && "en" in value && "ko" in value) found.push([`${file} ${name}`, { en: value.en, ko: value.ko }]);
+      if (typeof value === "function") found.push([`help/${file} ${name}`, { en: value("en"), ko: value("ko") }]);
     }
   }
+  for (const [name, twin] of Object.entries(TWINS)) found.push([name, { en: twin("en"), ko: twin("ko") }]);
+  for (const [name, pair] of Object.entries(PAIRS)) found.push([name, pair]);
   return found;
 }
 
 // A value that is a key of a Korean table (what was done to a file, what kind of name) is said as a Korean word.
 const KEYS: Readonly<Record<string, readonly number[]>> = {
-  "file-error-words.ts fileErrorWords.cannot": [0],
-  "unknown-name-words.ts unknownNameWords.unknown": [0],
+  "fileErrorWords.cannot": [0],
+  "unknownNameWords.unknown": [0],
 };
 
 // Values no table writes itself (no letter, no number any text uses), so each can be traced to its slot.
@@ -86,7 +114,7 @@ function compare(where: string, en: unknown, ko: unknown, problems: string[], co
   }
 }
 
-describe("the words tables (src/words)", () => {
+describe("the words of help, bad input and progress (src/words)", () => {
   it("say every text in Korean, keeping each value the English text shows", async () => {
     const tables = await wordTables();
     expect(tables.length).toBeGreaterThanOrEqual(20);
