@@ -1,6 +1,6 @@
+import { allocateHelp } from "../../words/help/allocate-help.js";
 import { defineCommand, flag, required } from "../define-command.js";
 import { allocationInput, allocationOptions } from "./allocation-options.js";
-import { allocateHelp } from "../../words/help/allocate-help.js";
 
 export const allocateCommand = defineCommand({
   name: "allocate",

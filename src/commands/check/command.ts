@@ -1,5 +1,5 @@
-import { defineCommand, optional, variadic } from "../define-command.js";
 import { checkHelp } from "../../words/help/check-help.js";
+import { defineCommand, optional, variadic } from "../define-command.js";
 
 export const checkCommand = defineCommand({
   name: "check",

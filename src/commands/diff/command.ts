@@ -1,5 +1,5 @@
-import { defineCommand, required } from "../define-command.js";
 import { diffHelp } from "../../words/help/diff-help.js";
+import { defineCommand, required } from "../define-command.js";
 
 export const diffCommand = defineCommand({
   name: "diff",

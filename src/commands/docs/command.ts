@@ -1,6 +1,6 @@
+import { docsHelp } from "../../words/help/docs-help.js";
 import { defineCommand, optional } from "../define-command.js";
 import type { DocsResult } from "./docs.js";
-import { docsHelp } from "../../words/help/docs-help.js";
 
 const blockList = (blocks: readonly string[]): string => blocks.map((b) => (b === "" ? "document" : b)).join(", ");
 

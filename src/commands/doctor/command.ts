@@ -1,5 +1,5 @@
-import { defineCommand, optional } from "../define-command.js";
 import { doctorHelp } from "../../words/help/doctor-help.js";
+import { defineCommand, optional } from "../define-command.js";
 
 export const doctorCommand = defineCommand({
   name: "doctor",

@@ -1,5 +1,5 @@
-import { defineCommand, flag, withDefault } from "../define-command.js";
 import { initHelp } from "../../words/help/init-help.js";
+import { defineCommand, flag, withDefault } from "../define-command.js";
 
 export const initCommand = defineCommand({
   name: "init",

@@ -1,10 +1,10 @@
+import { lintHelp } from "../../words/help/lint-help.js";
 import path from "node:path";
 import { UsageError } from "../../findings/errors.js";
 import { packageVersion } from "../../io/package-root.js";
 import type { Report } from "../../reporters/report.js";
 import { defineCommand, flag, optional, unlessNo } from "../define-command.js";
 import type { LintResult } from "./lint.js";
-import { lintHelp } from "../../words/help/lint-help.js";
 import { optionInputWords } from "../../words/option-input-words.js";
 
 /** A finding's path (relative to `cwd`) made relative to `root`; one outside `root` stays as it was. Here, not in a module of

@@ -1,5 +1,5 @@
-import { defineCommand, optional, serviceFilters } from "../define-command.js";
 import { listHelp } from "../../words/help/list-help.js";
+import { defineCommand, optional, serviceFilters } from "../define-command.js";
 
 export const listCommand = defineCommand({
   name: "list",

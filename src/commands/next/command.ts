@@ -1,6 +1,6 @@
+import { nextHelp } from "../../words/help/next-help.js";
 import { UsageError } from "../../findings/errors.js";
 import { defineCommand, optional, required, withDefault } from "../define-command.js";
-import { nextHelp } from "../../words/help/next-help.js";
 import { optionInputWords } from "../../words/option-input-words.js";
 
 export const nextCommand = defineCommand({

@@ -1,5 +1,5 @@
-import { defineCommand, flag, required } from "../define-command.js";
 import { releaseHelp } from "../../words/help/release-help.js";
+import { defineCommand, flag, required } from "../define-command.js";
 
 export const releaseCommand = defineCommand({
   name: "release",

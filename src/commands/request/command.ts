@@ -1,7 +1,7 @@
+import { requestHelp } from "../../words/help/request-help.js";
 import { UsageError } from "../../findings/errors.js";
 import { allocationInput, allocationOptions } from "../allocate/allocation-options.js";
 import { defineCommand, flag, required, withDefault } from "../define-command.js";
-import { requestHelp } from "../../words/help/request-help.js";
 import { optionInputWords } from "../../words/option-input-words.js";
 
 export const requestCommand = defineCommand({

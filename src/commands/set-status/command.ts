@@ -1,5 +1,5 @@
-import { defineCommand, flag, required } from "../define-command.js";
 import { setStatusHelp } from "../../words/help/set-status-help.js";
+import { defineCommand, flag, required } from "../define-command.js";
 
 export const setStatusCommand = defineCommand({
   name: "set-status",

@@ -1,6 +1,6 @@
+import { statusHelp } from "../../words/help/status-help.js";
 import { UsageError } from "../../findings/errors.js";
 import { defineCommand, optional, serviceFilters } from "../define-command.js";
-import { statusHelp } from "../../words/help/status-help.js";
 import { optionInputWords } from "../../words/option-input-words.js";
 
 export const statusCommand = defineCommand({
