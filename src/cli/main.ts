@@ -10,7 +10,14 @@ import { noPaint } from "../render/paint.js";
 import { isReporterName, type ReporterName } from "../reporters/names.js";
 import { makePaint, setExitCode, watchOutput, write, writeAnswer, writeErrorText, writeInputError, type Paints } from "./output.js";
 import { setLanguage } from "../findings/language.js";
+import { widthFor } from "../render/display-width.js";
+import type { WidthOf } from "../render/wrap-lines.js";
+import { cliWords } from "../words/cli-words.js";
+import { commanderWords } from "../words/commander-words.js";
+import { programHelp } from "../words/help/program-help.js";
 import { chooseLanguage } from "./choose-language.js";
+import { commanderText } from "./commander-text.js";
+import { localizedHelp } from "./localized-help.js";
 import { progressLine } from "./progress-line.js";
 import { realDeps } from "./wiring.js";
 
@@ -26,21 +33,21 @@ interface Output {
 function outputOf(command: Program): Output {
   const { format, json, quiet, verbose } = command.optsWithGlobals<{ format: string; json?: boolean; quiet?: boolean; verbose?: boolean }>();
   if (json === true && command.getOptionValueSource("format") === "cli" && format !== "json") {
-    throw new UsageError(`--json and --format ${format} disagree; give one of them`);
+    throw new UsageError(cliWords().disagree("--json", `--format ${format}`));
   }
   const chosen = json === true ? "json" : isReporterName(format) ? format : "text";
   const asked = json === true ? "--json" : chosen !== "text" ? `--format ${chosen}` : verbose === true ? "--verbose" : undefined;
-  if (quiet === true && asked !== undefined) throw new UsageError(`--quiet and ${asked} disagree; give one of them`);
+  if (quiet === true && asked !== undefined) throw new UsageError(cliWords().disagree("--quiet", asked));
   return { format: chosen, quiet: quiet === true, verbose: verbose === true };
 }
 
-async function run(command: Command, sub: Program, paints: Paints, keys: readonly (readonly [string, string])[]): Promise<void> {
+async function run(command: Command, sub: Program, paints: Paints, widthOf: WidthOf, keys: readonly (readonly [string, string])[]): Promise<void> {
   const { format, quiet, verbose } = outputOf(sub);
   const parsed: Record<string, unknown> = sub.opts();
   const options = Object.fromEntries(keys.map(([key, attribute]) => [key, parsed[attribute]]));
   const text = format === "text" && !quiet;
   // A person waiting at a terminal sees what the run waits on; a pipe, a file or JSON never gets the line.
-  const progress = text && process.stderr.isTTY && process.env.TERM !== "dumb" ? progressLine(process.stderr, paints.err) : undefined;
+  const progress = text && process.stderr.isTTY && process.env.TERM !== "dumb" ? progressLine(process.stderr, paints.err, widthOf) : undefined;
   // JSON always carries every note: it is data, not a reminder.
   const view = { progress: progress?.report, onceADay: text && !verbose };
   try {
@@ -54,50 +61,57 @@ async function run(command: Command, sub: Program, paints: Paints, keys: readonl
   }
 }
 
-function declare({ Option }: Commander, program: Program, command: Command, paints: Paints): void {
-  const sub = program.command(command.name).description(command.description);
-  for (const argument of command.arguments) sub.argument(argument.syntax, argument.description, argument.default);
+function declare({ Option }: Commander, program: Program, command: Command, paints: Paints, widthOf: WidthOf): void {
+  const help = command.help();
+  const words = programHelp();
+  const sub = program.command(command.name).description(help.description);
+  for (const [key, argument] of command.arguments) sub.argument(argument.syntax, help.arguments[key], argument.default);
   // Options are handed to the command by the keys it declared them under, not commander's names.
   const keys = command.options.map(([key, spec]) => {
-    const option = new Option(spec.syntax, spec.description);
+    const option = new Option(spec.syntax, help.options[key]);
     if (spec.default !== undefined) option.default(spec.default);
     if (spec.mandatory === true) option.makeOptionMandatory();
     sub.addOption(option);
     return [key, option.attributeName()] as const;
   });
   sub
-    .addOption(new Option("-f, --format <format>", "output format").choices(command.formats).default("text"))
-    .option("--json", "print JSON (the same as --format json)")
-    .addHelpText("after", `\nExamples:\n${command.examples.map((e) => `  $ ${e}`).join("\n")}\n`)
-    .action(() => run(command, sub, paints, keys));
+    .addOption(new Option("-f, --format <format>", words.options.format).choices(command.formats).default("text"))
+    .option("--json", words.options.json)
+    .addHelpText("after", `\n${words.examples}\n${command.examples.map((e) => `  $ ${e}`).join("\n")}\n`)
+    .action(() => run(command, sub, paints, widthOf, keys));
 }
 
-function buildProgram(commander: Commander, paints: Paints): Program {
+/** Built after the language is chosen: every description is read from the words tables of that language. */
+function buildProgram(commander: Commander, paints: Paints, widthOf: WidthOf): Program {
+  const { description, options } = programHelp();
+  const said = commanderWords();
   const program = new commander.Command("sparkport")
-    .description("Port registry and conflict checker: one ports.yaml, checked in CI and on every machine.")
-    .version(packageVersion(), "-V, --version")
-    .option("-r, --registry <file>", "registry file (default: $SPARKPORT_REGISTRY, else the nearest ports.yaml upwards)")
-    .option("--timeout <duration>", "per-probe timeout: 500ms, 2s or milliseconds", "1s")
-    .option("--no-remote", "no probes to other nodes (also SPARKPORT_OFFLINE=1)")
-    .option("--this-node <node>", "which node this machine is (default: $SPARKPORT_NODE, else matched by interface address)")
-    .option("--lang <language>", "language of the output: en or ko (default: $SPARKPORT_LANG, else the locale: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)")
-    .option("-v, --verbose", "list each address and port probed, the files lint skipped or could not map to a node, and notes otherwise said once a day")
-    .option("-q, --quiet", "print nothing but errors: the exit code is the answer (for scripts)")
-    .option("--no-color", "no colour, as NO_COLOR=1 (even with FORCE_COLOR)")
+    .description(description)
+    .version(packageVersion(), "-V, --version", said.version)
+    .helpOption("-h, --help", said.help)
+    .helpCommand("help [command]", said.help)
+    .option("-r, --registry <file>", options.registry)
+    .option("--timeout <duration>", options.timeout, "1s")
+    .option("--no-remote", options.remote)
+    .option("--this-node <node>", options.thisNode)
+    .option("--lang <language>", options.lang)
+    .option("-v, --verbose", options.verbose)
+    .option("-q, --quiet", options.quiet)
+    .option("--no-color", options.color)
     // Seen while parsing, wherever it stands: even commander's own errors are then plain.
     .on("option:no-color", () => Object.assign(paints, { out: noPaint, err: noPaint }))
     // `sparkport -v` alone was most likely meant as the version: one line that says so, not all of the help.
     .addHelpText("before", ({ error, command }) => {
       if (error && command.opts<{ verbose?: boolean }>().verbose === true) {
-        throw new UsageError("-v is short for --verbose, which goes with a command (sparkport status -v); the version is sparkport --version");
+        throw new UsageError(cliWords().verboseAlone);
       }
       return "";
     })
-    .showHelpAfterError("(run with --help for usage)")
-    .configureHelp({ showGlobalOptions: true })
+    .showHelpAfterError(said.runWithHelp)
+    .configureHelp(localizedHelp(widthOf))
     .exitOverride()
-    .configureOutput({ writeOut: write, writeErr: writeErrorText, outputError: (text, out) => out(paints.err.red(text)) });
-  for (const command of commands) declare(commander, program, command, paints);
+    .configureOutput({ writeOut: write, writeErr: writeErrorText, outputError: (text, out) => out(paints.err.red(commanderText(text))) });
+  for (const command of commands) declare(commander, program, command, paints, widthOf);
   return program;
 }
 
@@ -114,7 +128,8 @@ async function main(argv: readonly string[]): Promise<void> {
     setExitCode(EXIT_USAGE);
     return;
   }
-  const program = buildProgram(commander, paints);
+  // A run's words are all in one language: one of them says whether its help and progress line need string-width.
+  const program = buildProgram(commander, paints, await widthFor([programHelp().description]));
   try {
     await program.parseAsync([...argv]);
   } catch (error) {
@@ -129,7 +144,7 @@ async function main(argv: readonly string[]): Promise<void> {
       setExitCode(error instanceof UnfinishedError ? EXIT_UNFINISHED : EXIT_USAGE);
     } else {
       const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-      process.stderr.write(`sparkport: internal error, please report it\n${detail}\n`);
+      process.stderr.write(`sparkport: ${cliWords().internalError}\n${detail}\n`);
       process.exitCode = EXIT_INTERNAL;
     }
   }

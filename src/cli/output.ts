@@ -5,6 +5,7 @@ import { packageVersion } from "../io/package-root.js";
 import { noPaint, type Paint } from "../render/paint.js";
 import { ownEscapes, terminalSafe } from "../render/terminal-safe.js";
 import type { ReporterName } from "../reporters/names.js";
+import { cliWords } from "../words/cli-words.js";
 import { clearProgressLine } from "./progress-line.js";
 
 export interface Paints {
@@ -37,7 +38,7 @@ function onStdoutError(error: unknown): void {
   stdoutFailed = "error";
   // "ENOSPC: no space left on device, write" says "no space left on device".
   const reason = error instanceof Error ? error.message.replace(/^[A-Z]+: /, "").replace(/, write$/, "") : String(error);
-  process.stderr.write(`sparkport: could not write the output: ${reason}\n`);
+  process.stderr.write(`sparkport: ${cliWords().notWritten(reason)}\n`);
   process.exitCode = EXIT_UNFINISHED;
 }
 

@@ -1,6 +1,9 @@
 import type { ProbeProgress } from "../network/probe-progress.js";
 import type { Paint } from "../render/paint.js";
+import { cutToWidth } from "../render/display-width.js";
 import { terminalSafe } from "../render/terminal-safe.js";
+import type { WidthOf } from "../render/wrap-lines.js";
+import { progressWords } from "../words/progress-words.js";
 
 /** Redrawn this often, so a probe that waits seconds never looks like a hang. */
 const TICK_MS = 100;
@@ -17,24 +20,26 @@ export interface ProgressState {
   elapsedMs: number;
 }
 
-/** `probing 7/12 · 1.3s · waiting on desktop:11434, laptop:3000`, shorter than `width`: names that do not fit are only counted. */
-export function progressFrame(state: ProgressState, width: number): string {
-  const head = [...(state.total === undefined ? [] : [`probing ${Math.min(state.done, state.total)}/${state.total}`]), `${(state.elapsedMs / 1000).toFixed(1)}s`].join(" · ");
+/** `probing 7/12 · 1.3s · waiting on desktop:11434, laptop:3000`, narrower than `width`: names that do not fit are only counted. */
+export function progressFrame(state: ProgressState, width: number, widthOf: WidthOf = (text) => text.length): string {
+  const w = progressWords();
+  const fit = (text: string): string => cutToWidth(text, width - 1, widthOf);
+  const head = [...(state.total === undefined ? [] : [w.probing(Math.min(state.done, state.total), state.total)]), `${(state.elapsedMs / 1000).toFixed(1)}s`].join(" · ");
   const names = [...new Set(state.waiting)];
-  if (names.length === 0) return head.slice(0, width - 1);
-  const lead = `${head} · waiting on `;
+  if (names.length === 0) return fit(head);
+  const lead = `${head} · ${w.waitingOn}`;
   let list = "";
   let listed = 0;
   for (const name of names) {
     const longer = listed === 0 ? name : `${list}, ${name}`;
     const rest = names.length - listed - 1;
-    if ((lead + longer + (rest > 0 ? ` and ${rest} more` : "")).length >= width) break;
+    if (widthOf(lead + longer + (rest > 0 ? w.more(rest) : "")) >= width) break;
     list = longer;
     listed += 1;
   }
   const more = names.length - listed;
-  if (listed === 0) return `${head} · ${names.length} waiting`.slice(0, width - 1);
-  return `${lead}${list}${more > 0 ? ` and ${more} more` : ""}`.slice(0, width - 1);
+  if (listed === 0) return fit(`${head} · ${w.waiting(names.length)}`);
+  return fit(`${lead}${list}${more > 0 ? w.more(more) : ""}`);
 }
 
 let drawnOn: NodeJS.WriteStream | undefined;
@@ -46,7 +51,7 @@ export function clearProgressLine(): void {
 }
 
 /** The caller decides it is wanted (a terminal, text output); the timer starts with the first wait. */
-export function progressLine(stream: NodeJS.WriteStream, paint: Paint): { report: ProbeProgress; stop: () => void } {
+export function progressLine(stream: NodeJS.WriteStream, paint: Paint, widthOf?: WidthOf): { report: ProbeProgress; stop: () => void } {
   const started = Date.now();
   const waiting: string[] = [];
   let done = 0;
@@ -55,7 +60,7 @@ export function progressLine(stream: NodeJS.WriteStream, paint: Paint): { report
   const draw = (): void => {
     const elapsedMs = Date.now() - started;
     if (elapsedMs < QUIET_MS || (waiting.length === 0 && drawnOn === undefined)) return;
-    const frame = progressFrame({ done, total, waiting, elapsedMs }, stream.columns > 0 ? stream.columns : DEFAULT_COLUMNS);
+    const frame = progressFrame({ done, total, waiting, elapsedMs }, stream.columns > 0 ? stream.columns : DEFAULT_COLUMNS, widthOf);
     // Not writeError: the carriage return and the erase are this line's own, which terminalSafe would show.
     stream.write(`\r${terminalSafe(paint.dim(frame))}\u001b[K`);
     drawnOn = stream;

@@ -7,7 +7,6 @@ import type { CommandDeps } from "./command-deps.js";
 
 export interface ParamSpec<V> {
   readonly syntax: string;
-  readonly description: string;
   readonly default?: string;
   readonly mandatory?: boolean;
   readonly read: (raw: unknown) => V;
@@ -19,27 +18,31 @@ export type Values<S extends Specs> = { [K in keyof S]: S[K] extends ParamSpec<i
 
 const text = (raw: unknown): string | undefined => (typeof raw === "string" ? raw : undefined);
 
-export const flag = (syntax: string, description: string): ParamSpec<boolean> => ({ syntax, description, read: (raw) => raw === true });
+export const flag = (syntax: string): ParamSpec<boolean> => ({ syntax, read: (raw) => raw === true });
 
-export const unlessNo = (syntax: string, description: string): ParamSpec<boolean> => ({ syntax, description, read: (raw) => raw !== false });
+export const unlessNo = (syntax: string): ParamSpec<boolean> => ({ syntax, read: (raw) => raw !== false });
 
-export const optional = (syntax: string, description: string): ParamSpec<string | undefined> => ({ syntax, description, read: text });
+export const optional = (syntax: string): ParamSpec<string | undefined> => ({ syntax, read: text });
 
 /** --help shows the default. */
-export const withDefault = (syntax: string, description: string, fallback: string): ParamSpec<string> => ({
-  syntax,
-  description,
-  default: fallback,
-  read: (raw) => text(raw) ?? fallback,
-});
+export const withDefault = (syntax: string, fallback: string): ParamSpec<string> => ({ syntax, default: fallback, read: (raw) => text(raw) ?? fallback });
 
-export const required = (syntax: string, description: string): ParamSpec<string> => ({ syntax, description, mandatory: true, read: (raw) => text(raw) ?? "" });
+export const required = (syntax: string): ParamSpec<string> => ({ syntax, mandatory: true, read: (raw) => text(raw) ?? "" });
 
-export const variadic = (syntax: string, description: string): ParamSpec<string[]> => ({
+export const variadic = (syntax: string): ParamSpec<string[]> => ({
   syntax,
-  description,
   read: (raw) => (Array.isArray(raw) ? raw.filter((r): r is string => typeof r === "string") : []),
 });
+
+/**
+ * What --help says of a command and of each of its arguments and options, in the run's language: a twin under
+ * src/words/help/, read when the program is built, after the language is chosen.
+ */
+export interface CommandHelp<A extends Specs = Specs, O extends Specs = Specs> {
+  readonly description: string;
+  readonly arguments: { readonly [K in keyof A]: string };
+  readonly options: { readonly [K in keyof O]: string };
+}
 
 export interface CommandInput<A extends Specs, O extends Specs> {
   readonly args: Values<A>;
@@ -59,7 +62,7 @@ export interface TextContext {
 
 export interface CommandDefinition<A extends Specs, O extends Specs, R> {
   readonly name: string;
-  readonly description: string;
+  readonly help: () => CommandHelp<A, O>;
   readonly arguments: A;
   readonly options: O;
   readonly examples: readonly string[];
@@ -86,8 +89,8 @@ export interface RawInput {
 /** Types closed over, so one table holds every command. */
 export interface Command {
   readonly name: string;
-  readonly description: string;
-  readonly arguments: readonly ParamSpec<unknown>[];
+  readonly help: () => CommandHelp;
+  readonly arguments: readonly (readonly [key: string, spec: ParamSpec<unknown>])[];
   readonly options: readonly (readonly [key: string, spec: ParamSpec<unknown>])[];
   readonly examples: readonly string[];
   readonly formats: readonly ReporterName[];
@@ -105,8 +108,8 @@ export function defineCommand<A extends Specs, O extends Specs, R>(definition: C
   const { json, findings } = definition;
   return {
     name: definition.name,
-    description: definition.description,
-    arguments: Object.values(definition.arguments),
+    help: definition.help,
+    arguments: Object.entries(definition.arguments),
     options: Object.entries(definition.options),
     examples: definition.examples,
     formats: findings === undefined ? ["text", "json"] : ["text", "json", "github"],
@@ -123,7 +126,5 @@ export function defineCommand<A extends Specs, O extends Specs, R>(definition: C
   };
 }
 
-export const serviceFilters = {
-  team: optional("--team <team>", "only this team's services"),
-  node: optional("--node <node>", "only services on this node"),
-};
+/** Their help: src/words/help/service-filters-help.ts. */
+export const serviceFilters = { team: optional("--team <team>"), node: optional("--node <node>") };

@@ -1,7 +1,9 @@
 import { UsageError } from "../findings/errors.js";
 import type { Allocation, RegistryModel } from "../registry/model.js";
 import { allocationIn } from "../registry/service-target.js";
-import { unknownNameText } from "../util/unknown-name.js";
+import { unknownEnvironmentText, unknownNameText } from "../util/unknown-name.js";
+import { portInputWords } from "../words/port-input-words.js";
+import { unknownNameWords } from "../words/unknown-name-words.js";
 import { nodeByHost } from "../network/node-by-host.js";
 
 export interface DoctorTarget {
@@ -25,7 +27,7 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
   const text = input.trim();
   if (/^\d+$/.test(text)) {
     const port = Number(text);
-    if (port < 1 || port > 65535) throw new UsageError(`"${input}" is not a port; expected 1-65535`);
+    if (port < 1 || port > 65535) throw new UsageError(portInputWords().outOfRange(input));
     const allocation = byPort(model, port, null);
     return { input, port, allocation, node: allocation?.node ?? null, host: null };
   }
@@ -34,11 +36,11 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
     try {
       url = new URL(text);
     } catch {
-      throw new UsageError(`"${input}" is not a valid URL`);
+      throw new UsageError(portInputWords().notUrl(input));
     }
     const host = url.hostname.replace(/^\[|\]$/g, "");
     const port = url.port === "" ? DEFAULT_PORTS[url.protocol] : Number(url.port);
-    if (port === undefined) throw new UsageError(`"${input}" names no port and ${url.protocol} has no default one`);
+    if (port === undefined) throw new UsageError(portInputWords().noDefaultPort(input, url.protocol));
     const node = nodeByHost(model.data.nodes, host);
     return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null };
   }
@@ -46,7 +48,7 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
   if (hostPort !== null) {
     const host = hostPort[1] ?? hostPort[2] ?? "";
     const port = Number(hostPort[3]);
-    if (port < 1 || port > 65535) throw new UsageError(`"${input}" is not a port; expected 1-65535`);
+    if (port < 1 || port > 65535) throw new UsageError(portInputWords().outOfRange(input));
     const node = nodeByHost(model.data.nodes, host);
     return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null };
   }
@@ -54,11 +56,12 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
   const matches = model.allocations.filter((a) => a.service.name === name);
   if (matches.length === 0) {
     const names = [...new Set(model.data.services.map((s) => s.name))];
-    throw new UsageError(unknownNameText("no service, port, host:port or URL", text, names, { listed: "Services" }));
+    const w = unknownNameWords();
+    throw new UsageError(unknownNameText(w.noTarget(text), text, names, w.services));
   }
   const allocation = allocationIn(model, name ?? "", env);
   if (allocation === undefined) {
-    throw new UsageError(unknownNameText(`${name} has no environment`, env ?? "", matches.flatMap((a) => a.environment ?? []), { listed: "Its environments" }));
+    throw new UsageError(unknownEnvironmentText(name ?? "", env ?? "", matches.flatMap((a) => a.environment ?? [])));
   }
   return { input, port: allocation.port, allocation, node: allocation.node, host: null };
 }

@@ -5,6 +5,7 @@ import type { LoadedRegistry } from "../registry/loaded-registry.js";
 import { parseRegistry } from "../registry/parse-registry.js";
 import { lineDiff } from "./line-diff.js";
 import { withRegistryLock, type HeldLock } from "../io/registry-lock.js";
+import { fileErrorWords } from "../words/file-error-words.js";
 
 export interface EditResult {
   file: string;
@@ -19,8 +20,8 @@ async function readAgain(fs: FileSystem, registry: LoadedRegistry): Promise<stri
     return await readText(fs, registry.absolutePath);
   } catch (error) {
     const code = errorCode(error);
-    if (code === "ENOENT") throw new UsageError(`${registry.file} was removed while waiting for its lock; nothing was written`);
-    if (code === "ENOTREGULAR" || code === "EISDIR") throw new UsageError(`cannot read ${registry.file}: it is no longer a regular file; nothing was written`);
+    if (code === "ENOENT") throw new UsageError(fileErrorWords().removedWhileWaiting(registry.file));
+    if (code === "ENOTREGULAR" || code === "EISDIR") throw new UsageError(fileErrorWords().noLongerRegular(registry.file));
     throw fileError(error, "read", registry.file);
   }
 }

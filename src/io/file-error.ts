@@ -1,23 +1,20 @@
 import { UsageError } from "../findings/errors.js";
+import { fileErrorWords, type FileAction, type FileKind, type FileReason } from "../words/file-error-words.js";
 import { errorCode } from "./file-system.js";
 
-const REASONS: Record<string, string> = {
-  ENOENT: "its folder does not exist",
-  EISDIR: "it is a directory",
-  ENOTDIR: "a part of its path is not a folder",
-  EACCES: "permission denied",
-  EPERM: "permission denied",
-  EROFS: "the file system is read-only",
-  ELOOP: "too many symbolic links",
-  ENOSPC: "no space left on the device",
-};
+// The English table names every reason and kind these words have.
+const isReason = (code: string): code is FileReason => Object.hasOwn(fileErrorWords("en").reasons, code);
+const isKind = (value: unknown): value is FileKind => typeof value === "string" && Object.hasOwn(fileErrorWords("en").kinds, value);
 
-/** A file error the user can act on becomes a UsageError (exit 2); anything else stays a bug. */
-export function fileError(error: unknown, action: string, file: string): Error {
+/** What the regular-file check found (io/file-system.ts). */
+const kindOf = (error: unknown): FileKind => (error instanceof Error && "kind" in error && isKind(error.kind) ? error.kind : "other");
+
+/** A file error the user can act on becomes a UsageError (exit 2), said in the run's language; anything else stays a bug. */
+export function fileError(error: unknown, action: FileAction, file: string): Error {
   const code = errorCode(error);
-  const what = error instanceof Error && "what" in error && typeof error.what === "string" ? error.what : "not a regular file";
+  const w = fileErrorWords();
   // A FIFO or a device (ENOTREGULAR, from the regular-file check) could block a read or never end.
-  const reason = code === "ENOTREGULAR" ? `it is ${what}` : code === undefined ? undefined : REASONS[code];
+  const reason = code === "ENOTREGULAR" ? w.kinds[kindOf(error)] : code !== undefined && isReason(code) ? w.reasons[code] : undefined;
   if (reason === undefined) return error instanceof Error ? error : new Error(String(error));
-  return new UsageError(`cannot ${action} ${file}: ${reason}${action === "read" ? "" : "; nothing was written"}`);
+  return new UsageError(w.cannot(action, file, reason));
 }

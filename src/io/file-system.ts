@@ -1,4 +1,5 @@
 import { accessSync, closeSync, constants, fstatSync, openSync, readdirSync, readFileSync, readSync, realpathSync, statSync, type Stats } from "node:fs";
+import type { FileKind } from "../words/file-error-words.js";
 import { writeFileAtomic } from "./write-file-atomic.js";
 
 /** The file operations the core needs; tests and other backends can swap them. */
@@ -92,11 +93,12 @@ function readRegularFile(path: string): Buffer {
   return withRegularFile(path, (fd) => readFileSync(fd));
 }
 
-/** EISDIR for a folder; ENOTREGULAR for a FIFO, socket or device; `what` says which. */
+/** EISDIR for a folder; ENOTREGULAR for a FIFO, socket or device; `what` says which in English, `kind` for the words of any language. */
 function notRegular(path: string, stats: Stats): Error {
-  if (stats.isDirectory()) return Object.assign(new Error(`${path} is a folder`), { code: "EISDIR", what: "a folder" });
-  const what = stats.isFIFO() ? "a FIFO" : stats.isSocket() ? "a socket" : stats.isCharacterDevice() || stats.isBlockDevice() ? "a device" : "not a regular file";
-  return Object.assign(new Error(`${path} is ${what}`), { code: "ENOTREGULAR", what });
+  if (stats.isDirectory()) return Object.assign(new Error(`${path} is a folder`), { code: "EISDIR", what: "a folder", kind: "folder" satisfies FileKind });
+  const kind: Exclude<FileKind, "folder"> = stats.isFIFO() ? "fifo" : stats.isSocket() ? "socket" : stats.isCharacterDevice() || stats.isBlockDevice() ? "device" : "other";
+  const what = { fifo: "a FIFO", socket: "a socket", device: "a device", other: "not a regular file" }[kind];
+  return Object.assign(new Error(`${path} is ${what}`), { code: "ENOTREGULAR", what, kind });
 }
 
 /** The `code` of a Node system error, if it is one. */

@@ -4,6 +4,7 @@ import { lock, unlock } from "proper-lockfile";
 import { UnfinishedError, UsageError } from "../findings/errors.js";
 import { errorCode } from "./file-system.js";
 import { isProcessGone, temporaryPid } from "./write-file-atomic.js";
+import { fileErrorWords } from "../words/file-error-words.js";
 
 const WAIT_MS = 30_000;
 const STEP_MS = 25;
@@ -27,9 +28,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function lockFailure(error: unknown, registry: string): Error {
   const code = errorCode(error);
-  if (code === "EACCES" || code === "EROFS" || code === "EPERM") return new UsageError(`cannot lock ${registry}: its folder is not writable; nothing was written`);
-  if (code === "ENOSPC" || code === "EDQUOT") return new UsageError(`cannot lock ${registry}: no space left on the device; nothing was written`);
-  if (code === "ENOENT" || code === "ENOTDIR") return new UsageError(`cannot lock ${registry}: its folder is gone; nothing was written`);
+  const w = fileErrorWords();
+  if (code === "EACCES" || code === "EROFS" || code === "EPERM") return new UsageError(w.cannotLock(registry, "not-writable"));
+  if (code === "ENOSPC" || code === "EDQUOT") return new UsageError(w.cannotLock(registry, "no-space"));
+  if (code === "ENOENT" || code === "ENOTDIR") return new UsageError(w.cannotLock(registry, "folder-gone"));
   return error instanceof Error ? error : new Error(String(error));
 }
 
@@ -38,7 +40,7 @@ function realRegistry(registry: string): string {
   try {
     return realpathSync(registry);
   } catch (error) {
-    if (errorCode(error) === "ENOENT") throw new UsageError(`${registry} no longer exists; nothing was written`);
+    if (errorCode(error) === "ENOENT") throw new UsageError(fileErrorWords().gone(registry));
     throw error;
   }
 }
@@ -124,7 +126,7 @@ export async function withRegistryLock<T>(registry: string, work: (held: HeldLoc
     }
     if (claimIfStale(lockPath)) continue;
     if (Date.now() > deadline) {
-      throw new UnfinishedError(`${registry} is locked by another sparkport change (${lockPath} is kept fresh by its owner); nothing was written, try again`);
+      throw new UnfinishedError(fileErrorWords().locked(registry, lockPath));
     }
     await sleep(STEP_MS);
   }
@@ -136,7 +138,7 @@ export async function withRegistryLock<T>(registry: string, work: (held: HeldLoc
   const held: HeldLock = {
     file: real,
     assertHeld: () => {
-      if (!stillOurs()) throw new UnfinishedError(`lost the lock of ${registry} (this run paused for over ${String(STALE_MS / 1000)} s); nothing was written, try again`);
+      if (!stillOurs()) throw new UnfinishedError(fileErrorWords().lostLock(registry, STALE_MS / 1000));
     },
   };
   try {

@@ -10,6 +10,8 @@ import type { RegistryModel, Transport } from "../registry/model.js";
 import type { TailscaleStatus } from "../observe/parse/tailscale-status.js";
 import { readTailscaleStatus, resolveTailscaleName } from "../observe/read-tailscale-status.js";
 import { requireKnown } from "../util/require-known.js";
+import { progressWords } from "../words/progress-words.js";
+import { unknownNameWords } from "../words/unknown-name-words.js";
 import type { RegistryOptions } from "../registry/open-registry.js";
 import { isLoopbackHost } from "../util/loopback.js";
 import type { ProbeProgress } from "./probe-progress.js";
@@ -97,7 +99,7 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
     const ips = status === undefined || tailscaleName === undefined ? [] : resolveTailscaleName(status, tailscaleName);
     if (ips.length > 0) resolved.set(name, ips);
   }
-  requireKnown("node", options.thisNode === "" ? undefined : options.thisNode, Object.keys(model.data.nodes), "this machine, from --this-node or SPARKPORT_NODE");
+  requireKnown("node", options.thisNode === "" ? undefined : options.thisNode, Object.keys(model.data.nodes), unknownNameWords().thisMachine);
   const addresses = options.deps.localAddresses();
   const thisNode = identifyLocalNode(model.data, { env: options.thisNode, addresses, resolved }).node ?? null;
   const hostOf = (node: string): string => {
@@ -125,7 +127,7 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
     readTailscale,
     probe: async (host, port, timeoutMs = options.timeoutMs, transport = "tcp") => {
       const udp = transport === "udp" ? "/udp" : "";
-      options.onProbe?.(`probing ${host.includes(":") ? `[${host}]` : host}:${port}${udp} (timeout ${timeoutMs} ms)`);
+      options.onProbe?.(progressWords().probe(`${host.includes(":") ? `[${host}]` : host}:${port}${udp}`, timeoutMs));
       const answered = options.progress?.waitingOn(`${nameOf(host)}:${port}${udp}`);
       try {
         if (transport === "tcp") return await options.deps.prober.probe(host, port, timeoutMs);

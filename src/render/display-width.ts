@@ -15,3 +15,16 @@ export async function widthFor(texts: Iterable<string>): Promise<WidthOf> {
   }
   return characters;
 }
+
+/** The longest start of `text` that fits `columns`: a wide character that would straddle the edge is left out. */
+export function cutToWidth(text: string, columns: number, widthOf: WidthOf): string {
+  if (widthOf(text) <= columns) return text;
+  let used = 0;
+  let cut = "";
+  for (const character of text) {
+    used += widthOf(character);
+    if (used > columns) break;
+    cut += character;
+  }
+  return cut;
+}

@@ -1,4 +1,5 @@
 import { UsageError } from "../findings/errors.js";
+import { durationWords } from "../words/duration-words.js";
 
 const UNIT_MS = { ms: 1, s: 1_000, m: 60_000 } as const;
 
@@ -7,13 +8,15 @@ export const MAX_DURATION_MS = 2 ** 31 - 1;
 
 const DURATION = /^(\d+(?:\.\d+)?|\.\d+)(ms|s|m)?$/;
 
-export function parseDuration(text: string, what = "duration"): number {
+export function parseDuration(text: string, what?: string): number {
+  const w = durationWords();
+  const named = what ?? w.duration;
+  const given = JSON.stringify(text);
   const match = DURATION.exec(text.trim());
-  const expected = `${what} must be a positive duration such as 500ms, 2s, 1.5s, 1m or 750 (milliseconds)`;
-  if (match === null) throw new UsageError(`${expected}; got ${JSON.stringify(text)}`);
+  if (match === null) throw new UsageError(w.notDuration(named, given));
   const [, amount = "", unit = "ms"] = match;
   const ms = Math.round(Number(amount) * UNIT_MS[unit === "s" || unit === "m" ? unit : "ms"]);
-  if (ms < 1) throw new UsageError(`${expected}; got ${JSON.stringify(text)}, which is less than 1 ms`);
-  if (ms > MAX_DURATION_MS) throw new UsageError(`${expected}; got ${JSON.stringify(text)}, which is longer than ${MAX_DURATION_MS} ms (about 24 days)`);
+  if (ms < 1) throw new UsageError(w.tooShort(named, given));
+  if (ms > MAX_DURATION_MS) throw new UsageError(w.tooLong(named, given, MAX_DURATION_MS));
   return ms;
 }

@@ -9,11 +9,14 @@ import { placingRanges } from "../../observe/registry-verdict.js";
 import { buildModel, transportOf, type RegistryModel } from "../../registry/model.js";
 import { ACCESS_SCOPES, PROTOCOLS, type AccessScope, type Protocol, type Reservation } from "../../registry/schema.js";
 import { requireKnown } from "../../util/require-known.js";
+import type { NameKind } from "../../words/unknown-name-words.js";
 import { findNextFree } from "../../network/find-next-free.js";
 import { rememberProbes } from "../../network/remember-probes.js";
 import type { ProbeState } from "../../observe/tcp-prober.js";
 import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../../network/network-context.js";
 import { openRegistry } from "../../registry/open-registry.js";
+import { commandInputWords } from "../../words/command-input-words.js";
+import { optionInputWords } from "../../words/option-input-words.js";
 
 export interface AllocateOptions extends OccupancyOptions {
   service: string;
@@ -62,7 +65,7 @@ export interface AllocateResult {
   exitCode: number;
 }
 
-function oneOf<T extends string>(kind: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+function oneOf<T extends string>(kind: NameKind, value: string | undefined, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   requireKnown(kind, value, allowed);
   return value;
@@ -73,12 +76,12 @@ export async function planAllocation(model: RegistryModel, seen: NetworkContext,
   const { data } = model;
   const network = rememberProbes(seen);
   if (!/^[a-z0-9][a-z0-9._-]*$/.test(options.service)) {
-    throw new UsageError(`"${options.service}" is not a service name; expected lower-case letters, digits, '.', '_' or '-'`);
+    throw new UsageError(commandInputWords().notServiceName(options.service));
   }
   requireKnown("team", options.team, Object.keys(data.teams));
   requireKnown("node", options.node, Object.keys(data.nodes));
   for (const [flag, value] of [["--note", options.note], ["--exception", options.exception]] as const) {
-    if (value !== undefined && /[\u0000-\u001f\u007f]/.test(value)) throw new UsageError(`${flag} must be one line of text, without control characters`);
+    if (value !== undefined && /[\u0000-\u001f\u007f]/.test(value)) throw new UsageError(optionInputWords().oneLine(flag));
   }
   const envs = options.env === undefined ? [] : options.env.split(",").map((e) => e.trim()).filter((e) => e !== "");
   for (const e of envs) requireKnown("environment", e, Object.keys(data.environments));
@@ -95,7 +98,7 @@ export async function planAllocation(model: RegistryModel, seen: NetworkContext,
   if (port === undefined) {
     const query = { team: options.team, node: options.node, env: envs.join(",") || undefined, count: 1, transport: transportOf(protocol) };
     const [next] = await findNextFree(model, query, network);
-    if (next === undefined) throw new UsageError(`no free port left in team ${options.team}'s ranges`);
+    if (next === undefined) throw new UsageError(commandInputWords().noFreePort(options.team));
     port = next.port;
     checks.push({ check: "next-free", team: options.team, port });
   }
@@ -160,7 +163,7 @@ function reservationTaken(model: RegistryModel, options: AllocateOptions): Reser
   if (options.fromReservation !== undefined) requireKnown("reservation", options.fromReservation, reservations.map((r) => r.name));
   const found = reservations.find((r) => r.name === (options.fromReservation ?? options.service));
   if (found?.node !== undefined && found.node !== options.node) {
-    throw new UsageError(`reservation ${found.name} is for node ${found.node}, not ${options.node}; pass --node ${found.node}`);
+    throw new UsageError(commandInputWords().reservationElsewhere(found.name, found.node, options.node));
   }
   return found;
 }

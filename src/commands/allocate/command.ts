@@ -1,11 +1,12 @@
+import { allocateHelp } from "../../words/help/allocate-help.js";
 import { defineCommand, flag, required } from "../define-command.js";
 import { allocationInput, allocationOptions } from "./allocation-options.js";
 
 export const allocateCommand = defineCommand({
   name: "allocate",
-  description: "register a service: check the port, then write it into ports.yaml keeping every comment",
-  arguments: { service: required("<service>", "the new service's name") },
-  options: { ...allocationOptions, dryRun: flag("--dry-run", "print the diff only") },
+  help: allocateHelp,
+  arguments: { service: required("<service>") },
+  options: { ...allocationOptions, dryRun: flag("--dry-run") },
   examples: ["sparkport allocate billing --team B --node macmini --env test --dry-run"],
   async run({ args, options }, deps) {
     const { allocate } = await import("./allocate.js");

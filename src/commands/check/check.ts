@@ -9,12 +9,14 @@ import { placingRanges, registryVerdict, type RegistryVerdict } from "../../obse
 import type { ProbeResult } from "../../observe/tcp-prober.js";
 import { buildModel, transportOf, type Allocation, type RegistryModel, type Transport } from "../../registry/model.js";
 import { requireKnown } from "../../util/require-known.js";
-import { unknownNameText } from "../../util/unknown-name.js";
+import { unknownEnvironmentText } from "../../util/unknown-name.js";
 import { allocationIn, serviceTarget } from "../../registry/service-target.js";
 import { findNextFree } from "../../network/find-next-free.js";
 import { nodeByHost, nodeNamed } from "../../network/node-by-host.js";
 import { openRegistry } from "../../registry/open-registry.js";
 import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../../network/network-context.js";
+import { commandInputWords } from "../../words/command-input-words.js";
+import { optionInputWords } from "../../words/option-input-words.js";
 
 export interface CheckOptions extends OccupancyOptions {
   ports: readonly string[];
@@ -113,7 +115,7 @@ function remoteFindings(port: number, node: string, probe: ProbeResult, timeoutM
 /** --protocol, else --service's, else the transport the port is allocated with on the node when it is UDP alone. */
 function transportFor(model: RegistryModel, port: number, node: string | null, options: CheckOptions): Transport {
   if (options.protocol !== undefined) {
-    if (options.protocol !== "tcp" && options.protocol !== "udp") throw new UsageError(`--protocol must be tcp or udp, got "${options.protocol}"`);
+    if (options.protocol !== "tcp" && options.protocol !== "udp") throw new UsageError(optionInputWords().protocol(options.protocol));
     return options.protocol;
   }
   const own = model.data.services.find((s) => s.name === options.service);
@@ -221,7 +223,7 @@ export async function check(given: CheckOptions): Promise<CheckResult> {
   const options = { ...given, service: own?.name, env: own?.env ?? given.env, node: given.node === undefined ? undefined : (nodeNamed(model.data.nodes, given.node) ?? given.node) };
   // Without a port, --service's own: `sparkport check --service nextjs` before starting it.
   const args = given.ports.length === 0 && own !== undefined ? [{ port: own.port, raw: String(own.port) }] : given.ports.flatMap(parsePortArgs);
-  if (args.length === 0) throw new UsageError("name at least one port, e.g. `sparkport check 8002`, or the service you will start: `sparkport check --service fastapi`.");
+  if (args.length === 0) throw new UsageError(commandInputWords().noPortToCheck);
   requireKnown("team", options.team, Object.keys(model.data.teams));
   requireKnown("node", options.node, Object.keys(model.data.nodes));
   requireKnown("environment", options.env, Object.keys(model.data.environments));
@@ -241,12 +243,12 @@ function serviceArgument(model: RegistryModel, given: string, env: string | unde
   const names = model.data.services.map((s) => s.name);
   const target = serviceTarget(names, given);
   requireKnown("service", target.name, names);
-  if (target.env !== undefined && env !== undefined && env !== target.env) throw new UsageError(`--service ${given} and --env ${env} name two environments; give one.`);
+  if (target.env !== undefined && env !== undefined && env !== target.env) throw new UsageError(optionInputWords().twoEnvironments(given, env));
   const named = target.env ?? env;
   const at = allocationIn(model, target.name, named);
   if (at === undefined) {
     const known = model.allocations.filter((a) => a.service.name === target.name).flatMap((a) => a.environment ?? []);
-    throw new UsageError(unknownNameText(`${target.name} has no environment`, named ?? "", known, { listed: "Its environments" }));
+    throw new UsageError(unknownEnvironmentText(target.name, named ?? "", known));
   }
   return { name: target.name, env: named, port: at.port };
 }

@@ -1,4 +1,5 @@
 import { UsageError } from "../../findings/errors.js";
+import { portInputWords } from "../../words/port-input-words.js";
 
 export interface PortArg {
   port: number;
@@ -7,14 +8,12 @@ export interface PortArg {
   raw: string;
 }
 
-const PORT_FORMS = "a port 1-65535, written 8002, :8002, host:8002 or node:8002";
-
 export function parsePortArg(raw: string): PortArg {
   const text = raw.trim();
   const match = /^(?:(?:\[([^\]]+)\]|([^:\s[\]]*)):)?(\d{1,5})$/.exec(text);
   const port = match === null ? Number.NaN : Number(match[3]);
   if (match === null || !Number.isInteger(port) || port < 1 || port > 65535) {
-    throw new UsageError(`"${raw}" is not a port; expected ${PORT_FORMS}`);
+    throw new UsageError(portInputWords().notPort(raw));
   }
   const host = match[1] ?? match[2];
   return host === undefined || host === "" ? { port, raw } : { port, host, raw };
@@ -45,10 +44,10 @@ export function parsePortArgs(raw: string): PortArg[] {
     }
     const from = at(range[1] ?? "").port;
     const to = at(range[2] ?? "").port;
-    if (to < from) throw new UsageError(`"${item}" is not a range: ${to} comes before ${from}.`);
-    if (to - from + 1 > MAX_PORTS_PER_ARGUMENT) throw new UsageError(`"${item}" names ${to - from + 1} ports; check at most ${MAX_PORTS_PER_ARGUMENT} at once.`);
+    if (to < from) throw new UsageError(portInputWords().notRange(item, from, to));
+    if (to - from + 1 > MAX_PORTS_PER_ARGUMENT) throw new UsageError(portInputWords().tooManyPorts(item, to - from + 1, MAX_PORTS_PER_ARGUMENT));
     for (let port = from; port <= to; port += 1) out.push(at(String(port)));
   }
-  if (out.length > MAX_PORTS_PER_ARGUMENT) throw new UsageError(`"${raw}" names ${out.length} ports; check at most ${MAX_PORTS_PER_ARGUMENT} at once.`);
+  if (out.length > MAX_PORTS_PER_ARGUMENT) throw new UsageError(portInputWords().tooManyPorts(raw, out.length, MAX_PORTS_PER_ARGUMENT));
   return out;
 }

@@ -1,9 +1,10 @@
+import { diffHelp } from "../../words/help/diff-help.js";
 import { defineCommand, required } from "../define-command.js";
 
 export const diffCommand = defineCommand({
   name: "diff",
-  description: "what moved since a git ref, the files still using old ports, the teams to notify (Markdown)",
-  arguments: { ref: required("<ref>", "a git ref, e.g. main or HEAD~1") },
+  help: diffHelp,
+  arguments: { ref: required("<ref>") },
   options: {},
   examples: ["sparkport diff main", "sparkport diff HEAD~1 --json"],
   async run({ args }, deps) {

@@ -1,3 +1,4 @@
+import { docsHelp } from "../../words/help/docs-help.js";
 import { defineCommand, optional } from "../define-command.js";
 import type { DocsResult } from "./docs.js";
 
@@ -12,9 +13,9 @@ async function writtenText(result: DocsResult): Promise<string> {
 
 export const docsCommand = defineCommand({
   name: "docs",
-  description: "render the allocation tables as Markdown",
+  help: docsHelp,
   arguments: {},
-  options: { write: optional("-w, --write <file>", "fill the file's <!-- sparkport:begin NAME --> blocks, or create it") },
+  options: { write: optional("-w, --write <file>") },
   examples: ["sparkport docs", "sparkport docs --lang ko --write docs/PORT_ALLOCATION.md"],
   async run({ options }, deps) {
     const { docs } = await import("./docs.js");

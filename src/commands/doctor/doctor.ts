@@ -14,6 +14,7 @@ import { buildModel } from "../../registry/model.js";
 import { requireKnown } from "../../util/require-known.js";
 import { openRegistry } from "../../registry/open-registry.js";
 import { prepareNetwork, type OccupancyOptions } from "../../network/network-context.js";
+import { commandInputWords } from "../../words/command-input-words.js";
 
 export interface DoctorOptions extends OccupancyOptions {
   deps: DoctorDeps;
@@ -53,19 +54,19 @@ function targetFromError(error: PastedError | null, target: string | undefined):
   if (target !== undefined) {
     const named = /(\d+)\/?$/.exec(target.replace(/\/.*$/, ""))?.[1];
     if (error?.port !== undefined && named !== undefined && /^\d+$/.test(target.trim()) && Number(named) !== error.port) {
-      throw new UsageError(`the target names port ${named} but the pasted error names ${error.port}; give one of them`);
+      throw new UsageError(commandInputWords().portsDisagree(named, error.port));
     }
     return target;
   }
   if (fromError !== undefined) return fromError;
-  if (error !== null) throw new UsageError(`the pasted error names no port ("${error.quote}"); name it too, e.g. \`sparkport doctor 8000 --error "..."\``);
-  throw new UsageError("name what to diagnose (a service, a port, host:port or a URL), or paste an error that names a port with --error");
+  if (error !== null) throw new UsageError(commandInputWords().pastedNoPort(error.quote));
+  throw new UsageError(commandInputWords().nothingToDiagnose);
 }
 
 export async function doctor(options: DoctorOptions): Promise<DoctorAnswer> {
   const pasted = options.error === undefined ? null : parseErrorText(options.error);
   if (options.error !== undefined && pasted === null) {
-    throw new UsageError("--error: no port error recognised (expected an EADDRINUSE, 'Address already in use', 'Connection refused' or timeout message)");
+    throw new UsageError(commandInputWords().errorNotRecognised);
   }
   const model = buildModel(await openRegistry(options));
   requireKnown("node", options.from, Object.keys(model.data.nodes));

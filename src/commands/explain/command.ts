@@ -1,10 +1,11 @@
+import { explainHelp } from "../../words/help/explain-help.js";
 import { defineCommand, optional } from "../define-command.js";
 import type { CodeGroup } from "./code-table.js";
 
 export const explainCommand = defineCommand({
   name: "explain",
-  description: "list every code a command can print, or explain one",
-  arguments: { code: optional("[code]", "a code, such as outside-team-range or scan-files-disagree") },
+  help: explainHelp,
+  arguments: { code: optional("[code]") },
   options: {},
   examples: ["sparkport explain", "sparkport explain scan-files-disagree"],
   async run({ args }) {

@@ -3,7 +3,8 @@ import { messageTable } from "../../findings/message-table.js";
 import type { Code } from "../../findings/messages.js";
 import type { Severity } from "../../findings/finding.js";
 import { didYouMean } from "../../util/did-you-mean.js";
-import { didYouMeanText } from "../../util/unknown-name.js";
+import { commandInputWords } from "../../words/command-input-words.js";
+import { unknownNameWords } from "../../words/unknown-name-words.js";
 import { CODE_GROUPS, CODE_TABLE, type CodeGroup } from "./code-table.js";
 
 export interface RuleDescription {
@@ -25,7 +26,8 @@ export function explain(code?: string): RuleDescription[] {
   const found = all.filter((r) => r.code === code);
   if (found.length > 0) return found;
   const suggestion = didYouMean(code, all.map((r) => r.code));
-  throw new UsageError(`no code "${code}"${didYouMeanText(suggestion) || "."} Run \`sparkport explain\` for the list.`);
+  const w = commandInputWords();
+  throw new UsageError(`${w.noCode(code)}${unknownNameWords().end(suggestion)} ${w.listCodes}`);
 }
 
 export interface ExplainResult {

@@ -1,13 +1,14 @@
+import { initHelp } from "../../words/help/init-help.js";
 import { defineCommand, flag, withDefault } from "../define-command.js";
 
 export const initCommand = defineCommand({
   name: "init",
-  description: "write a starter ports.yaml",
-  arguments: { file: withDefault("[file]", "where to write it", "ports.yaml") },
+  help: initHelp,
+  arguments: { file: withDefault("[file]", "ports.yaml") },
   options: {
-    force: flag("--force", "replace an existing file"),
-    fromScan: flag("--from-scan", "propose a service for each port the project's files use (.env, compose, Dockerfile, scripts)"),
-    dryRun: flag("--dry-run", "print the registry instead of writing it"),
+    force: flag("--force"),
+    fromScan: flag("--from-scan"),
+    dryRun: flag("--dry-run"),
   },
   examples: ["sparkport init", "sparkport init --from-scan --dry-run"],
   async run({ args, options }, deps) {

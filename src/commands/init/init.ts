@@ -9,6 +9,7 @@ import type { OperatingSystem } from "../../registry/schema.js";
 import { plainStarter, type StarterNode } from "./init-template.js";
 import { proposalRegistry } from "./proposal-text.js";
 import { proposeServices, type ProposedService } from "./propose-services.js";
+import { fileErrorWords } from "../../words/file-error-words.js";
 
 export interface InitOptions {
   file?: string | undefined;
@@ -50,8 +51,7 @@ async function replaceable(fs: FileSystem, absolute: string, file: string): Prom
     throw fileError(error, "create", file);
   }
   if (kind === "file") return true;
-  const what = kind === "folder" ? "a directory" : "not a regular file (a FIFO, socket or device)";
-  throw new UsageError(`cannot create ${file}: it is ${what}; nothing was written (--force replaces only a regular file)`);
+  throw new UsageError(fileErrorWords().notReplaceable(file, kind === "folder"));
 }
 
 /** The node for this machine: its host name as a key (`Mac-mini.local` → mac-mini), else devbox. */
@@ -89,7 +89,7 @@ export async function init(options: InitOptions): Promise<InitResult> {
   try {
     await options.fs.writeFile(absolute, text, { exclusive: !force });
   } catch (error) {
-    if (errorCode(error) === "EEXIST") throw new UsageError(`${file} already exists; nothing was written. Use --force to replace it.`);
+    if (errorCode(error) === "EEXIST") throw new UsageError(fileErrorWords().exists(file));
     throw fileError(error, "create", file);
   }
   return { ...result, written: true, exists: existed, overwritten: existed };

@@ -1,9 +1,11 @@
+import { lintHelp } from "../../words/help/lint-help.js";
 import path from "node:path";
 import { UsageError } from "../../findings/errors.js";
 import { packageVersion } from "../../io/package-root.js";
 import type { Report } from "../../reporters/report.js";
 import { defineCommand, flag, optional, unlessNo } from "../define-command.js";
 import type { LintResult } from "./lint.js";
+import { optionInputWords } from "../../words/option-input-words.js";
 
 /** A finding's path (relative to `cwd`) made relative to `root`; one outside `root` stays as it was. Here, not in a module of
  * its own: the table of commands loads this file at start-up. */
@@ -16,20 +18,20 @@ const report = (result: LintResult): Report => ({ command: "lint", version: pack
 
 export const lintCommand = defineCommand({
   name: "lint",
-  description: "check that the registry is valid and consistent",
+  help: lintHelp,
   arguments: {},
   options: {
-    strict: flag("--strict", "treat warnings as errors"),
-    docs: optional("--docs <file>", "also report when the sparkport blocks of this Markdown file are out of date, with a diff"),
-    explain: flag("--explain", "show each rule's one-line explanation under its findings"),
-    scan: unlessNo("--no-scan", "do not scan the project's .env, compose and script files"),
-    base: optional("--base <ref>", "compare ports.yaml with its version at this git ref (the change protocol)"),
-    fix: flag("--fix", "show the mechanical fixes of scanned files as a diff"),
-    write: flag("--write", "with --fix: apply them"),
+    strict: flag("--strict"),
+    docs: optional("--docs <file>"),
+    explain: flag("--explain"),
+    scan: unlessNo("--no-scan"),
+    base: optional("--base <ref>"),
+    fix: flag("--fix"),
+    write: flag("--write"),
   },
   examples: ["sparkport lint --strict", "sparkport lint --format github --base origin/main"],
   async run({ options }, deps) {
-    if (options.write && !options.fix) throw new UsageError("--write applies the fixes of --fix; pass both");
+    if (options.write && !options.fix) throw new UsageError(optionInputWords().writeWithoutFix);
     const { lint } = await import("./lint.js");
     return lint({ ...(await deps.registry()), ...options, runner: await deps.runner() });
   },

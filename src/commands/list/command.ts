@@ -1,12 +1,13 @@
+import { listHelp } from "../../words/help/list-help.js";
 import { defineCommand, optional, serviceFilters } from "../define-command.js";
 
 export const listCommand = defineCommand({
   name: "list",
-  description: "print the allocation tables, grouped as the allocation document groups them",
+  help: listHelp,
   arguments: {},
   options: {
     ...serviceFilters,
-    env: optional("--env <environment>", "only this environment's ports"),
+    env: optional("--env <environment>"),
   },
   examples: ["sparkport list --team B", "sparkport list --node macmini --json"],
   async run({ options }, deps) {

@@ -6,6 +6,7 @@ import { requireKnown } from "../../util/require-known.js";
 import { findNextFree } from "../../network/find-next-free.js";
 import { openRegistry } from "../../registry/open-registry.js";
 import { prepareNetwork, type OccupancyOptions } from "../../network/network-context.js";
+import { optionInputWords } from "../../words/option-input-words.js";
 
 export interface NextOptions extends OccupancyOptions {
   team: string;
@@ -30,7 +31,7 @@ export interface NextResult {
 
 export async function next(given: NextOptions): Promise<NextResult> {
   if (!Number.isInteger(given.count) || given.count < 1 || given.count > 1000) {
-    throw new UsageError(`--count must be a whole number from 1 to 1000, got ${String(given.count)}`);
+    throw new UsageError(optionInputWords().count(String(given.count)));
   }
   const model = buildModel(await openRegistry(given));
   // --node MACMINI is node macmini, as MACMINI:8002 is.

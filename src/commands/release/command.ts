@@ -1,12 +1,13 @@
+import { releaseHelp } from "../../words/help/release-help.js";
 import { defineCommand, flag, required } from "../define-command.js";
 
 export const releaseCommand = defineCommand({
   name: "release",
-  description: "remove a service's allocation, or a reservation, from ports.yaml",
-  arguments: { service: required("<service>", "the service or reservation") },
+  help: releaseHelp,
+  arguments: { service: required("<service>") },
   options: {
-    force: flag("--force", "also a locked (shared infrastructure) service"),
-    dryRun: flag("--dry-run", "print the diff only"),
+    force: flag("--force"),
+    dryRun: flag("--dry-run"),
   },
   examples: ["sparkport release billing --dry-run"],
   async run({ args, options }, deps) {

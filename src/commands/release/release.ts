@@ -3,6 +3,7 @@ import { applyEdit, type EditResult } from "../../edit/apply-edit.js";
 import { removeListItem } from "../../edit/splice.js";
 import { makeFinding, type Finding } from "../../findings/finding.js";
 import { unknownNameText } from "../../util/unknown-name.js";
+import { unknownNameWords } from "../../words/unknown-name-words.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
 import type { LoadedRegistry } from "../../registry/loaded-registry.js";
 
@@ -15,7 +16,8 @@ export interface ChangeResult {
 export function serviceIndex(registry: LoadedRegistry, name: string): number {
   const index = registry.data.services.findIndex((s) => s.name === name);
   if (index >= 0) return index;
-  throw new UsageError(unknownNameText("no service", name, registry.data.services.map((s) => s.name)));
+  const w = unknownNameWords();
+  throw new UsageError(unknownNameText(w.noService(name), name, registry.data.services.map((s) => s.name), w.known("service")));
 }
 
 /** The list NAME is in: a service, else a reservation (released when its plan is dropped); bad input otherwise. */
@@ -23,7 +25,8 @@ function listOf(registry: LoadedRegistry, name: string): "services" | "reservati
   if (registry.data.services.some((s) => s.name === name)) return "services";
   if ((registry.data.reservations ?? []).some((r) => r.name === name)) return "reservations";
   const names = [...registry.data.services.map((s) => s.name), ...(registry.data.reservations ?? []).map((r) => r.name)];
-  throw new UsageError(unknownNameText("no service or reservation", name, names));
+  const w = unknownNameWords();
+  throw new UsageError(unknownNameText(w.noServiceOrReservation(name), name, names, w.servicesAndReservations));
 }
 
 export async function release(options: RegistryOptions & { service: string; force?: boolean; dryRun?: boolean }): Promise<ChangeResult> {

@@ -1,13 +1,14 @@
+import { setStatusHelp } from "../../words/help/set-status-help.js";
 import { defineCommand, flag, required } from "../define-command.js";
 
 export const setStatusCommand = defineCommand({
   name: "set-status",
-  description: "update a service's declared status (service or service.env)",
+  help: setStatusHelp,
   arguments: {
-    target: required("<service>", "fastapi, or fastapi.test for one environment"),
-    status: required("<status>", "running, stopped, in-development, reserved or planned"),
+    target: required("<service>"),
+    status: required("<status>"),
   },
-  options: { dryRun: flag("--dry-run", "print the diff only") },
+  options: { dryRun: flag("--dry-run") },
   examples: ["sparkport set-status fastapi running", "sparkport set-status fastapi.test stopped --dry-run"],
   async run({ args, options }, deps) {
     const { setStatus } = await import("./set-status.js");

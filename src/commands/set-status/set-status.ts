@@ -3,7 +3,7 @@ import { applyEdit } from "../../edit/apply-edit.js";
 import { insertKey, replaceScalar, setThroughDocument } from "../../edit/splice.js";
 import { SERVICE_STATUSES } from "../../registry/schema.js";
 import { requireKnown } from "../../util/require-known.js";
-import { unknownNameText } from "../../util/unknown-name.js";
+import { unknownEnvironmentText } from "../../util/unknown-name.js";
 import { serviceTarget } from "../../registry/service-target.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
 import { serviceIndex, type ChangeResult } from "../release/release.js";
@@ -18,7 +18,7 @@ export async function setStatus(options: RegistryOptions & { target: string; sta
   const index = serviceIndex(registry, name);
   const environments = Object.keys(registry.data.services[index]?.environments ?? {});
   if (env !== undefined && !environments.includes(env)) {
-    throw new UsageError(unknownNameText(`${name} has no environment`, env, environments, { listed: "Its environments" }));
+    throw new UsageError(unknownEnvironmentText(name, env, environments));
   }
   const edit = await applyEdit(
     registry,

@@ -1,19 +1,21 @@
+import { statusHelp } from "../../words/help/status-help.js";
 import { UsageError } from "../../findings/errors.js";
 import { defineCommand, optional, serviceFilters } from "../define-command.js";
+import { optionInputWords } from "../../words/option-input-words.js";
 
 export const statusCommand = defineCommand({
   name: "status",
-  description: "probe every registered service on its node; declared against observed",
+  help: statusHelp,
   arguments: {},
   options: {
     ...serviceFilters,
-    concurrency: optional("--concurrency <n>", "sockets open at once (default: from the open-file limit)"),
+    concurrency: optional("--concurrency <n>"),
   },
   examples: ["sparkport status", "sparkport status --node macmini --json"],
   async run({ options }, deps) {
     // Decimal digits only: Number() would take 0x10 and 1e9.
     if (options.concurrency !== undefined && !/^0*[1-9]\d*$/.test(options.concurrency)) {
-      throw new UsageError(`--concurrency must be a whole number of 1 or more, written in decimal digits, got "${options.concurrency}"`);
+      throw new UsageError(optionInputWords().concurrency(options.concurrency));
     }
     const [{ status }, { concurrencyCap, defaultConcurrency }] = await Promise.all([import("./status.js"), import("../../observe/probe-many.js")]);
     const concurrency = Math.min(options.concurrency === undefined ? defaultConcurrency() : Number(options.concurrency), concurrencyCap());
