@@ -6,31 +6,13 @@ import stringWidth from "string-width";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freeStablePort, startNodeServer } from "./helpers/listeners.js";
 import { runCli, type CliRun } from "./helpers/run-cli.js";
+import { ENGLISH, HANGUL, KOREAN, type Way } from "./helpers/language-ways.js";
 
 // What check, doctor, allocate, request, release and set-status print around their findings, in the team's language
 // (issue 18 item 2), through the built CLI. Network safety: the registry's node `here` is 127.0.0.1, the listener
 // is on loopback, and the node `far` is 127.0.0.2 (probed on Linux only, which routes all of 127/8 to lo).
 
-const HANGUL = /[\uac00-\ud7a3]/;
 const isLinux = process.platform === "linux";
-
-// Every variable the language is read from, cleared, so the machine running the tests chooses nothing.
-const NO_LOCALE = { SPARKPORT_LANG: "", LANGUAGE: "", LC_ALL: "", LC_MESSAGES: "", LANG: "" };
-
-interface Way {
-  name: string;
-  env: Record<string, string>;
-  args: string[];
-}
-
-const KOREAN: readonly Way[] = [
-  { name: "LANG=ko_KR.UTF-8", env: { ...NO_LOCALE, LANG: "ko_KR.UTF-8" }, args: [] },
-  { name: "--lang ko", env: { ...NO_LOCALE, LANG: "C" }, args: ["--lang", "ko"] },
-];
-const ENGLISH: readonly Way[] = [
-  { name: "LANG=C", env: { ...NO_LOCALE, LANG: "C" }, args: [] },
-  { name: "--lang en", env: { ...NO_LOCALE, LANG: "ko_KR.UTF-8" }, args: ["--lang", "en"] },
-];
 const [ko, en] = [KOREAN[1] as Way, ENGLISH[0] as Way];
 
 let scratch: string;

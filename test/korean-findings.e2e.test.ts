@@ -5,29 +5,11 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freeStablePort, startNodeServer } from "./helpers/listeners.js";
 import { REPO_ROOT, runCli, type CliRun } from "./helpers/run-cli.js";
+import { ENGLISH, HANGUL, KOREAN, type Way } from "./helpers/language-ways.js";
 
 // Finding texts in the team's language (issue 18 items 2-3), through the built CLI. Network safety: the registry's
 // one node is 127.0.0.1 and the listener is on loopback.
 
-const HANGUL = /[\uac00-\ud7a3]/;
-
-// Every variable the language is read from, cleared, so the machine running the tests chooses nothing.
-const NO_LOCALE = { SPARKPORT_LANG: "", LANGUAGE: "", LC_ALL: "", LC_MESSAGES: "", LANG: "" };
-
-interface Way {
-  name: string;
-  env: Record<string, string>;
-  args: string[];
-}
-
-const KOREAN: readonly Way[] = [
-  { name: "LANG=ko_KR.UTF-8", env: { ...NO_LOCALE, LANG: "ko_KR.UTF-8" }, args: [] },
-  { name: "--lang ko", env: { ...NO_LOCALE, LANG: "C" }, args: ["--lang", "ko"] },
-];
-const ENGLISH: readonly Way[] = [
-  { name: "LANG=C", env: { ...NO_LOCALE, LANG: "C" }, args: [] },
-  { name: "--lang en", env: { ...NO_LOCALE, LANG: "ko_KR.UTF-8" }, args: ["--lang", "en"] },
-];
 
 const fixture = (name: string): string => path.join(REPO_ROOT, "test", "fixtures", name);
 

@@ -10,28 +10,12 @@ import { setLanguage, type Language } from "../src/findings/language.js";
 import { commanderWords } from "../src/words/commander-words.js";
 import { programHelp } from "../src/words/help/program-help.js";
 import { REPO_ROOT, runCli, type CliRun } from "./helpers/run-cli.js";
+import { ENGLISH, HANGUL, KOREAN, NO_LOCALE, type Way } from "./helpers/language-ways.js";
 
 // Issue 18 item 2, through the built CLI: --help of the program and of its commands, and errors of bad input, in
 // Korean (--lang ko, LANG=ko_KR.UTF-8) and in today's English (--lang en, LANG=C). Network safety: every node is
 // on loopback (127.0.0.1, 127.0.0.2).
 
-const HANGUL = /[\uac00-\ud7a3]/;
-const NO_LOCALE = { SPARKPORT_LANG: "", LANGUAGE: "", LC_ALL: "", LC_MESSAGES: "", LANG: "" };
-
-interface Way {
-  name: string;
-  env: Record<string, string>;
-  args: string[];
-}
-
-const KOREAN: readonly Way[] = [
-  { name: "--lang ko", env: { ...NO_LOCALE, LANG: "C" }, args: ["--lang", "ko"] },
-  { name: "LANG=ko_KR.UTF-8", env: { ...NO_LOCALE, LANG: "ko_KR.UTF-8" }, args: [] },
-];
-const ENGLISH: readonly Way[] = [
-  { name: "--lang en", env: { ...NO_LOCALE, LANG: "ko_KR.UTF-8" }, args: ["--lang", "en"] },
-  { name: "LANG=C", env: { ...NO_LOCALE, LANG: "C" }, args: [] },
-];
 
 let scratch = "";
 
