@@ -2,6 +2,7 @@
 // a fix exactly where the English table has one, or this file does not compile. Commands, codes, file names and
 // values to write in ports.yaml stay as they are.
 
+import { didYouMeanText } from "../util/unknown-name.js";
 import { josa, particle } from "./josa.js";
 import {
   koAccess,
@@ -44,7 +45,7 @@ const lineFix = (w: LineToWrite): string => `${w.file}에 \`${w.line}\`${w.maske
 /** A moved service's port now; on another node, that node too. */
 const nowKo = (now: { port: number; node?: string }): string => (now.node === undefined ? `${now.port} 포트` : `${now.node} 노드의 ${now.port} 포트`);
 
-const didYouMean = (suggestion: string | undefined): string => (suggestion ? `. 혹시 "${suggestion}"인가요?` : "");
+const didYouMean = (suggestion: string | undefined): string => didYouMeanText(suggestion, "ko");
 
 /** The twin of ADDRESS_REASONS: why an address cannot be a node's. */
 export const ADDRESS_REASONS_KO: { readonly [R in AddressReason]: string } = {
@@ -607,7 +608,7 @@ export const messagesKo: KoreanMessages = {
   "schema-invalid": {
     explain: "값의 타입이나 형식이 레지스트리 스키마와 맞지 않습니다.",
     message: (a) =>
-      `${josa(koExpected(a.expected), "이어야/여야")} 합니다${a.received === undefined ? "" : ` (받은 값: ${koReceived(a.received)})`}${a.suggestion === undefined ? "" : `. 혹시 "${a.suggestion}"인가요?`}`,
+      `${josa(koExpected(a.expected), "이어야/여야")} 합니다${a.received === undefined ? "" : ` (받은 값: ${koReceived(a.received)})`}${didYouMean(a.suggestion)}`,
   },
   "schema-unknown-key": {
     explain: "레지스트리 스키마가 모르는 키입니다 (오타이거나 더 새 버전의 필드).",

@@ -1,8 +1,10 @@
+import type { Language } from "../findings/language.js";
 import { unknownNameWords } from "../words/unknown-name-words.js";
 import { didYouMean } from "./did-you-mean.js";
 
-/** `; did you mean "dev"?`, or nothing: the one way a close name is offered in English, for findings/messages.ts. */
-export const didYouMeanText = (suggestion: string | undefined): string => (suggestion === undefined ? "" : unknownNameWords("en").end(suggestion));
+/** `; did you mean "dev"?`, or nothing: the one way a close name is offered in a finding (messages.ts, messages-ko.ts). */
+export const didYouMeanText = (suggestion: string | undefined, language: Language = "en"): string =>
+  suggestion === undefined ? "" : unknownNameWords(language).end(suggestion);
 
 /**
  * `unknown environment "prod"; did you mean "dev"? Known: dev, test.` for every name that is not in its list: `head`
