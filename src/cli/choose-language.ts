@@ -2,10 +2,15 @@ import { isLanguage, LANGUAGES, type Language } from "../findings/language.js";
 import { UsageError } from "../findings/errors.js";
 import { cliWords } from "../words/cli-words.js";
 
+/** `ko_KR.UTF-8` → `ko`, `C.UTF-8` → `c`. */
+const localeBase = (locale: string): string => locale.split(/[._@-]/)[0]?.toLowerCase() ?? "";
+
+const isCLocale = (locale: string): boolean => ["c", "posix"].includes(localeBase(locale));
+
 /** `ko_KR.UTF-8`, `ko`, `en_US` → the language sparkport has for it; C and POSIX are English. */
 function fromLocale(locale: string): Language | undefined {
-  const base = locale.split(/[._@-]/)[0]?.toLowerCase() ?? "";
-  if (base === "c" || base === "posix") return "en";
+  if (isCLocale(locale)) return "en";
+  const base = localeBase(locale);
   return isLanguage(base) ? base : undefined;
 }
 
@@ -29,8 +34,7 @@ const checked = (value: string, source: string, next: () => Language): Language 
 /** The locale's language, by gettext's order. */
 function fromEnvironment(env: NodeJS.ProcessEnv, platform: NodeJS.Platform, systemLocale: () => string): Language {
   const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value !== undefined && value !== "");
-  const base = locale?.split(/[._@-]/)[0]?.toLowerCase();
-  if (base === "c" || base === "posix") return "en";
+  if (locale !== undefined && isCLocale(locale)) return "en";
   for (const entry of (env.LANGUAGE ?? "").split(":")) {
     const found = entry === "" ? undefined : fromLocale(entry);
     if (found !== undefined) return found;
