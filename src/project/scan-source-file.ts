@@ -133,8 +133,10 @@ function literals(text: string, language: SourceLanguage): Literal[] {
       INTEGER.lastIndex = i;
       const digits = INTEGER.exec(text);
       const to = digits === null ? i + 1 : i + digits[0].length;
-      // Numbers are everywhere in code: only one with a port or a listen call just before it is looked at.
-      if (digits !== null && /port|listen/i.test(text.slice(Math.max(0, i - 80), i)) || digits !== null && /^\s*,\s*\w+\s*=/.test(text.slice(to, to + 40))) {
+      // Numbers are everywhere in code: only one with a port or a listen call just before it, or a keyword
+      // argument after it (`Field(5433, env="PGPORT")`), is looked at.
+      const nearPort = /port|listen/i.test(text.slice(Math.max(0, i - 80), i)) || /^\s*,\s*\w+\s*=/.test(text.slice(to, to + 40));
+      if (digits !== null && nearPort) {
         const before = lineBefore(text, i);
         const key = ASSIGNED.exec(before)?.[1] ?? brackets.at(-1);
         let variable: string | undefined;
