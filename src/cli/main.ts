@@ -44,15 +44,23 @@ function outputOf(command: Program): Output {
 async function run(command: Command, sub: Program, paints: Paints, widthOf: WidthOf, keys: readonly (readonly [string, string])[]): Promise<void> {
   const { format, quiet, verbose } = outputOf(sub);
   const parsed: Record<string, unknown> = sub.opts();
-  const options = Object.fromEntries(keys.map(([key, attribute]) => [key, parsed[attribute]]));
+  // An option a command shares with the program (wait's --timeout) is parsed by the program: given there, it is the command's.
+  const program = sub.parent;
+  const given = (attribute: string): unknown =>
+    sub.getOptionValueSource(attribute) !== "cli" && program?.getOptionValueSource(attribute) === "cli"
+      ? program.opts<Record<string, unknown>>()[attribute]
+      : parsed[attribute];
+  const options = Object.fromEntries(keys.map(([key, attribute]) => [key, given(attribute)]));
+  const argv = process.argv.slice(2);
+  const dashes = argv.indexOf("--");
   const text = format === "text" && !quiet;
   // A person waiting at a terminal sees what the run waits on; a pipe, a file or JSON never gets the line.
   const progress = text && process.stderr.isTTY && process.env.TERM !== "dumb" ? progressLine(process.stderr, paints.err, widthOf) : undefined;
   // JSON always carries every note: it is data, not a reminder.
-  const view = { progress: progress?.report, onceADay: text && !verbose };
+  const view = { progress: progress?.report, stopProgress: progress?.stop, onceADay: text && !verbose, announce: text };
   try {
-    const answer = await command.answer({ args: sub.processedArgs, options }, realDeps(sub, paints, view)).finally(progress?.stop);
-    if (!quiet) await writeAnswer(command.name, answer, format, paints, process.argv.slice(2), verbose);
+    const answer = await command.answer({ args: sub.processedArgs, options, rest: dashes < 0 ? undefined : argv.slice(dashes + 1) }, realDeps(sub, paints, view)).finally(progress?.stop);
+    if (!quiet) await writeAnswer(command.name, answer, format, paints, argv, verbose);
     setExitCode(answer.exitCode);
   } catch (error) {
     if (!(error instanceof SparkportInputError)) throw error;

@@ -48,7 +48,11 @@ interface Globals {
 /** How this run shows its answer: the progress line, if any; whether notes said once a day are left out after the first. */
 export interface RunView {
   progress?: ProbeProgress | undefined;
+  /** Wipes the progress line for good: a program run in the foreground owns the terminal. */
+  stopProgress?: (() => void) | undefined;
   onceADay: boolean;
+  /** Text output, not --quiet: what sparkport starts is said on stderr. */
+  announce: boolean;
 }
 
 export function realDeps(command: Command, paints: Paints, view: RunView): CommandDeps {
@@ -65,6 +69,15 @@ export function realDeps(command: Command, paints: Paints, view: RunView): Comma
     runner,
     machine,
     registry,
+    environment: () => process.env,
+    async foreground() {
+      const { runInForeground } = await import("../io/foreground-child.js");
+      return async (child, starting) => {
+        view.stopProgress?.();
+        if (view.announce) writeError(`${paints.err.dim(starting)}\n`);
+        return runInForeground(child);
+      };
+    },
     async occupancy(options) {
       const [{ nodeCommandRunner }, { createSocketTable }, { localAddresses }, { nodeTcpProber }] = await Promise.all([
         import("../io/command-runner.js"),

@@ -1,6 +1,7 @@
 import type { DoctorDeps } from "../diagnose/doctor-context.js";
 import type { CommandRunner } from "../io/command-runner.js";
 import type { FileSystem } from "../io/file-system.js";
+import type { ChildCommand, ChildOutcome } from "../io/foreground-child.js";
 import type { OccupancyDeps, OccupancyOptions } from "../network/network-context.js";
 import type { RegistryOptions } from "../registry/open-registry.js";
 import type { OperatingSystem } from "../registry/schema.js";
@@ -13,6 +14,10 @@ export interface CommandDeps {
   occupancy(options?: { leanHeap?: boolean }): Promise<OccupancyOptions>;
   doctor(runner: CommandRunner): Promise<Omit<DoctorDeps, keyof OccupancyDeps>>;
   runner(): Promise<CommandRunner>;
+  /** Runs a program in the foreground (run, wait --): `starting` is said first, where the run shows text. */
+  foreground(): Promise<(child: ChildCommand, starting: string) => Promise<ChildOutcome>>;
+  /** The environment a program started by sparkport inherits. */
+  environment(): NodeJS.ProcessEnv;
   /** This machine's host name and operating system. */
   machine(): { hostname: string; os: OperatingSystem };
 }

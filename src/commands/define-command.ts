@@ -47,6 +47,8 @@ export interface CommandHelp<A extends Specs = Specs, O extends Specs = Specs> {
 export interface CommandInput<A extends Specs, O extends Specs> {
   readonly args: Values<A>;
   readonly options: Values<O>;
+  /** The words after `--`, undefined without one: `wait redis -- npm start`. */
+  readonly rest: readonly string[] | undefined;
 }
 
 /** Text for stdout, or text for each stream. */
@@ -84,6 +86,7 @@ export interface Answer {
 export interface RawInput {
   readonly args: readonly unknown[];
   readonly options: Readonly<Record<string, unknown>>;
+  readonly rest?: readonly string[] | undefined;
 }
 
 /** Types closed over, so one table holds every command. */
@@ -114,7 +117,7 @@ export function defineCommand<A extends Specs, O extends Specs, R>(definition: C
     examples: definition.examples,
     formats: findings === undefined ? ["text", "json"] : ["text", "json", "github"],
     async answer(raw, deps) {
-      const input = { args: read(definition.arguments, (_, i) => raw.args[i]), options: read(definition.options, (key) => raw.options[key]) };
+      const input = { args: read(definition.arguments, (_, i) => raw.args[i]), options: read(definition.options, (key) => raw.options[key]), rest: raw.rest };
       const result = await definition.run(input, deps);
       return {
         exitCode: exitCodeOf(result),

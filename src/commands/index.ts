@@ -11,13 +11,17 @@ import { listCommand } from "./list/command.js";
 import { nextCommand } from "./next/command.js";
 import { releaseCommand } from "./release/command.js";
 import { requestCommand } from "./request/command.js";
+import { runCommand } from "./run/command.js";
 import { setStatusCommand } from "./set-status/command.js";
 import { statusCommand } from "./status/command.js";
+import { waitCommand } from "./wait/command.js";
 
 /** In the order --help lists them. */
 export const commands: readonly Command[] = [
   lintCommand,
   checkCommand,
+  runCommand,
+  waitCommand,
   nextCommand,
   statusCommand,
   doctorCommand,

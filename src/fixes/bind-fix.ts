@@ -10,7 +10,7 @@ import { fixWords } from "../words/fix-words.js";
 import { replaceLoopbackValues } from "./loopback-values.js";
 import { ollamaFix } from "./ollama-fix.js";
 import { postgresCommands, postgresWords } from "./postgres-fix.js";
-import { setOption } from "./set-option.js";
+import { setOption } from "../command-line/set-option.js";
 
 export interface BindFix extends FixText {
   program: BindProgram;

@@ -1,5 +1,5 @@
 import type { FixOs } from "./fix-text.js";
-import { setOption } from "./set-option.js";
+import { setOption } from "../command-line/set-option.js";
 
 /** Undefined when its command line sets no listening address. */
 export function postgresWords(words: readonly string[], at: number, hostFlags: readonly string[]): string[] | undefined {

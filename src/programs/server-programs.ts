@@ -31,6 +31,10 @@ export interface ServerProgram {
   /** So the word after one is not its port argument. */
   flagsWithValue?: readonly string[];
   defaultPort?: number;
+  /** Listens on every address unless told otherwise: `run` adds no host option for 0.0.0.0. */
+  listensOnAll?: true;
+  /** Makes it fail on a taken port instead of moving to the next (`vite --strictPort`). */
+  exactPort?: readonly string[];
   bindAll?: BindAll;
   hostVariable?: string;
 }
@@ -39,9 +43,9 @@ const COMFYUI_PATH = /comfyui/i;
 
 /** Only a program listed here has `-p` read as its port: to most others it means something else (`docker run -p`, `mkdir -p`). */
 export const SERVER_PROGRAMS = {
-  next: { names: ["next"], titles: ["next-server"], start: ["next", "dev"], port: ["-p", "--port"], host: ["-H", "--hostname"], defaultPort: 3000, bindAll: "host-option" },
-  vite: { names: ["vite"], port: ["--port"], host: ["--host"], defaultPort: 5173, bindAll: "host-option" },
-  storybook: { names: ["storybook", "start-storybook"], port: ["-p", "--port"], host: ["-h", "--host"], defaultPort: 6006 },
+  next: { names: ["next"], titles: ["next-server"], start: ["next", "dev"], port: ["-p", "--port"], host: ["-H", "--hostname"], defaultPort: 3000, listensOnAll: true, bindAll: "host-option" },
+  vite: { names: ["vite"], port: ["--port"], host: ["--host"], defaultPort: 5173, exactPort: ["--strictPort"], bindAll: "host-option" },
+  storybook: { names: ["storybook", "start-storybook"], port: ["-p", "--port"], host: ["-h", "--host"], defaultPort: 6006, exactPort: ["--exact-port"] },
   nuxt: { names: ["nuxt", "nuxi"], port: ["-p", "--port"], host: ["-H", "--host", "--hostname"], defaultPort: 3000 },
   astro: { names: ["astro"], port: ["--port"], host: ["--host"], defaultPort: 4321 },
   "webpack-dev-server": { names: ["webpack-dev-server", "webpack"], port: ["--port"], host: ["--host"], defaultPort: 8080 },
@@ -59,6 +63,7 @@ export const SERVER_PROGRAMS = {
     portArgument: "port",
     flagsWithValue: ["-d", "--directory", "-p", "--protocol"],
     defaultPort: 8000,
+    listensOnAll: true,
     bindAll: "host-option",
   },
   django: {
@@ -80,7 +85,7 @@ export const SERVER_PROGRAMS = {
     bindAll: "host-option",
   },
   rails: { names: ["rails"], titles: ["puma"], start: ["bin/rails", "server"], port: ["-p", "--port"], host: ["-b", "--binding"], defaultPort: 3000, bindAll: "host-option" },
-  "http-server": { names: ["http-server"], port: ["-p", "--port"], host: ["-a"], defaultPort: 8080 },
+  "http-server": { names: ["http-server"], port: ["-p", "--port"], host: ["-a"], defaultPort: 8080, listensOnAll: true },
   serve: { names: ["serve"], port: ["-p", "--port"], bind: ["-l", "--listen"], defaultPort: 3000 },
   hugo: { names: ["hugo"], port: ["-p", "--port"], host: ["--bind"], defaultPort: 1313 },
   "json-server": { names: ["json-server"], port: ["-p", "--port"], host: ["-H", "--host"], defaultPort: 3000 },

@@ -9,8 +9,7 @@ import { placingRanges, registryVerdict, type RegistryVerdict } from "../../obse
 import type { ProbeResult } from "../../observe/tcp-prober.js";
 import { buildModel, transportOf, type Allocation, type RegistryModel, type Transport } from "../../registry/model.js";
 import { requireKnown } from "../../util/require-known.js";
-import { unknownEnvironmentText } from "../../util/unknown-name.js";
-import { allocationIn, serviceTarget } from "../../registry/service-target.js";
+import { serviceArgument } from "../../registry/service-argument.js";
 import { findNextFree } from "../../network/find-next-free.js";
 import { nodeByHost, nodeNamed } from "../../network/node-by-host.js";
 import { openRegistry } from "../../registry/open-registry.js";
@@ -233,22 +232,4 @@ export async function check(given: CheckOptions): Promise<CheckResult> {
   for (const arg of args) checks.push(await checkOne(model, arg, options, network));
   const all = [...network.notes, ...checks.flatMap((c) => c.findings)];
   return { registry: model.registry.file, thisNode: network.thisNode, notes: network.notes, checks, exitCode: exitCodeFor(all) };
-}
-
-/**
- * --service NAME or NAME.ENV: the service, its environment and that environment's port. An unknown name is bad
- * input, with the closest name when one is close.
- */
-function serviceArgument(model: RegistryModel, given: string, env: string | undefined): { name: string; env: string | undefined; port: number } {
-  const names = model.data.services.map((s) => s.name);
-  const target = serviceTarget(names, given);
-  requireKnown("service", target.name, names);
-  if (target.env !== undefined && env !== undefined && env !== target.env) throw new UsageError(optionInputWords().twoEnvironments(given, env));
-  const named = target.env ?? env;
-  const at = allocationIn(model, target.name, named);
-  if (at === undefined) {
-    const known = model.allocations.filter((a) => a.service.name === target.name).flatMap((a) => a.environment ?? []);
-    throw new UsageError(unknownEnvironmentText(target.name, named ?? "", known));
-  }
-  return { name: target.name, env: named, port: at.port };
 }

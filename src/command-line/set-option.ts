@@ -35,3 +35,16 @@ export function setOption(words: readonly string[], from: number, spec: OptionSp
   out.splice(before === -1 ? out.length : before, 0, spec.names[0] ?? "", spec.value);
   return out;
 }
+
+/** The values given to these options after `from`: `--port 8000`, `--port=8000`. */
+export function optionValues(words: readonly string[], from: number, names: readonly string[]): string[] {
+  const found: string[] = [];
+  for (let j = from; j < words.length; j++) {
+    const word = words[j] ?? "";
+    const next = words[j + 1];
+    if (names.includes(word) && next !== undefined && !next.startsWith("-")) found.push(next);
+    const long = names.find((name) => name.startsWith("--") && word.startsWith(`${name}=`));
+    if (long !== undefined) found.push(word.slice(long.length + 1));
+  }
+  return found;
+}

@@ -1,0 +1,89 @@
+import { UsageError } from "../../findings/errors.js";
+import type { ChildCommand, ChildOutcome } from "../../io/foreground-child.js";
+import type { OccupancyOptions } from "../../network/network-context.js";
+import { identifyLocalNode } from "../../observe/local-node.js";
+import { listenHost } from "../../registry/listen-host.js";
+import { buildModel } from "../../registry/model.js";
+import { openRegistry } from "../../registry/open-registry.js";
+import { serviceArgument } from "../../registry/service-argument.js";
+import { runWords } from "../../words/run-words.js";
+import { check, type CheckResult } from "../check/check.js";
+import { injectPort } from "./inject-port.js";
+
+export interface RunOptions extends OccupancyOptions {
+  target: string;
+  command: readonly string[];
+  /** The variable that carries the port: PORT unless the framework reads another. */
+  envName?: string | undefined;
+  /** `env` (the default) or `flag`: the program's own port option added too. */
+  inject?: string | undefined;
+  /** Instead of the address the access scope implies. */
+  host?: string | undefined;
+  /** The environment the command inherits. */
+  baseEnv: NodeJS.ProcessEnv;
+  start(child: ChildCommand, starting: string): Promise<ChildOutcome>;
+}
+
+export interface RunResult {
+  service: string;
+  environment: string | null;
+  node: string;
+  port: number;
+  host: string;
+  /** What sparkport set; the rest of the environment is inherited. */
+  variables: Record<string, string>;
+  command: string[];
+  /** `started`: ran and ended (exit code or signal); `refused`: the port is not free, nothing ran. */
+  outcome: "started" | "refused" | "not-found" | "not-executable";
+  /** Why a program that exists could not run (EACCES). */
+  detail?: string;
+  signal: string | null;
+  check: CheckResult;
+  exitCode: number;
+}
+
+const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const INJECT = ["env", "flag"] as const;
+
+function readInput(options: RunOptions): { envName: string; flag: boolean } {
+  const w = runWords();
+  if (options.command.length === 0 || options.command[0] === "") throw new UsageError(w.noCommand(options.target));
+  const envName = options.envName ?? "PORT";
+  if (!VARIABLE.test(envName)) throw new UsageError(w.badVariable(envName));
+  const inject = options.inject ?? "env";
+  if (!INJECT.some((i) => i === inject)) throw new UsageError(w.badInject(inject, INJECT));
+  return { envName, flag: inject === "flag" };
+}
+
+/** `check --service` on the service's own port, then the command with PORT and HOST set; never on another port. */
+export async function run(options: RunOptions): Promise<RunResult> {
+  const { envName, flag } = readInput(options);
+  const model = buildModel(await openRegistry(options));
+  const target = serviceArgument(model, options.target);
+  const { node } = target.allocation;
+  // A machine the registry does not recognise is taken to be the service's node: that is where it is being started.
+  const here = identifyLocalNode(model.data, { env: options.thisNode, addresses: options.deps.localAddresses() }).node;
+  if (here !== undefined && here !== node) throw new UsageError(runWords().otherNode(target.name, node, here));
+  const host = options.host ?? listenHost(target.allocation.access, model.data.nodes[node]?.address);
+  const injected = flag ? injectPort(options.command, target.port, host) : { args: [...options.command], env: {} };
+
+  const checked = await check({ ...options, ports: [], service: options.target, thisNode: node, remote: false });
+  const environment = target.allocation.environment ?? null;
+  const variables: Record<string, string> = {
+    ...injected.env,
+    [envName]: String(target.port),
+    HOST: host,
+    SPARKPORT_SERVICE: target.name,
+    SPARKPORT_NODE: node,
+    SPARKPORT_ENV: environment ?? "",
+  };
+  const result = { service: target.name, environment, node, port: target.port, host, variables, command: injected.args, check: checked, signal: null };
+  if (checked.exitCode !== 0) return { ...result, outcome: "refused", exitCode: checked.exitCode };
+
+  const [program = "", ...args] = injected.args;
+  const starting = runWords().starting(target.name, environment, host, target.port, envName);
+  const ended = await options.start({ program, args, env: { ...options.baseEnv, ...variables } }, starting);
+  if (ended.kind === "exited") return { ...result, outcome: "started", signal: ended.signal ?? null, exitCode: ended.exitCode };
+  if (ended.kind === "not-executable") return { ...result, outcome: ended.kind, detail: ended.detail, exitCode: ended.exitCode };
+  return { ...result, outcome: ended.kind, exitCode: ended.exitCode };
+}

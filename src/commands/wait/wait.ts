@@ -1,0 +1,148 @@
+import { resolveTarget } from "../../diagnose/resolve-target.js";
+import { UsageError } from "../../findings/errors.js";
+import type { ChildCommand, ChildOutcome } from "../../io/foreground-child.js";
+import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../../network/network-context.js";
+import { httpGet } from "../../observe/http-prober.js";
+import { FAILURE_RANK, now, type ProbeResult, type ProbeState, type TcpProber } from "../../observe/tcp-prober.js";
+import type { ProbeProgress } from "../../network/probe-progress.js";
+import { buildModel, type RegistryModel } from "../../registry/model.js";
+import { openRegistry } from "../../registry/open-registry.js";
+import { parseDuration } from "../../util/parse-duration.js";
+import { waitWords } from "../../words/wait-words.js";
+
+export interface WaitOptions extends OccupancyOptions {
+  targets: readonly string[];
+  /** In all, for every target at once. */
+  timeout: string;
+  /** Between two looks at a target that is not ready. */
+  interval: string;
+  /** Until nothing listens, instead of until something does. */
+  free: boolean;
+  /** Run once all are ready; undefined without `--`. */
+  command: readonly string[] | undefined;
+  baseEnv: NodeJS.ProcessEnv;
+  start(child: ChildCommand, starting: string): Promise<ChildOutcome>;
+}
+
+interface Target {
+  input: string;
+  /** `redis (localhost:6379)`, a URL as given. */
+  label: string;
+  kind: "tcp" | "http";
+  host: string;
+  port: number;
+  url: string | null;
+}
+
+export interface WaitedTarget extends Target {
+  ready: boolean;
+  /** Since the start of the wait, when it became ready. */
+  readyAfterMs: number | null;
+  /** The last look: a probe state (closed, filtered...), an HTTP status or a connection error. */
+  last: string | null;
+}
+
+export interface WaitResult {
+  targets: WaitedTarget[];
+  free: boolean;
+  timeoutMs: number;
+  elapsedMs: number;
+  command: string[] | null;
+  /** `started`: all were ready and the command ran to its end. */
+  outcome: "ready" | "timed-out" | "started" | "not-found" | "not-executable";
+  signal: string | null;
+  detail?: string;
+  exitCode: number;
+}
+
+/** One look never outlasts this, so a host that drops packets is asked again rather than waited on once. */
+const LOOK_MS = 2_000;
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function targetOf(model: RegistryModel, input: string, network: NetworkContext, free: boolean): Target {
+  const resolved = resolveTarget(model, input);
+  const url = /^https?:\/\//i.test(input.trim()) ? input.trim() : null;
+  if (url !== null && free) throw new UsageError(waitWords().freeUrl(input));
+  const local = resolved.host === null && (resolved.node === null || resolved.node === network.thisNode);
+  // This machine's ports are asked on localhost: both address families, as check asks them.
+  const host = resolved.host ?? (local ? "localhost" : network.hostOf(resolved.node ?? ""));
+  if (!local && !network.remote && !network.isLocalHost(host)) throw new UsageError(waitWords().remoteOff(input));
+  // A service is shown with where it is asked; anything else as it was typed.
+  const service = resolved.allocation !== null && resolved.host === null && !/^\d/.test(input) && !input.includes(":");
+  const address = `${host.includes(":") ? `[${host}]` : host}:${resolved.port}`;
+  return { input, label: service ? `${input.trim()} (${address})` : input.trim(), kind: url === null ? "tcp" : "http", host, port: resolved.port, url };
+}
+
+function isReady(target: Target, look: { state?: ProbeState; status?: number }, free: boolean): boolean {
+  if (target.kind === "http") return look.status !== undefined && look.status >= 200 && look.status < 400;
+  return free ? look.state === "closed" : look.state === "open";
+}
+
+interface Looking {
+  free: boolean;
+  deadline: number;
+  intervalMs: number;
+  started: number;
+  /** Each look goes straight to the prober: the progress line counts targets, not looks. */
+  prober: TcpProber;
+  progress: ProbeProgress | undefined;
+}
+
+/** RFC 6761: localhost is loopback. Asked on both families at once, with no name lookup (a child process) per look. */
+const LOCALHOST = ["127.0.0.1", "::1"];
+
+async function lookAt(host: string, port: number, lookMs: number, prober: TcpProber): Promise<ProbeResult> {
+  if (host.toLowerCase() !== "localhost") return prober.probe(host, port, lookMs);
+  const answers = await Promise.all(LOCALHOST.map((address) => prober.probe(address, port, lookMs)));
+  return answers.reduce((best, answer) => (FAILURE_RANK[answer.state] > FAILURE_RANK[best.state] ? answer : best));
+}
+
+async function waitFor(target: Target, options: Looking): Promise<WaitedTarget> {
+  const answered = options.progress?.waitingOn(target.label);
+  let last: string | null = null;
+  for (;;) {
+    const left = options.deadline - now();
+    if (left <= 0) return { ...target, ready: false, readyAfterMs: null, last };
+    const lookMs = Math.max(1, Math.min(LOOK_MS, left));
+    let look: { state?: ProbeState; status?: number };
+    if (target.url !== null) {
+      const answer = await httpGet(target.url, lookMs);
+      look = "status" in answer ? { status: answer.status } : {};
+      last = "status" in answer ? `HTTP ${answer.status}` : answer.error;
+    } else {
+      const probe = await lookAt(target.host, target.port, lookMs, options.prober);
+      look = { state: probe.state };
+      last = probe.state === "open" || probe.state === "closed" || probe.errorCode === undefined ? probe.state : `${probe.state} (${probe.errorCode})`;
+    }
+    if (isReady(target, look, options.free)) {
+      answered?.();
+      return { ...target, ready: true, readyAfterMs: Math.round(now() - options.started), last };
+    }
+    await sleep(Math.max(0, Math.min(options.intervalMs, options.deadline - now())));
+  }
+}
+
+/** Every target at once until each is ready (or free), or the time is up; then the command, as `run` starts one. */
+export async function wait(options: WaitOptions): Promise<WaitResult> {
+  const w = waitWords();
+  const timeoutMs = parseDuration(options.timeout, "--timeout");
+  const intervalMs = parseDuration(options.interval, "--interval");
+  if (options.targets.length === 0) throw new UsageError(w.noTarget);
+  if (options.command !== undefined && (options.command.length === 0 || options.command[0] === "")) throw new UsageError(w.noCommand);
+  const model = buildModel(await openRegistry(options));
+  const network = await prepareNetwork(model, { ...options, tailscale: "when-asked" });
+  const targets = options.targets.map((input) => targetOf(model, input, network, options.free));
+  const started = now();
+  options.progress?.expect(targets.length);
+  const waited = await Promise.all(targets.map((t) => waitFor(t, { free: options.free, deadline: started + timeoutMs, intervalMs, started, prober: options.deps.prober, progress: options.progress })));
+  const elapsedMs = Math.round(now() - started);
+  const base = { targets: waited, free: options.free, timeoutMs, elapsedMs, command: options.command === undefined ? null : [...options.command], signal: null };
+  if (waited.some((t) => !t.ready)) return { ...base, outcome: "timed-out", exitCode: 1 };
+  const [program, ...args] = options.command ?? [];
+  if (program === undefined) return { ...base, outcome: "ready", exitCode: 0 };
+  const ended = await options.start({ program, args, env: options.baseEnv }, w.starting(waited.length, elapsedMs, program));
+  if (ended.kind === "exited") return { ...base, outcome: "started", signal: ended.signal ?? null, exitCode: ended.exitCode };
+  if (ended.kind === "not-executable") return { ...base, outcome: ended.kind, detail: ended.detail, exitCode: ended.exitCode };
+  return { ...base, outcome: ended.kind, exitCode: ended.exitCode };
+}

@@ -1,0 +1,40 @@
+import { josa } from "../findings/josa.js";
+import { twin } from "./twin.js";
+
+const en = {
+  noCommand: (target: string) => `no command to run: sparkport run ${target} -- <command...>`,
+  badVariable: (name: string) => `--env-name ${JSON.stringify(name)} is not a variable name (letters, digits and _, not starting with a digit)`,
+  badInject: (given: string, known: readonly string[]) => `--inject ${JSON.stringify(given)}: use ${known.join(" or ")}`,
+  otherNode: (service: string, node: string, here: string) =>
+    `${service} runs on ${node}; this machine is ${here}. Start it there, or say --this-node ${node} if this is ${node}.`,
+  unknownProgram: (program: string) =>
+    `--inject flag: sparkport does not know how ${JSON.stringify(program)} takes its port; leave --inject out and read PORT (or --env-name) instead`,
+  noSubcommand: (program: string, subcommands: readonly string[]) => `--inject flag: ${program} serves only with ${subcommands.join(" or ")}`,
+  otherPort: (written: number, port: number) =>
+    `the command asks for port ${written}, but the registry gives this service ${port}; take ${written} out (sparkport adds ${port}), or move the service with sparkport move`,
+  starting: (service: string, env: string | null, host: string, port: number, variable: string) =>
+    `▶ ${env === null ? service : `${service} (${env})`} on ${host}:${port} (${variable}=${port})`,
+  refused: (service: string, port: number) => `✖ ${service} was not started: port ${port} is not free. sparkport run never moves a service to another port.`,
+  notFound: (program: string) => `command not found: ${program}`,
+  notExecutable: (program: string, detail: string) => `cannot run ${program}: ${detail}`,
+};
+
+export const runWords = twin<typeof en>({
+  en,
+  ko: {
+    noCommand: (target) => `실행할 명령이 없습니다: sparkport run ${target} -- <명령...>`,
+    badVariable: (name) => `--env-name ${josa(JSON.stringify(name), "은/는")} 변수 이름이 아닙니다 (영문자, 숫자, _만 쓰고 숫자로 시작하지 않음)`,
+    badInject: (given, known) => `--inject ${JSON.stringify(given)}: ${known.join(" 또는 ")} 중 하나를 쓰세요`,
+    otherNode: (service, node, here) =>
+      `${josa(service, "은/는")} ${node}에서 실행됩니다. 이 머신은 ${here}입니다. ${node}에서 시작하거나, 이 머신이 ${node}라면 --this-node ${node}를 붙이세요.`,
+    unknownProgram: (program) =>
+      `--inject flag: sparkport는 ${josa(JSON.stringify(program), "이/가")} 포트를 어떻게 받는지 모릅니다. --inject를 빼고 PORT(또는 --env-name) 변수를 읽게 하세요`,
+    noSubcommand: (program, subcommands) => `--inject flag: ${josa(program, "은/는")} ${josa(subcommands.join(" 또는 "), "으로/로")}만 서버를 띄웁니다`,
+    otherPort: (written, port) =>
+      `명령이 포트 ${josa(String(written), "을/를")} 쓰지만 레지스트리가 이 서비스에 준 포트는 ${port}입니다. ${josa(String(written), "을/를")} 빼거나(sparkport가 ${josa(String(port), "을/를")} 붙임) sparkport move로 서비스를 옮기세요`,
+    starting: (service, env, host, port, variable) => `▶ ${env === null ? service : `${service} (${env})`}: ${host}:${port}에서 시작 (${variable}=${port})`,
+    refused: (service, port) => `✖ ${josa(service, "을/를")} 시작하지 않았습니다: 포트 ${josa(String(port), "이/가")} 비어 있지 않습니다. sparkport run은 서비스를 다른 포트로 옮기지 않습니다.`,
+    notFound: (program) => `명령을 찾을 수 없습니다: ${program}`,
+    notExecutable: (program, detail) => `${josa(program, "을/를")} 실행할 수 없습니다: ${detail}`,
+  },
+});
