@@ -1,0 +1,186 @@
+import { spawn } from "node:child_process";
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { RunResult } from "../src/commands/run/run.js";
+import { freeStablePort, startNodeServer } from "./helpers/listeners.js";
+import { CLI, runCli } from "./helpers/run-cli.js";
+
+// Network safety: node `box` is 127.0.0.1; node `lan` (192.0.2.10, a documentation address) is only ever this
+// machine by SPARKPORT_NODE, and run checks its own node's ports locally: nothing is sent to it.
+
+let scratch: string;
+let base: number;
+const cleanups: (() => void)[] = [];
+
+const registry = (port: number): string => `version: 1
+project: run e2e
+nodes:
+  box: { address: 127.0.0.1, os: linux }
+  lan: { address: 192.0.2.10, os: linux }
+teams:
+  A:
+    name: Team A
+    ranges:
+      - { name: web, from: ${port}, to: ${port + 19} }
+environments:
+  dev: { offset: 0 }
+  test: { offset: 1 }
+services:
+  - { name: web, team: A, node: box, port: ${port}, protocol: http, access: all-nodes, status: running, environments: { test: null } }
+  - { name: api, team: A, node: lan, port: ${port + 10}, protocol: http, access: backend-only, status: running }
+`;
+
+/** A program that writes what it was given, its environment included, to `out.json` beside it. */
+const REPORTER = `require("node:fs").writeFileSync(process.argv[1], JSON.stringify({ args: process.argv.slice(2), env: process.env }));`;
+
+const readReport = async (file: string): Promise<{ args: string[]; env: Record<string, string> }> => JSON.parse(await readFile(file, "utf8"));
+
+const exists = (file: string): Promise<boolean> => stat(file).then(() => true, () => false);
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), "sparkport-run-"));
+  base = await freeStablePort(20);
+  await writeFile(path.join(scratch, "ports.yaml"), registry(base));
+});
+afterEach(() => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+const sparkport = (args: readonly string[], env: Record<string, string> = {}) => runCli(args, { cwd: scratch, env: { SPARKPORT_NODE: "", ...env } });
+
+describe("sparkport run", () => {
+  it("runs the command with the service's port, host and names in its environment", async () => {
+    const out = path.join(scratch, "vars.json");
+    const run = await sparkport(["run", "web", "--", process.execPath, "-e", REPORTER, out, "--flag"]);
+    expect(run.status).toBe(0);
+    const report = await readReport(out);
+    expect(report.args).toEqual(["--flag"]);
+    expect(report.env).toMatchObject({ PORT: String(base), HOST: "127.0.0.1", SPARKPORT_SERVICE: "web", SPARKPORT_NODE: "box", SPARKPORT_ENV: "dev" });
+    expect(report.env["NO_COLOR"]).toBe("1");
+    expect(run.stderr).toBe(`▶ web (dev) on 127.0.0.1:${base} (PORT=${base})\n`);
+    expect(run.stdout).toBe("");
+  });
+
+  it("takes an environment's port, another variable name, and binds every address on a node reached over the network", async () => {
+    const out = path.join(scratch, "test-vars.json");
+    expect((await sparkport(["run", "web.test", "--env-name", "APP_PORT", "--", process.execPath, "-e", REPORTER, out])).status).toBe(0);
+    const test = await readReport(out);
+    expect(test.env).toMatchObject({ APP_PORT: String(base + 1), SPARKPORT_ENV: "test" });
+    expect(test.env["PORT"]).toBe(process.env["PORT"]);
+
+    const api = path.join(scratch, "api-vars.json");
+    expect((await sparkport(["run", "api", "--", process.execPath, "-e", REPORTER, api], { SPARKPORT_NODE: "lan" })).status).toBe(0);
+    expect((await readReport(api)).env).toMatchObject({ PORT: String(base + 10), HOST: "0.0.0.0", SPARKPORT_NODE: "lan", SPARKPORT_ENV: "dev" });
+  });
+
+  it("keeps the command's exit code, and 128 + the signal that ended it", async () => {
+    expect((await sparkport(["run", "web", "--", process.execPath, "-e", "process.exit(3)"])).status).toBe(3);
+    expect((await sparkport(["run", "web", "--", process.execPath, "-e", "process.kill(process.pid, 'SIGTERM')"])).status).toBe(143);
+  });
+
+  it("passes SIGTERM and SIGINT on to the command, and ends as it does", async () => {
+    const ready = path.join(scratch, "ready");
+    const caught = path.join(scratch, "caught");
+    // Catches SIGTERM and exits 7; SIGINT, uncaught, ends it.
+    const program = `const fs = require("node:fs");
+process.on("SIGTERM", () => { fs.writeFileSync(process.argv[2], "SIGTERM"); process.exit(7); });
+fs.writeFileSync(process.argv[1], "");
+setInterval(() => {}, 1000);`;
+    for (const [signal, status] of [["SIGTERM", 7], ["SIGINT", 130]] as const) {
+      await rm(ready, { force: true });
+      const child = spawn(process.execPath, [CLI, "run", "web", "--", process.execPath, "-e", program, ready, caught], {
+        cwd: scratch,
+        env: { ...process.env, NO_COLOR: "1", SPARKPORT_NODE: "" },
+        stdio: "ignore",
+      });
+      cleanups.push(() => child.kill("SIGKILL"));
+      for (let i = 0; i < 200 && !(await exists(ready)); i++) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(await exists(ready)).toBe(true);
+      const ended = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      child.kill(signal);
+      expect(await ended).toBe(status);
+    }
+    expect(await readFile(caught, "utf8")).toBe("SIGTERM");
+  });
+
+  it("refuses a port that is held, names the holder, and never runs the command", async () => {
+    const server = await startNodeServer("127.0.0.1", base);
+    cleanups.push(() => server.kill());
+    const marker = path.join(scratch, "marker");
+    const run = await sparkport(["run", "web", "--", process.execPath, "-e", "require('node:fs').writeFileSync(process.argv[1], '')", marker]);
+    expect(run.status).toBe(1);
+    expect(await exists(marker)).toBe(false);
+    expect(run.stdout).toContain(`PID ${server.pid}`);
+    expect(run.stdout).toContain("port-held-locally");
+    expect(run.stderr).toBe(`✖ web was not started: port ${base} is not free. sparkport run never moves a service to another port.\n`);
+    const json = await sparkport(["run", "web", "--json", "--", process.execPath, "-e", "", marker]);
+    const result = JSON.parse(json.stdout) as RunResult;
+    expect(result).toMatchObject({ outcome: "refused", port: base, exitCode: 1 });
+    expect(result.check.checks[0]?.local?.holders[0]?.pid).toBe(server.pid);
+  });
+
+  it("runs a program whose path has spaces, without a shell", async () => {
+    const dir = path.join(scratch, "my tools");
+    await mkdir(dir, { recursive: true });
+    const script = path.join(dir, "start server.sh");
+    await writeFile(script, '#!/bin/sh\nprintf "%s|" "$PORT" "$@"\n');
+    await chmod(script, 0o755);
+    const run = await sparkport(["run", "web", "--", script, "a b", "$HOME", "*"]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toBe(`${base}|a b|$HOME|*|`);
+  });
+
+  it("adds the program's own port option with --inject flag, from the table of server programs", async () => {
+    const bin = path.join(scratch, "bin");
+    await mkdir(bin, { recursive: true });
+    for (const name of ["uvicorn", "next", "vite"]) {
+      const file = path.join(bin, name);
+      await writeFile(file, `#!/bin/sh\nprintf "%s " "$@"\n`);
+      await chmod(file, 0o755);
+    }
+    const env = { PATH: `${bin}${path.delimiter}${process.env["PATH"] ?? ""}` };
+    const run = (command: string[], more: Record<string, string> = {}) => sparkport(["run", "--inject", "flag", ...command], { ...env, ...more });
+    expect((await run(["api", "--", "uvicorn", "app.main:app"], { SPARKPORT_NODE: "lan" })).stdout).toBe(`app.main:app --port ${base + 10} --host 0.0.0.0 `);
+    expect((await run(["web", "--", "vite"])).stdout).toBe(`--port ${base} --host 127.0.0.1 --strictPort `);
+    expect((await run(["api", "--", "next", "dev"], { SPARKPORT_NODE: "lan" })).stdout).toBe(`dev -p ${base + 10} `);
+    // Its own port already written, the same: kept as it is.
+    expect((await run(["web", "--", "vite", "--port", String(base)])).stdout).toBe(`--port ${base} --host 127.0.0.1 --strictPort `);
+    const other = await run(["web", "--", "vite", "--port=5173"]);
+    expect(other.status).toBe(2);
+    expect(other.stderr).toBe(
+      `sparkport: the command asks for port 5173, but the registry gives this service ${base}; take 5173 out (sparkport adds ${base}), or move the service with sparkport move\n`,
+    );
+    const unknown = await run(["web", "--", "sh", "-c", "true"]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('does not know how "sh" takes its port');
+  });
+
+  it("says what is wrong with bad input in one line: exit 2, or 127 for a command not found", async () => {
+    const cases: [string[], number, string][] = [
+      [["run", "wbe", "--", "true"], 2, 'sparkport: unknown service "wbe"; did you mean "web"? Known: web, api.\n'],
+      [["run", "web.prod", "--", "true"], 2, 'sparkport: web has no environment "prod". Its environments: dev, test.\n'],
+      [["run", "web", "--"], 2, "sparkport: no command to run: sparkport run web -- <command...>\n"],
+      [["run", "web", "--env-name", "1PORT", "--", "true"], 2, 'sparkport: --env-name "1PORT" is not a variable name (letters, digits and _, not starting with a digit)\n'],
+      [["run", "web", "--inject", "both", "--", "true"], 2, 'sparkport: --inject "both": use env or flag\n'],
+      [["run", "web", "--", "no-such-program-here"], 127, "▶ web (dev) on 127.0.0.1:" + String(base) + ` (PORT=${base})\nsparkport: command not found: no-such-program-here\n`],
+    ];
+    for (const [args, status, stderr] of cases) {
+      const run = await sparkport(args);
+      expect({ args, status: run.status, stderr: run.stderr }).toEqual({ args, status, stderr });
+    }
+    const elsewhere = await sparkport(["run", "api", "--", "true"], { SPARKPORT_NODE: "box" });
+    expect(elsewhere.status).toBe(2);
+    expect(elsewhere.stderr).toBe("sparkport: api runs on lan; this machine is box. Start it there, or say --this-node lan if this is lan.\n");
+  });
+
+  it("speaks Korean to a Korean locale", async () => {
+    const run = await sparkport(["run", "web", "--", "no-such-program-here"], { LANG: "ko_KR.UTF-8" });
+    expect(run.status).toBe(127);
+    expect(run.stderr).toBe(`▶ web (dev): 127.0.0.1:${base}에서 시작 (PORT=${base})\nsparkport: 명령을 찾을 수 없습니다: no-such-program-here\n`);
+  });
+});
