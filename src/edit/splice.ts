@@ -125,10 +125,11 @@ function fillNull(text: string, path: readonly (string | number)[], key: string,
   const node = parseDocument(text).getIn(path, true);
   if (!isScalar(node) || node.value !== null || node.range === undefined || node.range === null) return undefined;
   const [start, end] = node.range;
-  // `test:` ends at the colon, and a comment after the value needs a space before its `#`.
-  const before = /\s/.test(text[start - 1] ?? " ") ? "" : " ";
-  const after = /\s/.test(text[end] ?? "\n") ? "" : " ";
-  return `${text.slice(0, start)}${before}{ ${key}: ${scalarText(value)} }${after}${text.slice(end)}`;
+  const map = `{ ${key}: ${scalarText(value)} }`;
+  // `test:` with nothing written: right after its colon, any space and comment after it kept.
+  const colon = text.lastIndexOf(":", start - 1);
+  if (start === end && colon >= 0 && text.slice(colon + 1, start).trim() === "") return `${text.slice(0, colon + 1)} ${map}${text.slice(colon + 1)}`;
+  return `${text.slice(0, start)}${map}${text.slice(end)}`;
 }
 
 /**
