@@ -13,9 +13,9 @@ import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../.
 import { openRegistry } from "../../registry/open-registry.js";
 import { commandInputWords } from "../../words/command-input-words.js";
 import { optionInputWords } from "../../words/option-input-words.js";
-import { checkPorts, type AllocationCheck } from "./port-checks.js";
+import { checkPorts, type AllocationCheck } from "./check-ports.js";
 
-export type { AllocationCheck } from "./port-checks.js";
+export type { AllocationCheck } from "./check-ports.js";
 
 export interface AllocateOptions extends OccupancyOptions {
   service: string;

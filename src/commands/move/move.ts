@@ -16,7 +16,7 @@ import { serviceTarget } from "../../registry/service-target.js";
 import { unknownEnvironmentText } from "../../util/unknown-name.js";
 import { moveWords } from "../../words/move-words.js";
 import { portInputWords } from "../../words/port-input-words.js";
-import { checkPorts, type AllocationCheck } from "../allocate/port-checks.js";
+import { checkPorts, type AllocationCheck } from "../allocate/check-ports.js";
 import { serviceIndex } from "../release/release.js";
 import { staleReferences, type StaleReference } from "./stale-references.js";
 
