@@ -14,6 +14,8 @@ export type { AllocateResult, AllocationCheck, AllocationPlan } from "./commands
 export type { RequestResult } from "./commands/request/request.js";
 export type { ChangeResult } from "./commands/release/release.js";
 export type { DiffResult } from "./commands/diff/diff.js";
+export type { MovePlan, MoveResult } from "./commands/move/move.js";
+export type { StaleReference } from "./commands/move/stale-references.js";
 export type { RegistrySummary } from "./registry/registry-summary.js";
 export { openRegistry, type RegistryOptions } from "./registry/open-registry.js";
 export { SparkportInputError, UsageError } from "./findings/errors.js";

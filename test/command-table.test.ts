@@ -40,7 +40,7 @@ describe("the table of commands", () => {
 
   it("offers github output to the commands whose results carry findings", () => {
     const github = commands.filter((c) => c.formats.includes("github")).map((c) => c.name);
-    expect(github.sort()).toEqual(["allocate", "check", "doctor", "lint", "next", "release", "request", "run", "set-status", "status"]);
+    expect(github.sort()).toEqual(["allocate", "check", "doctor", "lint", "move", "next", "release", "request", "run", "set-status", "status"]);
     for (const command of commands) expect(command.formats.slice(0, 2), command.name).toEqual(["text", "json"]);
   });
 

@@ -34,6 +34,8 @@ const COMMAND_LINES: readonly (readonly string[])[] = [
   ["request", "web", "--team", "B", "--node", "box", "--port", "8091"],
   ["release", "worker", "--dry-run"],
   ["set-status", "api", "stopped", "--dry-run"],
+  // Refused (outside the team's ranges), so it writes nothing and runs again alike.
+  ["move", "api", "--port", "9000"],
   ["diff", "HEAD"],
   ["list"],
   ["docs"],

@@ -6,6 +6,7 @@ import { doctorWords } from "../src/words/doctor-words.js";
 import { findingWords } from "../src/words/finding-words.js";
 import { fixWords } from "../src/words/fix-words.js";
 import { localWords } from "../src/words/local-words.js";
+import { moveWords } from "../src/words/move-words.js";
 import { requestWords } from "../src/words/request-words.js";
 
 // The Korean twin of check's, doctor's, the fixes' and the changing commands' words (issue 18 item 2): the types make
@@ -13,7 +14,7 @@ import { requestWords } from "../src/words/request-words.js";
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
-const TABLES = { changeWords, checkWords, doctorWords, findingWords, fixWords, localWords, requestWords };
+const TABLES = { changeWords, checkWords, doctorWords, findingWords, fixWords, localWords, moveWords, requestWords };
 
 // No Hangul by nature: names of programs and of a command (the Korean drops the English possessive, "Django's
 // runserver"), and texts that only join what they are given (already in the run's language) with values.

@@ -35,9 +35,10 @@ export function changeFindings(model: RegistryModel, impacts: readonly Impact[],
   });
 }
 
-export function impactMarkdown(model: RegistryModel, impacts: readonly Impact[], added: readonly PortChange[], ref: string): string {
+/** The announcement the change protocol asks for, under `title` (`## Port changes since main`). */
+export function impactMarkdown(model: RegistryModel, impacts: readonly Impact[], added: readonly PortChange[], title: string): string {
   const w = diffWords();
-  const lines = [w.title(ref), ""];
+  const lines = [title, ""];
   if (impacts.length === 0 && added.length === 0) return `${lines.join("\n")}${w.noChange}\n`;
   lines.push(w.header, "|---|---|---|---|---|---|");
   for (const { change } of impacts) lines.push(`| ${change.label} | ${change.environment ?? ""} | ${change.node} | ${change.from ?? ""} | ${change.to ?? w.removed} | ${change.locked ? w.locked : ""} |`);

@@ -8,6 +8,7 @@ import { explainCommand } from "./explain/command.js";
 import { initCommand } from "./init/command.js";
 import { lintCommand } from "./lint/command.js";
 import { listCommand } from "./list/command.js";
+import { moveCommand } from "./move/command.js";
 import { nextCommand } from "./next/command.js";
 import { releaseCommand } from "./release/command.js";
 import { requestCommand } from "./request/command.js";
@@ -29,6 +30,7 @@ export const commands: readonly Command[] = [
   requestCommand,
   releaseCommand,
   setStatusCommand,
+  moveCommand,
   diffCommand,
   listCommand,
   docsCommand,

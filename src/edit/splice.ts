@@ -78,8 +78,8 @@ export function removeListItem(text: string, list: "services" | "reservations", 
   return `${rest.slice(0, colon + 1)} []${rest.slice(colon + 1)}`;
 }
 
-/** Replace one scalar's text (status of a service or of one of its environments). */
-export function replaceScalar(text: string, path: readonly (string | number)[], value: string): string | undefined {
+/** Replace one scalar's text (status of a service or of one of its environments, a port). */
+export function replaceScalar(text: string, path: readonly (string | number)[], value: string | number): string | undefined {
   const doc = parseDocument(text);
   const node = doc.getIn(path, true);
   if (!isScalar(node) || node.range === undefined || node.range === null) return undefined;
@@ -91,7 +91,7 @@ export function replaceScalar(text: string, path: readonly (string | number)[], 
  * splice: `{}` becomes `{ status: stopped }`, a flow map gets `, key: value`
  * before its brace, a block map a new line at its keys' indentation.
  */
-export function insertKey(text: string, path: readonly (string | number)[], key: string, value: string): string | undefined {
+export function insertKey(text: string, path: readonly (string | number)[], key: string, value: string | number): string | undefined {
   const doc = parseDocument(text);
   const node = doc.getIn(path, true);
   if (!isMap(node) || node.range === undefined || node.range === null) return undefined;
@@ -114,8 +114,31 @@ export function insertKey(text: string, path: readonly (string | number)[], key:
 }
 
 /** Set a value through the Document API (may re-render the file): for shapes a splice cannot reach. */
-export function setThroughDocument(text: string, path: readonly (string | number)[], value: string): string {
+export function setThroughDocument(text: string, path: readonly (string | number)[], value: string | number): string {
   const doc = parseDocument(text);
   doc.setIn(path, value);
   return doc.toString();
+}
+
+/** An empty mapping written as nothing or null (`test:`, `test: ~`) becomes `{ key: value }`, as a splice. */
+function fillNull(text: string, path: readonly (string | number)[], key: string, value: string | number): string | undefined {
+  const node = parseDocument(text).getIn(path, true);
+  if (!isScalar(node) || node.value !== null || node.range === undefined || node.range === null) return undefined;
+  const [start, end] = node.range;
+  const map = `{ ${key}: ${scalarText(value)} }`;
+  // `test:` with nothing written: right after its colon, any space and comment after it kept.
+  const colon = text.lastIndexOf(":", start - 1);
+  if (start === end && colon >= 0 && text.slice(colon + 1, start).trim() === "") return `${text.slice(0, colon + 1)} ${map}${text.slice(colon + 1)}`;
+  return `${text.slice(0, start)}${map}${text.slice(end)}`;
+}
+
+/**
+ * Set the value at `path` (its last segment a key) touching as few bytes as a splice can: the scalar replaced, else the
+ * key added to its mapping, else an empty mapping filled; the Document API only for shapes no splice reaches.
+ */
+export function setValue(text: string, path: readonly (string | number)[], value: string | number): string {
+  const key = path.at(-1);
+  const parent = path.slice(0, -1);
+  if (typeof key !== "string") throw new Error("setValue needs a key at the end of its path");
+  return replaceScalar(text, path, value) ?? insertKey(text, parent, key, value) ?? fillNull(text, parent, key, value) ?? setThroughDocument(text, path, value);
 }

@@ -459,6 +459,11 @@ export const messagesKo: KoreanMessages = {
     message: (a) => `${josa(a.service, "은/는")} 고정된 공통 인프라입니다. 아무것도 쓰지 않았습니다`,
     fix: () => "팀이 삭제에 동의했다면 --force를 붙이세요 (먼저 공지하세요)",
   },
+  "move-locked": {
+    explain: "고정된 서비스의 포트는 옮기지 않습니다. 모든 팀이 동의했을 때만 move에 --force를 붙여 옮깁니다.",
+    message: (a) => `${josa(a.service, "은/는")} 고정된 공통 인프라입니다. 모든 팀이 쓰는 포트라서 ${a.port} 포트를 바꾸면 안 됩니다`,
+    fix: () => "모든 팀이 이전에 동의했다면 --force를 붙이세요 (가이드는 일주일 전에 이슈를 열라고 합니다)",
+  },
 
   // status: 선언된 상태와 실제 상태.
   "declared-running-but-down": {

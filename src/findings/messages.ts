@@ -446,7 +446,7 @@ export const messages = {
     message: (a) => `remote probe of ${a.node} skipped (offline mode)`,
   }),
 
-  // Changes to the registry: allocate, release, set-status.
+  // Changes to the registry: allocate, release, set-status, move.
   "allocate-name-taken": entry<{ name: string }>({
     explain: "A new service needs a name no other service has.",
     message: (a) => `a service named "${a.name}" already exists`,
@@ -461,6 +461,11 @@ export const messages = {
     explain: "A locked service is only released with --force.",
     message: (a) => `${a.service} is locked shared infrastructure`,
     fix: () => "pass --force if the team agreed to remove it (announce it first)",
+  }),
+  "move-locked": entry<{ service: string; port: number }>({
+    explain: "A locked service's port never moves, unless every team agreed and `move` is given --force.",
+    message: (a) => `${a.service} is locked shared infrastructure: its port ${a.port} must not change, since every team depends on it`,
+    fix: () => "pass --force if every team agreed to the move (the guide asks for an issue a week ahead)",
   }),
 
   // `status`: declared against observed.

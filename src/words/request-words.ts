@@ -2,7 +2,7 @@ import { josa } from "../findings/josa.js";
 import { koState } from "../findings/korean-terms.js";
 import { twin } from "./twin.js";
 
-/** What allocate checked before writing (commands/allocate/allocate.ts's AllocationCheck), as the form lists it. */
+/** What allocate checked before writing (commands/allocate/check-ports.ts's AllocationCheck), as the form lists it. */
 interface CheckSaid {
   reservation: (a: { name: string; port: number }) => string;
   nextFree: (a: { team: string; port: number }) => string;

@@ -3,20 +3,19 @@ import { makeFinding, type Finding } from "../../findings/finding.js";
 import { exitCodeFor } from "../../findings/exit-code.js";
 import { applyEdit, type EditResult } from "../../edit/apply-edit.js";
 import { blockItem, scalarText, appendService, removeListItem } from "../../edit/splice.js";
-import { localVerdict } from "../../observe/local-verdict.js";
-import { localFindings } from "../../observe/local-findings.js";
-import { placingRanges } from "../../observe/registry-verdict.js";
 import { buildModel, transportOf, type RegistryModel } from "../../registry/model.js";
 import { ACCESS_SCOPES, PROTOCOLS, type AccessScope, type Protocol, type Reservation } from "../../registry/schema.js";
 import { requireKnown } from "../../util/require-known.js";
 import type { NameKind } from "../../words/unknown-name-words.js";
 import { findNextFree } from "../../network/find-next-free.js";
 import { rememberProbes } from "../../network/remember-probes.js";
-import type { ProbeState } from "../../observe/tcp-prober.js";
 import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../../network/network-context.js";
 import { openRegistry } from "../../registry/open-registry.js";
 import { commandInputWords } from "../../words/command-input-words.js";
 import { optionInputWords } from "../../words/option-input-words.js";
+import { checkPorts, type AllocationCheck } from "./check-ports.js";
+
+export type { AllocationCheck } from "./check-ports.js";
 
 export interface AllocateOptions extends OccupancyOptions {
   service: string;
@@ -34,15 +33,6 @@ export interface AllocateOptions extends OccupancyOptions {
   fromReservation?: string | undefined;
   dryRun?: boolean;
 }
-
-/** One check allocate ran before writing: JSON's `checks`, the same in every language; the request form says it. */
-export type AllocationCheck =
-  | { check: "reservation"; name: string; port: number }
-  | { check: "next-free"; team: string; port: number }
-  | { check: "table"; ports: number[]; node: string; taken: boolean }
-  | { check: "local"; node: string; port: number; held: boolean }
-  | { check: "probe"; host: string; port: number; state: ProbeState }
-  | { check: "not-probed"; node: string; port: number };
 
 export interface AllocationPlan {
   service: string;
@@ -105,55 +95,10 @@ export async function planAllocation(model: RegistryModel, seen: NetworkContext,
   const base = port;
   const ports: Record<string, number> = { dev: base };
   for (const e of envs) ports[e] = base + (data.environments[e]?.offset ?? 0);
-  const transport = transportOf(protocol);
-  const ranges = placingRanges(model, options.team);
-  const reservedFor = (p: number) => (data.reservations ?? []).find((r) => r.port === p && (r.node === undefined || r.node === options.node) && r !== reservation);
-
-  for (const [env, p] of Object.entries(ports)) {
-    if (p < 1 || p > 65535) {
-      refusals.push(makeFinding("port-out-of-range", "error", { owner: `${options.service} (${env})`, port: p }, file));
-      continue;
-    }
-    if (!ranges.some((h) => p >= h.range.from && p <= h.range.to) && options.exception === undefined) {
-      refusals.push(makeFinding("port-outside-team-range", "error", { port: p, team: options.team, ranges: ranges.map((h) => `${h.range.from}-${h.range.to}`) }, file));
-    }
-    const taken = model.allocations.find((a) => a.port === p && a.node === options.node && a.transport === transport);
-    if (taken !== undefined) {
-      const args = { port: p, owner: taken.label, team: taken.service.team, node: taken.node };
-      if (taken.service.locked === true) refusals.push(makeFinding("allocate-locked", "error", args, model.at(taken.path)));
-      else refusals.push(makeFinding("port-allocated", "error", { ...args, allocating: true }, model.at(taken.path)));
-    }
-    const reserved = reservedFor(p);
-    if (reserved !== undefined) {
-      const args = { port: p, reservation: reserved.label ?? reserved.name, name: reserved.name, priority: reserved.priority, service: options.service };
-      refusals.push(makeFinding("allocate-reserved", "error", args, file));
-    }
-  }
-  const tableCodes = new Set(["port-allocated", "allocate-locked", "allocate-reserved"]);
-  const inTable = refusals.some((f) => tableCodes.has(f.code));
-  checks.push({ check: "table", ports: Object.values(ports), node: options.node, taken: inTable });
-
-  // Every environment's port at once: on a node that drops packets, one timeout in all.
-  const inRange = Object.values(ports).filter((p) => p >= 1 && p <= 65535);
-  const remote = options.node !== network.thisNode && network.remote;
-  const host = network.hostOf(options.node);
-  const probes = remote ? await Promise.all(inRange.map((p) => network.probe(host, p, undefined, transport))) : [];
-  for (const [i, p] of inRange.entries()) {
-    const probe = probes[i];
-    if (options.node === network.thisNode) {
-      const local = await localVerdict(p, network.local, network.ownAddresses, transport);
-      const found = localFindings(p, local, file);
-      refusals.push(...found);
-      checks.push({ check: "local", node: options.node, port: p, held: found.length > 0 });
-    } else if (probe !== undefined) {
-      if (probe.state === "open") refusals.push(makeFinding("port-open-on-node", "error", { port: p, node: options.node, host }, file));
-      // Unknown is not free: only a refusal proves the port unused there.
-      else if (probe.state !== "closed") refusals.push(makeFinding("port-unverified-on-node", "error", { port: p, node: options.node, state: probe.state }, file));
-      checks.push({ check: "probe", host, port: p, state: probe.state });
-    } else {
-      checks.push({ check: "not-probed", node: options.node, port: p });
-    }
-  }
+  const asked = { service: options.service, team: options.team, node: options.node, ports, transport: transportOf(protocol), outsideRangeAllowed: options.exception !== undefined, reservation };
+  const checked = await checkPorts(model, network, asked);
+  refusals.push(...checked.refusals);
+  checks.push(...checked.checks);
   return { service: options.service, team: options.team, node: options.node, port, ports, protocol, access, refusals, checks, reservation };
 }
 

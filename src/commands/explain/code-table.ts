@@ -79,6 +79,7 @@ export const CODE_TABLE: Record<Code, { group: CodeGroup; severity: Severity }> 
   "allocate-locked": at("edit", "error"),
   "allocate-reserved": at("edit", "error"),
   "release-locked": at("edit", "error"),
+  "move-locked": at("edit", "error"),
   "declared-running-but-down": at("status", "error"),
   "declared-stopped-but-open": at("status", "warning"),
   "doctor-port-in-use": at("doctor", "error"),

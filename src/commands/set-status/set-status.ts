@@ -1,6 +1,6 @@
 import { UsageError } from "../../findings/errors.js";
 import { applyEdit } from "../../edit/apply-edit.js";
-import { insertKey, replaceScalar, setThroughDocument } from "../../edit/splice.js";
+import { setValue } from "../../edit/splice.js";
 import { SERVICE_STATUSES } from "../../registry/schema.js";
 import { requireKnown } from "../../util/require-known.js";
 import { unknownEnvironmentText } from "../../util/unknown-name.js";
@@ -25,11 +25,7 @@ export async function setStatus(options: RegistryOptions & { target: string; sta
     (current) => {
       const at = serviceIndex(current, name);
       const fresh = env === undefined ? ["services", at, "status"] : ["services", at, "environments", env, "status"];
-      return (
-        replaceScalar(current.text, fresh, options.status) ??
-        insertKey(current.text, fresh.slice(0, -1), "status", options.status) ??
-        setThroughDocument(current.text, fresh, options.status)
-      );
+      return setValue(current.text, fresh, options.status);
     },
     { dryRun: options.dryRun === true, fs: options.fs },
   );
