@@ -6,9 +6,17 @@ export const bashScript = `# sparkport completion for bash. In ~/.bashrc:
 # The candidates come from "sparkport __complete WORDS... CURRENT", one a
 # line, a description after a tab; ":files" alone asks for file names.
 _sparkport() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} line files=
-  local -a words
-  words=("\${COMP_WORDS[@]:1:COMP_CWORD-1}")
+  local cur=\${COMP_WORDS[COMP_CWORD]} word line files=
+  local -a words=()
+  # The words as typed: the quotes or backslashes of a -r FILE taken off.
+  for word in "\${COMP_WORDS[@]:1:COMP_CWORD-1}"; do
+    case $word in
+      \\'*\\') word=\${word:1:\${#word}-2} ;;
+      \\"*\\") word=\${word:1:\${#word}-2} ;;
+      *) word=\${word//\\\\/} ;;
+    esac
+    words+=("$word")
+  done
   # bash splits --team=B at "=": the word after it is the one completed.
   if [[ $cur == "=" ]]; then
     words+=("=")

@@ -21,7 +21,7 @@ function registryValues(data: RegistryData, kind: Parameters<ValuesOf>[0]): Cand
       // NAME.ENV for every environment a service runs in, as check --service and set-status take it.
       const inEnvironments = expandAllocations(data)
         .filter((a) => a.environment !== undefined)
-        .map((a) => ({ value: `${a.service.name}.${a.environment ?? ""}`, description: `${a.label} · ${at(a.node, a.port)}` }));
+        .map((a) => ({ value: `${a.service.name}.${a.environment ?? ""}`, description: `${serviceLabel(a.service)} (${a.environment ?? ""}) · ${at(a.node, a.port)}` }));
       return [...services, ...inEnvironments];
     }
     case "service-or-reservation":

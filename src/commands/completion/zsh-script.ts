@@ -11,7 +11,7 @@ _sparkport() {
   local -a lines values shown
   local line described=
   lines=("\${(@f)$(command sparkport __complete \\
-    "\${(@)words[2,CURRENT-1]}" "\${words[CURRENT]}" 2>/dev/null)}")
+    "\${(@Q)words[2,CURRENT-1]}" "\${(Q)words[CURRENT]}" 2>/dev/null)}")
   if [[ \${lines[1]} == ":files" ]]; then
     compset -P '*='
     _files
