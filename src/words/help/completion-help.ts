@@ -2,7 +2,7 @@ import { twin } from "../twin.js";
 
 const en = {
   description: "print the script that makes your shell complete sparkport's commands, options and the registry's names",
-  arguments: { shell: "bash, zsh, fish or powershell" },
+  arguments: { shellName: "bash, zsh, fish or powershell" },
   options: {},
 };
 
@@ -10,7 +10,7 @@ export const completionHelp = twin<typeof en>({
   en,
   ko: {
     description: "셸이 sparkport의 명령, 옵션, 레지스트리의 이름을 자동 완성하게 하는 스크립트를 출력합니다",
-    arguments: { shell: "bash, zsh, fish 또는 powershell" },
+    arguments: { shellName: "bash, zsh, fish 또는 powershell" },
     options: {},
   },
 });
