@@ -261,6 +261,10 @@ describe.skipIf(!hasZsh)("zsh", () => {
     expect(await zsh("sparkport list --team ")).toEqual(["B", "C"]);
     expect(await zsh(`sparkport -r '${elsewhere}' check --service b`, path.join(scratch, "empty"))).toEqual(["billing", "billing.dev"]);
   });
+
+  it("leaves file names to zsh's _files, after --registry= too", async () => {
+    expect(await zsh("sparkport --registry=po")).toEqual(["--registry=ports.yaml"]);
+  });
 });
 
 describe.skipIf(!hasFish)("fish", () => {
@@ -277,5 +281,10 @@ describe.skipIf(!hasFish)("fish", () => {
     expect((await fish("sparkport explain unused-")).map(([value]) => value)).toEqual(["unused-exception"]);
     const named = await fish(`sparkport -r '${elsewhere}' check --service `, path.join(scratch, "empty"));
     expect(named.map(([value]) => value)).toEqual(["billing", "billing.dev"]);
+  });
+
+  it("leaves file names to fish, after --registry= too", async () => {
+    expect((await fish("sparkport --registry po")).map(([value]) => value)).toEqual(["ports.yaml"]);
+    expect((await fish("sparkport --registry=po")).map(([value]) => value)).toEqual(["--registry=ports.yaml"]);
   });
 });

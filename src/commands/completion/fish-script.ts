@@ -9,7 +9,12 @@ function __sparkport_complete
     set -l current (commandline -ct)
     set -l lines (command sparkport __complete $words "$current" 2>/dev/null)
     if test "$lines[1]" = ":files"
-        __fish_complete_path "$current"
+        # --registry=FILE: the file name after the "=".
+        set -l option (string match -r -- '^--[^=]*=' "$current")
+        set -l file (string replace -r -- '^--[^=]*=' '' "$current")
+        for path in (__fish_complete_path "$file")
+            echo "$option$path"
+        end
         return
     end
     if set -q lines[1]
