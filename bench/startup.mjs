@@ -2,7 +2,8 @@
 // commands people run by hand. Baselines measured in the same run:
 // `node -e 0` (the floor), `lsof -i :PORT`, `ss -ltnH 'sport = :PORT'`, and
 // detect-port's own CLI. Targets: --version <= 1.3x and check (free and held)
-// <= 1.8x `node -e 0`, medians.
+// <= 1.8x `node -e 0`, medians; `__complete`, which a shell runs on each Tab
+// (the services of the registry -r names), no more than a check: <= 1.8x.
 //
 //   npm run bench:startup        RUNS=31 npm run bench:startup
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -47,6 +48,9 @@ await new Promise((resolve) => server.listen({ host: "127.0.0.1", port: HELD }, 
 const exits = (code) => (result) => {
   if (result.status !== code) throw new Error(`exit ${String(result.status)}, expected ${code}: ${result.stderr}`);
 };
+const offers = (value) => (result) => {
+  if (!result.stdout.split("\n").some((line) => line.split("\t")[0] === value)) throw new Error(`no ${value} offered: ${result.stdout}${result.stderr}`);
+};
 const env = benchEnv({ SPARKPORT_NODE: "here" });
 try {
   const commands = [
@@ -57,12 +61,14 @@ try {
     { name: "sparkport --version", file: process.execPath, args: [CLI, "--version"], expect: exits(0) },
     { name: `sparkport check ${FREE} (free)`, file: process.execPath, args: [CLI, "--registry", registry, "check", String(FREE)], env, expect: exits(0) },
     { name: `sparkport check ${HELD} (held)`, file: process.execPath, args: [CLI, "--registry", registry, "check", String(HELD)], env, expect: exits(1) },
+    { name: "sparkport __complete (services)", file: process.execPath, args: [CLI, "__complete", "-r", registry, "check", "--service", ""], env, expect: offers("api") },
   ];
   header();
   const ratios = report("start-up, child processes", measure(commands, { runs: runs(15) }), "node -e 0");
   target("sparkport --version", ratios["sparkport --version"], 1.3);
   target(`sparkport check ${FREE} (free)`, ratios[`sparkport check ${FREE} (free)`], 1.8);
   target(`sparkport check ${HELD} (held)`, ratios[`sparkport check ${HELD} (held)`], 1.8);
+  target("sparkport __complete (services)", ratios["sparkport __complete (services)"], 1.8);
 } finally {
   server.close();
   rmSync(dir, { recursive: true, force: true });

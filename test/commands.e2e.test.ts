@@ -45,6 +45,7 @@ const COMMAND_LINES: readonly (readonly string[])[] = [
   ["docs"],
   ["init", "starter.yaml"],
   ["explain", "duplicate-port"],
+  ["completion", "bash"],
 ];
 
 describe("one way out", () => {

@@ -125,6 +125,12 @@ function buildProgram(commander: Commander, paints: Paints, widthOf: WidthOf): P
 
 async function main(argv: readonly string[]): Promise<void> {
   watchOutput();
+  // `sparkport __complete WORDS... CURRENT`, run by the scripts of `sparkport completion`: hidden from --help.
+  if (argv[2] === "__complete") {
+    const { complete } = await import("./complete.js");
+    await complete(argv.slice(3), (commander) => buildProgram(commander, { out: noPaint, err: noPaint }, (text) => text.length));
+    return;
+  }
   const [commander, out, err] = await Promise.all([import("commander"), makePaint(process.stdout), makePaint(process.stderr)]);
   const paints: Paints = { out, err };
   try {

@@ -12,7 +12,7 @@ import { writeError, type Paints } from "./output.js";
 declare const __SPARKPORT_BUILD__: string | undefined;
 
 /** Only the bundle has a cache, keyed to this very build. */
-async function registryCache(): Promise<RegistryCache | undefined> {
+export async function registryCache(): Promise<RegistryCache | undefined> {
   if (typeof __SPARKPORT_BUILD__ !== "string") return undefined;
   const [{ default: cacheDirs }, { fileRegistryCache }] = await Promise.all([import("../io/user-cache-dir.cjs"), import("../registry/registry-cache.js")]);
   const dir = cacheDirs.sparkportCacheDir("registries");

@@ -1,6 +1,7 @@
 import type { Command } from "./define-command.js";
 import { allocateCommand } from "./allocate/command.js";
 import { checkCommand } from "./check/command.js";
+import { completionCommand } from "./completion/command.js";
 import { diffCommand } from "./diff/command.js";
 import { docsCommand } from "./docs/command.js";
 import { doctorCommand } from "./doctor/command.js";
@@ -36,4 +37,5 @@ export const commands: readonly Command[] = [
   docsCommand,
   initCommand,
   explainCommand,
+  completionCommand,
 ];

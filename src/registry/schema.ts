@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { ACCESS_SCOPES, OPERATING_SYSTEMS, PRIORITIES, PROTOCOLS, SERVICE_STATUSES } from "./value-lists.js";
 
 // zod/mini, not zod's default entry: the registry is parsed on every run, and mini loads far faster.
 
@@ -21,19 +22,7 @@ const id = described(
 
 const teamId = described(z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, "letters, digits, '.', '_' or '-'")), "A team identifier, such as A, B or C.");
 
-export const ACCESS_SCOPES = [
-  "all-nodes",
-  "backend-only",
-  "developers-browser",
-  "test-only",
-  "staging-only",
-  "preview-only",
-] as const;
-
-export const SERVICE_STATUSES = ["running", "stopped", "in-development", "reserved", "planned"] as const;
-export const PROTOCOLS = ["tcp", "http", "https", "udp"] as const;
-export const OPERATING_SYSTEMS = ["macos", "windows", "linux"] as const;
-export const PRIORITIES = ["high", "medium", "low"] as const;
+export { ACCESS_SCOPES, OPERATING_SYSTEMS, PRIORITIES, PROTOCOLS, SERVICE_STATUSES };
 
 /** Lookups never reach Object.prototype: a node named "constructor" is just an undeclared name, not a crash. */
 function record<K extends z.ZodMiniString, V extends z.ZodMiniType>(key: K, value: V) {
