@@ -185,7 +185,8 @@ describe("only src/io/command-runner.ts starts processes, with execFile and an a
   it("calls no exec, execSync, execFileSync, spawn, spawnSync or fork anywhere, and sets no shell option but false", () => {
     // `.exec(` is RegExp#exec; a bare or destructured call is child_process's.
     const calls = files.flatMap((f) => [...f.text.matchAll(/(?<![.\w])(exec|execSync|execFileSync|spawn|spawnSync|fork)\s*\(/g)].map((m) => `${f.file}: ${m[0]}`));
-    expect(calls).toEqual([]);
+    // The one program run in the foreground (`run`, `wait --`), checked below.
+    expect(calls).toEqual(["src/io/foreground-child.ts: spawn("]);
     // (fix-text.ts has a `shell:` key of its own: the text of a fix, not a process option.)
     const shellTrue = files.filter((f) => /\bshell\s*:\s*(?:true|["'`]|process\.env)/.test(f.text)).map((f) => f.file);
     expect(shellTrue).toEqual([]);
@@ -198,6 +199,14 @@ describe("only src/io/command-runner.ts starts processes, with execFile and an a
     // Its options: no shell, or `shell: false`.
     for (const m of runner.matchAll(/\bshell\s*:\s*([^,}\s]+)/g)) expect(m[1]).toBe("false");
     expect(runner).not.toMatch(/\.join\(\s*["'] ["']\s*\)/);
+  });
+
+  it("starts the program of run and wait in foreground-child.ts alone: cross-spawn, an argument array, no shell", () => {
+    const importers = files.filter((f) => /["']cross-spawn["']/.test(f.text)).map((f) => f.file);
+    expect(importers).toEqual(["src/io/foreground-child.ts"]);
+    const text = files.find((f) => f.file === "src/io/foreground-child.ts")?.text ?? "";
+    expect([...text.matchAll(/spawn\(\s*([^,]+),\s*([^,]+),/g)].map((m) => [m[1]?.trim(), m[2]?.trim()])).toEqual([["command.program", "[...command.args]"]]);
+    expect(text).not.toMatch(/\bshell\s*:/);
   });
 
   it("evaluates no code from data: no eval, new Function or vm", () => {

@@ -37,8 +37,8 @@ export const OPTION_VALUES: Readonly<Record<string, ValueKind>> = {
 
 /**
  * A command's arguments in order, and what every one after them is. A command not named here has none worth
- * offering: check's ports, the new names allocate and request take, diff's git ref. `run`, `wait` and `move` are
- * named before they exist, so completion knows them the day they join the table.
+ * offering: check's ports, the new names allocate and request take, diff's git ref. After `run`'s service come the
+ * words of the command it starts: files.
  */
 export const ARGUMENT_VALUES: Readonly<Record<string, { readonly args: readonly ValueKind[]; readonly rest?: ValueKind }>> = {
   help: { args: ["command"] },
