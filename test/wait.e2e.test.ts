@@ -1,0 +1,154 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { WaitResult } from "../src/commands/wait/wait.js";
+import { close, freeStablePort, startNodeServer } from "./helpers/listeners.js";
+import { runInTerminal } from "./helpers/pseudo-terminal.js";
+import { CLI, runCli } from "./helpers/run-cli.js";
+
+// Network safety: the one node is 127.0.0.1, every listener and URL is on loopback.
+
+let scratch: string;
+let base: number;
+const children: ChildProcess[] = [];
+const servers: Server[] = [];
+
+beforeAll(async () => {
+  scratch = await mkdtemp(path.join(tmpdir(), "sparkport-wait-"));
+  base = await freeStablePort(20);
+  await writeFile(
+    path.join(scratch, "ports.yaml"),
+    [
+      "version: 1",
+      "nodes:",
+      "  box: {address: 127.0.0.1, os: linux}",
+      "teams:",
+      `  A: {name: Team A, ranges: [{name: main, from: ${base}, to: ${base + 19}}]}`,
+      "environments:",
+      "  dev: {offset: 0}",
+      "  test: {offset: 1}",
+      "services:",
+      `  - {name: redis, team: A, node: box, port: ${base}, protocol: tcp, access: all-nodes, status: running}`,
+      `  - {name: api, team: A, node: box, port: ${base + 10}, protocol: http, access: all-nodes, status: running, environments: {test: null}}`,
+      "",
+    ].join("\n"),
+  );
+});
+afterEach(async () => {
+  for (const child of children.splice(0)) child.kill();
+  for (const server of servers.splice(0)) await close(server);
+});
+afterAll(async () => {
+  await rm(scratch, { recursive: true, force: true });
+});
+
+const sparkport = (args: readonly string[], env: Record<string, string> = {}) => runCli(args, { cwd: scratch, env: { SPARKPORT_NODE: "", ...env } });
+
+/** A listener on 127.0.0.1:PORT from a child Node that starts listening after `delayMs`. */
+function listenLater(port: number, delayMs: number): ChildProcess {
+  const script = `setTimeout(() => require("node:net").createServer((s) => s.destroy()).listen(${port}, "127.0.0.1"), ${delayMs});`;
+  const child = spawn(process.execPath, ["-e", script], { stdio: "ignore" });
+  children.push(child);
+  return child;
+}
+
+describe("sparkport wait", () => {
+  it("waits for a listener that appears after a second, and for every target at once", async () => {
+    listenLater(base, 1000);
+    listenLater(base + 11, 1500);
+    const started = Date.now();
+    const run = await sparkport(["wait", "redis", `127.0.0.1:${base + 11}`, "--json"]);
+    expect(run.status, run.stderr).toBe(0);
+    const result = JSON.parse(run.stdout) as WaitResult;
+    expect(result.outcome).toBe("ready");
+    expect(result.targets.map((t) => [t.label, t.ready])).toEqual([
+      [`redis (localhost:${base})`, true],
+      [`127.0.0.1:${base + 11}`, true],
+    ]);
+    const [redis, other] = result.targets;
+    expect(redis?.readyAfterMs).toBeGreaterThanOrEqual(900);
+    expect(other?.readyAfterMs).toBeGreaterThanOrEqual(1400);
+    // At once, not one after the other: the whole wait is about as long as the slower one.
+    expect(Date.now() - started).toBeLessThan(1000 + 1500);
+  });
+
+  it("waits for an HTTP URL to answer 2xx-3xx: 503 twice, then 200", async () => {
+    let asked = 0;
+    const server = createServer((_, response) => {
+      asked += 1;
+      response.writeHead(asked <= 2 ? 503 : 200).end();
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(base + 10, "127.0.0.1", resolve));
+    const run = await sparkport(["wait", `http://127.0.0.1:${base + 10}/health`, "--interval", "100ms"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^✔ http://127\\.0\\.0\\.1:${base + 10}/health ready after \\d+\\.\\ds\\n$`));
+    expect(asked).toBe(3);
+  });
+
+  it("gives up at the timeout, naming what was not ready and the last answer, exit 1", async () => {
+    const server = await startNodeServer("127.0.0.1", base);
+    children.push(server);
+    const started = Date.now();
+    const run = await sparkport(["wait", "redis", "api.test", "--timeout", "700ms"]);
+    expect(run.status).toBe(1);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(700);
+    expect(run.stdout).toMatch(new RegExp(`^✔ redis \\(localhost:${base}\\) ready after 0\\.\\ds\\n✖ api\\.test \\(localhost:${base + 11}\\) not ready \\(last: closed\\)\\n$`));
+    expect(run.stderr).toBe("timed out after 0.7s: 1 not ready\n");
+  });
+
+  it("with --free waits until nothing listens", async () => {
+    const holder = await startNodeServer("127.0.0.1", base);
+    children.push(holder);
+    setTimeout(() => holder.kill(), 800);
+    const run = await sparkport(["wait", "--free", "redis", "--interval", "100ms"]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(new RegExp(`^✔ redis \\(localhost:${base}\\) free after (0\\.[7-9]|1\\.\\d)s\\n$`));
+  });
+
+  it("then runs the command as run does: its output, its exit code; never when a target is not ready", async () => {
+    const server = await startNodeServer("127.0.0.1", base);
+    children.push(server);
+    const marker = path.join(scratch, "started");
+    const program = "require('node:fs').writeFileSync(process.argv[1], 'yes'); process.exit(4)";
+    const run = await sparkport(["wait", "redis", "--", process.execPath, "-e", program, marker]);
+    expect(run.status).toBe(4);
+    expect(await readFile(marker, "utf8")).toBe("yes");
+    expect(run.stderr).toMatch(/^▶ ready after \d\.\ds: starting .*node\n$/);
+    await rm(marker);
+    const late = await sparkport(["wait", "api", "--timeout", "300ms", "--", process.execPath, "-e", program, marker]);
+    expect(late.status).toBe(1);
+    await expect(readFile(marker, "utf8")).rejects.toThrow();
+    expect((await sparkport(["wait", "redis", "--", "no-such-program-here"])).status).toBe(127);
+  });
+
+  it("says what is wrong with bad input in one line, exit 2", async () => {
+    const cases: [string[], string][] = [
+      [["wait", "rdis"], 'sparkport: no service, port, host:port or URL "rdis"; did you mean "redis"? Services: redis, api.\n'],
+      [["wait", "redis", "--timeout", "soon"], 'sparkport: --timeout must be a positive duration such as 500ms, 2s, 1.5s, 1m or 750 (milliseconds); got "soon"\n'],
+      [["wait", "redis", "--interval", "0"], 'sparkport: --interval must be a positive duration such as 500ms, 2s, 1.5s, 1m or 750 (milliseconds); got "0", which is less than 1 ms\n'],
+      [["wait", "redis", "--"], "sparkport: -- with no command after it: sparkport wait <target...> -- <command...>\n"],
+      [["wait", "--free", `http://127.0.0.1:${base}/`], `sparkport: --free waits for a port to close, not for a URL: give http://127.0.0.1:${base}/'s host:port instead\n`],
+      [["wait", "api.prod"], 'sparkport: api has no environment "prod". Its environments: dev, test.\n'],
+    ];
+    for (const [args, stderr] of cases) {
+      const run = await sparkport(args);
+      expect({ args, status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ args, status: 2, stdout: "", stderr });
+    }
+  });
+
+  it.skipIf(process.platform === "win32")("shows what it waits on on a terminal, and clears the line before the answer", async () => {
+    listenLater(base, 1200);
+    const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, SPARKPORT_NODE: "" };
+    const run = await runInTerminal([process.execPath, CLI, "--registry", path.join(scratch, "ports.yaml"), "wait", "redis", "api", "--timeout", "2s"], env);
+    // api never comes: the line goes on naming it alone until the time is up.
+    expect(run.status).toBe(1);
+    expect(run.output).toMatch(new RegExp(`probing 0/2 · \\d\\.\\ds · waiting on redis \\(localhost:${base}\\), api \\(localhost:${base + 10}\\)`));
+    expect(run.output).toMatch(new RegExp(`probing 1/2 · \\d\\.\\ds · waiting on api \\(localhost:${base + 10}\\)`));
+    expect(run.output.lastIndexOf("waiting on")).toBeLessThan(run.output.indexOf("✔ redis"));
+    expect(run.output.slice(run.output.lastIndexOf("waiting on"))).toMatch(/\r\u001b\[K/);
+  });
+});
