@@ -173,6 +173,12 @@ setInterval(() => {}, 1000);`;
       const run = await sparkport(args);
       expect({ args, status: run.status, stderr: run.stderr }).toEqual({ args, status, stderr });
     }
+    // Without --, the program's options are read as sparkport's: the error says where they go.
+    const undashed = await sparkport(["run", "web", "echo", "-n", "hi"]);
+    expect([undashed.status, undashed.stdout]).toEqual([2, ""]);
+    expect(undashed.stderr).toBe(
+      "error: unknown option '-n'\n(options of the program you start go after --: sparkport run ... -- next dev -p 3000)\n(run with --help for usage)\n",
+    );
     const elsewhere = await sparkport(["run", "api", "--", "true"], { SPARKPORT_NODE: "box" });
     expect(elsewhere.status).toBe(2);
     expect(elsewhere.stderr).toBe("sparkport: api runs on lan; this machine is box. Start it there, or say --this-node lan if this is lan.\n");

@@ -87,6 +87,7 @@ function declare({ Option }: Commander, program: Program, command: Command, pain
     .option("--json", words.options.json)
     .addHelpText("after", `\n${words.examples}\n${command.examples.map((e) => `  $ ${e}`).join("\n")}\n`)
     .action(() => run(command, sub, paints, widthOf, keys));
+  if (command.afterError !== undefined) sub.showHelpAfterError(`${command.afterError()}\n${commanderWords().runWithHelp}`);
 }
 
 /** Built after the language is chosen: every description is read from the words tables of that language. */

@@ -68,6 +68,8 @@ export interface CommandDefinition<A extends Specs, O extends Specs, R> {
   readonly arguments: A;
   readonly options: O;
   readonly examples: readonly string[];
+  /** Said after commander's own error for this command (an unknown option), before the pointer to --help. */
+  readonly afterError?: () => string;
   readonly run: (input: CommandInput<A, O>, deps: CommandDeps) => Promise<R>;
   readonly text: (result: R, context: TextContext & { readonly input: CommandInput<A, O> }) => TextOutput | Promise<TextOutput>;
   /** What --format json prints, when not the result itself. */
@@ -96,6 +98,7 @@ export interface Command {
   readonly arguments: readonly (readonly [key: string, spec: ParamSpec<unknown>])[];
   readonly options: readonly (readonly [key: string, spec: ParamSpec<unknown>])[];
   readonly examples: readonly string[];
+  readonly afterError?: (() => string) | undefined;
   readonly formats: readonly ReporterName[];
   answer(raw: RawInput, deps: CommandDeps): Promise<Answer>;
 }
@@ -115,6 +118,7 @@ export function defineCommand<A extends Specs, O extends Specs, R>(definition: C
     arguments: Object.entries(definition.arguments),
     options: Object.entries(definition.options),
     examples: definition.examples,
+    afterError: definition.afterError,
     formats: findings === undefined ? ["text", "json"] : ["text", "json", "github"],
     async answer(raw, deps) {
       const input = { args: read(definition.arguments, (_, i) => raw.args[i]), options: read(definition.options, (key) => raw.options[key]), rest: raw.rest };

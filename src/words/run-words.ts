@@ -2,6 +2,7 @@ import { josa } from "../findings/josa.js";
 import { twin } from "./twin.js";
 
 const en = {
+  dashes: (command: string) => `(options of the program you start go after --: sparkport ${command} ... -- next dev -p 3000)`,
   noCommand: (target: string) => `no command to run: sparkport run ${target} -- <command...>`,
   badVariable: (name: string) => `--env-name ${JSON.stringify(name)} is not a variable name (letters, digits and _, not starting with a digit)`,
   badInject: (given: string, known: readonly string[]) => `--inject ${JSON.stringify(given)}: use ${known.join(" or ")}`,
@@ -22,6 +23,7 @@ const en = {
 export const runWords = twin<typeof en>({
   en,
   ko: {
+    dashes: (command) => `(시작할 프로그램의 옵션은 -- 뒤에 쓰세요: sparkport ${command} ... -- next dev -p 3000)`,
     noCommand: (target) => `실행할 명령이 없습니다: sparkport run ${target} -- <명령...>`,
     badVariable: (name) => `--env-name ${josa(JSON.stringify(name), "은/는")} 변수 이름이 아닙니다 (영문자, 숫자, _만 쓰고 숫자로 시작하지 않음)`,
     badInject: (given, known) => `--inject ${JSON.stringify(given)}: ${known.join(" 또는 ")} 중 하나를 쓰세요`,

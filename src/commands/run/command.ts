@@ -1,4 +1,5 @@
 import { runHelp } from "../../words/help/run-help.js";
+import { runWords } from "../../words/run-words.js";
 import { defineCommand, optional, required, variadic } from "../define-command.js";
 
 export const runCommand = defineCommand({
@@ -10,6 +11,7 @@ export const runCommand = defineCommand({
     inject: optional("--inject <env|flag>"),
     host: optional("--host <address>"),
   },
+  afterError: () => runWords().dashes("run"),
   examples: ["sparkport run nextjs -- next dev", "sparkport run fastapi.test --inject flag -- uvicorn app.main:app"],
   async run({ args, options }, deps) {
     const { run } = await import("./run.js");

@@ -1,4 +1,5 @@
 import { waitHelp } from "../../words/help/wait-help.js";
+import { runWords } from "../../words/run-words.js";
 import { defineCommand, flag, variadic, withDefault } from "../define-command.js";
 
 export const waitCommand = defineCommand({
@@ -10,6 +11,7 @@ export const waitCommand = defineCommand({
     interval: withDefault("--interval <duration>", "250ms"),
     free: flag("--free"),
   },
+  afterError: () => runWords().dashes("wait"),
   examples: ["sparkport wait postgres redis -- uvicorn app.main:app", "sparkport wait http://localhost:8000/health --timeout 1m"],
   async run({ args, options, rest }, deps) {
     const { wait } = await import("./wait.js");
