@@ -30,6 +30,21 @@ function filesBelow(dir: string): string[] {
 
 const version = (JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")) as { version: string }).version;
 
+/** A Node older than 22.12 on PATH (Debian's own, beside the one running the tests), to run the launcher for real. */
+function findOldNode(): { path: string; version: string } | undefined {
+  for (const dir of (process.env["PATH"] ?? "").split(path.delimiter)) {
+    const candidate = path.join(dir, process.platform === "win32" ? "node.exe" : "node");
+    const answer = spawnSync(candidate, ["-p", "process.versions.node"], { encoding: "utf8" });
+    const version = answer.status === 0 ? answer.stdout.trim() : "";
+    const [major = 0, minor = 0] = version.split(".").map(Number);
+    if (version !== "" && (major < 22 || (major === 22 && minor < 12))) return { path: candidate, version };
+  }
+  return undefined;
+}
+
+const oldNode = findOldNode();
+if (oldNode === undefined) console.warn("skipping the real old-Node case: no Node older than 22.12 on PATH (the faked version case still runs)");
+
 describe.skipIf(process.platform !== "linux")("dist/bin.cjs and its caches", () => {
   let home: string;
   let registry: string;
@@ -213,6 +228,11 @@ describe.skipIf(process.platform !== "linux")("dist/bin.cjs and its caches", () 
       const answer = spawnSync(process.execPath, ["-e", script, "lint"], { encoding: "utf8" });
       expect([answer.status, answer.stdout, answer.stderr]).toEqual([2, "", `sparkport needs Node.js 22.12 or newer; this is Node.js ${old}\n`]);
     }
+  });
+
+  it.skipIf(oldNode === undefined)("a real Node older than 22.12 (on PATH) gets the one line and exit 2, never a syntax error", () => {
+    const answer = spawnSync(oldNode?.path ?? "", [CLI, "check", "8002"], { encoding: "utf8" });
+    expect([answer.status, answer.stdout, answer.stderr]).toEqual([2, "", `sparkport needs Node.js 22.12 or newer; this is Node.js ${oldNode?.version}\n`]);
   });
 
   it("this Node takes status's lean-heap flags silently, and a large status run prints nothing on stderr", () => {
