@@ -23,7 +23,7 @@ interface Step {
 
 describe("the workflow and the action, against GitHub's schemas", () => {
   it("are valid, and a broken one is not", () => {
-    for (const file of [".github/workflows/ci.yml", "action.yml"]) {
+    for (const file of [".github/workflows/ci.yml", ".github/workflows/release.yml", "action.yml"]) {
       const answer = validate(path.join(REPO_ROOT, file));
       expect([file, answer.status, answer.stdout]).toEqual([file, 0, ""]);
     }
