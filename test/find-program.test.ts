@@ -4,8 +4,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { findProgram } from "../src/io/find-program.js";
 import { nodeCommandRunner } from "../src/io/command-runner.js";
+import { skipping } from "./helpers/skip-reason.js";
 
-describe.skipIf(process.platform === "win32")("findProgram (POSIX)", () => {
+describe.skipIf(skipping(process.platform === "win32", "findProgram (POSIX)", "Windows finds programs through PATHEXT"))("findProgram (POSIX)", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "sparkport-path-"));
   const bin = path.join(dir, "bin");
   const other = path.join(dir, "other");

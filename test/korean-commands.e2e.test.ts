@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freeStablePort, startNodeServer } from "./helpers/listeners.js";
 import { runCli, type CliRun } from "./helpers/run-cli.js";
 import { ENGLISH, HANGUL, KOREAN, type Way } from "./helpers/language-ways.js";
+import { skipping } from "./helpers/skip-reason.js";
 
 // What check, doctor, allocate, request, release and set-status print around their findings, in the team's language
 // (issue 18 item 2), through the built CLI. Network safety: the registry's node `here` is 127.0.0.1, the listener
@@ -129,7 +130,7 @@ describe("check", () => {
     expect(new Set(starts)).toEqual(new Set([14]));
   });
 
-  it.skipIf(!isLinux)("says a remote probe's answer in Korean", async () => {
+  it.skipIf(skipping(!isLinux, "the Korean remote-probe case", `it probes 127.0.0.2, routed to lo only on Linux; this is ${process.platform}`))("says a remote probe's answer in Korean", async () => {
     const result = await run(ko, ["check", `far:${port + 1}`]);
     expect(result.stdout).toMatch(new RegExp(`  원격        far \\(127\\.0\\.0\\.2:${port + 1}\\): 닫힘\\(closed\\): 리스닝하는 것이 없음, \\d+ ms`));
   });

@@ -12,6 +12,7 @@ import { createScanContext, type ScanEdit } from "../src/project/scan-context.js
 import { buildModel, type Allocation } from "../src/registry/model.js";
 import { parseRegistry } from "../src/registry/parse-registry.js";
 import { runCli } from "./helpers/run-cli.js";
+import { skipping } from "./helpers/skip-reason.js";
 
 // Three nodes; FastAPI's dev and test ports on the Mac mini, ComfyUI on the desktop, MinIO backend-only.
 const REGISTRY = `version: 1
@@ -110,7 +111,7 @@ describe("lint --fix --write makes the certain edits, and only their bytes chang
   });
 
   // Needs the owner-keeping atomic writer of issue 16 (src/io/write-file-atomic.ts).
-  it.skipIf(process.getuid?.() !== 0)("a written file keeps its owner (needs root to hand the file to another user)", async () => {
+  it.skipIf(skipping(process.getuid?.() !== 0, "the file-owner case", "handing a file to another user needs root"))("a written file keeps its owner (needs root to hand the file to another user)", async () => {
     const dir = await project({ "backend/.env": FASTAPI_ENV, "backend/worker.env": "FASTAPI_URL=http://100.123.51.5:8001\n" });
     await chown(path.join(dir, "backend/worker.env"), 65534, 65534);
     await lintFix(dir, true);

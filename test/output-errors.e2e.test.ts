@@ -5,6 +5,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EXIT_UNFINISHED } from "../src/findings/exit-code.js";
 import { CLI, REPO_ROOT } from "./helpers/run-cli.js";
+import { skipping } from "./helpers/skip-reason.js";
 
 // Where the output goes is the shell's business: a reader that stops early (`| head -c10`) ends the run
 // quietly with its usual status; a write that fails (/dev/full) is one line on stderr and EXIT_UNFINISHED,
@@ -52,7 +53,7 @@ function toFullDevice(args: readonly string[]) {
   }
 }
 
-describe.skipIf(process.platform !== "linux")("output the shell cuts short or cannot take", () => {
+describe.skipIf(skipping(process.platform !== "linux", "the cut-short output tests", `they need Linux pipes and /dev/full; this is ${process.platform}`))("output the shell cuts short or cannot take", () => {
   it("a pipe closed after ten bytes (`list --json | head -c10`, `status --json | head -c10`, `list | head -c10`): no EPIPE, no trace, the usual status", async () => {
     for (const args of [
       ["--registry", large, "list", "--json"],
@@ -67,7 +68,7 @@ describe.skipIf(process.platform !== "linux")("output the shell cuts short or ca
     }
   });
 
-  it.skipIf(!existsSync("/dev/full"))("stdout on /dev/full: one line on stderr and EXIT_UNFINISHED (75), for every kind of output", () => {
+  it.skipIf(skipping(!existsSync("/dev/full"), "the /dev/full case", "no /dev/full here"))("stdout on /dev/full: one line on stderr and EXIT_UNFINISHED (75), for every kind of output", () => {
     expect(EXIT_UNFINISHED).toBe(75);
     for (const args of [["list"], ["list", "--json"], ["lint", "--no-scan"], ["lint", "--no-scan", "--format", "github"], ["--registry", large, "list", "--json"], ["--help"], ["--version"], ["explain"]]) {
       const run = toFullDevice(args);

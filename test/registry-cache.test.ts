@@ -13,6 +13,7 @@ import type { PathSegment } from "../src/registry/source-map.js";
 import { runs } from "./fuzz/fuzz-helpers.js";
 import { REPO_ROOT, runCli } from "./helpers/run-cli.js";
 import { paths, registries } from "./helpers/registry-arbitrary.js";
+import { skipping } from "./helpers/skip-reason.js";
 
 // A valid registry is cached by the CLI (keyed by the build, the path and the
 // exact bytes) so that `check` need not load the YAML parser and the schema.
@@ -209,7 +210,7 @@ describe("the registry cache folder", () => {
   });
 });
 
-describe.skipIf(process.platform !== "linux")("sparkport with its registry cache", () => {
+describe.skipIf(skipping(process.platform !== "linux", "the registry-cache CLI tests", `they read /proc for the heap flags; this is ${process.platform}`))("sparkport with its registry cache", () => {
   const registryText = (team: string) =>
     ["version: 1", "nodes:", "  here: {address: 127.0.0.1, os: linux}", "teams:", `  B: {name: ${team}, ranges: [{name: b, from: 18000, to: 18999}]}`, "environments:", "  dev: {offset: 0}", "services:", "  - {name: api, team: B, node: here, port: 18000, protocol: http, access: all-nodes, status: running}", ""].join("\n");
 

@@ -6,6 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../src/commands/run/run.js";
 import { freeStablePort, startNodeServer } from "./helpers/listeners.js";
 import { CLI, runCli } from "./helpers/run-cli.js";
+import { skipping } from "./helpers/skip-reason.js";
+
+const onWindows = process.platform === "win32";
 
 // Network safety: node `box` is 127.0.0.1; node `lan` (192.0.2.10, a documentation address) is only ever this
 // machine by SPARKPORT_NODE, and run checks its own node's ports locally: nothing is sent to it.
@@ -80,10 +83,11 @@ describe("sparkport run", () => {
 
   it("keeps the command's exit code, and 128 + the signal that ended it", async () => {
     expect((await sparkport(["run", "web", "--", process.execPath, "-e", "process.exit(3)"])).status).toBe(3);
-    expect((await sparkport(["run", "web", "--", process.execPath, "-e", "process.kill(process.pid, 'SIGTERM')"])).status).toBe(143);
+    // Windows has no signals to end a process with: TerminateProcess sets an exit code instead.
+    if (!onWindows) expect((await sparkport(["run", "web", "--", process.execPath, "-e", "process.kill(process.pid, 'SIGTERM')"])).status).toBe(143);
   });
 
-  it("passes SIGTERM and SIGINT on to the command, and ends as it does", async () => {
+  it.skipIf(skipping(onWindows, "the signal-forwarding case", "Windows has no SIGTERM or SIGINT to pass on"))("passes SIGTERM and SIGINT on to the command, and ends as it does", async () => {
     const ready = path.join(scratch, "ready");
     const caught = path.join(scratch, "caught");
     // Catches SIGTERM and exits 7; SIGINT, uncaught, ends it.
@@ -124,7 +128,7 @@ setInterval(() => {}, 1000);`;
     expect(result.check.checks[0]?.local?.holders[0]?.pid).toBe(server.pid);
   });
 
-  it("runs a program whose path has spaces, without a shell", async () => {
+  it.skipIf(skipping(onWindows, "the spaces-in-a-path case", "its program is a #!/bin/sh script"))("runs a program whose path has spaces, without a shell", async () => {
     const dir = path.join(scratch, "my tools");
     await mkdir(dir, { recursive: true });
     const script = path.join(dir, "start server.sh");
@@ -135,7 +139,7 @@ setInterval(() => {}, 1000);`;
     expect(run.stdout).toBe(`${base}|a b|$HOME|*|`);
   });
 
-  it("adds the program's own port option with --inject flag, from the table of server programs", async () => {
+  it.skipIf(skipping(onWindows, "the --inject flag case", "its stand-in programs are #!/bin/sh scripts"))("adds the program's own port option with --inject flag, from the table of server programs", async () => {
     const bin = path.join(scratch, "bin");
     await mkdir(bin, { recursive: true });
     for (const name of ["uvicorn", "next", "vite"]) {

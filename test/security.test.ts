@@ -19,6 +19,7 @@ import type { ProbeResult, TcpProber } from "../src/observe/tcp-prober.js";
 import type { JsonReport } from "../src/reporters/json.js";
 import { canConnect, freePort, freeStablePort } from "./helpers/listeners.js";
 import { REPO_ROOT, runCli, type CliRun } from "./helpers/run-cli.js";
+import { skipping } from "./helpers/skip-reason.js";
 
 // Security cases, three claims of the README made testable:
 // 1. What a registry, a project file, a pasted error or an argument holds is data: shell metacharacters in it
@@ -215,7 +216,7 @@ describe("only src/io/command-runner.ts starts processes, with execFile and an a
   });
 });
 
-describe.skipIf(!isLinux)("payloads in the registry, the project files and the arguments are data for every command", () => {
+describe.skipIf(skipping(!isLinux, "the payload tests", `they hold ports on 127.0.0.2, routed to lo only on Linux; this is ${process.platform}`))("payloads in the registry, the project files and the arguments are data for every command", () => {
   let dir: string;
   let web: number;
   let api: number;
@@ -334,7 +335,7 @@ describe.skipIf(!isLinux)("payloads in the registry, the project files and the a
   });
 });
 
-describe.skipIf(!isLinux)("doctor on a process whose command line holds payloads prints commands a shell reads back intact", () => {
+describe.skipIf(skipping(!isLinux, "the doctor payload tests", `they read command lines from /proc; this is ${process.platform}`))("doctor on a process whose command line holds payloads prints commands a shell reads back intact", () => {
   async function pythonServer(port: number, directory: string): Promise<ChildProcess> {
     const child = spawn("python3", ["-m", "http.server", String(port), "--bind", "127.0.0.1", "--directory", directory], { stdio: "ignore" });
     for (let i = 0; i < 100; i += 1) {
@@ -605,7 +606,7 @@ describe("probes go only to addresses from the registry, Tailscale's answer for 
   });
 });
 
-describe.skipIf(!isLinux)("the built CLI's --verbose lists only registry and command-line addresses (real probes, loopback only)", () => {
+describe.skipIf(skipping(!isLinux, "the --verbose address tests", `they probe 127.0.0.2, routed to lo only on Linux; this is ${process.platform}`))("the built CLI's --verbose lists only registry and command-line addresses (real probes, loopback only)", () => {
   it("status, check and doctor", async () => {
     const dir = await mkdtemp(path.join(root, "verbose-"));
     const port = base + 30;

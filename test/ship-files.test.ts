@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { CLI, REPO_ROOT } from "./helpers/run-cli.js";
+import { skipping } from "./helpers/skip-reason.js";
 
 // What the repository gives the tools teams already run: the CI workflow, the GitHub Action, the pre-commit hook.
 
@@ -52,7 +53,7 @@ describe("the GitHub Action", () => {
 
   /** The step's own script in a real bash, its inputs as the runner hands them: environment variables. */
   function runStep(cwd: string, inputs: Record<string, string>) {
-    const env = { ...process.env, NO_COLOR: "1", SPARKPORT_BIN: CLI, GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: cwd };
+    const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: "1", SPARKPORT_BIN: CLI, GITHUB_ACTIONS: "true", GITHUB_WORKSPACE: cwd };
     for (const [name, value] of Object.entries({ registry: "", strict: "false", docs: "", base: "", ...inputs })) env[`SPARKPORT_ACTION_${name.toUpperCase()}`] = value;
     return spawnSync("bash", ["-e", "-c", lintStep?.run ?? "exit 99"], { cwd, encoding: "utf8", env });
   }
@@ -63,7 +64,7 @@ describe("the GitHub Action", () => {
     expect(lintStep?.env).toMatchObject({ SPARKPORT_ACTION_REGISTRY: "${{ inputs.registry }}", SPARKPORT_ACTION_BASE: "${{ inputs.base }}" });
   });
 
-  it.skipIf(process.platform === "win32")("runs sparkport lint --format github: annotations, and a failed job on error findings", () => {
+  it.skipIf(skipping(process.platform === "win32", "the action-step case", "the step is a bash script; Windows runners run it in Git Bash, not here"))("runs sparkport lint --format github: annotations, and a failed job on error findings", () => {
     const repo = path.join(scratch, "repo");
     mkdirSync(path.join(repo, "infra"), { recursive: true });
     copyFileSync(path.join(REPO_ROOT, "test", "fixtures", "lint-duplicate-port", "ports.yaml"), path.join(repo, "infra", "ports.yaml"));

@@ -8,6 +8,7 @@ import { noPaint, type Paint } from "../src/render/paint.js";
 import { ownEscapes, terminalSafe } from "../src/render/terminal-safe.js";
 import { canConnect, freePort } from "./helpers/listeners.js";
 import { runCli } from "./helpers/run-cli.js";
+import { skipping } from "./helpers/skip-reason.js";
 
 describe("terminal-safe output", () => {
   it("keeps text, newlines and tabs; makes every other control character visible, colour codes and SGR 8 (conceal) included", () => {
@@ -56,7 +57,7 @@ describe("terminal-safe output", () => {
     }
   });
 
-  describe.skipIf(process.platform !== "linux")("SGR from a registry label or a process name (issue 16, item 20)", () => {
+  describe.skipIf(skipping(process.platform !== "linux", "the SGR-in-a-process-name tests", `they rename a process through /proc; this is ${process.platform}`))("SGR from a registry label or a process name (issue 16, item 20)", () => {
     const children: ChildProcess[] = [];
     afterAll(() => {
       for (const child of children) child.kill();

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { temporaryPid, writeFileAtomic } from "../src/io/write-file-atomic.js";
+import { skipping } from "./helpers/skip-reason.js";
 
 const folder = (): string => mkdtempSync(path.join(tmpdir(), "sparkport-atomic-"));
 const onPosix = process.platform !== "win32";
@@ -19,7 +20,7 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(dir)).toEqual(["ports.yaml"]);
   });
 
-  it.runIf(onPosix)("keeps an existing file's mode, gives a new one the mode asked for, and writes through a link", () => {
+  it.skipIf(skipping(!onPosix, "the mode and link case", "file modes and symbolic links are POSIX"))("keeps an existing file's mode, gives a new one the mode asked for, and writes through a link", () => {
     const dir = folder();
     const file = path.join(dir, "real.yaml");
     writeFileSync(file, "x");
@@ -67,7 +68,7 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(dir).sort()).toEqual([".env", `..env.${live}.ab.tmp`, `..env.local.${dead}.ab.tmp`].sort());
   });
 
-  it.runIf(process.getuid?.() === 0)("as root, keeps the replaced file's owner and group, and its set-id-free mode", () => {
+  it.skipIf(skipping(process.getuid?.() !== 0, "the owner case", "keeping another owner needs root"))("as root, keeps the replaced file's owner and group, and its set-id-free mode", () => {
     const dir = folder();
     const file = path.join(dir, "ports.yaml");
     writeFileSync(file, "x");
