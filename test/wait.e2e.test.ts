@@ -99,6 +99,26 @@ describe("sparkport wait", () => {
     expect(run.stderr).toBe("timed out after 0.7s: 1 not ready\n");
   });
 
+  it("reports the last real HTTP answer at the timeout, with a timeout shorter than one look", async () => {
+    // 503 first; after that the server holds every request unanswered, so the last look is cut short by the deadline.
+    let asked = 0;
+    const server = createServer((_, response) => {
+      asked += 1;
+      if (asked === 1) response.writeHead(503).end();
+    });
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(base + 12, "127.0.0.1", resolve));
+    const run = await sparkport(["wait", `http://127.0.0.1:${base + 12}/`, "--timeout", "1300ms", "--interval", "100ms"]);
+    server.closeAllConnections();
+    expect(run.status, run.stderr).toBe(1);
+    expect(asked).toBeGreaterThanOrEqual(2);
+    expect(run.stdout).toBe(`✖ http://127.0.0.1:${base + 12}/ not ready (last: HTTP 503)\n`);
+    expect(run.stderr).toBe("timed out after 1.3s: 1 not ready\n");
+    // Nothing listening: the refusal is the answer, never a timer's error.
+    const refused = await sparkport(["wait", `http://127.0.0.1:${base + 13}/`, "--timeout", "700ms", "--interval", "100ms"]);
+    expect(refused.stdout).toBe(`✖ http://127.0.0.1:${base + 13}/ not ready (last: ECONNREFUSED)\n`);
+  });
+
   it("with --free waits until nothing listens", async () => {
     const holder = await startNodeServer("127.0.0.1", base);
     children.push(holder);

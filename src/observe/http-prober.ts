@@ -6,7 +6,9 @@ export type HttpAnswer = { status: number } | { error: string };
 /** One GET; a redirect is an answer (3xx counts as up), never followed. */
 export async function httpGet(url: string, timeoutMs: number): Promise<HttpAnswer> {
   try {
-    const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });
+    // AbortSignal.timeout takes whole milliseconds only: a fraction throws ERR_OUT_OF_RANGE.
+    const signal = AbortSignal.timeout(Math.max(1, Math.floor(timeoutMs)));
+    const response = await fetch(url, { redirect: "manual", signal });
     await response.body?.cancel();
     return { status: response.status };
   } catch (error) {

@@ -104,17 +104,23 @@ async function waitFor(target: Target, options: Looking): Promise<WaitedTarget> 
   for (;;) {
     const left = options.deadline - now();
     if (left <= 0) return { ...target, ready: false, readyAfterMs: null, last };
-    const lookMs = Math.max(1, Math.min(LOOK_MS, left));
+    const lookMs = Math.max(1, Math.floor(Math.min(LOOK_MS, left)));
     let look: { state?: ProbeState; status?: number };
+    let said: string;
+    let unanswered: boolean;
     if (target.url !== null) {
       const answer = await httpGet(target.url, lookMs);
       look = "status" in answer ? { status: answer.status } : {};
-      last = "status" in answer ? `HTTP ${answer.status}` : answer.error;
+      said = "status" in answer ? `HTTP ${answer.status}` : answer.error;
+      unanswered = "error" in answer && answer.error === "TimeoutError";
     } else {
       const probe = await lookAt(target.host, target.port, lookMs, options.prober);
       look = { state: probe.state };
-      last = probe.state === "open" || probe.state === "closed" || probe.errorCode === undefined ? probe.state : `${probe.state} (${probe.errorCode})`;
+      said = probe.state === "open" || probe.state === "closed" || probe.errorCode === undefined ? probe.state : `${probe.state} (${probe.errorCode})`;
+      unanswered = probe.state === "filtered" && probe.errorCode === undefined;
     }
+    // A look the deadline cut short says nothing new: the report keeps the last real answer (HTTP 503, ECONNREFUSED).
+    if (!(unanswered && lookMs < LOOK_MS && last !== null)) last = said;
     if (isReady(target, look, options.free)) {
       answered?.();
       return { ...target, ready: true, readyAfterMs: Math.round(now() - options.started), last };
