@@ -164,6 +164,31 @@ setInterval(() => {}, 1000);`;
     expect(unknown.stderr).toContain('does not know how "sh" takes its port');
   });
 
+  it.skipIf(skipping(onWindows, "the written-host case", "its stand-in programs are #!/bin/sh scripts"))("keeps a host the command writes with --inject flag, and says that host", async () => {
+    const bin = path.join(scratch, "host-bin");
+    await mkdir(bin, { recursive: true });
+    for (const name of ["uvicorn", "gunicorn"]) {
+      const file = path.join(bin, name);
+      await writeFile(file, `#!/bin/sh\nprintf "%s " "$@" "HOST=$HOST"\n`);
+      await chmod(file, 0o755);
+    }
+    const env = { PATH: `${bin}${path.delimiter}${process.env["PATH"] ?? ""}`, SPARKPORT_NODE: "lan" };
+    const run = (args: string[]) => sparkport(["run", "--inject", "flag", ...args], env);
+    // api's scope alone would give 0.0.0.0: the command's own 127.0.0.1 stays, alone, and is what HOST and the banner say.
+    const uvicorn = await run(["api", "--", "uvicorn", "app:app", "--host", "127.0.0.1"]);
+    expect([uvicorn.status, uvicorn.stdout]).toEqual([0, `app:app --host 127.0.0.1 --port ${base + 10} HOST=127.0.0.1 `]);
+    expect(uvicorn.stderr).toBe(`▶ api (dev) on 127.0.0.1:${base + 10} (PORT=${base + 10})\n`);
+    expect((await run(["api", "--", "gunicorn", "-b", `127.0.0.1:${base + 10}`, "app:app"])).stdout).toBe(`-b 127.0.0.1:${base + 10} app:app HOST=127.0.0.1 `);
+    expect((await run(["api", "--", "gunicorn", "--bind=[::1]", "app:app"])).stdout).toBe(`--bind=[::1]:${base + 10} app:app HOST=::1 `);
+    expect((await run(["api", "--", "gunicorn", "app:app"])).stdout).toBe(`app:app -b 0.0.0.0:${base + 10} HOST=0.0.0.0 `);
+    const contradicts = await run(["api", "--host", "0.0.0.0", "--", "uvicorn", "app:app", "--host", "127.0.0.1"]);
+    expect([contradicts.status, contradicts.stdout]).toEqual([2, ""]);
+    expect(contradicts.stderr).toBe("sparkport: the command binds 127.0.0.1, but --host says 0.0.0.0; keep one of them\n");
+    const otherPort = await run(["api", "--", "gunicorn", "-b", "127.0.0.1:9", "app:app"]);
+    expect(otherPort.status).toBe(2);
+    expect(otherPort.stderr).toContain("the command asks for port 9");
+  });
+
   it("says what is wrong with bad input in one line: exit 2, or 127 for a command not found", async () => {
     const cases: [string[], number, string][] = [
       [["run", "wbe", "--", "true"], 2, 'sparkport: unknown service "wbe"; did you mean "web"? Known: web, api.\n'],

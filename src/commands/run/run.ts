@@ -64,8 +64,10 @@ export async function run(options: RunOptions): Promise<RunResult> {
   // A machine the registry does not recognise is taken to be the service's node: that is where it is being started.
   const here = identifyLocalNode(model.data, { env: options.thisNode, addresses: options.deps.localAddresses() }).node;
   if (here !== undefined && here !== node) throw new UsageError(runWords().otherNode(target.name, node, here));
-  const host = options.host ?? listenHost(target.allocation.access, model.data.nodes[node]?.address);
-  const injected = flag ? injectPort(options.command, target.port, host) : { args: [...options.command], env: {} };
+  const scoped = options.host ?? listenHost(target.allocation.access, model.data.nodes[node]?.address);
+  const injected = flag ? injectPort(options.command, target.port, scoped, options.host) : { args: [...options.command], env: {}, host: scoped };
+  // What the program binds: a host its own command line names wins, so HOST and the banner say that one.
+  const { host } = injected;
 
   const checked = await check({ ...options, ports: [], service: options.target, thisNode: node, remote: false });
   const environment = target.allocation.environment ?? null;
