@@ -1,11 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer, type Server } from "node:http";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { Server as NetServer } from "node:net";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { WaitResult } from "../src/commands/wait/wait.js";
-import { close, freeStablePort, startNodeServer } from "./helpers/listeners.js";
+import { close, freeStablePort, listen, startNodeServer } from "./helpers/listeners.js";
 import { runInTerminal } from "./helpers/pseudo-terminal.js";
 import { CLI, runCli } from "./helpers/run-cli.js";
 import { skipping } from "./helpers/skip-reason.js";
@@ -15,7 +16,7 @@ import { skipping } from "./helpers/skip-reason.js";
 let scratch: string;
 let base: number;
 const children: ChildProcess[] = [];
-const servers: Server[] = [];
+const servers: NetServer[] = [];
 
 beforeAll(async () => {
   scratch = await mkdtemp(path.join(tmpdir(), "sparkport-wait-"));
@@ -117,6 +118,21 @@ describe("sparkport wait", () => {
     // Nothing listening: the refusal is the answer, never a timer's error.
     const refused = await sparkport(["wait", `http://127.0.0.1:${base + 13}/`, "--timeout", "700ms", "--interval", "100ms"]);
     expect(refused.stdout).toBe(`✖ http://127.0.0.1:${base + 13}/ not ready (last: ECONNREFUSED)\n`);
+  });
+
+  it.skipIf(skipping(process.platform !== "linux", "the own-address case", "only Linux answers on all of 127.0.0.0/8"))("asks an address written out as written, even this node's own; a node's name on localhost", async () => {
+    // This node is 127.0.0.2: a server on 127.0.0.1 alone does not answer there, one on 127.0.0.2 does.
+    const own = path.join(scratch, "own");
+    await mkdir(own, { recursive: true });
+    await writeFile(path.join(own, "ports.yaml"), "version: 1\nnodes:\n  box: {address: 127.0.0.2, os: linux}\nteams: {}\nenvironments: {dev: {offset: 0}}\nservices: []\n");
+    const waitHere = (args: string[]) => runCli(["wait", "--timeout", "600ms", "--interval", "100ms", ...args], { cwd: own, env: { SPARKPORT_NODE: "box" } });
+    const loopbackOnly = await startNodeServer("127.0.0.1", base + 14);
+    children.push(loopbackOnly);
+    const written = await waitHere([`127.0.0.2:${base + 14}`]);
+    expect([written.status, written.stdout]).toEqual([1, `✖ 127.0.0.2:${base + 14} not ready (last: closed)\n`]);
+    expect((await waitHere([`box:${base + 14}`])).status).toBe(0);
+    servers.push(await listen("127.0.0.2", base + 15));
+    expect((await waitHere([`127.0.0.2:${base + 15}`])).stdout).toMatch(/ready after/);
   });
 
   it("with --free waits until nothing listens", async () => {

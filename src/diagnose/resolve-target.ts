@@ -13,6 +13,8 @@ export interface DoctorTarget {
   node: string | null;
   /** Given explicitly (URL or host:port) and not a node. */
   host: string | null;
+  /** The host as typed in a URL or host:port, a node's name or address or neither. */
+  written: string | null;
 }
 
 const DEFAULT_PORTS: Record<string, number> = { "http:": 80, "https:": 443, "redis:": 6379, "postgres:": 5432, "postgresql:": 5432 };
@@ -29,7 +31,7 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
     const port = Number(text);
     if (port < 1 || port > 65535) throw new UsageError(portInputWords().outOfRange(input));
     const allocation = byPort(model, port, null);
-    return { input, port, allocation, node: allocation?.node ?? null, host: null };
+    return { input, port, allocation, node: allocation?.node ?? null, host: null, written: null };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
     let url: URL;
@@ -42,7 +44,7 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
     const port = url.port === "" ? DEFAULT_PORTS[url.protocol] : Number(url.port);
     if (port === undefined) throw new UsageError(portInputWords().noDefaultPort(input, url.protocol));
     const node = nodeByHost(model.data.nodes, host);
-    return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null };
+    return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null, written: host };
   }
   const hostPort = /^(?:\[([^\]]+)\]|([^:\s]+)):(\d{1,5})$/.exec(text);
   if (hostPort !== null) {
@@ -50,7 +52,7 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
     const port = Number(hostPort[3]);
     if (port < 1 || port > 65535) throw new UsageError(portInputWords().outOfRange(input));
     const node = nodeByHost(model.data.nodes, host);
-    return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null };
+    return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null, written: host };
   }
   const [name, env] = text.split(/[.:/]/, 2);
   const matches = model.allocations.filter((a) => a.service.name === name);
@@ -63,5 +65,5 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
   if (allocation === undefined) {
     throw new UsageError(unknownEnvironmentText(name ?? "", env ?? "", matches.flatMap((a) => a.environment ?? [])));
   }
-  return { input, port: allocation.port, allocation, node: allocation.node, host: null };
+  return { input, port: allocation.port, allocation, node: allocation.node, host: null, written: null };
 }

@@ -2,6 +2,7 @@ import { resolveTarget } from "../../diagnose/resolve-target.js";
 import { UsageError } from "../../findings/errors.js";
 import type { ChildCommand, ChildOutcome } from "../../io/foreground-child.js";
 import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../../network/network-context.js";
+import { nodeNamed } from "../../network/node-by-host.js";
 import { httpGet } from "../../observe/http-prober.js";
 import { FAILURE_RANK, now, type ProbeResult, type ProbeState, type TcpProber } from "../../observe/tcp-prober.js";
 import type { ProbeProgress } from "../../network/probe-progress.js";
@@ -65,8 +66,10 @@ function targetOf(model: RegistryModel, input: string, network: NetworkContext, 
   const url = /^https?:\/\//i.test(input.trim()) ? input.trim() : null;
   if (url !== null && free) throw new UsageError(waitWords().freeUrl(input));
   const local = resolved.host === null && (resolved.node === null || resolved.node === network.thisNode);
-  // This machine's ports are asked on localhost: both address families, as check asks them.
-  const host = resolved.host ?? (local ? "localhost" : network.hostOf(resolved.node ?? ""));
+  // An address written out is asked as written: this node's own 100.x is not its loopback (a server may bind one only).
+  const asWritten = resolved.written !== null && nodeNamed(model.data.nodes, resolved.written) === null ? resolved.written : null;
+  // Otherwise this machine's ports are asked on localhost: both address families, as check asks them.
+  const host = asWritten ?? resolved.host ?? (local ? "localhost" : network.hostOf(resolved.node ?? ""));
   if (!local && !network.remote && !network.isLocalHost(host)) throw new UsageError(waitWords().remoteOff(input));
   // A service is shown with where it is asked; anything else as it was typed.
   const service = resolved.allocation !== null && resolved.host === null && !/^\d/.test(input) && !input.includes(":");
