@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { RunResult } from "../src/commands/run/run.js";
 import { freeStablePort, startNodeServer } from "./helpers/listeners.js";
+import { runInTerminal } from "./helpers/pseudo-terminal.js";
 import { CLI, runCli } from "./helpers/run-cli.js";
 import { skipping } from "./helpers/skip-reason.js";
 
@@ -110,6 +111,32 @@ setInterval(() => {}, 1000);`;
       expect(await ended).toBe(status);
     }
     expect(await readFile(caught, "utf8")).toBe("SIGTERM");
+  });
+
+  it.skipIf(skipping(onWindows, "the Ctrl-C case", "the pseudo-terminal is Python's pty, POSIX only"))("on a terminal, Ctrl-C reaches the command once: the terminal sends it, sparkport does not pass it on again", async () => {
+    const counted = path.join(scratch, "interrupts");
+    // Counts SIGINTs for half a second after the first, then writes the count and exits 0.
+    const program = `let n = 0;
+process.on("SIGINT", () => { n += 1; if (n === 1) setTimeout(() => { require("node:fs").writeFileSync(process.argv[1], String(n)); process.exit(0); }, 500); });
+process.stdout.write("ready\\n");
+setInterval(() => {}, 1000);`;
+    const env = { ...process.env, NO_COLOR: "1", FORCE_COLOR: undefined, SPARKPORT_NODE: "" };
+    const argv = [process.execPath, CLI, "--registry", path.join(scratch, "ports.yaml"), "run", "web", "--", process.execPath, "-e", program, counted];
+    const run = await runInTerminal(argv, env, 100, { after: "ready", keys: "\u0003" });
+    expect(run.status, run.output).toBe(0);
+    expect(await readFile(counted, "utf8")).toBe("1");
+    // Two SIGINTs close together may merge into one, so the above can pass by luck: a program in a process group of
+    // its own hears only what sparkport passes on, which from a terminal is nothing.
+    const alone = `import os, signal, sys, time
+os.setpgid(0, 0)
+heard = []
+signal.signal(signal.SIGINT, lambda *_: heard.append(1))
+print("ready", flush=True)
+time.sleep(1.5)
+open(sys.argv[1], "w").write(str(len(heard)))`;
+    const own = await runInTerminal([...argv.slice(0, -4), "python3", "-c", alone, counted], env, 100, { after: "ready", keys: "\u0003" });
+    expect(own.status, own.output).toBe(0);
+    expect(await readFile(counted, "utf8")).toBe("0");
   });
 
   it("refuses a port that is held, names the holder, and never runs the command", async () => {
