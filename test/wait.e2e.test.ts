@@ -135,6 +135,39 @@ describe("sparkport wait", () => {
     expect((await waitHere([`127.0.0.2:${base + 15}`])).stdout).toMatch(/ready after/);
   });
 
+  it("reads a service name with a dot as check and run do: an exact name wins, then NAME.ENV", async () => {
+    const dotted = path.join(scratch, "dotted");
+    await mkdir(dotted, { recursive: true });
+    await writeFile(
+      path.join(dotted, "ports.yaml"),
+      [
+        "version: 1",
+        "nodes:",
+        "  box: {address: 127.0.0.1, os: linux}",
+        "teams:",
+        `  A: {name: Team A, ranges: [{name: main, from: ${base}, to: ${base + 19}}]}`,
+        "environments:",
+        "  dev: {offset: 0}",
+        "  test: {offset: 1}",
+        "services:",
+        `  - {name: api, team: A, node: box, port: ${base + 16}, protocol: http, access: all-nodes, status: running}`,
+        `  - {name: api.v2, team: A, node: box, port: ${base + 17}, protocol: http, access: all-nodes, status: running, environments: {test: null}}`,
+        "",
+      ].join("\n"),
+    );
+    const waitThere = (target: string) => runCli(["wait", target, "--timeout", "2s", "--json"], { cwd: dotted, env: { SPARKPORT_NODE: "" } });
+    const v2 = await startNodeServer("127.0.0.1", base + 17);
+    children.push(v2);
+    const named = await waitThere("api.v2");
+    expect(named.status, named.stderr).toBe(0);
+    expect((JSON.parse(named.stdout) as WaitResult).targets[0]).toMatchObject({ label: `api.v2 (localhost:${base + 17})`, port: base + 17 });
+    const test = await startNodeServer("127.0.0.1", base + 18);
+    children.push(test);
+    const env = await waitThere("api.v2.test");
+    expect(env.status, env.stderr).toBe(0);
+    expect((JSON.parse(env.stdout) as WaitResult).targets[0]?.port).toBe(base + 18);
+  });
+
   it("with --free waits until nothing listens", async () => {
     const holder = await startNodeServer("127.0.0.1", base);
     children.push(holder);

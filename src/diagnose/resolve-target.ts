@@ -1,6 +1,6 @@
 import { UsageError } from "../findings/errors.js";
 import type { Allocation, RegistryModel } from "../registry/model.js";
-import { allocationIn } from "../registry/service-target.js";
+import { allocationIn, serviceTarget } from "../registry/service-target.js";
 import { unknownEnvironmentText, unknownNameText } from "../util/unknown-name.js";
 import { portInputWords } from "../words/port-input-words.js";
 import { unknownNameWords } from "../words/unknown-name-words.js";
@@ -54,16 +54,17 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
     const node = nodeByHost(model.data.nodes, host);
     return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null, written: host };
   }
-  const [name, env] = text.split(/[.:/]/, 2);
+  // NAME or NAME.ENV as check and run read it: an exact service name wins, dot or not (`api.v2`).
+  const { name, env } = serviceTarget(model.data.services.map((s) => s.name), text);
   const matches = model.allocations.filter((a) => a.service.name === name);
   if (matches.length === 0) {
     const names = [...new Set(model.data.services.map((s) => s.name))];
     const w = unknownNameWords();
     throw new UsageError(unknownNameText(w.noTarget(text), text, names, w.services));
   }
-  const allocation = allocationIn(model, name ?? "", env);
+  const allocation = allocationIn(model, name, env);
   if (allocation === undefined) {
-    throw new UsageError(unknownEnvironmentText(name ?? "", env ?? "", matches.flatMap((a) => a.environment ?? [])));
+    throw new UsageError(unknownEnvironmentText(name, env ?? "", matches.flatMap((a) => a.environment ?? [])));
   }
   return { input, port: allocation.port, allocation, node: allocation.node, host: null, written: null };
 }
