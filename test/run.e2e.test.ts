@@ -222,6 +222,10 @@ open(sys.argv[1], "w").write(str(len(heard)))`;
       [["run", "web.prod", "--", "true"], 2, 'sparkport: web has no environment "prod". Its environments: dev, test.\n'],
       [["run", "web", "--"], 2, "sparkport: no command to run: sparkport run web -- <command...>\n"],
       [["run", "web", "--env-name", "1PORT", "--", "true"], 2, 'sparkport: --env-name "1PORT" is not a variable name (letters, digits and _, not starting with a digit)\n'],
+      [["run", "web", "--env-name", "HOST", "--", "true"], 2, "sparkport: --env-name HOST: run sets HOST itself; give the port another name (PORT, APP_PORT)\n"],
+      [["run", "web", "--env-name", "sparkport_node", "--", "true"], 2, "sparkport: --env-name sparkport_node: run sets sparkport_node itself; give the port another name (PORT, APP_PORT)\n"],
+      [["run", "web", "--env-name", "PATH", "--", "true"], 2, "sparkport: --env-name PATH: the command needs its own PATH, a port in its place would break it; give the port another name (PORT, APP_PORT)\n"],
+      [["run", "web", "--env-name", "APP PORT", "--", "true"], 2, 'sparkport: --env-name "APP PORT" is not a variable name (letters, digits and _, not starting with a digit)\n'],
       [["run", "web", "--inject", "both", "--", "true"], 2, 'sparkport: --inject "both": use env or flag\n'],
       [["run", "web", "--", "no-such-program-here"], 127, "▶ web (dev) on 127.0.0.1:" + String(base) + ` (PORT=${base})\nsparkport: command not found: no-such-program-here\n`],
     ];

@@ -5,6 +5,8 @@ const en = {
   dashes: (command: string) => `(options of the program you start go after --: sparkport ${command} ... -- next dev -p 3000)`,
   noCommand: (target: string) => `no command to run: sparkport run ${target} -- <command...>`,
   badVariable: (name: string) => `--env-name ${JSON.stringify(name)} is not a variable name (letters, digits and _, not starting with a digit)`,
+  setByRun: (name: string) => `--env-name ${name}: run sets ${name} itself; give the port another name (PORT, APP_PORT)`,
+  neededByChild: (name: string) => `--env-name ${name}: the command needs its own ${name}, a port in its place would break it; give the port another name (PORT, APP_PORT)`,
   badInject: (given: string, known: readonly string[]) => `--inject ${JSON.stringify(given)}: use ${known.join(" or ")}`,
   otherNode: (service: string, node: string, here: string) =>
     `${service} runs on ${node}; this machine is ${here}. Start it there, or say --this-node ${node} if this is ${node}.`,
@@ -27,6 +29,8 @@ export const runWords = twin<typeof en>({
     dashes: (command) => `(시작할 프로그램의 옵션은 -- 뒤에 쓰세요: sparkport ${command} ... -- next dev -p 3000)`,
     noCommand: (target) => `실행할 명령이 없습니다: sparkport run ${target} -- <명령...>`,
     badVariable: (name) => `--env-name ${josa(JSON.stringify(name), "은/는")} 변수 이름이 아닙니다 (영문자, 숫자, _만 쓰고 숫자로 시작하지 않음)`,
+    setByRun: (name) => `--env-name ${name}: ${josa(name, "은/는")} run이 직접 설정합니다. 포트에는 다른 이름을 쓰세요 (PORT, APP_PORT)`,
+    neededByChild: (name) => `--env-name ${name}: 명령에는 원래의 ${josa(name, "이/가")} 필요하며 포트로 바꾸면 실행되지 않습니다. 포트에는 다른 이름을 쓰세요 (PORT, APP_PORT)`,
     badInject: (given, known) => `--inject ${JSON.stringify(given)}: ${known.join(" 또는 ")} 중 하나를 쓰세요`,
     otherNode: (service, node, here) =>
       `${josa(service, "은/는")} ${node}에서 실행됩니다. 이 머신은 ${here}입니다. ${node}에서 시작하거나, 이 머신이 ${node}라면 --this-node ${node}를 붙이세요.`,

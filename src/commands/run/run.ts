@@ -43,6 +43,10 @@ export interface RunResult {
 }
 
 const VARIABLE = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Set by run itself: the port would overwrite one of them, or they it. */
+const SET_BY_RUN = ["HOST", "SPARKPORT_SERVICE", "SPARKPORT_NODE", "SPARKPORT_ENV"];
+/** What the command needs to start at all: a port number in their place breaks it. */
+const NEEDED_BY_CHILD = ["PATH", "HOME", "PWD", "SHELL", "PATHEXT", "SYSTEMROOT", "COMSPEC"];
 const INJECT = ["env", "flag"] as const;
 
 function readInput(options: RunOptions): { envName: string; flag: boolean } {
@@ -50,6 +54,10 @@ function readInput(options: RunOptions): { envName: string; flag: boolean } {
   if (options.command.length === 0 || options.command[0] === "") throw new UsageError(w.noCommand(options.target));
   const envName = options.envName ?? "PORT";
   if (!VARIABLE.test(envName)) throw new UsageError(w.badVariable(envName));
+  // Windows reads Path as PATH: compared without case everywhere.
+  const upper = envName.toUpperCase();
+  if (SET_BY_RUN.includes(upper)) throw new UsageError(w.setByRun(envName));
+  if (NEEDED_BY_CHILD.includes(upper)) throw new UsageError(w.neededByChild(envName));
   const inject = options.inject ?? "env";
   if (!INJECT.some((i) => i === inject)) throw new UsageError(w.badInject(inject, INJECT));
   return { envName, flag: inject === "flag" };
