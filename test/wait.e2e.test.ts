@@ -168,6 +168,24 @@ describe("sparkport wait", () => {
     expect((JSON.parse(env.stdout) as WaitResult).targets[0]?.port).toBe(base + 18);
   });
 
+  it("asks a URL with a user and password by basic auth, and never shows the password", async () => {
+    const expected = `Basic ${Buffer.from("ops:s@cret", "utf8").toString("base64")}`;
+    const server = createServer((request, response) => response.writeHead(request.headers.authorization === expected ? 200 : 401).end());
+    servers.push(server);
+    await new Promise<void>((resolve) => server.listen(base + 19, "127.0.0.1", resolve));
+    const ok = await sparkport(["wait", `http://ops:s%40cret@127.0.0.1:${base + 19}/health`]);
+    expect(ok.status, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(new RegExp(`^✔ http://ops:\\*\\*\\*@127\\.0\\.0\\.1:${base + 19}/health ready after`));
+    const wrong = await sparkport(["wait", `http://ops:wr0ng@127.0.0.1:${base + 19}/health`, "--timeout", "500ms", "--json"]);
+    expect(wrong.status).toBe(1);
+    expect(wrong.stdout).not.toContain("wr0ng");
+    expect(JSON.parse(wrong.stdout) as WaitResult).toMatchObject({
+      targets: [{ input: `http://ops:***@127.0.0.1:${base + 19}/health`, url: `http://ops:***@127.0.0.1:${base + 19}/health`, last: "HTTP 401" }],
+    });
+    const bad = await sparkport(["wait", "--free", `http://ops:wr0ng@127.0.0.1:${base + 19}/`]);
+    expect([bad.status, bad.stderr.includes("wr0ng")]).toEqual([2, false]);
+  });
+
   it("with --free waits until nothing listens", async () => {
     const holder = await startNodeServer("127.0.0.1", base);
     children.push(holder);

@@ -1,6 +1,7 @@
 import { UsageError } from "../findings/errors.js";
 import type { Allocation, RegistryModel } from "../registry/model.js";
 import { allocationIn, serviceTarget } from "../registry/service-target.js";
+import { maskSecrets } from "../util/mask-secrets.js";
 import { unknownEnvironmentText, unknownNameText } from "../util/unknown-name.js";
 import { portInputWords } from "../words/port-input-words.js";
 import { unknownNameWords } from "../words/unknown-name-words.js";
@@ -38,11 +39,11 @@ export function resolveTarget(model: RegistryModel, input: string): DoctorTarget
     try {
       url = new URL(text);
     } catch {
-      throw new UsageError(portInputWords().notUrl(input));
+      throw new UsageError(portInputWords().notUrl(maskSecrets(input)));
     }
     const host = url.hostname.replace(/^\[|\]$/g, "");
     const port = url.port === "" ? DEFAULT_PORTS[url.protocol] : Number(url.port);
-    if (port === undefined) throw new UsageError(portInputWords().noDefaultPort(input, url.protocol));
+    if (port === undefined) throw new UsageError(portInputWords().noDefaultPort(maskSecrets(input), url.protocol));
     const node = nodeByHost(model.data.nodes, host);
     return { input, port, allocation: byPort(model, port, node), node, host: node === null ? host : null, written: host };
   }

@@ -3,11 +3,12 @@ import { UsageError } from "../../findings/errors.js";
 import type { ChildCommand, ChildOutcome } from "../../io/foreground-child.js";
 import { prepareNetwork, type NetworkContext, type OccupancyOptions } from "../../network/network-context.js";
 import { nodeNamed } from "../../network/node-by-host.js";
-import { httpGet } from "../../observe/http-prober.js";
+import { httpGet, withCredentials, type HttpRequest } from "../../observe/http-prober.js";
 import { FAILURE_RANK, now, type ProbeResult, type ProbeState, type TcpProber } from "../../observe/tcp-prober.js";
 import type { ProbeProgress } from "../../network/probe-progress.js";
 import { buildModel, type RegistryModel } from "../../registry/model.js";
 import { openRegistry } from "../../registry/open-registry.js";
+import { maskSecrets } from "../../util/mask-secrets.js";
 import { parseDuration } from "../../util/parse-duration.js";
 import { waitWords } from "../../words/wait-words.js";
 
@@ -61,9 +62,18 @@ const LOOK_MS = 2_000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-function targetOf(model: RegistryModel, input: string, network: NetworkContext, free: boolean): Target {
-  const resolved = resolveTarget(model, input);
-  const url = /^https?:\/\//i.test(input.trim()) ? input.trim() : null;
+/** What is shown (a URL's password masked) and, for a URL, what is asked (the password in a header). */
+interface Asked {
+  target: Target;
+  request: HttpRequest | null;
+}
+
+function targetOf(model: RegistryModel, given: string, network: NetworkContext, free: boolean): Asked {
+  const resolved = resolveTarget(model, given);
+  const request = /^https?:\/\//i.test(given.trim()) ? withCredentials(given.trim()) : null;
+  // From here on the input is shown only masked: labels, JSON, errors, the progress line.
+  const input = maskSecrets(given);
+  const url = request === null ? null : input.trim();
   if (url !== null && free) throw new UsageError(waitWords().freeUrl(input));
   const local = resolved.host === null && (resolved.node === null || resolved.node === network.thisNode);
   // An address written out is asked as written: this node's own 100.x is not its loopback (a server may bind one only).
@@ -74,7 +84,8 @@ function targetOf(model: RegistryModel, input: string, network: NetworkContext, 
   // A service is shown with where it is asked; anything else as it was typed.
   const service = resolved.allocation !== null && resolved.host === null && !/^\d/.test(input) && !input.includes(":");
   const address = `${host.includes(":") ? `[${host}]` : host}:${resolved.port}`;
-  return { input, label: service ? `${input.trim()} (${address})` : input.trim(), kind: url === null ? "tcp" : "http", host, port: resolved.port, url };
+  const label = service ? `${input.trim()} (${address})` : input.trim();
+  return { target: { input, label, kind: url === null ? "tcp" : "http", host, port: resolved.port, url }, request };
 }
 
 function isReady(target: Target, look: { state?: ProbeState; status?: number }, free: boolean): boolean {
@@ -101,7 +112,7 @@ async function lookAt(host: string, port: number, lookMs: number, prober: TcpPro
   return answers.reduce((best, answer) => (FAILURE_RANK[answer.state] > FAILURE_RANK[best.state] ? answer : best));
 }
 
-async function waitFor(target: Target, options: Looking): Promise<WaitedTarget> {
+async function waitFor({ target, request }: Asked, options: Looking): Promise<WaitedTarget> {
   const answered = options.progress?.waitingOn(target.label);
   let last: string | null = null;
   for (;;) {
@@ -111,8 +122,8 @@ async function waitFor(target: Target, options: Looking): Promise<WaitedTarget> 
     let look: { state?: ProbeState; status?: number };
     let said: string;
     let unanswered: boolean;
-    if (target.url !== null) {
-      const answer = await httpGet(target.url, lookMs);
+    if (request !== null) {
+      const answer = await httpGet(request, lookMs);
       look = "status" in answer ? { status: answer.status } : {};
       said = "status" in answer ? `HTTP ${answer.status}` : answer.error;
       unanswered = "error" in answer && answer.error === "TimeoutError";
