@@ -82,6 +82,16 @@ describe("sparkport run", () => {
     expect((await readReport(api)).env).toMatchObject({ PORT: String(base + 10), HOST: "0.0.0.0", SPARKPORT_NODE: "lan", SPARKPORT_ENV: "dev" });
   });
 
+  it("takes --host as an IPv6 address, bracketed or not, and shows it in brackets with the port", async () => {
+    for (const given of ["::1", "[::1]"]) {
+      const out = path.join(scratch, "v6-vars.json");
+      const run = await sparkport(["run", "web", "--host", given, "--", process.execPath, "-e", REPORTER, out]);
+      expect(run.status, run.stderr).toBe(0);
+      expect((await readReport(out)).env["HOST"]).toBe("::1");
+      expect(run.stderr).toBe(`▶ web (dev) on [::1]:${base} (PORT=${base})\n`);
+    }
+  });
+
   it("keeps the command's exit code, and 128 + the signal that ended it", async () => {
     expect((await sparkport(["run", "web", "--", process.execPath, "-e", "process.exit(3)"])).status).toBe(3);
     // Windows has no signals to end a process with: TerminateProcess sets an exit code instead.
@@ -226,6 +236,9 @@ open(sys.argv[1], "w").write(str(len(heard)))`;
       [["run", "web", "--env-name", "sparkport_node", "--", "true"], 2, "sparkport: --env-name sparkport_node: run sets sparkport_node itself; give the port another name (PORT, APP_PORT)\n"],
       [["run", "web", "--env-name", "PATH", "--", "true"], 2, "sparkport: --env-name PATH: the command needs its own PATH, a port in its place would break it; give the port another name (PORT, APP_PORT)\n"],
       [["run", "web", "--env-name", "APP PORT", "--", "true"], 2, 'sparkport: --env-name "APP PORT" is not a variable name (letters, digits and _, not starting with a digit)\n'],
+      [["run", "web", "--host", "", "--", "true"], 2, 'sparkport: --host "" is not an address to listen on: give an IP address (0.0.0.0, 127.0.0.1, ::1) or a host name\n'],
+      [["run", "web", "--host", "local host", "--", "true"], 2, 'sparkport: --host "local host" is not an address to listen on: give an IP address (0.0.0.0, 127.0.0.1, ::1) or a host name\n'],
+      [["run", "web", "--host", "224.0.0.1", "--", "true"], 2, 'sparkport: --host "224.0.0.1" is not an address to listen on: give an IP address (0.0.0.0, 127.0.0.1, ::1) or a host name\n'],
       [["run", "web", "--inject", "both", "--", "true"], 2, 'sparkport: --inject "both": use env or flag\n'],
       [["run", "web", "--", "no-such-program-here"], 127, "▶ web (dev) on 127.0.0.1:" + String(base) + ` (PORT=${base})\nsparkport: command not found: no-such-program-here\n`],
     ];

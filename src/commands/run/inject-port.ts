@@ -2,6 +2,7 @@ import { optionValues, setOption } from "../../command-line/set-option.js";
 import { UsageError } from "../../findings/errors.js";
 import { locateProgram } from "../../programs/locate-program.js";
 import type { ServerProgram } from "../../programs/server-programs.js";
+import { hostPort } from "../../util/host-port.js";
 import { runWords } from "../../words/run-words.js";
 
 export interface Injected {
@@ -27,8 +28,6 @@ function writtenPorts(words: readonly string[], from: number, program: ServerPro
   const addresses = optionValues(words, from, program.bind ?? []).map((value) => ADDRESS.exec(value)?.[1]);
   return [...optionValues(words, from, program.port), ...addresses].flatMap((value) => (value === undefined || !/^\d+$/.test(value) ? [] : [Number(value)]));
 }
-
-const hostPort = (host: string, port: number): string => `${host.includes(":") ? `[${host}]` : host}:${port}`;
 
 /** The host the command line already gives (`--host 127.0.0.1`, `-b 127.0.0.1:8000`), which the program will use. */
 function writtenHost(words: readonly string[], from: number, program: ServerProgram, address: string | undefined): string | undefined {

@@ -6,6 +6,7 @@ import { listenHost } from "../../registry/listen-host.js";
 import { buildModel } from "../../registry/model.js";
 import { openRegistry } from "../../registry/open-registry.js";
 import { serviceArgument } from "../../registry/service-argument.js";
+import { unusableAddressReason } from "../../rules/registry/invalid-node-address.js";
 import { runWords } from "../../words/run-words.js";
 import { check, type CheckResult } from "../check/check.js";
 import { injectPort } from "./inject-port.js";
@@ -49,6 +50,15 @@ const SET_BY_RUN = ["HOST", "SPARKPORT_SERVICE", "SPARKPORT_NODE", "SPARKPORT_EN
 const NEEDED_BY_CHILD = ["PATH", "HOME", "PWD", "SHELL", "PATHEXT", "SYSTEMROOT", "COMSPEC"];
 const INJECT = ["env", "flag"] as const;
 
+/** `--host`: an address a server can listen on (any address, 0.0.0.0 and ::, included); `[::1]` is `::1`. */
+function listenAddress(given: string | undefined): string | undefined {
+  if (given === undefined) return undefined;
+  const host = given.replace(/^\[(.*)\]$/, "$1");
+  const reason = unusableAddressReason(host);
+  if (host === "" || (reason !== undefined && reason !== "unspecified")) throw new UsageError(runWords().badHost(given));
+  return host;
+}
+
 function readInput(options: RunOptions): { envName: string; flag: boolean } {
   const w = runWords();
   if (options.command.length === 0 || options.command[0] === "") throw new UsageError(w.noCommand(options.target));
@@ -66,14 +76,15 @@ function readInput(options: RunOptions): { envName: string; flag: boolean } {
 /** `check --service` on the service's own port, then the command with PORT and HOST set; never on another port. */
 export async function run(options: RunOptions): Promise<RunResult> {
   const { envName, flag } = readInput(options);
+  const chosen = listenAddress(options.host);
   const model = buildModel(await openRegistry(options));
   const target = serviceArgument(model, options.target);
   const { node } = target.allocation;
   // A machine the registry does not recognise is taken to be the service's node: that is where it is being started.
   const here = identifyLocalNode(model.data, { env: options.thisNode, addresses: options.deps.localAddresses() }).node;
   if (here !== undefined && here !== node) throw new UsageError(runWords().otherNode(target.name, node, here));
-  const scoped = options.host ?? listenHost(target.allocation.access, model.data.nodes[node]?.address);
-  const injected = flag ? injectPort(options.command, target.port, scoped, options.host) : { args: [...options.command], env: {}, host: scoped };
+  const scoped = chosen ?? listenHost(target.allocation.access, model.data.nodes[node]?.address);
+  const injected = flag ? injectPort(options.command, target.port, scoped, chosen) : { args: [...options.command], env: {}, host: scoped };
   // What the program binds: a host its own command line names wins, so HOST and the banner say that one.
   const { host } = injected;
 

@@ -8,6 +8,7 @@ import { FAILURE_RANK, now, type ProbeResult, type ProbeState, type TcpProber } 
 import type { ProbeProgress } from "../../network/probe-progress.js";
 import { buildModel, type RegistryModel } from "../../registry/model.js";
 import { openRegistry } from "../../registry/open-registry.js";
+import { hostPort } from "../../util/host-port.js";
 import { maskSecrets } from "../../util/mask-secrets.js";
 import { parseDuration } from "../../util/parse-duration.js";
 import { waitWords } from "../../words/wait-words.js";
@@ -83,7 +84,7 @@ function targetOf(model: RegistryModel, given: string, network: NetworkContext, 
   if (!local && !network.remote && !network.isLocalHost(host)) throw new UsageError(waitWords().remoteOff(input));
   // A service is shown with where it is asked; anything else as it was typed.
   const service = resolved.allocation !== null && resolved.host === null && !/^\d/.test(input) && !input.includes(":");
-  const address = `${host.includes(":") ? `[${host}]` : host}:${resolved.port}`;
+  const address = hostPort(host, resolved.port);
   const label = service ? `${input.trim()} (${address})` : input.trim();
   return { target: { input, label, kind: url === null ? "tcp" : "http", host, port: resolved.port, url }, request };
 }
