@@ -239,6 +239,7 @@ open(sys.argv[1], "w").write(str(len(heard)))`;
       [["run", "web", "--host", "", "--", "true"], 2, 'sparkport: --host "" is not an address to listen on: give an IP address (0.0.0.0, 127.0.0.1, ::1) or a host name\n'],
       [["run", "web", "--host", "local host", "--", "true"], 2, 'sparkport: --host "local host" is not an address to listen on: give an IP address (0.0.0.0, 127.0.0.1, ::1) or a host name\n'],
       [["run", "web", "--host", "224.0.0.1", "--", "true"], 2, 'sparkport: --host "224.0.0.1" is not an address to listen on: give an IP address (0.0.0.0, 127.0.0.1, ::1) or a host name\n'],
+      [["run", "web", "--this-node", "bxo", "--", "true"], 2, 'sparkport: unknown node "bxo" (this machine, from --this-node or SPARKPORT_NODE); did you mean "box"? Known: box, lan.\n'],
       [["run", "web", "--inject", "both", "--", "true"], 2, 'sparkport: --inject "both": use env or flag\n'],
       [["run", "web", "--", "no-such-program-here"], 127, "▶ web (dev) on 127.0.0.1:" + String(base) + ` (PORT=${base})\nsparkport: command not found: no-such-program-here\n`],
     ];

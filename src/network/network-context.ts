@@ -67,6 +67,11 @@ const isIpv4 = (s: string): boolean => /^\d+\.\d+\.\d+\.\d+$/.test(s);
 const tailscaleNameOf = (node: { address: string; tailscale?: string | undefined }): string | undefined =>
   node.tailscale ?? (isIpv4(node.address) || node.address.includes(":") ? undefined : node.address);
 
+/** --this-node or SPARKPORT_NODE must name a node of the registry (empty is unset), with the close name when one is. */
+export function requireThisNode(model: RegistryModel, thisNode: string | undefined): void {
+  requireKnown("node", thisNode === "" ? undefined : thisNode, Object.keys(model.data.nodes), unknownNameWords().thisMachine);
+}
+
 /** A node's Tailscale host name is resolved through `tailscale status --json`; other addresses are used as declared. */
 export async function prepareNetwork(model: RegistryModel, options: OccupancyOptions & { tailscale?: TailscaleReading }): Promise<NetworkContext> {
   const notes: Finding[] = [];
@@ -99,7 +104,7 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
     const ips = status === undefined || tailscaleName === undefined ? [] : resolveTailscaleName(status, tailscaleName);
     if (ips.length > 0) resolved.set(name, ips);
   }
-  requireKnown("node", options.thisNode === "" ? undefined : options.thisNode, Object.keys(model.data.nodes), unknownNameWords().thisMachine);
+  requireThisNode(model, options.thisNode);
   const addresses = options.deps.localAddresses();
   const thisNode = identifyLocalNode(model.data, { env: options.thisNode, addresses, resolved }).node ?? null;
   const hostOf = (node: string): string => {

@@ -1,6 +1,6 @@
 import { UsageError } from "../../findings/errors.js";
 import type { ChildCommand, ChildOutcome } from "../../io/foreground-child.js";
-import type { OccupancyOptions } from "../../network/network-context.js";
+import { requireThisNode, type OccupancyOptions } from "../../network/network-context.js";
 import { identifyLocalNode } from "../../observe/local-node.js";
 import { listenHost } from "../../registry/listen-host.js";
 import { buildModel } from "../../registry/model.js";
@@ -81,6 +81,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   const target = serviceArgument(model, options.target);
   const { node } = target.allocation;
   // A machine the registry does not recognise is taken to be the service's node: that is where it is being started.
+  requireThisNode(model, options.thisNode);
   const here = identifyLocalNode(model.data, { env: options.thisNode, addresses: options.deps.localAddresses() }).node;
   if (here !== undefined && here !== node) throw new UsageError(runWords().otherNode(target.name, node, here));
   const scoped = chosen ?? listenHost(target.allocation.access, model.data.nodes[node]?.address);
