@@ -191,6 +191,10 @@ open(sys.argv[1], "w").write(str(len(heard)))`;
     expect((await run(["api", "--", "next", "dev"], { SPARKPORT_NODE: "lan" })).stdout).toBe(`dev -p ${base + 10} `);
     // Its own port already written, the same: kept as it is.
     expect((await run(["web", "--", "vite", "--port", String(base)])).stdout).toBe(`--port ${base} --host 127.0.0.1 --strictPort `);
+    // The attached short form, as getopt reads it: the same port kept, another refused.
+    expect((await run(["api", "--", "next", "dev", `-p${base + 10}`], { SPARKPORT_NODE: "lan" })).stdout).toBe(`dev -p${base + 10} `);
+    const attached = await run(["api", "--", "next", "dev", "-p3000"], { SPARKPORT_NODE: "lan" });
+    expect([attached.status, attached.stderr]).toEqual([2, expect.stringContaining("the command asks for port 3000")]);
     const other = await run(["web", "--", "vite", "--port=5173"]);
     expect(other.status).toBe(2);
     expect(other.stderr).toBe(
@@ -216,6 +220,7 @@ open(sys.argv[1], "w").write(str(len(heard)))`;
     expect([uvicorn.status, uvicorn.stdout]).toEqual([0, `app:app --host 127.0.0.1 --port ${base + 10} HOST=127.0.0.1 `]);
     expect(uvicorn.stderr).toBe(`▶ api (dev) on 127.0.0.1:${base + 10} (PORT=${base + 10})\n`);
     expect((await run(["api", "--", "gunicorn", "-b", `127.0.0.1:${base + 10}`, "app:app"])).stdout).toBe(`-b 127.0.0.1:${base + 10} app:app HOST=127.0.0.1 `);
+    expect((await run(["api", "--", "gunicorn", `-b127.0.0.1:${base + 10}`, "app:app"])).stdout).toBe(`-b127.0.0.1:${base + 10} app:app HOST=127.0.0.1 `);
     expect((await run(["api", "--", "gunicorn", "--bind=[::1]", "app:app"])).stdout).toBe(`--bind=[::1]:${base + 10} app:app HOST=::1 `);
     expect((await run(["api", "--", "gunicorn", "app:app"])).stdout).toBe(`app:app -b 0.0.0.0:${base + 10} HOST=0.0.0.0 `);
     const contradicts = await run(["api", "--host", "0.0.0.0", "--", "uvicorn", "app:app", "--host", "127.0.0.1"]);

@@ -7,8 +7,12 @@ export interface OptionSpec {
   replaceOnly?: boolean;
 }
 
+/** `-p3000`: a one-letter option with its value attached, as getopt reads it. */
+const attachedTo = (word: string, names: readonly string[]): string | undefined =>
+  names.find((name) => /^-[^-]$/.test(name) && word.length > name.length && word.startsWith(name));
+
 const isOption = (word: string, names: readonly string[]): boolean =>
-  names.some((name) => word === name || (name.startsWith("--") && word.startsWith(`${name}=`)));
+  names.some((name) => word === name || (name.startsWith("--") && word.startsWith(`${name}=`))) || attachedTo(word, names) !== undefined;
 
 /** Set everywhere it appears after `from`, or added once. */
 export function setOption(words: readonly string[], from: number, spec: OptionSpec): string[] {
@@ -24,8 +28,12 @@ export function setOption(words: readonly string[], from: number, spec: OptionSp
       j++;
     } else {
       const long = spec.names.find((name) => name.startsWith("--") && word.startsWith(`${name}=`));
+      const short = attachedTo(word, spec.names);
       if (long !== undefined) {
         out[j] = `${long}=${spec.value}`;
+        found = true;
+      } else if (short !== undefined) {
+        out[j] = `${short}${spec.value}`;
         found = true;
       }
     }
@@ -36,7 +44,7 @@ export function setOption(words: readonly string[], from: number, spec: OptionSp
   return out;
 }
 
-/** The values given to these options after `from`: `--port 8000`, `--port=8000`. */
+/** The values given to these options after `from`: `--port 8000`, `--port=8000`, `-p8000`. */
 export function optionValues(words: readonly string[], from: number, names: readonly string[]): string[] {
   const found: string[] = [];
   for (let j = from; j < words.length; j++) {
@@ -45,6 +53,8 @@ export function optionValues(words: readonly string[], from: number, names: read
     if (names.includes(word) && next !== undefined && !next.startsWith("-")) found.push(next);
     const long = names.find((name) => name.startsWith("--") && word.startsWith(`${name}=`));
     if (long !== undefined) found.push(word.slice(long.length + 1));
+    const short = attachedTo(word, names);
+    if (short !== undefined) found.push(word.slice(short.length));
   }
   return found;
 }
