@@ -303,12 +303,17 @@ describe("sparkport move fastapi --port NEW", () => {
       [["fastapi", "--port", "3005"], ["port-outside-team-range  3005 is outside team B's ranges (20000-32999)", "port-outside-team-range  3006 is outside team B's ranges"]],
       [["fastapi.test", "--port", "5432"], ["allocate-locked  5432 is the locked port of PostgreSQL (team A) on macmini"]],
       // Staging onto test's port, which does not move with it.
-      [["fastapi.staging", "--port", String(OLD + 1)], [`port-allocated  ${OLD + 1} is allocated to FastAPI (test)`]],
+      [
+        ["fastapi.staging", "--port", String(OLD + 1)],
+        [`port-allocated  ${OLD + 1} is allocated to FastAPI (test)`, "fix: move to another port: `sparkport next --team TEAM` lists the team's free ones"],
+      ],
     ];
     for (const [args, messages] of cases) {
       const run = await sparkport(dir, ["move", ...args]);
       expect(run.status, args.join(" ")).toBe(1);
       for (const message of messages) expect(run.stdout, args.join(" ")).toContain(message);
+      // allocate's way out, not move's: move has no port to leave out.
+      expect(run.stdout).not.toMatch(/leave out --port|leave --port out/);
       expect(run.stdout).toContain("nothing was written");
     }
     expect(await tree(dir)).toEqual(before);

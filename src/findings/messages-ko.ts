@@ -316,7 +316,9 @@ export const messagesKo: KoreanMessages = {
     explain: "레지스트리에서 이 포트는 한 서비스에 할당되어 있습니다.",
     message: (a) => `${a.port} 포트는 ${a.node} 노드에서 ${a.team}팀의 ${koOwner(a.owner)}에 할당되어 있습니다`,
     fix: (a) =>
-      a.allocating === true
+      a.moving === true
+        ? "다른 포트로 옮기세요. `sparkport next --team TEAM` 명령이 팀의 빈 포트를 보여 줍니다"
+        : a.allocating === true
         ? "--port를 빼면 팀 범위의 다음 빈 포트를 받습니다. 다른 포트를 고르려면 `sparkport next --team TEAM` 명령으로 빈 포트를 보세요"
         : "다른 포트를 쓰거나(아래 다음 빈 포트 참고), 그 서비스를 시작하는 중이라면 --service NAME을 붙이세요",
   },
@@ -333,7 +335,9 @@ export const messagesKo: KoreanMessages = {
     explain: "이 포트는 계획된 서비스를 위해 예약되어 있습니다. allocate는 그 예약을 서비스로 바꿀 때만 이 포트를 가져갑니다.",
     message: (a) => `${a.port} 포트는 ${a.reservation}용으로 예약되어 있습니다 (우선순위 ${koPriority(a.priority)})`,
     fix: (a) =>
-      `이 예약이 ${josa(a.service, "을/를")} 위한 것이라면 --from-reservation ${josa(a.name, "을/를")} 붙이세요 (같은 편집에서 예약이 ${josa(a.service, "으로/로")} 바뀝니다). 아니라면 --port를 빼고 다음 빈 포트를 받으세요`,
+      a.moving === true
+        ? `다른 포트로 옮기세요(\`sparkport next --team TEAM\` 명령이 팀의 빈 포트를 보여 줍니다). 예약이 더는 필요 없다면 먼저 해제하세요 (\`sparkport release ${a.name}\`)`
+        : `이 예약이 ${josa(a.service, "을/를")} 위한 것이라면 --from-reservation ${josa(a.name, "을/를")} 붙이세요 (같은 편집에서 예약이 ${josa(a.service, "으로/로")} 바뀝니다). 아니라면 --port를 빼고 다음 빈 포트를 받으세요`,
   },
   "port-outside-team-range": {
     explain: "이 포트는 호출한 팀의 범위 밖에 있습니다.",

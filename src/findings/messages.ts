@@ -316,13 +316,15 @@ export const messages = {
   }),
 
   // Verdicts of `check` and `next` on one port.
-  "port-allocated": entry<{ port: number; owner: string; team: string; node: string; allocating?: boolean }>({
+  "port-allocated": entry<{ port: number; owner: string; team: string; node: string; allocating?: boolean; moving?: boolean }>({
     explain: "The port is allocated in the registry to a service.",
     message: (a) => `${a.port} is allocated to ${a.owner} of team ${a.team} on ${a.node}`,
     fix: (a) =>
-      a.allocating === true
-        ? "leave out --port to take the next free port in the team's ranges, or choose another (`sparkport next --team TEAM` lists them)"
-        : "take another port (see the next free port below), or pass --service NAME if you are starting that service",
+      a.moving === true
+        ? "move to another port: `sparkport next --team TEAM` lists the team's free ones"
+        : a.allocating === true
+          ? "leave out --port to take the next free port in the team's ranges, or choose another (`sparkport next --team TEAM` lists them)"
+          : "take another port (see the next free port below), or pass --service NAME if you are starting that service",
   }),
   "port-allocated-elsewhere": entry<{ port: number; owner: string; node: string }>({
     explain: "The port is allocated to a service on another node; two nodes may share a port number, but people may mix them up.",
@@ -333,10 +335,13 @@ export const messages = {
     message: (a) => `${a.port} is reserved for ${a.reservation} (${a.priority} priority)`,
     fix: () => "take another port, or pass --service NAME if you are starting that service",
   }),
-  "allocate-reserved": entry<{ port: number; reservation: string; name: string; priority: string; service: string }>({
+  "allocate-reserved": entry<{ port: number; reservation: string; name: string; priority: string; service: string; moving?: boolean }>({
     explain: "The port is reserved for a planned service; allocate takes it only by turning that reservation into the service.",
     message: (a) => `${a.port} is reserved for ${a.reservation} (${a.priority} priority)`,
-    fix: (a) => `if ${a.service} is what the reservation was for, add --from-reservation ${a.name} (the reservation becomes ${a.service} in the same edit); otherwise leave --port out to take the next free port`,
+    fix: (a) =>
+      a.moving === true
+        ? `move to another port (\`sparkport next --team TEAM\` lists the team's free ones), or release the reservation first (\`sparkport release ${a.name}\`) if it is no longer wanted`
+        : `if ${a.service} is what the reservation was for, add --from-reservation ${a.name} (the reservation becomes ${a.service} in the same edit); otherwise leave --port out to take the next free port`,
   }),
   "port-outside-team-range": entry<{ port: number; team: string; ranges: string[] }>({
     explain: "The port is outside the caller's team ranges.",

@@ -27,6 +27,8 @@ export interface PortsAsked {
   outsideRangeAllowed: boolean;
   /** The reservation being taken over: its port is no refusal. */
   reservation?: Reservation | undefined;
+  /** `move` asks: the fix texts say move's way out, not allocate's (leave out --port). */
+  moving?: boolean;
   /** Allocations that give up their port in the same change (a move): theirs is no refusal. */
   leaving?: ((allocation: Allocation) => boolean) | undefined;
 }
@@ -43,6 +45,7 @@ export async function checkPorts(model: RegistryModel, network: NetworkContext, 
   const refusals: Finding[] = [];
   const checks: AllocationCheck[] = [];
   const ranges = placingRanges(model, team);
+  const moving = asked.moving === true ? { moving: true } : {};
   const reservedFor = (p: number) => (data.reservations ?? []).find((r) => r.port === p && (r.node === undefined || r.node === node) && r !== asked.reservation);
 
   for (const [env, p] of Object.entries(asked.ports)) {
@@ -57,11 +60,11 @@ export async function checkPorts(model: RegistryModel, network: NetworkContext, 
     if (taken !== undefined) {
       const args = { port: p, owner: taken.label, team: taken.service.team, node: taken.node };
       if (taken.service.locked === true) refusals.push(makeFinding("allocate-locked", "error", args, model.at(taken.path)));
-      else refusals.push(makeFinding("port-allocated", "error", { ...args, allocating: true }, model.at(taken.path)));
+      else refusals.push(makeFinding("port-allocated", "error", { ...args, allocating: true, ...moving }, model.at(taken.path)));
     }
     const reserved = reservedFor(p);
     if (reserved !== undefined) {
-      const args = { port: p, reservation: reserved.label ?? reserved.name, name: reserved.name, priority: reserved.priority, service };
+      const args = { port: p, reservation: reserved.label ?? reserved.name, name: reserved.name, priority: reserved.priority, service, ...moving };
       refusals.push(makeFinding("allocate-reserved", "error", args, file));
     }
   }

@@ -113,6 +113,7 @@ async function planMove(model: RegistryModel, network: NetworkContext, moving: M
     // The service's own recorded exception holds wherever its port goes, as lint reads it.
     outsideRangeAllowed: (service.exceptions ?? []).some((e) => e.rule === "outside-team-range"),
     leaving: (a) => moving.leaving.includes(a),
+    moving: true,
   });
   return { ...plan, refusals, checks };
 }
