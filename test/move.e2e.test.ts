@@ -351,6 +351,18 @@ describe("sparkport move SERVICE.ENV moves that environment's own port", () => {
   });
 });
 
+describe("sparkport move SERVICE.dev (offset 0)", () => {
+  it("moves the base port, the derived environments with it, as move SERVICE does", async () => {
+    const dir = await project(OLD);
+    const run = await sparkport(dir, ["move", "fastapi.dev", "--port", String(NEW)]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain(`FastAPI (dev) ${OLD} → ${NEW}`);
+    expect(run.stdout).toContain(`FastAPI (test) ${OLD + 1} → ${NEW + 1}`);
+    expect(run.stdout).toContain(`FastAPI (staging) ${OLD + 10} → ${NEW + 10}`);
+    expect(await readFile(path.join(dir, "ports.yaml"), "utf8")).toBe(registry(OLD).replace(`    port: ${OLD}           # the base`, `    port: ${NEW}           # the base`));
+  });
+});
+
 describe("a locked service", () => {
   it("is refused without --force, in the run's language, and nothing is written", async () => {
     const dir = await project(OLD);
