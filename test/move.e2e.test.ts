@@ -421,6 +421,7 @@ describe("bad input", () => {
       [["move", "fastapi", "--port", "abc"], 'sparkport: --port must be a port 1-65535, got "abc"'],
       [["move", "fastapi", "--port", "0"], 'sparkport: --port must be a port 1-65535, got "0"'],
       [["move", "fastapi", "--port", "70000"], 'sparkport: --port must be a port 1-65535, got "70000"'],
+      [["move", "fastapi", "--port", "070"], 'sparkport: --port "070" has a leading zero: write 70 (a YAML reader may take 070 as octal)'],
       [["move", "fastapi", "--port", String(OLD)], `sparkport: fastapi is already on port ${OLD}: nothing to move`],
       [["move", "fastapi.test", "--port", String(OLD + 1), "--write"], `sparkport: fastapi.test is already on port ${OLD + 1}: nothing to move`],
     ];

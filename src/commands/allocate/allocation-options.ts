@@ -1,8 +1,7 @@
-import { UsageError } from "../../findings/errors.js";
+import { portOption } from "../../command-line/port-option.js";
 import type { CommandDeps } from "../command-deps.js";
 import { optional, required, withDefault, type Values } from "../define-command.js";
 import type { AllocateOptions } from "./allocate.js";
-import { portInputWords } from "../../words/port-input-words.js";
 
 /** Their help: src/words/help/allocation-options-help.ts. */
 export const allocationOptions = {
@@ -18,8 +17,7 @@ export const allocationOptions = {
 };
 
 export async function allocationInput(service: string, options: Values<typeof allocationOptions>, deps: CommandDeps): Promise<AllocateOptions> {
-  if (options.port !== undefined && !/^\d{1,5}$/.test(options.port)) throw new UsageError(portInputWords().portOption(options.port));
+  const port = options.port === undefined ? undefined : portOption(options.port);
   const { team, node, env, protocol, access, note, exception, fromReservation } = options;
-  const port = options.port === undefined ? undefined : Number(options.port);
   return { ...(await deps.occupancy()), service, team, node, port, env, protocol, access, note, exception, fromReservation };
 }

@@ -1,6 +1,5 @@
-import { UsageError } from "../../findings/errors.js";
+import { portOption } from "../../command-line/port-option.js";
 import { moveHelp } from "../../words/help/move-help.js";
-import { portInputWords } from "../../words/port-input-words.js";
 import { defineCommand, flag, required } from "../define-command.js";
 
 export const moveCommand = defineCommand({
@@ -14,9 +13,9 @@ export const moveCommand = defineCommand({
   },
   examples: ["sparkport move fastapi --port 8002", "sparkport move fastapi.test --port 8005 --write"],
   async run({ args, options }, deps) {
-    if (!/^\d{1,5}$/.test(options.port)) throw new UsageError(portInputWords().portOption(options.port));
+    const port = portOption(options.port);
     const { move } = await import("./move.js");
-    return move({ ...(await deps.occupancy()), target: args.target, port: Number(options.port), write: options.write, force: options.force, runner: await deps.runner() });
+    return move({ ...(await deps.occupancy()), target: args.target, port, write: options.write, force: options.force, runner: await deps.runner() });
   },
   async text(result, { paint, input }) {
     const { moveText } = await import("./move-text.js");
