@@ -225,6 +225,7 @@ describe("sparkport wait", () => {
       [["wait", "redis", "--"], "sparkport: -- with no command after it: sparkport wait <target...> -- <command...>\n"],
       [["wait", "--free", `http://127.0.0.1:${base}/`], `sparkport: --free waits for a port to close, not for a URL: give http://127.0.0.1:${base}/'s host:port instead\n`],
       [["wait", "api.prod"], 'sparkport: api has no environment "prod". Its environments: dev, test.\n'],
+      [["wait", `ftp://u:pw@127.0.0.1:${base}/`], `sparkport: ftp://u:***@127.0.0.1:${base}/: wait asks URLs over http or https only; give the ftp server's host:port instead\n`],
     ];
     for (const [args, stderr] of cases) {
       const run = await sparkport(args);

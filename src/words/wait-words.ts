@@ -6,6 +6,7 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 const en = {
   noTarget: "nothing to wait for: sparkport wait <service|node:port|host:port|URL...>",
   noCommand: "-- with no command after it: sparkport wait <target...> -- <command...>",
+  notHttp: (url: string, scheme: string) => `${url}: wait asks URLs over http or https only; give the ${scheme} server's host:port instead`,
   freeUrl: (url: string) => `--free waits for a port to close, not for a URL: give ${url}'s host:port instead`,
   remoteOff: (target: string) => `${target} is on another node and remote probes are off (--no-remote or SPARKPORT_OFFLINE)`,
   ready: (label: string, ms: number) => `✔ ${label} ready after ${seconds(ms)}`,
@@ -21,6 +22,7 @@ export const waitWords = twin<typeof en>({
   ko: {
     noTarget: "기다릴 대상이 없습니다: sparkport wait <서비스|node:port|host:port|URL...>",
     noCommand: "-- 뒤에 명령이 없습니다: sparkport wait <대상...> -- <명령...>",
+    notHttp: (url, scheme) => `${url}: wait는 http나 https URL만 확인합니다. ${scheme} 서버라면 host:port를 주세요`,
     freeUrl: (url) => `--free는 포트가 닫히기를 기다리며 URL에는 쓸 수 없습니다: ${url} 대신 host:port를 주세요`,
     remoteOff: (target) => `${josa(target, "은/는")} 다른 노드에 있는데 원격 확인이 꺼져 있습니다 (--no-remote 또는 SPARKPORT_OFFLINE)`,
     ready: (label, ms) => `✔ ${label} 준비됨 (${seconds(ms)})`,

@@ -70,6 +70,9 @@ interface Asked {
 }
 
 function targetOf(model: RegistryModel, given: string, network: NetworkContext, free: boolean): Asked {
+  // Only an HTTP answer is waited for: ftp://, redis://... would be a bare connect that looks like more.
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(given.trim())?.[1];
+  if (scheme !== undefined && !/^https?$/i.test(scheme)) throw new UsageError(waitWords().notHttp(maskSecrets(given), scheme));
   const resolved = resolveTarget(model, given);
   const request = /^https?:\/\//i.test(given.trim()) ? withCredentials(given.trim()) : null;
   // From here on the input is shown only masked: labels, JSON, errors, the progress line.
