@@ -363,6 +363,23 @@ describe("sparkport move SERVICE.dev (offset 0)", () => {
   });
 });
 
+describe("a registry of one team", () => {
+  it("has no other team to notify: the announcement prints no empty heading", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "sparkport-move-one-team-"));
+    try {
+      const one = ["version: 1", "nodes:", "  box: { address: 127.0.0.1, os: linux }", "teams:", "  B: { name: Backend, ranges: [{ name: backend, from: 20000, to: 32999 }] }"];
+      const rest = ["environments:", "  dev: { offset: 0 }", "services:", `  - { name: api, team: B, node: box, port: ${OLD}, protocol: http, access: all-nodes, status: running }`, ""];
+      await writeFile(path.join(dir, "ports.yaml"), [...one, ...rest].join("\n"));
+      const run = await sparkport(dir, ["move", "api", "--port", String(NEW)]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(run.stdout).toContain(`## Port change: api ${OLD} → ${NEW}`);
+      expect(run.stdout).not.toContain("Teams to notify");
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("a locked service", () => {
   it("is refused without --force, in the run's language, and nothing is written", async () => {
     const dir = await project(OLD);

@@ -48,6 +48,8 @@ export function impactMarkdown(model: RegistryModel, impacts: readonly Impact[],
   if (stale.length === 0) lines.push(w.none);
   for (const { s, i } of stale) lines.push(`- \`${s.file}:${s.line}\` ${s.key === undefined ? "" : `${s.key}: `}\`${maskValue(s.key, s.text)}\` (${i.change.label} ${i.change.from ?? ""} → ${i.change.to ?? w.removed})`);
   const teams = [...new Set(impacts.flatMap((i) => i.teams))];
-  lines.push("", w.teamsTitle, "", ...teams.map((t) => `- ${w.team(t, model.data.teams[t] === undefined ? undefined : (model.data.teams[t]?.name ?? ""))}`), "");
+  // No team to notify: no heading over nothing.
+  if (teams.length > 0) lines.push("", w.teamsTitle, "", ...teams.map((t) => `- ${w.team(t, model.data.teams[t] === undefined ? undefined : (model.data.teams[t]?.name ?? ""))}`));
+  lines.push("");
   return `${lines.join("\n")}\n`;
 }
