@@ -256,7 +256,7 @@ open(sys.argv[1], "w").write(str(len(heard)))`;
     const undashed = await sparkport(["run", "web", "echo", "-n", "hi"]);
     expect([undashed.status, undashed.stdout]).toEqual([2, ""]);
     expect(undashed.stderr).toBe(
-      "error: unknown option '-n'\n(options of the program you start go after --: sparkport run ... -- next dev -p 3000)\n(run with --help for usage)\n",
+      "error: unknown option '-n'\n(usage: sparkport run <service>[.<env>] -- <command...>; options of the program you start go after --, as in -- next dev -p 3000)\n(run with --help for usage)\n",
     );
     const elsewhere = await sparkport(["run", "api", "--", "true"], { SPARKPORT_NODE: "box" });
     expect(elsewhere.status).toBe(2);

@@ -231,6 +231,12 @@ describe("sparkport wait", () => {
       const run = await sparkport(args);
       expect({ args, status: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ args, status: 2, stdout: "", stderr });
     }
+    // No target at all: the hint is wait's usage.
+    const none = await sparkport(["wait"]);
+    expect([none.status, none.stderr]).toEqual([
+      2,
+      "error: missing required argument 'target'\n(usage: sparkport wait <service|node:port|host:port|URL...> [-- <command...>]; options of the program you start go after --, as in -- next dev -p 3000)\n(run with --help for usage)\n",
+    ]);
   });
 
   it.skipIf(skipping(process.platform === "win32", "the progress-line case", "the pseudo-terminal is Python's pty, POSIX only"))("shows what it waits on on a terminal, and clears the line before the answer", async () => {

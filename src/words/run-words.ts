@@ -3,7 +3,8 @@ import { hostPort } from "../util/host-port.js";
 import { twin } from "./twin.js";
 
 const en = {
-  dashes: (command: string) => `(options of the program you start go after --: sparkport ${command} ... -- next dev -p 3000)`,
+  /** After any error of commander's (a missing argument, an unknown option): the usage, and where the program's options go. */
+  dashes: (usage: string) => `(usage: sparkport ${usage}; options of the program you start go after --, as in -- next dev -p 3000)`,
   noCommand: (target: string) => `no command to run: sparkport run ${target} -- <command...>`,
   badVariable: (name: string) => `--env-name ${JSON.stringify(name)} is not a variable name (letters, digits and _, not starting with a digit)`,
   badHost: (host: string) => `--host ${JSON.stringify(host)} is not an address to listen on: give an IP address (0.0.0.0, 127.0.0.1, ::1) or a host name`,
@@ -28,7 +29,7 @@ const en = {
 export const runWords = twin<typeof en>({
   en,
   ko: {
-    dashes: (command) => `(시작할 프로그램의 옵션은 -- 뒤에 쓰세요: sparkport ${command} ... -- next dev -p 3000)`,
+    dashes: (usage) => `(사용법: sparkport ${usage}. 시작할 프로그램의 옵션은 -- 뒤에 쓰세요: -- next dev -p 3000)`,
     noCommand: (target) => `실행할 명령이 없습니다: sparkport run ${target} -- <명령...>`,
     badVariable: (name) => `--env-name ${josa(JSON.stringify(name), "은/는")} 변수 이름이 아닙니다 (영문자, 숫자, _만 쓰고 숫자로 시작하지 않음)`,
     badHost: (host) => `--host ${josa(JSON.stringify(host), "은/는")} 서버가 들을 주소가 아닙니다: IP 주소(0.0.0.0, 127.0.0.1, ::1)나 호스트 이름을 주세요`,

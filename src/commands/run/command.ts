@@ -11,7 +11,7 @@ export const runCommand = defineCommand({
     inject: optional("--inject <env|flag>"),
     host: optional("--host <address>"),
   },
-  afterError: () => runWords().dashes("run"),
+  afterError: () => runWords().dashes("run <service>[.<env>] -- <command...>"),
   examples: ["sparkport run nextjs -- next dev", "sparkport run fastapi.test --inject flag -- uvicorn app.main:app"],
   async run({ args, options }, deps) {
     const { run } = await import("./run.js");

@@ -11,7 +11,7 @@ export const waitCommand = defineCommand({
     interval: withDefault("--interval <duration>", "250ms"),
     free: flag("--free"),
   },
-  afterError: () => runWords().dashes("wait"),
+  afterError: () => runWords().dashes("wait <service|node:port|host:port|URL...> [-- <command...>]"),
   examples: ["sparkport wait postgres redis -- uvicorn app.main:app", "sparkport wait http://localhost:8000/health --timeout 1m"],
   async run({ args, options, rest }, deps) {
     const { wait } = await import("./wait.js");
