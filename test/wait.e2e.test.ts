@@ -118,6 +118,9 @@ describe("sparkport wait", () => {
     // Nothing listening: the refusal is the answer, never a timer's error.
     const refused = await sparkport(["wait", `http://127.0.0.1:${base + 13}/`, "--timeout", "700ms", "--interval", "100ms"]);
     expect(refused.stdout).toBe(`✖ http://127.0.0.1:${base + 13}/ not ready (last: ECONNREFUSED)\n`);
+    // In Korean, the code is said in words.
+    const ko = await sparkport(["wait", `http://127.0.0.1:${base + 13}/`, "127.0.0.1:" + String(base + 13), "--timeout", "500ms"], { LANG: "ko_KR.UTF-8" });
+    expect(ko.stdout).toBe(`✖ http://127.0.0.1:${base + 13}/ 준비 안 됨 (마지막 결과: 연결 거부)\n✖ 127.0.0.1:${base + 13} 준비 안 됨 (마지막 결과: 닫힘)\n`);
   });
 
   it.skipIf(skipping(process.platform !== "linux", "the own-address case", "only Linux answers on all of 127.0.0.0/8"))("asks an address written out as written, even this node's own; a node's name on localhost", async () => {

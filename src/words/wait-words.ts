@@ -3,7 +3,30 @@ import { twin } from "./twin.js";
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 
+/** The last look in Korean: a probe state or a connection error's code as words; `HTTP 503` stays as it is. */
+const KO_LOOK: Readonly<Record<string, string>> = {
+  open: "열림",
+  closed: "닫힘",
+  filtered: "응답 없음",
+  "open|filtered": "열림 또는 차단",
+  unreachable: "도달 불가",
+  "name-error": "이름 확인 실패",
+  ECONNREFUSED: "연결 거부",
+  ECONNRESET: "연결 끊김",
+  ETIMEDOUT: "시간 초과",
+  ETIMEOUT: "시간 초과",
+  TimeoutError: "시간 초과",
+  ENOTFOUND: "이름을 찾을 수 없음",
+  EAI_AGAIN: "이름 확인 실패",
+  EHOSTUNREACH: "호스트에 도달할 수 없음",
+  ENETUNREACH: "네트워크에 도달할 수 없음",
+  EPERM: "방화벽이 막음",
+  EACCES: "방화벽이 막음",
+};
+
 const en = {
+  /** The last look (a probe state, `HTTP 503`, ECONNREFUSED) as shown after "last:". */
+  lastLook: (last: string) => last,
   noTarget: "nothing to wait for: sparkport wait <service|node:port|host:port|URL...>",
   noCommand: "-- with no command after it: sparkport wait <target...> -- <command...>",
   notHttp: (url: string, scheme: string) => `${url}: wait asks URLs over http or https only; give the ${scheme} server's host:port instead`,
@@ -20,6 +43,7 @@ const en = {
 export const waitWords = twin<typeof en>({
   en,
   ko: {
+    lastLook: (last) => last.replace(/[\w|-]+/g, (word) => KO_LOOK[word] ?? word),
     noTarget: "기다릴 대상이 없습니다: sparkport wait <서비스|node:port|host:port|URL...>",
     noCommand: "-- 뒤에 명령이 없습니다: sparkport wait <대상...> -- <명령...>",
     notHttp: (url, scheme) => `${url}: wait는 http나 https URL만 확인합니다. ${scheme} 서버라면 host:port를 주세요`,

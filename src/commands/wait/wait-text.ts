@@ -17,7 +17,8 @@ export function renderWaitText(result: WaitResult, paint: Paint): TextOutput {
     default: {
       const lines = result.targets.map((t) => {
         if (t.ready) return paint.green(result.free ? w.freed(t.label, t.readyAfterMs ?? 0) : w.ready(t.label, t.readyAfterMs ?? 0));
-        return paint.red(result.free ? w.notFreed(t.label, t.last) : w.notReady(t.label, t.last));
+        const last = t.last === null ? null : w.lastLook(t.last);
+        return paint.red(result.free ? w.notFreed(t.label, last) : w.notReady(t.label, last));
       });
       const missing = result.targets.filter((t) => !t.ready).length;
       return { out: `${lines.join("\n")}\n`, err: missing === 0 ? "" : `${paint.red(w.timedOut(missing, result.timeoutMs))}\n` };
