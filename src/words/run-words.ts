@@ -1,5 +1,4 @@
 import { josa } from "../findings/josa.js";
-import { hostPort } from "../util/host-port.js";
 import { twin } from "./twin.js";
 
 const en = {
@@ -19,8 +18,9 @@ const en = {
   otherPort: (written: number, port: number) =>
     `the command asks for port ${written}, but the registry gives this service ${port}; take ${written} out (sparkport adds ${port}), or move the service with sparkport move`,
   otherHost: (written: string, chosen: string) => `the command binds ${written}, but --host says ${chosen}; keep one of them`,
-  starting: (service: string, env: string | null, host: string, port: number, variable: string) =>
-    `▶ ${env === null ? service : `${service} (${env})`} on ${hostPort(host, port)} (${variable}=${port})`,
+  /** `address`: host:port, an IPv6 host in brackets. */
+  starting: (service: string, env: string | null, address: string, port: number, variable: string) =>
+    `▶ ${env === null ? service : `${service} (${env})`} on ${address} (${variable}=${port})`,
   refused: (service: string, port: number) => `✖ ${service} was not started: port ${port} is not free. sparkport run never moves a service to another port.`,
   notFound: (program: string) => `command not found: ${program}`,
   notExecutable: (program: string, detail: string) => `cannot run ${program}: ${detail}`,
@@ -44,7 +44,7 @@ export const runWords = twin<typeof en>({
     otherPort: (written, port) =>
       `명령이 포트 ${josa(String(written), "을/를")} 쓰지만 레지스트리가 이 서비스에 준 포트는 ${port}입니다. ${josa(String(written), "을/를")} 빼거나(sparkport가 ${josa(String(port), "을/를")} 붙임) sparkport move로 서비스를 옮기세요`,
     otherHost: (written, chosen) => `명령은 ${written}에 바인드하지만 --host는 ${chosen}입니다. 둘 중 하나만 쓰세요`,
-    starting: (service, env, host, port, variable) => `▶ ${env === null ? service : `${service} (${env})`}: ${hostPort(host, port)}에서 시작 (${variable}=${port})`,
+    starting: (service, env, address, port, variable) => `▶ ${env === null ? service : `${service} (${env})`}: ${address}에서 시작 (${variable}=${port})`,
     refused: (service, port) => `✖ ${josa(service, "을/를")} 시작하지 않았습니다: 포트 ${josa(String(port), "이/가")} 비어 있지 않습니다. sparkport run은 서비스를 다른 포트로 옮기지 않습니다.`,
     notFound: (program) => `명령을 찾을 수 없습니다: ${program}`,
     notExecutable: (program, detail) => `${josa(program, "을/를")} 실행할 수 없습니다: ${detail}`,

@@ -1,4 +1,3 @@
-import { portOption } from "../../command-line/port-option.js";
 import type { CommandDeps } from "../command-deps.js";
 import { optional, required, withDefault, type Values } from "../define-command.js";
 import type { AllocateOptions } from "./allocate.js";
@@ -17,6 +16,7 @@ export const allocationOptions = {
 };
 
 export async function allocationInput(service: string, options: Values<typeof allocationOptions>, deps: CommandDeps): Promise<AllocateOptions> {
+  const { portOption } = await import("../../command-line/port-option.js");
   const port = options.port === undefined ? undefined : portOption(options.port);
   const { team, node, env, protocol, access, note, exception, fromReservation } = options;
   return { ...(await deps.occupancy()), service, team, node, port, env, protocol, access, note, exception, fromReservation };

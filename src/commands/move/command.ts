@@ -1,4 +1,3 @@
-import { portOption } from "../../command-line/port-option.js";
 import { moveHelp } from "../../words/help/move-help.js";
 import { defineCommand, flag, required } from "../define-command.js";
 
@@ -13,6 +12,7 @@ export const moveCommand = defineCommand({
   },
   examples: ["sparkport move fastapi --port 8002", "sparkport move fastapi.test --port 8005 --write"],
   async run({ args, options }, deps) {
+    const { portOption } = await import("../../command-line/port-option.js");
     const port = portOption(options.port);
     const { move } = await import("./move.js");
     return move({ ...(await deps.occupancy()), target: args.target, port, write: options.write, force: options.force, runner: await deps.runner() });

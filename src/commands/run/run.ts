@@ -7,6 +7,7 @@ import { buildModel } from "../../registry/model.js";
 import { openRegistry } from "../../registry/open-registry.js";
 import { serviceArgument } from "../../registry/service-argument.js";
 import { unusableAddressReason } from "../../rules/registry/invalid-node-address.js";
+import { hostPort } from "../../util/host-port.js";
 import { runWords } from "../../words/run-words.js";
 import { check, type CheckResult } from "../check/check.js";
 import { injectPort } from "./inject-port.js";
@@ -103,7 +104,7 @@ export async function run(options: RunOptions): Promise<RunResult> {
   if (checked.exitCode !== 0) return { ...result, outcome: "refused", exitCode: checked.exitCode };
 
   const [program = "", ...args] = injected.args;
-  const starting = runWords().starting(target.name, environment, host, target.port, envName);
+  const starting = runWords().starting(target.name, environment, hostPort(host, target.port), target.port, envName);
   const ended = await options.start({ program, args, env: { ...options.baseEnv, ...variables } }, starting);
   if (ended.kind === "exited") return { ...result, outcome: "started", signal: ended.signal ?? null, exitCode: ended.exitCode };
   if (ended.kind === "not-executable") return { ...result, outcome: ended.kind, detail: ended.detail, exitCode: ended.exitCode };
