@@ -4,7 +4,12 @@ import { serviceFiltersHelp } from "./service-filters-help.js";
 const en = {
   description: "probe every registered service on its node; declared against observed",
   arguments: {},
-  options: { ...serviceFiltersHelp.en, concurrency: "sockets open at once (default: from the open-file limit)" },
+  options: {
+    ...serviceFiltersHelp.en,
+    concurrency: "sockets open at once (default: from the open-file limit)",
+    source: "probe (default: probe from here) or prometheus (read the blackbox exporter's samples)",
+    prometheusUrl: "Prometheus's address for --source prometheus (or SPARKPORT_PROMETHEUS_URL)",
+  },
 };
 
 export const statusHelp = twin<typeof en>({
@@ -12,6 +17,11 @@ export const statusHelp = twin<typeof en>({
   ko: {
     description: "등록된 모든 서비스를 그 노드에서 프로브해, 선언된 상태와 실제로 본 상태를 비교합니다",
     arguments: {},
-    options: { ...serviceFiltersHelp.ko, concurrency: "동시에 여는 소켓 수 (기본값: 열린 파일 수 제한에서 정함)" },
+    options: {
+      ...serviceFiltersHelp.ko,
+      concurrency: "동시에 여는 소켓 수 (기본값: 열린 파일 수 제한에서 정함)",
+      source: "probe(기본값: 이 머신에서 프로브) 또는 prometheus(blackbox exporter의 샘플을 읽음)",
+      prometheusUrl: "--source prometheus에서 읽을 Prometheus 주소 (또는 SPARKPORT_PROMETHEUS_URL)",
+    },
   },
 });
