@@ -3,6 +3,7 @@ import { setLanguage, type Language } from "../src/findings/language.js";
 import { diffWords } from "../src/words/diff-words.js";
 import { docsWords } from "../src/words/docs-words.js";
 import { explainWords } from "../src/words/explain-words.js";
+import { exportWords } from "../src/words/export-words.js";
 import { initWords } from "../src/words/init-words.js";
 import { lintWords } from "../src/words/lint-words.js";
 import { listWords } from "../src/words/list-words.js";
@@ -18,6 +19,7 @@ const WORDS: Record<string, () => unknown> = {
   diff: diffWords,
   docs: docsWords,
   explain: explainWords,
+  export: exportWords,
   init: initWords,
   lint: lintWords,
   list: listWords,
@@ -39,6 +41,12 @@ const SAMPLES: Record<string, readonly (readonly unknown[])[]> = {
   "docs.unchanged": [["docs/PORTS.md", "tables, nodes"]],
   "docs.wrote": [["docs/PORTS.md", "tables, nodes"]],
   "explain.printedBy": [["GROUPTITLE"]],
+  "export.unknownTarget": [["prometeus"]],
+  "export.unknownFormat": [["yaml"]],
+  "export.created": [["targets.json", 37]],
+  "export.updated": [["targets.json", 37]],
+  "export.unchanged": [["targets.json", 37]],
+  "export.udpSkipped": [["dns.dev@box:8053/udp"]],
   "init.comments.foundIn": [["backend/.env:1 FASTAPI_PORT=8020"]],
   "init.more": [[37]],
   "init.proposed": [["macmini"]],

@@ -6,6 +6,7 @@ import { diffCommand } from "./diff/command.js";
 import { docsCommand } from "./docs/command.js";
 import { doctorCommand } from "./doctor/command.js";
 import { explainCommand } from "./explain/command.js";
+import { exportCommand } from "./export/command.js";
 import { initCommand } from "./init/command.js";
 import { lintCommand } from "./lint/command.js";
 import { listCommand } from "./list/command.js";
@@ -35,6 +36,7 @@ export const commands: readonly Command[] = [
   diffCommand,
   listCommand,
   docsCommand,
+  exportCommand,
   initCommand,
   explainCommand,
   completionCommand,
