@@ -9,6 +9,7 @@ import { lintWords } from "../src/words/lint-words.js";
 import { listWords } from "../src/words/list-words.js";
 import { nextWords } from "../src/words/next-words.js";
 import { reportWords } from "../src/words/report-words.js";
+import { prometheusWords } from "../src/words/prometheus-words.js";
 import { statusWords } from "../src/words/status-words.js";
 import { HANGUL } from "./helpers/language-ways.js";
 
@@ -24,6 +25,7 @@ const WORDS: Record<string, () => unknown> = {
   lint: lintWords,
   list: listWords,
   next: nextWords,
+  prometheus: prometheusWords,
   report: reportWords,
   status: statusWords,
 };
@@ -81,6 +83,18 @@ const SAMPLES: Record<string, readonly (readonly unknown[])[]> = {
   "status.thisMachine": [["macmini"]],
   "status.listeningOn": [["STATETEXT", ["127.0.0.1", "::1"]]],
   "status.summary": [[37, 53]],
+  "status.fromPrometheus": [["STATETEXT", "AGETEXT"], ["STATETEXT", undefined]],
+  "status.stale": [["AGETEXT", "LIMITTEXT"]],
+  "prometheus.badSource": [["grafana"]],
+  "prometheus.badUrl": [["ftp://x"]],
+  "prometheus.unreachable": [["http://p:9090/api/v1/query", "ECONNREFUSED"]],
+  "prometheus.timeout": [["http://p:9090/api/v1/query", 37]],
+  "prometheus.http": [["http://p:9090/api/v1/query", 503, "DETAILTEXT"], ["http://p:9090/api/v1/query", 500, undefined]],
+  "prometheus.notJson": [["http://p:9090/api/v1/query"]],
+  "prometheus.failed": [["http://p:9090/api/v1/query", "DETAILTEXT"]],
+  "prometheus.shape": [["http://p:9090/api/v1/query", "DETAILTEXT"]],
+  // Under a second an age is `37 ms` in both languages, as doctor's probe times are.
+  "prometheus.age": [[4000], [180_000]],
 };
 
 /** The Korean shows the word of the documents for a status, the English the value of ports.yaml: each one of the two. */

@@ -13,7 +13,7 @@ export const statusCommand = defineCommand({
     source: optional("--source <source>"),
     prometheusUrl: optional("--prometheus-url <url>"),
   },
-  examples: ["sparkport status", "sparkport status --node macmini --json", "sparkport status --source prometheus --prometheus-url http://127.0.0.1:9090"],
+  examples: ["sparkport status --node macmini --json", "sparkport status --source prometheus --prometheus-url http://127.0.0.1:9090"],
   async run({ options }, deps) {
     const { prometheusWords } = await import("../../words/prometheus-words.js");
     // Without --source, a --prometheus-url on the command line asks Prometheus; the environment's alone does not.
