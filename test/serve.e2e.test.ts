@@ -175,6 +175,29 @@ describe("sparkport serve", () => {
     expect(JSON.parse(json.stdout)).toMatchObject({ outcome: "registered", owner: "idle", exitCode: 1 });
   });
 
+  it("loads prom-client only when serve runs", async () => {
+    // Node's own module loader reports each require; a hook preloaded in every run says whether prom-client was one.
+    const hook = path.join(scratch, "report-prom-client.cjs");
+    await writeFile(
+      hook,
+      'const Module = require("node:module");\nconst load = Module._load;\nModule._load = function (request, ...rest) {\n  if (request === "prom-client") process.stderr.write("prom-client loaded\\n");\n  return load.call(this, request, ...rest);\n};\n',
+    );
+    const env = { NODE_OPTIONS: `--require ${hook}` };
+    for (const args of [["list"], ["export", "prometheus"], ["check", String(ports.idle)], ["status"]]) {
+      const result = await runCli(["-r", registry, "--this-node", "box", "--no-remote", ...args], { env });
+      expect(result.stderr, args.join(" ")).not.toContain("prom-client loaded");
+    }
+    const serve = spawn(process.execPath, [CLI, "-r", registry, "--this-node", "box", "serve"], { env: { ...process.env, ...env, NO_COLOR: "1" }, stdio: ["ignore", "ignore", "pipe"] });
+    children.push(serve);
+    let err = "";
+    serve.stderr.setEncoding("utf8").on("data", (chunk: string) => (err += chunk));
+    for (let i = 0; i < 200 && !err.includes("serving"); i += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+    await get(ports.serve, "/metrics");
+    serve.kill("SIGTERM");
+    await new Promise((resolve) => serve.once("exit", resolve));
+    expect(err).toContain("prom-client loaded");
+  });
+
   it("bad input is one line and exit 2: a name for an address", async () => {
     const result = await runCli(["-r", registry, "--this-node", "box", "serve", "--listen", `localhost:${ports.serve}`]);
     expect([result.status, result.stdout, result.stderr]).toEqual([2, "", `sparkport: --listen "localhost:${ports.serve}": the address must be an IP address, e.g. 127.0.0.1:9097 or [::1]:9097\n`]);
