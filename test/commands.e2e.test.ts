@@ -44,6 +44,8 @@ const COMMAND_LINES: readonly (readonly string[])[] = [
   ["list"],
   ["docs"],
   ["export", "prometheus"],
+  // Refused (8002 is api's), so it never starts listening.
+  ["serve", "--listen", "127.0.0.1:8002"],
   ["init", "starter.yaml"],
   ["explain", "duplicate-port"],
   ["completion", "bash"],

@@ -10,6 +10,7 @@ import { listWords } from "../src/words/list-words.js";
 import { nextWords } from "../src/words/next-words.js";
 import { reportWords } from "../src/words/report-words.js";
 import { prometheusWords } from "../src/words/prometheus-words.js";
+import { serveWords } from "../src/words/serve-words.js";
 import { statusWords } from "../src/words/status-words.js";
 import { HANGUL } from "./helpers/language-ways.js";
 
@@ -27,6 +28,7 @@ const WORDS: Record<string, () => unknown> = {
   next: nextWords,
   prometheus: prometheusWords,
   report: reportWords,
+  serve: serveWords,
   status: statusWords,
 };
 
@@ -80,6 +82,17 @@ const SAMPLES: Record<string, readonly (readonly unknown[])[]> = {
   "report.stopped": [["lint", undefined, 37], ["docs", "docs/PORTS.md", 37]],
   "report.registryLine": [[{ file: "ports.yaml", counts: "COUNTSTEXT", services: 37, ports: 53, reservations: 71, nodes: 97, excepted: 113 }]],
   "report.filesLine": [[{ files: 37, counts: "COUNTSTEXT", shown: ["backend/.env: ONETEXT"], more: 53 }]],
+  "serve.listening": [["http://127.0.0.1:9097/", "macmini"]],
+  "serve.stopped": [["SIGTERM", 37]],
+  "serve.held": [[9097, "node (PID 37)"]],
+  "serve.heldUnseen": [[9097]],
+  "serve.registered": [[9097, "FastAPI (dev)", "macmini"]],
+  "serve.noOwnPort": [["macmini"]],
+  "serve.notAddress": [["localhost:9097"]],
+  "serve.cannotListen": [["http://10.9.9.9:9097/", "REASONTEXT"]],
+  "serve.page.title": [["macmini"]],
+  "serve.page.registry": [["ports.yaml", "abc123"]],
+  "serve.page.reloadFailed": [["PROBLEMTEXT"]],
   "status.thisMachine": [["macmini"]],
   "status.listeningOn": [["STATETEXT", ["127.0.0.1", "::1"]]],
   "status.summary": [[37, 53]],

@@ -15,6 +15,7 @@ import { nextCommand } from "./next/command.js";
 import { releaseCommand } from "./release/command.js";
 import { requestCommand } from "./request/command.js";
 import { runCommand } from "./run/command.js";
+import { serveCommand } from "./serve/command.js";
 import { setStatusCommand } from "./set-status/command.js";
 import { statusCommand } from "./status/command.js";
 import { waitCommand } from "./wait/command.js";
@@ -37,6 +38,7 @@ export const commands: readonly Command[] = [
   listCommand,
   docsCommand,
   exportCommand,
+  serveCommand,
   initCommand,
   explainCommand,
   completionCommand,
