@@ -84,7 +84,7 @@ describe("status --source prometheus: what the samples say, and what they cannot
       ["db", "down", true],
       ["cache", "unknown", false],
     ]);
-    expect(result.rows[0]?.sample).toEqual({ ageMs: 2000, stale: false, staleAfterMs: 30_000, durationMs: 4, bindScope: null });
+    expect(result.rows[0]?.sample).toEqual({ ageMs: 2000, stale: false, staleAfterMs: 30_000, durationMs: 4, bindScopes: [] });
     expect(result.rows[2]?.sample).toMatchObject({ ageMs: 40_000, stale: true, staleAfterMs: 30_000 });
     expect(result.notes.map((n) => n.code)).toEqual(["prometheus-samples-stale"]);
     expect(result.findings.map((f) => f.code)).toEqual(["declared-running-but-down"]);
@@ -104,7 +104,7 @@ describe("status --source prometheus: what the samples say, and what they cannot
       ["db", "open", false],
       ["cache", "unknown", false],
     ]);
-    expect(result.rows[0]?.sample).toEqual({ ageMs: null, stale: false, staleAfterMs: null, durationMs: null, bindScope: null });
+    expect(result.rows[0]?.sample).toEqual({ ageMs: null, stale: false, staleAfterMs: null, durationMs: null, bindScopes: [] });
     expect(result.notes.map((n) => [n.code, n.message])).toEqual([
       ["prometheus-samples-missing", `2 services with no sample in Prometheus at ${prometheus.url}: unknown`],
       ["prometheus-interval-unknown", "the scrape interval of job sparkport-ports is not known (/api/v1/targets gave no scrape interval): samples are not judged stale"],
@@ -116,15 +116,16 @@ describe("status --source prometheus: what the samples say, and what they cannot
   it("a node's serve reporting a loopback-only bind names it: service-localhost-only, not just down", async () => {
     const series: FakeSeries[] = [
       { labels: labels("web", "http_2xx"), success: 1, ageSeconds: 1 },
-      { labels: labels("db"), success: 0, ageSeconds: 1, bindScope: "loopback" },
-      { labels: labels("cache"), success: 1, ageSeconds: 1, bindScope: "all" },
+      { labels: labels("db"), success: 0, ageSeconds: 1, bindScopes: ["loopback"] },
+      // Bound on 127.0.0.1 and the node's address: reachable, not loopback-only.
+      { labels: labels("cache"), success: 1, ageSeconds: 1, bindScopes: ["loopback", "node-address"] },
     ];
     const prometheus = await fake(seriesHandler(series, "1s"));
     const { status, result } = await statusJson(prometheus.url);
-    expect(result.rows.map((r) => [r.service, r.observed, r.sample?.bindScope, r.mismatch])).toEqual([
-      ["web", "open", null, false],
-      ["db", "down", "loopback", true],
-      ["cache", "open", "all", false],
+    expect(result.rows.map((r) => [r.service, r.observed, r.sample?.bindScopes, r.mismatch])).toEqual([
+      ["web", "open", [], false],
+      ["db", "down", ["loopback"], true],
+      ["cache", "open", ["loopback", "node-address"], false],
     ]);
     expect(result.findings.map((f) => [f.code, f.message])).toEqual([
       ["service-localhost-only", "db on other listens on loopback only: other nodes cannot reach 28002"],

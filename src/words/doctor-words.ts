@@ -22,7 +22,8 @@ const seen = {
   tailscalePing: (a: { host: string; state: string }) => `tailscale ping ${a.host}: ${a.state}`,
   tailscalePingFailed: (host: string) => `tailscale ping ${host} failed`,
   /** What the node's `sparkport serve` reports (sparkport_service_bind_scope, sparkport_service_holder_info). */
-  served: (a: { url: string; scope: string; holder: string }) => `${a.url}: bind scope ${a.scope}${a.holder === "" ? "" : `, held by ${a.holder}`}`,
+  served: (a: { url: string; scopes: readonly string[]; holder: string }) =>
+    `${a.url}: bound on ${a.scopes.join(", ")}${a.holder === "" ? "" : `, held by ${a.holder}`}`,
 };
 
 export type SeenWords = typeof seen;
@@ -154,7 +155,7 @@ export const doctorWords = twin<typeof en>({
       tailscalePeer: (a) => `tailscale 피어 ${a.peer}: ${a.online ? "온라인" : "오프라인"}`,
       tailscalePing: (a) => `tailscale ping ${a.host}: ${PING_STATE[a.state] ?? a.state}`,
       tailscalePingFailed: (host) => `tailscale ping ${host} 실행 실패`,
-      served: (a) => `${a.url}: 바인드 범위 ${SCOPE[a.scope] ?? a.scope}${a.holder === "" ? "" : `, 사용 중인 프로세스 ${a.holder}`}`,
+      served: (a) => `${a.url}: 바인드 범위 ${a.scopes.map((s) => SCOPE[s] ?? s).join(", ")}${a.holder === "" ? "" : `, 사용 중인 프로세스 ${a.holder}`}`,
     },
     skipped: {
       docker: "Docker",

@@ -10,8 +10,8 @@ export interface FakeSeries {
   success: 0 | 1;
   ageSeconds: number;
   durationSeconds?: number;
-  /** sparkport_service_bind_scope's scope, as the node's serve reports it. */
-  bindScope?: string;
+  /** sparkport_service_bind_scope's scopes, as the node's serve reports them: one series each. */
+  bindScopes?: string[];
 }
 
 export type Handler = (request: IncomingMessage, response: ServerResponse) => void;
@@ -44,8 +44,8 @@ export function seriesHandler(series: readonly FakeSeries[], scrapeInterval: str
     else if (query.startsWith("probe_duration_seconds")) {
       response.end(vector(series.map((s) => ({ metric: { __name__: "probe_duration_seconds", ...withJob(s) }, value: s.durationSeconds ?? 0.001 })), now));
     } else if (query.startsWith("sparkport_service_bind_scope")) {
-      const bound = series.filter((s) => s.bindScope !== undefined);
-      response.end(vector(bound.map((s) => ({ metric: { ...withJob(s), scope: s.bindScope ?? "" }, value: 1 })), now));
+      const bound = series.flatMap((s) => (s.bindScopes ?? []).map((scope) => ({ metric: { ...withJob(s), scope }, value: 1 })));
+      response.end(vector(bound, now));
     } else {
       response.statusCode = 400;
       response.end(JSON.stringify({ status: "error", errorType: "bad_data", error: `unexpected query ${query}` }));

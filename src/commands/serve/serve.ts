@@ -9,7 +9,7 @@ import { serveWords } from "../../words/serve-words.js";
 import { parsePortArg } from "../check/parse-port-arg.js";
 import { metricsText } from "./metrics-text.js";
 import { observeNode } from "./node-observation.js";
-import { ownService } from "./own-service.js";
+import { ownService } from "../../registry/own-service.js";
 import { servePage } from "./serve-page.js";
 import { watchedRegistry, type RegistryState } from "./watched-registry.js";
 

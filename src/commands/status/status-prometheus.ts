@@ -52,7 +52,7 @@ export async function statusFromPrometheus(options: PrometheusStatusOptions): Pr
   for (const a of selected) {
     const key = sampleKey(a.service.name, a.environment, a.node);
     const sample = fleet.probes.get(key);
-    const bindScope = fleet.bindScopes.get(key) ?? null;
+    const bindScopes = fleet.bindScopes.get(key) ?? [];
     const host = model.data.nodes[a.node]?.address ?? null;
     const old = sample?.staleAfterMs !== undefined && sample.ageMs > sample.staleAfterMs;
     // UDP ports are not exported (the blackbox exporter has no UDP probe): unknown, but no target is missing.
@@ -62,8 +62,8 @@ export async function statusFromPrometheus(options: PrometheusStatusOptions): Pr
       observed: sample === undefined || old ? "unknown" : sample.up ? "open" : "down",
       host,
       addresses: [],
-      loopbackOnly: bindScope === "loopback",
-      sample: { ageMs: sample?.ageMs ?? null, stale: old, staleAfterMs: sample?.staleAfterMs ?? null, durationMs: sample?.durationMs ?? null, bindScope },
+      loopbackOnly: bindScopes.join() === "loopback",
+      sample: { ageMs: sample?.ageMs ?? null, stale: old, staleAfterMs: sample?.staleAfterMs ?? null, durationMs: sample?.durationMs ?? null, bindScopes },
     });
   }
   const { rows, findings } = judge(model, selected, observed);

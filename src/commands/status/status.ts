@@ -29,8 +29,8 @@ export interface PrometheusSample {
   stale: boolean;
   staleAfterMs: number | null;
   durationMs: number | null;
-  /** From the node's `sparkport serve`, where it runs. */
-  bindScope: string | null;
+  /** Where the node's `sparkport serve` reports it bound (all, loopback, node-address); empty without serve. */
+  bindScopes: string[];
 }
 
 export interface StatusRow {

@@ -26,9 +26,9 @@ export async function checkRemote(ctx: DoctorContext): Promise<void> {
     // Refused: the node's own serve, where it runs, tells a loopback-only bind from nothing listening.
     const allocation = ctx.target.allocation;
     const served = allocation === null ? undefined : await servedBind(ctx, allocation, host);
-    if (served?.scope === "loopback") {
+    if (served !== undefined && served.scopes.join() === "loopback") {
       const holder = served.pid === undefined ? (served.program ?? "") : `PID ${served.pid}${served.program === undefined ? "" : `, ${served.program}`}`;
-      evidence.push((seen) => seen.served({ url: served.url, scope: served.scope, holder }));
+      evidence.push((seen) => seen.served({ url: served.url, scopes: served.scopes, holder }));
       ctx.add("doctor-localhost-only-remote", "error", { owner: ctx.owner, node, port, holder }, { evidence });
       return;
     }

@@ -18,8 +18,8 @@ export interface ProbeSample {
 
 export interface FleetSamples {
   probes: Map<string, ProbeSample>;
-  /** The bind scope `serve` reports, by allocation. */
-  bindScopes: Map<string, string>;
+  /** The scopes `serve` reports each allocation bound on (all, loopback, node-address), sorted. */
+  bindScopes: Map<string, string[]>;
   /** Jobs whose scrape interval could not be read: their samples are taken as Prometheus keeps them (its lookback). */
   intervalsUnknown: string[];
   /** Why /api/v1/targets gave no intervals, when it did not. */
@@ -77,10 +77,13 @@ export async function readFleetSamples(base: string, timeoutMs: number): Promise
     const before = probes.get(key);
     if (before === undefined || sample.ageMs < before.ageMs) probes.set(key, sample);
   }
-  const bindScopes = new Map<string, string>();
+  const bindScopes = new Map<string, string[]>();
   for (const s of bindScope) {
     const key = keyOf(s.labels);
-    if (key !== undefined && s.labels.scope !== undefined) bindScopes.set(key, s.labels.scope);
+    const scope = s.labels.scope;
+    if (key === undefined || scope === undefined) continue;
+    const scopes = bindScopes.get(key) ?? [];
+    if (!scopes.includes(scope)) bindScopes.set(key, [...scopes, scope].sort());
   }
   return { probes, bindScopes, intervalsUnknown: [...unknownJobs].sort(), targetsProblem: jobs.problem };
 }

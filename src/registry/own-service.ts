@@ -1,4 +1,4 @@
-import type { Allocation, RegistryModel } from "../../registry/model.js";
+import type { Allocation, RegistryModel } from "./model.js";
 
 /** `sparkport serve`, `npx sparkport serve --listen ...`, `/usr/local/bin/sparkport serve`: a start command that runs serve. */
 const RUNS_SERVE = /(?:^|[\s/\\])sparkport(?:\.cmd|\.exe)?\s+(?:-\S+(?:\s+[^-\s]\S*)?\s+)*serve(?:\s|$)/;
