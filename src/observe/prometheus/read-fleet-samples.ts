@@ -52,28 +52,30 @@ export async function readFleetSamples(base: string, timeoutMs: number): Promise
     instantQuery(base, QUERIES.bindScope, timeoutMs),
     intervals,
   ]);
-  // One allocation may be probed by more than one job: the freshest sample speaks for it.
-  const seriesKey = (labels: Sample["labels"]): string => JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+  // A series is one target of one job: its instance and job, with our labels, pair the three answers up.
+  const seriesKey = (labels: Sample["labels"]): string => `${labels.job ?? ""}\u0000${labels.instance ?? ""}\u0000${keyOf(labels) ?? ""}`;
   const ages = new Map(age.map((s) => [seriesKey(s.labels), s.value]));
-  const durations = new Map(duration.map((s) => [seriesKey({ ...s.labels, __name__: "" }), s.value]));
+  const durations = new Map(duration.map((s) => [seriesKey(s.labels), s.value]));
   const probes = new Map<string, ProbeSample>();
   const unknownJobs = new Set<string>();
   for (const s of success) {
     const key = keyOf(s.labels);
     if (key === undefined) continue;
-    const { __name__: _, ...labels } = s.labels;
-    const ageS = ages.get(seriesKey(labels));
-    const durationS = durations.get(seriesKey({ ...labels, __name__: "" }));
-    const job = labels.job;
+    const ageS = ages.get(seriesKey(s.labels));
+    // Asked a moment apart, the two answers may differ by a series: a value of no known age is not taken.
+    if (ageS === undefined || Number.isNaN(ageS)) continue;
+    const durationS = durations.get(seriesKey(s.labels));
+    const job = s.labels.job;
     const interval = job === undefined ? undefined : jobs.found.get(job);
     if (interval === undefined) unknownJobs.add(job ?? "");
     const sample: ProbeSample = {
       up: s.value === 1,
-      ageMs: ageS === undefined || Number.isNaN(ageS) ? 0 : Math.max(0, Math.round(ageS * 1000)),
+      ageMs: Math.max(0, Math.round(ageS * 1000)),
       durationMs: durationS === undefined || Number.isNaN(durationS) ? null : Math.round(durationS * 1000),
       staleAfterMs: interval === undefined ? undefined : 3 * interval,
       job,
     };
+    // One allocation may be probed by more than one job: the freshest sample speaks for it.
     const before = probes.get(key);
     if (before === undefined || sample.ageMs < before.ageMs) probes.set(key, sample);
   }
