@@ -10,7 +10,7 @@ export const statusCommand = defineCommand({
   options: {
     ...serviceFilters,
     concurrency: optional("--concurrency <n>"),
-    source: optional("--source <source>"),
+    source: optional("--source <probe|prometheus>"),
     prometheusUrl: optional("--prometheus-url <url>"),
   },
   examples: ["sparkport status --node macmini --json", "sparkport status --source prometheus --prometheus-url http://127.0.0.1:9090"],
