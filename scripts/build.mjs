@@ -53,6 +53,8 @@ export async function buildAll() {
     entryPoints: ["src/cli/main.ts"],
     outfile: "dist/sparkport.cjs",
     bundle: true,
+    // Only `serve` loads prom-client: from node_modules when it runs, never parsed by another command's start.
+    external: ["prom-client"],
     plugins: [lazyChildProcessForCommander],
     platform: "node",
     format: "cjs",

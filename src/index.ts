@@ -7,7 +7,7 @@ export { explain, type ExplainResult, type RuleDescription } from "./commands/ex
 // What each command's --json prints (lint's is JsonReport, as is any command's on bad input).
 export type { CheckResult, PortCheck } from "./commands/check/check.js";
 export type { NextResult } from "./commands/next/next.js";
-export type { StatusResult, StatusRow } from "./commands/status/status.js";
+export type { PrometheusSample, StatusResult, StatusRow } from "./commands/status/status.js";
 export type { DoctorResult } from "./commands/doctor/doctor.js";
 export type { DoctorCheck } from "./diagnose/doctor-context.js";
 export type { AllocateResult, AllocationCheck, AllocationPlan } from "./commands/allocate/allocate.js";

@@ -29,7 +29,7 @@ describe("the built CLI", () => {
     // The scan's account first: outside sparkport's own code (excluded in ports.yaml), package.json, vitest.config.ts,
     // action.yml, .pre-commit-hooks.yaml and the two workflows.
     expect(run.stdout).toMatch(
-      /^scan: 6 files read, 0 port references; 6 files that no scan\.nodes glob maps to a node \(--verbose lists them\)\n✔ ports\.yaml: 0 errors, 0 warnings, 0 info in 8 services \(11 ports\), 4 reservations, 3 nodes; 4 findings covered by declared exceptions\n$/,
+      /^scan: 6 files read, 0 port references; 6 files that no scan\.nodes glob maps to a node \(--verbose lists them\)\n✔ ports\.yaml: 0 errors, 0 warnings, 0 info in 11 services \(14 ports\), 4 reservations, 3 nodes; 4 findings covered by declared exceptions\n$/,
     );
     expect(run.stdout).not.toMatch(/\u001b\[/);
   });
@@ -165,7 +165,7 @@ describe("sparkport list", () => {
     expect(result.sections.flatMap((s) => s.rows.map((r) => [r.label, r.port]))).toEqual([["FastAPI (test)", 8001]]);
     expect(result.reservations).toEqual([]);
     const desktop = JSON.parse((await runCli(["list", "--node", "desktop", "--json"])).stdout) as { sections: { rows: { service: string }[] }[] };
-    expect(desktop.sections.flatMap((s) => s.rows.map((r) => r.service))).toEqual(["ollama", "comfyui"]);
+    expect(desktop.sections.flatMap((s) => s.rows.map((r) => r.service))).toEqual(["sparkport-desktop", "ollama", "comfyui"]);
   });
 
   it("rejects an unknown filter value with a suggestion and exit 2", async () => {

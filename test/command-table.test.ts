@@ -25,6 +25,8 @@ const noDeps: CommandDeps = {
   machine: () => ({ hostname: "unused", os: "linux" }),
   foreground: () => Promise.reject(new Error("unused")),
   environment: () => ({}),
+  tell: () => undefined,
+  stopped: () => Promise.reject(new Error("unused")),
 };
 
 describe("the table of commands", () => {

@@ -23,6 +23,7 @@ const SHAPE: ProgramShape = {
     { name: "wait", description: "wait for services", options: own(option(["--timeout"])) },
     { name: "move", description: "move a service", options: own(option(["--port"])) },
     { name: "completion", description: "print a script", options: own() },
+    { name: "export", description: "export targets", options: [option(["-f", "--format"], true, ["file_sd", "http_sd"]), option(["-w", "--write"]), option(["-h", "--help"], false)] },
     { name: "help", description: "help", options: [] },
   ],
   options: [option(["-V", "--version"], false), ...globals, option(["-h", "--help"], false)],
@@ -113,6 +114,8 @@ describe("completing a command line", () => {
     expect(await offered(["set-status", "--dry-run", "api", "st"])).toEqual(["stopped"]);
     expect(await offered(["explain", "duplicate-p"])).toEqual(["duplicate-port"]);
     expect(await offered(["completion", ""])).toEqual(["bash", "zsh", "fish", "powershell"]);
+    expect(await offered(["export", ""])).toEqual(["prometheus"]);
+    expect(await offered(["export", "prometheus", "--format", ""])).toEqual(["file_sd", "http_sd"]);
     expect(await offered(["help", "se"])).toEqual(["set-status"]);
   });
 

@@ -161,6 +161,9 @@ describe("sparkport __complete", () => {
   it("offers a command's formats: github only where it prints findings", async () => {
     expect(values((await complete(["check", "--format", ""])).stdout)).toEqual(["text", "json", "github"]);
     expect(values((await complete(["diff", "-f", ""])).stdout)).toEqual(["text", "json"]);
+    // export's own --format: the JSON Prometheus reads.
+    expect(values((await complete(["export", "prometheus", "--format", ""])).stdout)).toEqual(["file_sd", "http_sd"]);
+    expect(values((await complete(["export", ""])).stdout)).toEqual(["prometheus"]);
   });
 
   it("says so when the shell should complete file names itself", async () => {
@@ -277,7 +280,7 @@ describe.skipIf(!hasFish)("fish", () => {
   });
 
   it("completes commands, codes and the registry -r names", async () => {
-    expect((await fish("sparkport ex")).map(([value]) => value)).toEqual(["explain"]);
+    expect((await fish("sparkport ex")).map(([value]) => value)).toEqual(["explain", "export"]);
     expect((await fish("sparkport explain unused-")).map(([value]) => value)).toEqual(["unused-exception"]);
     const named = await fish(`sparkport -r '${elsewhere}' check --service `, path.join(scratch, "empty"));
     expect(named.map(([value]) => value)).toEqual(["billing", "billing.dev"]);

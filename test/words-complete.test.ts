@@ -3,11 +3,14 @@ import { setLanguage, type Language } from "../src/findings/language.js";
 import { diffWords } from "../src/words/diff-words.js";
 import { docsWords } from "../src/words/docs-words.js";
 import { explainWords } from "../src/words/explain-words.js";
+import { exportWords } from "../src/words/export-words.js";
 import { initWords } from "../src/words/init-words.js";
 import { lintWords } from "../src/words/lint-words.js";
 import { listWords } from "../src/words/list-words.js";
 import { nextWords } from "../src/words/next-words.js";
 import { reportWords } from "../src/words/report-words.js";
+import { prometheusWords } from "../src/words/prometheus-words.js";
+import { serveWords } from "../src/words/serve-words.js";
 import { statusWords } from "../src/words/status-words.js";
 import { HANGUL } from "./helpers/language-ways.js";
 
@@ -18,11 +21,14 @@ const WORDS: Record<string, () => unknown> = {
   diff: diffWords,
   docs: docsWords,
   explain: explainWords,
+  export: exportWords,
   init: initWords,
   lint: lintWords,
   list: listWords,
   next: nextWords,
+  prometheus: prometheusWords,
   report: reportWords,
+  serve: serveWords,
   status: statusWords,
 };
 
@@ -39,6 +45,12 @@ const SAMPLES: Record<string, readonly (readonly unknown[])[]> = {
   "docs.unchanged": [["docs/PORTS.md", "tables, nodes"]],
   "docs.wrote": [["docs/PORTS.md", "tables, nodes"]],
   "explain.printedBy": [["GROUPTITLE"]],
+  "export.unknownTarget": [["prometeus"]],
+  "export.unknownFormat": [["yaml"]],
+  "export.created": [["targets.json", 37]],
+  "export.updated": [["targets.json", 37]],
+  "export.unchanged": [["targets.json", 37]],
+  "export.udpSkipped": [["dns.dev@box:8053/udp"]],
   "init.comments.foundIn": [["backend/.env:1 FASTAPI_PORT=8020"]],
   "init.more": [[37]],
   "init.proposed": [["macmini"]],
@@ -70,9 +82,32 @@ const SAMPLES: Record<string, readonly (readonly unknown[])[]> = {
   "report.stopped": [["lint", undefined, 37], ["docs", "docs/PORTS.md", 37]],
   "report.registryLine": [[{ file: "ports.yaml", counts: "COUNTSTEXT", services: 37, ports: 53, reservations: 71, nodes: 97, excepted: 113 }]],
   "report.filesLine": [[{ files: 37, counts: "COUNTSTEXT", shown: ["backend/.env: ONETEXT"], more: 53 }]],
+  "serve.listening": [["http://127.0.0.1:9097/", "macmini"]],
+  "serve.stopped": [["SIGTERM", 37]],
+  "serve.held": [[9097, "node (PID 37)"]],
+  "serve.heldUnseen": [[9097]],
+  "serve.registered": [[9097, "FastAPI (dev)", "macmini"]],
+  "serve.noOwnPort": [["macmini"]],
+  "serve.notAddress": [["localhost:9097"]],
+  "serve.cannotListen": [["http://10.9.9.9:9097/", "REASONTEXT"]],
+  "serve.page.title": [["macmini"]],
+  "serve.page.registry": [["ports.yaml", "abc123"]],
+  "serve.page.reloadFailed": [["PROBLEMTEXT"]],
   "status.thisMachine": [["macmini"]],
   "status.listeningOn": [["STATETEXT", ["127.0.0.1", "::1"]]],
   "status.summary": [[37, 53]],
+  "status.fromPrometheus": [["STATETEXT", "AGETEXT"], ["STATETEXT", undefined]],
+  "status.stale": [["AGETEXT", "LIMITTEXT"]],
+  "prometheus.badSource": [["grafana"]],
+  "prometheus.badUrl": [["ftp://x"]],
+  "prometheus.unreachable": [["http://p:9090/api/v1/query", "ECONNREFUSED"]],
+  "prometheus.timeout": [["http://p:9090/api/v1/query", 37]],
+  "prometheus.http": [["http://p:9090/api/v1/query", 503, "DETAILTEXT"], ["http://p:9090/api/v1/query", 500, undefined]],
+  "prometheus.notJson": [["http://p:9090/api/v1/query"]],
+  "prometheus.failed": [["http://p:9090/api/v1/query", "DETAILTEXT"]],
+  "prometheus.shape": [["http://p:9090/api/v1/query", "DETAILTEXT"]],
+  // Under a second an age is `37 ms` in both languages, as doctor's probe times are.
+  "prometheus.age": [[4000], [180_000]],
 };
 
 /** The Korean shows the word of the documents for a status, the English the value of ports.yaml: each one of the two. */

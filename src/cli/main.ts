@@ -82,8 +82,11 @@ function declare({ Option }: Commander, program: Program, command: Command, pain
     sub.addOption(option);
     return [key, option.attributeName()] as const;
   });
+  // A command may declare its own --format (export: the JSON Prometheus reads); --json still prints its JSON.
+  if (!command.options.some(([, spec]) => /--format\b/.test(spec.syntax))) {
+    sub.addOption(new Option("-f, --format <format>", words.options.format).choices(command.formats).default("text"));
+  }
   sub
-    .addOption(new Option("-f, --format <format>", words.options.format).choices(command.formats).default("text"))
     .option("--json", words.options.json)
     .addHelpText("after", `\n${words.examples}\n${command.examples.map((e) => `  $ ${e}`).join("\n")}\n`)
     .action(() => run(command, sub, paints, widthOf, keys));

@@ -70,6 +70,17 @@ export function realDeps(command: Command, paints: Paints, view: RunView): Comma
     machine,
     registry,
     environment: () => process.env,
+    tell(line) {
+      if (view.announce) writeError(`${line}\n`);
+    },
+    stopped: () =>
+      new Promise((resolve) => {
+        const stop = (signal: NodeJS.Signals): void => {
+          process.off("SIGINT", stop).off("SIGTERM", stop);
+          resolve(signal);
+        };
+        process.on("SIGINT", stop).on("SIGTERM", stop);
+      }),
     async foreground() {
       const { runInForeground } = await import("../io/foreground-child.js");
       return async (child, starting) => {

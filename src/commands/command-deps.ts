@@ -20,4 +20,8 @@ export interface CommandDeps {
   environment(): NodeJS.ProcessEnv;
   /** This machine's host name and operating system. */
   machine(): { hostname: string; os: OperatingSystem };
+  /** A line said while the command runs (where serve listens): on stderr, where the run shows text. */
+  tell(line: string): void;
+  /** The first SIGINT or SIGTERM after the call, by name: a command that runs until stopped (serve) ends then. */
+  stopped(): Promise<NodeJS.Signals>;
 }

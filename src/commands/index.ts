@@ -6,6 +6,7 @@ import { diffCommand } from "./diff/command.js";
 import { docsCommand } from "./docs/command.js";
 import { doctorCommand } from "./doctor/command.js";
 import { explainCommand } from "./explain/command.js";
+import { exportCommand } from "./export/command.js";
 import { initCommand } from "./init/command.js";
 import { lintCommand } from "./lint/command.js";
 import { listCommand } from "./list/command.js";
@@ -14,6 +15,7 @@ import { nextCommand } from "./next/command.js";
 import { releaseCommand } from "./release/command.js";
 import { requestCommand } from "./request/command.js";
 import { runCommand } from "./run/command.js";
+import { serveCommand } from "./serve/command.js";
 import { setStatusCommand } from "./set-status/command.js";
 import { statusCommand } from "./status/command.js";
 import { waitCommand } from "./wait/command.js";
@@ -35,6 +37,8 @@ export const commands: readonly Command[] = [
   diffCommand,
   listCommand,
   docsCommand,
+  exportCommand,
+  serveCommand,
   initCommand,
   explainCommand,
   completionCommand,

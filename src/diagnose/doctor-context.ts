@@ -26,6 +26,7 @@ export type Evidence = (seen: SeenWords) => string;
 export type DoctorCheck =
   | { check: "listeners" | "holders" | "localhost" | "docker-ps" }
   | { check: "connect"; target: string; fromHere: boolean }
+  | { check: "serve-metrics"; url: string }
   | { check: "files"; kind: "env" | "compose"; count: number };
 
 export interface DoctorContext {

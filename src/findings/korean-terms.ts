@@ -44,6 +44,8 @@ const STATE = {
   listening: "리스닝 중(listening)",
   "not-listening": "리스닝 없음(not-listening)",
   skipped: "확인 안 함(skipped)",
+  down: "실패(down)",
+  unknown: "알 수 없음(unknown)",
 };
 
 export const koStatus = (status: string): string => translate(status, STATUS);

@@ -482,6 +482,24 @@ export const messagesKo: KoreanMessages = {
     fix: () => "그 노드에서 `sparkport check`로 무엇이 포트를 쓰는지 찾거나, 선언된 상태를 고치세요",
   },
 
+  // status --source prometheus: Prometheus의 샘플로 알 수 없는 것.
+  "prometheus-samples-missing": {
+    explain: "일부 서비스의 probe_success 샘플이 Prometheus에 없습니다: 실패가 아니라 알 수 없음입니다.",
+    message: (a) => `${a.url}의 Prometheus에 샘플이 없는 ${count(a.count, "서비스")}: 알 수 없음`,
+    fix: () => "`sparkport export prometheus --write FILE`의 대상을 Prometheus에 주고(file_sd_configs) 한 번 수집하게 하세요",
+  },
+  "prometheus-samples-stale": {
+    explain: "작업의 수집 간격 세 번보다 오래된 샘플은 지금 상태를 말하지 못합니다: 그 서비스는 알 수 없음입니다.",
+    message: (a) => `샘플이 수집 간격 세 번보다 오래된 ${count(a.count, "서비스")}: 알 수 없음`,
+    fix: () => "Prometheus가 blackbox exporter를 계속 수집하는지 확인하세요 (Prometheus의 /targets 페이지)",
+  },
+  "prometheus-interval-unknown": {
+    explain: "Prometheus가 작업의 수집 간격을 알려 주지 않아 샘플이 오래됐는지 판단할 수 없습니다: Prometheus가 보관하는 동안(5분) 그대로 씁니다.",
+    message: (a) =>
+      `${a.jobs.length === 0 || (a.jobs.length === 1 && a.jobs[0] === "") ? "프로브 작업" : `${list(a.jobs)} 작업`}의 수집 간격을 알 수 없습니다${a.detail === undefined ? "" : ` (${a.detail})`}: 샘플이 오래됐는지 판단하지 않습니다`,
+    fix: () => "그 Prometheus의 /api/v1/targets를 sparkport가 읽을 수 있게 하세요",
+  },
+
   // doctor: 진단마다 근거와 복사해 쓸 명령이 붙습니다.
   "doctor-port-in-use": {
     explain: "Address already in use: 이 머신의 다른 프로세스가 포트를 쓰고 있습니다.",
@@ -529,6 +547,11 @@ export const messagesKo: KoreanMessages = {
     explain: "노드가 이 포트의 접속을 거부합니다: 아무것도 리스닝하지 않거나, localhost에서만 리스닝합니다.",
     message: (a) => `${josa(`${a.host}:${a.port}`, "이/가")} 이 머신의 접속을 거부합니다: ${a.node} 노드에서 아무것도 리스닝하지 않거나, localhost에서만 리스닝합니다`,
     fix: (a) => `어느 쪽인지 알려면 ${a.node} 노드에서 \`sparkport doctor ${a.service}\` 명령을 실행하세요`,
+  },
+  "doctor-localhost-only-remote": {
+    explain: "노드의 `sparkport serve`가 거부된 서비스를 루프백에만 바인드했다고 보고합니다: 다른 노드는 접속할 수 없습니다.",
+    message: (a) => `${a.node} 노드의 ${who(a.owner, "은/는")} 127.0.0.1에서만 리스닝합니다${a.holder === "" ? "" : ` (${a.holder})`}: 다른 노드에서 ${a.port} 포트로의 접속이 거부됩니다`,
+    fix: (a) => `0.0.0.0이나 ${a.node} 노드의 주소에서 리스닝하게 한 뒤 다시 시작하세요. ${a.node} 노드에서 \`sparkport doctor ${a.port}\` 명령을 실행하면 그 프로그램에 맞는 명령을 알려 줍니다`,
   },
   "doctor-filtered": {
     explain: "제한 시간 안에 응답이 없습니다: 방화벽이나 Tailscale ACL이 패킷을 버립니다.",

@@ -486,6 +486,24 @@ export const messages = {
     fix: () => "find what holds the port (`sparkport check` on that node), or update the declared status",
   }),
 
+  // `status --source prometheus`: what Prometheus's samples cannot say.
+  "prometheus-samples-missing": entry<{ count: number; url: string }>({
+    explain: "Prometheus holds no probe_success sample for some services: they are unknown, not down.",
+    message: (a) => `${plural(a.count, "service")} with no sample in Prometheus at ${a.url}: unknown`,
+    fix: () => "give Prometheus the targets of `sparkport export prometheus --write FILE` (file_sd_configs) and let it scrape once",
+  }),
+  "prometheus-samples-stale": entry<{ count: number }>({
+    explain: "A sample older than three scrape intervals of its job says nothing about now: its service is unknown.",
+    message: (a) => `${plural(a.count, "service")} with a sample older than three scrape intervals: unknown`,
+    fix: () => "check that Prometheus still scrapes the blackbox exporter (its /targets page)",
+  }),
+  "prometheus-interval-unknown": entry<{ jobs: string[]; detail?: string }>({
+    explain: "Prometheus did not say a job's scrape interval, so its samples cannot be judged stale: they are taken while Prometheus keeps them (5 minutes).",
+    message: (a) =>
+      `the scrape interval of ${a.jobs.length === 0 || (a.jobs.length === 1 && a.jobs[0] === "") ? "the probe job" : `job ${list(a.jobs)}`} is not known${a.detail === undefined ? "" : ` (${a.detail})`}: samples are not judged stale`,
+    fix: () => "let sparkport read /api/v1/targets of that Prometheus",
+  }),
+
   // `doctor`: diagnoses, each with evidence and commands to copy.
   "doctor-port-in-use": entry<{ port: number; holder: string; addresses: string[]; service?: string; locked?: boolean }>({
     explain: "Address already in use: another process holds the port on this machine.",
@@ -532,6 +550,11 @@ export const messages = {
     explain: "The node refuses the port: nothing listens there, or it listens on localhost only.",
     message: (a) => `${a.host}:${a.port} refuses connections from here: nothing listens there on ${a.node}, or it listens on localhost only`,
     fix: (a) => `run \`sparkport doctor ${a.service}\` on ${a.node} to tell which`,
+  }),
+  "doctor-localhost-only-remote": entry<{ owner: string; node: string; port: number; holder: string }>({
+    explain: "The node's `sparkport serve` reports the refused service bound to loopback only: other nodes cannot reach it.",
+    message: (a) => `${a.owner} listens on 127.0.0.1 only on ${a.node}${a.holder === "" ? "" : ` (${a.holder})`}, so connections from other nodes to ${a.port} are refused`,
+    fix: (a) => `make it listen on 0.0.0.0 or ${a.node}'s address, then restart it; \`sparkport doctor ${a.port}\` on ${a.node} prints the command for its program`,
   }),
   "doctor-filtered": entry<{ owner: string; host: string; port: number; node: string; timeoutMs: number }>({
     explain: "No answer within the timeout: a firewall or a Tailscale ACL drops the packets.",

@@ -27,16 +27,32 @@ export function withCredentials(given: string): HttpRequest {
   return { url: url.href, headers: { authorization: `Basic ${Buffer.from(pair, "utf8").toString("base64")}` } };
 }
 
-/** One GET; a redirect is an answer (3xx counts as up), never followed. */
-export async function httpGet(request: HttpRequest, timeoutMs: number): Promise<HttpAnswer> {
+/** An answer with its body read as text (a Prometheus API answer, a /metrics page). */
+export type HttpBody = { status: number; body: string } | { error: string };
+
+/** One GET; a redirect is an answer, never followed. The body is read, or cancelled, within the same timeout. */
+async function get<T>(request: HttpRequest, timeoutMs: number, read: (response: Response) => Promise<T>): Promise<T | { error: string }> {
   try {
     // AbortSignal.timeout takes whole milliseconds only: a fraction throws ERR_OUT_OF_RANGE.
     const signal = AbortSignal.timeout(Math.max(1, Math.floor(timeoutMs)));
     const response = await fetch(request.url, { redirect: "manual", signal, headers: request.headers });
-    await response.body?.cancel();
-    return { status: response.status };
+    return await read(response);
   } catch (error) {
     const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
-    return { error: errorCode(cause) ?? (cause instanceof Error ? cause.name : String(cause)) };
+    // fetch's own refusals (a blocked port such as 1 or 6000) are plain Errors: their message is all they say.
+    return { error: errorCode(cause) ?? (cause instanceof Error ? (cause.name === "Error" ? cause.message : cause.name) : String(cause)) };
   }
+}
+
+/** One GET whose status is the answer (3xx counts as up). */
+export function httpGet(request: HttpRequest, timeoutMs: number): Promise<HttpAnswer> {
+  return get(request, timeoutMs, async (response) => {
+    await response.body?.cancel();
+    return { status: response.status };
+  });
+}
+
+/** One GET whose body is wanted too. */
+export function httpGetBody(url: string, timeoutMs: number): Promise<HttpBody> {
+  return get({ url, headers: {} }, timeoutMs, async (response) => ({ status: response.status, body: await response.text() }));
 }

@@ -21,6 +21,9 @@ const seen = {
   tailscalePeer: (a: { peer: string; online: boolean }) => `tailscale peer ${a.peer}: ${a.online ? "online" : "offline"}`,
   tailscalePing: (a: { host: string; state: string }) => `tailscale ping ${a.host}: ${a.state}`,
   tailscalePingFailed: (host: string) => `tailscale ping ${host} failed`,
+  /** What the node's `sparkport serve` reports (sparkport_service_bind_scope, sparkport_service_holder_info). */
+  served: (a: { url: string; scopes: readonly string[]; holder: string }) =>
+    `${a.url}: bound on ${a.scopes.join(", ")}${a.holder === "" ? "" : `, held by ${a.holder}`}`,
 };
 
 export type SeenWords = typeof seen;
@@ -66,6 +69,7 @@ const en = {
     connect: (a: { target: string; fromHere: boolean }) => `a TCP connection ${a.fromHere ? "from here " : ""}to ${a.target}`,
     files: (a: { kind: string; count: number }) => plural(a.count, `${a.kind} file`),
     dockerPs: "docker ps",
+    serveMetrics: (url: string) => `the node's sparkport serve (${url})`,
   },
   seen,
   /** doctor-check-skipped's check and reason; docker's own stderr stays as it is. */
@@ -85,6 +89,13 @@ const BIND_STATE: Readonly<Record<string, string>> = {
   absent: "주소 없음(absent)",
   denied: "거부됨(denied)",
   error: "오류(error)",
+};
+
+// sparkport_service_bind_scope's scopes, as `serve` names them.
+const SCOPE: Readonly<Record<string, string>> = {
+  all: "모든 주소(all)",
+  loopback: "루프백(loopback)",
+  "node-address": "노드 주소(node-address)",
 };
 
 const PING_STATE: Readonly<Record<string, string>> = {
@@ -131,6 +142,7 @@ export const doctorWords = twin<typeof en>({
       connect: (a) => `${a.fromHere ? "이 머신에서 " : ""}${a.target}${particle(a.target, "으로/로")}의 TCP 연결`,
       files: (a) => `${a.kind} 파일 ${a.count}개`,
       dockerPs: "docker ps",
+      serveMetrics: (url) => `노드의 sparkport serve (${url})`,
     },
     seen: {
       listening: (what) => `리스닝 중: ${what}`,
@@ -143,6 +155,7 @@ export const doctorWords = twin<typeof en>({
       tailscalePeer: (a) => `tailscale 피어 ${a.peer}: ${a.online ? "온라인" : "오프라인"}`,
       tailscalePing: (a) => `tailscale ping ${a.host}: ${PING_STATE[a.state] ?? a.state}`,
       tailscalePingFailed: (host) => `tailscale ping ${host} 실행 실패`,
+      served: (a) => `${a.url}: 바인드 범위 ${a.scopes.map((s) => SCOPE[s] ?? s).join(", ")}${a.holder === "" ? "" : `, 사용 중인 프로세스 ${a.holder}`}`,
     },
     skipped: {
       docker: "Docker",

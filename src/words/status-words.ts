@@ -17,8 +17,16 @@ const en = {
     listening: "listening",
     "not-listening": "not-listening",
     skipped: "skipped",
+    down: "down",
+    unknown: "unknown",
   },
   listeningOn: (state: string, addresses: readonly string[]) => `${state} on ${addresses.join(", ")}`,
+  /** A state read from Prometheus, with its sample's age (`open, 4s ago`); no age when there is no sample. */
+  fromPrometheus: (state: string, age: string | undefined) => (age === undefined ? `${state} (no sample in Prometheus)` : `${state} (Prometheus, ${age} ago)`),
+  /** A stale sample: its age, and the limit it is past. */
+  stale: (age: string, limit: string) => `unknown (Prometheus: sample ${age} old, over ${limit})`,
+  /** Where a node's serve says a service is bound: `service-localhost-only` names it. */
+  loopback: "loopback",
   mismatch: "MISMATCH",
   summary: (ports: number, mismatches: number) => `${plural(ports, "port")}, ${plural(mismatches, "mismatch", "mismatches")}`,
 };
@@ -39,8 +47,13 @@ export const statusWords = twin<typeof en>({
       listening: "리스닝 중",
       "not-listening": "리스닝 없음",
       skipped: "확인 안 함",
+      down: "실패",
+      unknown: "알 수 없음",
     },
     listeningOn: (state, addresses) => `${state} (${addresses.join(", ")})`,
+    fromPrometheus: (state, age) => (age === undefined ? `${state} (Prometheus에 샘플 없음)` : `${state} (Prometheus, ${age} 전)`),
+    stale: (age, limit) => `알 수 없음 (Prometheus: ${age} 전 샘플, 한도 ${limit} 초과)`,
+    loopback: "루프백",
     mismatch: "불일치",
     summary: (ports, mismatches) => `포트 ${ports}개, 불일치 ${mismatches}개`,
   },

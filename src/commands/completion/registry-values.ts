@@ -6,6 +6,7 @@ import { ACCESS_SCOPES, PRIORITIES, PROTOCOLS, SERVICE_STATUSES } from "../../re
 import { explainWords } from "../../words/explain-words.js";
 import { CODE_TABLE } from "../explain/code-table.js";
 import type { Candidate, ValuesOf } from "./complete-line.js";
+import { EXPORT_TARGETS } from "../export/export-names.js";
 import { SHELLS } from "./shells.js";
 
 const plain = (values: readonly string[]): Candidate[] => values.map((value) => ({ value }));
@@ -48,6 +49,8 @@ export function valuesFrom(registry: () => Promise<RegistryData | undefined>): V
         return plain(SERVICE_STATUSES);
       case "shell":
         return plain(SHELLS);
+      case "export-target":
+        return plain(EXPORT_TARGETS);
       case "language":
         return plain(LANGUAGES);
       case "protocol":

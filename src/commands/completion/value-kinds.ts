@@ -10,6 +10,7 @@ export type ValueKind =
   | "status"
   | "code"
   | "shell"
+  | "export-target"
   | "language"
   | "protocol"
   | "access"
@@ -44,6 +45,7 @@ export const ARGUMENT_VALUES: Readonly<Record<string, { readonly args: readonly 
   help: { args: ["command"] },
   explain: { args: ["code"] },
   completion: { args: ["shell"] },
+  export: { args: ["export-target"] },
   doctor: { args: ["target"] },
   "set-status": { args: ["target", "status"] },
   release: { args: ["service-or-reservation"] },

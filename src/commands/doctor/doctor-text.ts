@@ -32,6 +32,8 @@ function checkText(c: DoctorCheck, w: Words): string {
       return w.ran.connect(c);
     case "files":
       return w.ran.files(c);
+    case "serve-metrics":
+      return w.ran.serveMetrics(c.url);
   }
 }
 

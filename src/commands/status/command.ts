@@ -10,9 +10,23 @@ export const statusCommand = defineCommand({
   options: {
     ...serviceFilters,
     concurrency: optional("--concurrency <n>"),
+    source: optional("--source <probe|prometheus>"),
+    prometheusUrl: optional("--prometheus-url <url>"),
   },
-  examples: ["sparkport status", "sparkport status --node macmini --json"],
+  examples: ["sparkport status --node macmini --json", "sparkport status --source prometheus --prometheus-url http://127.0.0.1:9090"],
   async run({ options }, deps) {
+    const { prometheusWords } = await import("../../words/prometheus-words.js");
+    // Without --source, a --prometheus-url on the command line asks Prometheus; the environment's alone does not.
+    const source = options.source ?? (options.prometheusUrl === undefined ? "probe" : "prometheus");
+    if (source !== "probe" && source !== "prometheus") throw new UsageError(prometheusWords().badSource(source));
+    if (source === "prometheus") {
+      const env = deps.environment().SPARKPORT_PROMETHEUS_URL;
+      const url = options.prometheusUrl ?? (env === "" ? undefined : env);
+      if (url === undefined) throw new UsageError(prometheusWords().noUrl);
+      if (!/^https?:\/\/[^/\s]+/i.test(url) || !URL.canParse(url)) throw new UsageError(prometheusWords().badUrl(url));
+      const [{ statusFromPrometheus }, occupancy] = await Promise.all([import("./status-prometheus.js"), deps.occupancy({ leanHeap: true })]);
+      return statusFromPrometheus({ ...occupancy, prometheusUrl: url, team: options.team, node: options.node, localAddresses: occupancy.deps.localAddresses });
+    }
     // Decimal digits only: Number() would take 0x10 and 1e9.
     if (options.concurrency !== undefined && !/^0*[1-9]\d*$/.test(options.concurrency)) {
       throw new UsageError(optionInputWords().concurrency(options.concurrency));

@@ -1,6 +1,7 @@
 import type { DoctorContext, Evidence } from "../doctor-context.js";
 import { firewallFix } from "../../fixes/firewall-fix.js";
 import { tailscaleFix } from "../../fixes/tailscale-fix.js";
+import { servedBind } from "./served-bind.js";
 import { tailscalePing } from "./tailscale-ping.js";
 import { doctorWords } from "../../words/doctor-words.js";
 
@@ -22,6 +23,15 @@ export async function checkRemote(ctx: DoctorContext): Promise<void> {
   // A UDP port without a refusal is all a datagram can show of a healthy service.
   if (probe.state === "open" || probe.state === "open|filtered") return;
   if (probe.state === "closed") {
+    // Refused: the node's own serve, where it runs, tells a loopback-only bind from nothing listening.
+    const allocation = ctx.target.allocation;
+    const served = allocation === null ? undefined : await servedBind(ctx, allocation, host);
+    if (served !== undefined && served.scopes.join() === "loopback") {
+      const holder = served.pid === undefined ? (served.program ?? "") : `PID ${served.pid}${served.program === undefined ? "" : `, ${served.program}`}`;
+      evidence.push((seen) => seen.served({ url: served.url, scopes: served.scopes, holder }));
+      ctx.add("doctor-localhost-only-remote", "error", { owner: ctx.owner, node, port, holder }, { evidence });
+      return;
+    }
     ctx.add("doctor-refused-remote", "error", { owner: ctx.owner, service, host, port, node }, { evidence });
     return;
   }
