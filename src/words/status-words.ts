@@ -1,4 +1,5 @@
 import { plural } from "../util/plural.js";
+import { KO_PROBE_STATE } from "./probe-state-words.js";
 import { twin } from "./twin.js";
 
 const en = {
@@ -38,12 +39,7 @@ export const statusWords = twin<typeof en>({
     thisMachine: (node) => `${node} (이 머신)`,
     declared: (_value, word) => word,
     observed: {
-      open: "열림",
-      closed: "닫힘",
-      filtered: "응답 없음",
-      "open|filtered": "열림 또는 차단",
-      unreachable: "도달 불가",
-      "name-error": "이름 확인 실패",
+      ...KO_PROBE_STATE,
       listening: "리스닝 중",
       "not-listening": "리스닝 없음",
       skipped: "확인 안 함",

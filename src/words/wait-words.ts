@@ -1,16 +1,12 @@
 import { josa } from "../findings/josa.js";
+import { KO_PROBE_STATE } from "./probe-state-words.js";
 import { twin } from "./twin.js";
 
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)}s`;
 
 /** The last look in Korean: a probe state or a connection error's code as words; `HTTP 503` stays as it is. */
 const KO_LOOK: Readonly<Record<string, string>> = {
-  open: "열림",
-  closed: "닫힘",
-  filtered: "응답 없음",
-  "open|filtered": "열림 또는 차단",
-  unreachable: "도달 불가",
-  "name-error": "이름 확인 실패",
+  ...KO_PROBE_STATE,
   ECONNREFUSED: "연결 거부",
   ECONNRESET: "연결 끊김",
   ETIMEDOUT: "시간 초과",
