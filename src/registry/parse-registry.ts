@@ -8,7 +8,8 @@ import { splitRegistry } from "./split-registry.js";
 import type { LoadedRegistry } from "./loaded-registry.js";
 import type { SourceMap } from "./source-map.js";
 import { DocumentSourceMap, positionTree, sameRegistryKey } from "./yaml-source.js";
-import type { PositionTable } from "./cached-source-map.js";
+import { CachedSourceMap, type PositionTable } from "./cached-source-map.js";
+import { fastParse } from "./fast-parse.js";
 import { zodIssuesToFindings } from "./zod-issues.js";
 import { reservedKeyFindings } from "./reserved-keys.js";
 import { textPosition } from "../util/text-position.js";
@@ -21,10 +22,22 @@ export interface ParseOptions {
   chunked?: boolean;
   /** Also give every value's position, for the registry cache. */
   positions?: boolean;
+  /** False: yaml's document only, as for a registry js-yaml declines (tests compare the two). */
+  fast?: boolean;
 }
 
 /** Kept apart from load.ts so a run served from the cache never loads yaml or the schema. Throws SparkportInputError. */
 export function parseRegistry(text: string, file: string, absolutePath = file, options: ParseOptions = {}): LoadedRegistry & { positions?: PositionTable } {
+  // A valid registry is read from js-yaml's events; anything else goes on to yaml, which words every problem.
+  const fast = options.fast === false ? undefined : fastParse(text);
+  if (fast !== undefined) {
+    const source = new CachedSourceMap(file, text, () => fast.positions);
+    if (reservedKeyFindings(fast.values, source).length === 0) {
+      useEnglishMessages();
+      const parsed = registrySchema.safeParse(fast.values);
+      if (parsed.success) return { file, absolutePath, text, data: parsed.data, source, ...(options.positions === true ? { positions: fast.positions } : {}) };
+    }
+  }
   if ((options.chunked ?? text.length >= CHUNKED_PARSE_MIN_BYTES) === true) {
     // Pieces only when the text can be cut safely and every piece is valid; the whole-document parse words every problem.
     const sections = splitRegistry(text);

@@ -1,0 +1,135 @@
+import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, load, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from "js-yaml";
+import { textPosition, type TextPosition } from "../util/text-position.js";
+import { scalarPosition, type PositionChildren, type PositionNode } from "./cached-source-map.js";
+
+export interface FastParse {
+  values: unknown;
+  /** The tree yaml-source.ts's positionTree would give, for CachedSourceMap. */
+  positions: PositionNode;
+}
+
+/** Thrown inside the walk for anything this path does not place exactly as yaml would. */
+class NotFast extends Error {}
+
+/**
+ * The registry's values and every value's position from js-yaml's event stream, many times faster than yaml's
+ * document (which keeps comments and ranges for editing). Undefined for anything it does not read exactly as yaml's
+ * core schema would (an alias, an anchor or tag on a collection, a second document, an empty item, any error): the
+ * caller then parses with yaml, which words and locates every problem.
+ */
+export function fastParse(text: string): FastParse | undefined {
+  let events: Event[];
+  let documents: unknown[];
+  try {
+    events = parseEvents(text, {});
+    documents = constructFromEvents(events, { source: text, schema: CORE_SCHEMA, maxAliases: 0 });
+  } catch {
+    return undefined;
+  }
+  if (documents.length !== 1 || documents[0] === null || documents[0] === undefined) return undefined;
+  const walk = new EventWalk(text, events);
+  try {
+    return { values: documents[0], positions: walk.document() };
+  } catch (error) {
+    if (error instanceof NotFast) return undefined;
+    throw error;
+  }
+}
+
+class EventWalk {
+  private next = 0;
+  private readonly position: TextPosition;
+  /** Plain keys resolved by the core schema (`8002`, `true`), as the data's string keys: few distinct ones. */
+  private readonly keys = new Map<string, string>();
+
+  constructor(
+    private readonly text: string,
+    private readonly events: readonly Event[],
+  ) {
+    this.position = textPosition(text);
+  }
+
+  document(): PositionNode {
+    if (this.take().type !== EVENT_ID.DOCUMENT) throw new NotFast();
+    return this.node();
+  }
+
+  private take(): Event {
+    const event = this.events[this.next++];
+    if (event === undefined) throw new NotFast();
+    return event;
+  }
+
+  private node(): PositionNode {
+    const event = this.take();
+    if (event.type === EVENT_ID.SCALAR) {
+      if (event.valueStart < 0) throw new NotFast();
+      const { line, column } = this.position(this.scalarStart(event));
+      return scalarPosition(line, column);
+    }
+    if (event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE) throw new NotFast();
+    // yaml starts a collection's range after its anchor or tag; js-yaml may not: left to yaml.
+    if (event.anchorStart >= 0 || event.tagStart >= 0) throw new NotFast();
+    const { line, column } = this.position(event.start);
+    const children: PositionChildren = event.type === EVENT_ID.MAPPING ? this.pairs() : this.items();
+    return [line, column, children];
+  }
+
+  private pairs(): PositionChildren {
+    const byKey: Record<string, PositionNode> = Object.create(null) as Record<string, PositionNode>;
+    for (let key = this.take(); key.type !== EVENT_ID.POP; key = this.take()) {
+      if (key.type !== EVENT_ID.SCALAR || key.valueStart < 0) throw new NotFast();
+      const name = this.keyName(key);
+      const value = this.events[this.next];
+      let child: PositionNode;
+      if (value?.type === EVENT_ID.SCALAR && value.valueStart < 0) {
+        // `test:` with no value is located by its key, as DocumentSourceMap.at does.
+        this.next += 1;
+        const { line, column } = this.position(this.scalarStart(key));
+        child = scalarPosition(line, column);
+      } else child = this.node();
+      if (!Object.hasOwn(byKey, name)) byKey[name] = child;
+    }
+    return byKey;
+  }
+
+  private items(): PositionChildren {
+    const items: PositionNode[] = [];
+    while (this.events[this.next]?.type !== EVENT_ID.POP) items.push(this.node());
+    this.take();
+    return items;
+  }
+
+  private keyName(key: ScalarEvent): string {
+    const raw = getScalarValue(this.text, key);
+    if (key.style !== SCALAR_STYLE.PLAIN) return raw;
+    let name = this.keys.get(raw);
+    if (name === undefined) {
+      const value = load(raw, { schema: CORE_SCHEMA });
+      // A null key is "" to yaml and "null" to js-yaml; a collection cannot be a plain key.
+      if (typeof value === "object" || value === undefined) throw new NotFast();
+      name = String(value);
+      this.keys.set(raw, name);
+    }
+    return name;
+  }
+
+  /** Where yaml's range starts: at a quote, and at a block scalar's `|` or `>` rather than its first line. */
+  private scalarStart(event: ScalarEvent): number {
+    switch (event.style) {
+      case SCALAR_STYLE.SINGLE_QUOTED:
+      case SCALAR_STYLE.DOUBLE_QUOTED:
+        return event.valueStart - 1;
+      case SCALAR_STYLE.LITERAL_BLOCK:
+      case SCALAR_STYLE.FOLDED_BLOCK: {
+        // The header is the leftmost indicator followed by nothing but its modifiers, a comment and blank lines.
+        const from = Math.max(0, event.valueStart - 1024);
+        const header = /[|>][1-9+-]{0,2}[ \t]*(?:#[^\n]*)?(?:\r?\n[ \t]*)*$/.exec(this.text.slice(from, event.valueStart));
+        if (header === null) throw new NotFast();
+        return from + header.index;
+      }
+      default:
+        return event.valueStart;
+    }
+  }
+}

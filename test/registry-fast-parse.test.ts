@@ -1,0 +1,125 @@
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { CachedSourceMap } from "../src/registry/cached-source-map.js";
+import { fastParse } from "../src/registry/fast-parse.js";
+import { parseRegistry } from "../src/registry/parse-registry.js";
+import type { PathSegment } from "../src/registry/source-map.js";
+import { DocumentSourceMap } from "../src/registry/yaml-source.js";
+import { textPosition } from "../src/util/text-position.js";
+import { runs } from "./fuzz/fuzz-helpers.js";
+import { paths, registries } from "./helpers/registry-arbitrary.js";
+
+// A registry is read from js-yaml's event stream (src/registry/fast-parse.ts), many times faster than yaml's document.
+// It must give exactly yaml's values and the line and column yaml would give for every path; what it cannot read so
+// (aliases, tags on collections, errors) it declines, and yaml's parse answers as before.
+
+/** Every path to a value in `value`, and below each mapping one key that is not there (its nearest ancestor answers). */
+function everyPath(value: unknown, path: PathSegment[] = [], out: PathSegment[][] = []): PathSegment[][] {
+  out.push(path);
+  if (Array.isArray(value)) value.forEach((item: unknown, i) => everyPath(item, [...path, i], out));
+  else if (typeof value === "object" && value !== null) {
+    for (const [key, child] of Object.entries(value)) everyPath(child, [...path, key], out);
+    out.push([...path, "no-such-key"]);
+  }
+  return out;
+}
+
+/** yaml's values and source map for a text, as parse-registry.ts's whole-document path makes them. */
+function yamlReading(text: string): { values: unknown; source: DocumentSourceMap } | undefined {
+  const doc = parseDocument(text, { prettyErrors: false, logLevel: "silent" });
+  if (doc.errors.length > 0) return undefined;
+  return { values: doc.toJS({ maxAliasCount: 100 }), source: new DocumentSourceMap("f.yaml", doc, textPosition(text)) };
+}
+
+function expectSameReading(text: string, label: string): boolean {
+  const fast = fastParse(text);
+  if (fast === undefined) return false;
+  const slow = yamlReading(text);
+  expect(slow, `${label}: js-yaml read a text yaml refuses`).toBeDefined();
+  if (slow === undefined) return false;
+  expect(fast.values, label).toEqual(slow.values);
+  const source = new CachedSourceMap("f.yaml", text, () => fast.positions);
+  for (const p of everyPath(slow.values)) expect(source.at(p), `${label} ${JSON.stringify(p)}`).toEqual(slow.source.at(p));
+  return true;
+}
+
+describe("the fast registry parse", () => {
+  it("gives the data and every location of yaml's parse, and is the path taken for a valid registry", () => {
+    fc.assert(
+      fc.property(registries, (text) => {
+        const slow = parseRegistry(text, "ports.yaml", "ports.yaml", { chunked: false, fast: false });
+        const fast = parseRegistry(text, "ports.yaml", "ports.yaml");
+        expect(fast.source).toBeInstanceOf(CachedSourceMap);
+        expect(fast.data).toEqual(slow.data);
+        // keyAt is asked only of a registry the schema refuses, which yaml's parse locates (zod-issues.ts, reserved-keys.ts).
+        for (const p of paths(slow.data.services.length).at) expect(fast.source.at(p), JSON.stringify(p)).toEqual(slow.source.at(p));
+      }),
+      runs(60),
+    );
+  });
+
+  it("reads every YAML file of this repository as yaml does: registries, compose files, workflows, Kubernetes manifests", () => {
+    const files = execFileSync("git", ["ls-files", "*.yaml", "*.yml"], { encoding: "utf8" }).split("\n").filter(Boolean);
+    expect(files.length).toBeGreaterThan(40);
+    let read = 0;
+    for (const file of files) if (expectSameReading(readFileSync(file, "utf8"), file)) read += 1;
+    // The bad-* fixtures are declined; the rest, block scalars (`run: |`) and quoted values included, are read.
+    expect(read).toBeGreaterThan(files.length - 12);
+  });
+
+  it("places quoted values at the quote and block scalars at their indicator, comments and blank lines around them", () => {
+    const texts = [
+      "a: 'x'\nb: \"y\"\nc: plain\n",
+      "a: |\n  x\n  y\nb: >- # a comment with | and >\n  z\n",
+      "a: |+2\n\n   indented\nb: >\n\n\n  after blank lines\n",
+      "list:\n  - |\n    first\n  - 'second'\n  - {k: \"v\", j: [1, '2']}\n",
+      "\uFEFFa: \"after a byte order mark\"\n",
+      "a: 1\r\nb: 'crlf'\r\nc: |\r\n  block\r\n",
+      "8002: numeric key\n'8003': quoted key\n0x1F: hex key\ntrue: bool key\n",
+      "a: !!str 1\nb: &anchored 2\nempty:\nc: {d: }\n",
+    ];
+    for (const text of texts) expect(expectSameReading(text, JSON.stringify(text)), JSON.stringify(text)).toBe(true);
+  });
+
+  it("declines what yaml must read or word, and the registry is then parsed by yaml, its errors and alias limit included", () => {
+    for (const text of [
+      "a: &x [1]\nb: *x\n",
+      "a: &x 1\nb: *x\n",
+      "a: !!map {b: 1}\n",
+      "a: &m\n  b: 1\n",
+      "a: 1\n---\nb: 2\n",
+      "",
+      "# only a comment\n",
+      "a: 1\na: 2\n",
+      "1: a\n'1': b\n",
+      "? [a, b]\n: 1\n",
+      "a: !custom x\n",
+      "list:\n  -\n  - x\n",
+      "a: {b: 1\n",
+      "a:\n\t- 1\n",
+      // yaml keys a null key "", js-yaml "null".
+      "~: null key\n",
+    ]) {
+      expect(fastParse(text), JSON.stringify(text)).toBeUndefined();
+    }
+    const aliased = "version: 1\nnodes:\n  here: &n {address: 127.0.0.1, os: linux}\nteams: {}\nenvironments: {}\nservices: []\n";
+    expect(parseRegistry(aliased, "ports.yaml").data.nodes.here?.address).toBe("127.0.0.1");
+    const duplicate = "version: 1\nversion: 1\n";
+    expect(() => parseRegistry(duplicate, "ports.yaml")).toThrow(/version/);
+  });
+
+  it("sends a registry the schema refuses to yaml's parse, so the finding is located as before", () => {
+    const text = "version: 1\nnodes:\n  here: {address: 127.0.0.1, os: linux}\nteams: {}\nenvironments: {}\nservices:\n  - {name: a, team: B, node: here, port: 'many'}\n";
+    expect(fastParse(text)).toBeDefined();
+    let findings: unknown;
+    try {
+      parseRegistry(text, "ports.yaml");
+    } catch (error) {
+      findings = (error as { problems?: unknown }).problems;
+    }
+    expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ location: expect.objectContaining({ file: "ports.yaml", line: 7 }) })]));
+  });
+});
