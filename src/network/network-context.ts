@@ -15,6 +15,7 @@ import { unknownNameWords } from "../words/unknown-name-words.js";
 import type { RegistryOptions } from "../registry/open-registry.js";
 import { isLoopbackHost } from "../util/loopback.js";
 import type { ProbeProgress } from "./probe-progress.js";
+import { bracketHost, hostPort } from "../util/host-port.js";
 
 export interface OccupancyDeps {
   socketTable: SocketTable;
@@ -117,7 +118,7 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
   let nodeAt: Map<string, string> | undefined;
   const nameOf = (host: string): string => {
     nodeAt ??= new Map(Object.keys(model.data.nodes).reverse().map((node) => [hostOf(node), node]));
-    return nodeAt.get(host) ?? (host.includes(":") ? `[${host}]` : host);
+    return nodeAt.get(host) ?? bracketHost(host);
   };
   return {
     thisNode,
@@ -132,7 +133,7 @@ export async function prepareNetwork(model: RegistryModel, options: OccupancyOpt
     readTailscale,
     probe: async (host, port, timeoutMs = options.timeoutMs, transport = "tcp") => {
       const udp = transport === "udp" ? "/udp" : "";
-      options.onProbe?.(progressWords().probe(`${host.includes(":") ? `[${host}]` : host}:${port}${udp}`, timeoutMs));
+      options.onProbe?.(progressWords().probe(`${hostPort(host, port)}${udp}`, timeoutMs));
       const answered = options.progress?.waitingOn(`${nameOf(host)}:${port}${udp}`);
       try {
         if (transport === "tcp") return await options.deps.prober.probe(host, port, timeoutMs);

@@ -1,4 +1,5 @@
 import type { Allocation, RegistryModel } from "../registry/model.js";
+import { hostPort } from "../util/host-port.js";
 
 /** The blackbox exporter's modules sparkport names (examples/prometheus/blackbox.yml defines them). */
 export type BlackboxModule = "http_2xx" | "tcp_connect";
@@ -31,8 +32,8 @@ const moduleOf = (a: Allocation): BlackboxModule => (a.protocol === "http" || a.
 
 /** `host:port`, an IPv6 address in brackets; http_2xx takes a URL, which is what its prober asks for. */
 function targetOf(a: Allocation, address: string, module: BlackboxModule): string {
-  const host = address.includes(":") ? `[${address}]` : address;
-  return module === "http_2xx" ? `${a.protocol}://${host}:${a.port}/` : `${host}:${a.port}`;
+  const target = hostPort(address, a.port);
+  return module === "http_2xx" ? `${a.protocol}://${target}/` : target;
 }
 
 /** One group per registered port (every environment of every service), in the registry's order, on its node's address. */

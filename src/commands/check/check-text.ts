@@ -5,6 +5,7 @@ import { holderText } from "../../observe/local-verdict.js";
 import { widthFor } from "../../render/display-width.js";
 import { checkWords } from "../../words/check-words.js";
 import { findingWords } from "../../words/finding-words.js";
+import { hostPort } from "../../util/host-port.js";
 
 type Words = ReturnType<typeof checkWords>;
 
@@ -34,7 +35,7 @@ function localLine(c: PortCheck, w: Words): string | null {
 
 function remoteLine(c: PortCheck, w: Words): string | null {
   if (c.host === null) return null;
-  const where = `${c.node ?? c.host} (${c.host.includes(":") ? `[${c.host}]` : c.host}:${c.port})`;
+  const where = `${c.node ?? c.host} (${hostPort(c.host, c.port)})`;
   if (c.remote === null) return w.notProbed(where);
   const state = c.remote.state === "filtered" && c.remote.rejected === true ? w.probed.rejected : w.probed[c.remote.state];
   return w.remote({ state, where, udp: c.protocol === "udp", ms: Math.round(c.remote.ms) });

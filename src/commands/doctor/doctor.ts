@@ -15,6 +15,7 @@ import { requireKnown } from "../../util/require-known.js";
 import { openRegistry } from "../../registry/open-registry.js";
 import { prepareNetwork, type OccupancyOptions } from "../../network/network-context.js";
 import { commandInputWords } from "../../words/command-input-words.js";
+import { hostPort } from "../../util/host-port.js";
 
 export interface DoctorOptions extends OccupancyOptions {
   deps: DoctorDeps;
@@ -49,7 +50,7 @@ function targetFromError(error: PastedError | null, target: string | undefined):
     error?.port === undefined
       ? undefined
       : connecting && error.address !== undefined
-        ? `${error.address.includes(":") ? `[${error.address}]` : error.address}:${error.port}`
+        ? hostPort(error.address, error.port)
         : String(error.port);
   if (target !== undefined) {
     const named = /(\d+)\/?$/.exec(target.replace(/\/.*$/, ""))?.[1];

@@ -12,6 +12,7 @@ import { observeNode } from "./node-observation.js";
 import { ownService } from "../../registry/own-service.js";
 import { servePage } from "./serve-page.js";
 import { watchedRegistry, type RegistryState } from "./watched-registry.js";
+import { hostPort } from "../../util/host-port.js";
 
 export interface ServeOptions extends OccupancyOptions {
   listen?: string | undefined;
@@ -31,7 +32,7 @@ export type ServeResult =
   | { outcome: "held"; node: string; listen: ListenAddress; holders: Holder[]; exitCode: 1 }
   | { outcome: "registered"; node: string; listen: ListenAddress; owner: string; exitCode: 1 };
 
-export const urlOf = ({ host, port }: ListenAddress): string => `http://${host.includes(":") ? `[${host}]` : host}:${port}/`;
+export const urlOf = ({ host, port }: ListenAddress): string => `http://${hostPort(host, port)}/`;
 
 /** --listen as given (an IP address, never a name that could resolve wider), else 127.0.0.1 and serve's registered port. */
 function listenAddress(raw: string | undefined, ownPort: number | undefined, node: string): ListenAddress {

@@ -4,6 +4,7 @@ import { dockerLoopbackFix } from "../../fixes/docker-loopback-fix.js";
 import { parseDockerPs, type DockerContainer } from "../../observe/parse/docker-ps.js";
 import { isLoopbackAddress } from "../../util/loopback.js";
 import { doctorWords } from "../../words/doctor-words.js";
+import { hostPort } from "../../util/host-port.js";
 
 async function dockerPs(ctx: DoctorContext): Promise<DockerContainer[] | string> {
   try {
@@ -28,7 +29,7 @@ export async function checkDocker(ctx: DoctorContext): Promise<void> {
     const published = container.ports.filter((p) => p.hostPort === port);
     if (published.length === 0 || !published.every((p) => p.hostIp !== null && isLoopbackAddress(p.hostIp))) continue;
     const hostIp = published[0]?.hostIp ?? "127.0.0.1";
-    const fix = dockerLoopbackFix(`${hostIp.includes(":") ? `[${hostIp}]` : hostIp}:${port}:${published[0]?.containerPort ?? port}`);
+    const fix = dockerLoopbackFix(`${hostPort(hostIp, port)}:${published[0]?.containerPort ?? port}`);
     ctx.add("doctor-docker-loopback", "error", { container: container.name, port, hostIp, replacement: fix.replacement }, {
       evidence: [() => `docker ps: ${container.name} ${published.map((p) => `${p.hostIp ?? ""}:${p.hostPort ?? ""}->${p.containerPort}/${p.protocol}`).join(", ")}`],
       commands: fix.commands,

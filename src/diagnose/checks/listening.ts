@@ -2,8 +2,8 @@ import { listenersOnPort } from "../../observe/listeners-on-port.js";
 import type { DoctorContext, Evidence } from "../doctor-context.js";
 import { bindAllInterfacesFix } from "../../fixes/bind-fix.js";
 import { isLoopbackAddress } from "../../util/loopback.js";
+import { hostPort } from "../../util/host-port.js";
 
-const bracketed = (host: string): string => (host.includes(":") ? `[${host}]` : host);
 
 export async function checkListening(ctx: DoctorContext): Promise<void> {
   ctx.ran.push({ check: "listeners" });
@@ -57,7 +57,7 @@ export async function checkGivenAddress(ctx: DoctorContext): Promise<void> {
     { host, port, listening: listening.join(", "), refused: host },
     {
       evidence: [
-        (seen) => seen.probe({ target: `${bracketed(host)}:${port}`, state: probe.state }),
+        (seen) => seen.probe({ target: hostPort(host, port), state: probe.state }),
         ...listening.map((a): Evidence => (seen) => seen.listening(`${a}:${port}`)),
       ],
     },
@@ -79,7 +79,7 @@ export async function checkLocalhostFamilies(ctx: DoctorContext): Promise<void> 
       "doctor-family-mismatch",
       "error",
       { host: "localhost", port, listening: open.join(", "), refused: refused.join(", ") },
-      { evidence: results.map((r): Evidence => (seen) => seen.probe({ target: `${bracketed(r.address)}:${port}`, state: r.state })) },
+      { evidence: results.map((r): Evidence => (seen) => seen.probe({ target: hostPort(r.address, port), state: r.state })) },
     );
   }
 }

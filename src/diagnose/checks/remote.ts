@@ -4,6 +4,7 @@ import { tailscaleFix } from "../../fixes/tailscale-fix.js";
 import { servedBind } from "./served-bind.js";
 import { tailscalePing } from "./tailscale-ping.js";
 import { doctorWords } from "../../words/doctor-words.js";
+import { hostPort } from "../../util/host-port.js";
 
 /** Refused means not running or localhost-only there; no answer, or an ICMP REJECT, means a firewall, an ACL or Tailscale. */
 export async function checkRemote(ctx: DoctorContext): Promise<void> {
@@ -17,7 +18,7 @@ export async function checkRemote(ctx: DoctorContext): Promise<void> {
   }
   ctx.ran.push({ check: "connect", target: `${host}:${port}`, fromHere: true });
   const probe = await ctx.network.probe(host, port, undefined, ctx.target.allocation?.transport);
-  const target = `${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const target = hostPort(host, port);
   const evidence: Evidence[] = [(seen) => seen.probeTimed({ target, state: probe.state, ms: Math.round(probe.ms), code: probe.errorCode })];
   const service = ctx.target.allocation?.service.name ?? String(port);
   // A UDP port without a refusal is all a datagram can show of a healthy service.

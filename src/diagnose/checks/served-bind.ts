@@ -3,6 +3,7 @@ import { ownService } from "../../registry/own-service.js";
 import { httpGetBody } from "../../observe/http-prober.js";
 import { parsePrometheusText } from "../../observe/parse/prometheus-text.js";
 import type { DoctorContext } from "../doctor-context.js";
+import { hostPort } from "../../util/host-port.js";
 
 /** What a node's `sparkport serve` says of one of its services: where it is bound, and who holds it. */
 export interface ServedBind {
@@ -16,7 +17,7 @@ export interface ServedBind {
 export async function servedBind(ctx: DoctorContext, target: Allocation, host: string): Promise<ServedBind | undefined> {
   const serve = ownService(ctx.model, target.node);
   if (serve === undefined || serve === target) return undefined;
-  const url = `http://${host.includes(":") ? `[${host}]` : host}:${serve.port}/metrics`;
+  const url = `http://${hostPort(host, serve.port)}/metrics`;
   ctx.ran.push({ check: "serve-metrics", url });
   const answer = await httpGetBody(url, ctx.network.timeoutMs);
   if ("error" in answer || answer.status !== 200) return undefined;
