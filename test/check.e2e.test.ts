@@ -419,6 +419,10 @@ describe("check: review regressions", () => {
       ["20000-30000", '"20000-30000" names 10001 ports; check at most 256 at once.'],
       ["20005-20000", '"20005-20000" is not a range: 20000 comes before 20005.'],
       ["20000,abc", '"abc" is not a port'],
+      // 02000 would be 2000 here and may be octal elsewhere: refused, as allocate's and move's --port are.
+      ["02000", '"02000" has a leading zero: write 2000'],
+      ["here:02001", '"here:02001" has a leading zero: write 2001'],
+      ["02000-2002", '"02000" has a leading zero: write 2000'],
     ] as const) {
       const run = await runCli(["check", "--registry", file, arg], { env });
       expect([run.status, run.stdout], arg).toEqual([2, ""]);

@@ -14,6 +14,7 @@ const en = {
   noDefaultPort: (input: string, protocol: string) => `"${input}" names no port and ${protocol} has no default one`,
   portOption: (given: string) => `--port must be a port 1-65535, got "${given}"`,
   leadingZero: (given: string, port: number) => `--port "${given}" has a leading zero: write ${port} (a YAML reader may take ${given} as octal)`,
+  leadingZeroArg: (raw: string, port: number) => `"${raw}" has a leading zero: write ${port} (a YAML reader may take it as octal)`,
 };
 
 /** `"8o02"는`: the value quoted, with the particle its last sound takes. */
@@ -30,5 +31,6 @@ export const portInputWords = twin<typeof en>({
     noDefaultPort: (input, protocol) => `"${input}"에 포트가 없고, ${protocol}에는 기본 포트가 없습니다`,
     portOption: (given) => `--port에는 1-65535 사이의 포트를 주세요. 받은 값: "${given}"`,
     leadingZero: (given, port) => `--port "${given}" 앞에 0이 붙어 있습니다: ${port}로 쓰세요 (YAML은 이 값을 8진수로 읽을 수 있습니다)`,
+    leadingZeroArg: (raw, port) => `"${raw}" 앞에 0이 붙어 있습니다: ${port}로 쓰세요 (YAML은 이 값을 8진수로 읽을 수 있습니다)`,
   },
 });

@@ -15,6 +15,8 @@ export function parsePortArg(raw: string): PortArg {
   if (match === null || !Number.isInteger(port) || port < 1 || port > 65535) {
     throw new UsageError(portInputWords().notPort(raw));
   }
+  // 08002 is 8002 here and may be octal to a YAML reader: refused rather than guessed, as --port is.
+  if (/^0+[1-9]/.test(match[3] ?? "")) throw new UsageError(portInputWords().leadingZeroArg(raw, port));
   const host = match[1] ?? match[2];
   return host === undefined || host === "" ? { port, raw } : { port, host, raw };
 }
