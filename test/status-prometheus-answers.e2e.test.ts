@@ -96,6 +96,41 @@ describe("status --source prometheus: what the samples say, and what they cannot
     expect(text.stdout).toContain("! 1 service with a sample older than three scrape intervals: unknown");
   });
 
+  it("behind a proxy: a redirect is followed, a URL's user and password go as basic auth and are never printed", async () => {
+    const answer = seriesHandler([{ labels: labels("db"), success: 1, ageSeconds: 1 }], "10s");
+    const password = `Basic ${Buffer.from("ops:s3cret@1").toString("base64")}`;
+    let asked = 0;
+    // As behind a team's reverse proxy: the API lives under /prometheus/ and wants a password.
+    const prometheus = await fake((request, response) => {
+      if (request.headers.authorization !== password) {
+        response.statusCode = 401;
+        response.end("unauthorized");
+      } else if (!(request.url ?? "").startsWith("/prometheus/")) {
+        response.statusCode = 308;
+        response.setHeader("location", `/prometheus${request.url ?? "/"}`);
+        response.end();
+      } else {
+        asked += 1;
+        request.url = (request.url ?? "/").slice("/prometheus".length);
+        answer(request, response);
+      }
+    });
+    const { status, result } = await statusJson(prometheus.url.replace("http://", "http://ops:s3cret%401@"));
+    expect(result.rows.map((r) => [r.service, r.observed])).toEqual([
+      ["web", "unknown"],
+      ["db", "open"],
+      ["cache", "unknown"],
+    ]);
+    // Four queries and the targets (for the scrape intervals), each through the redirect.
+    expect(asked).toBe(5);
+    expect(JSON.stringify(result)).not.toContain("s3cret");
+    expect(status).toBe(0);
+
+    const refused = await runCli(["-r", registry, "status", "--source", "prometheus", "--prometheus-url", prometheus.url.replace("http://", "http://ops:wrong@")], { env });
+    expect([refused.status, refused.stdout]).toEqual([2, ""]);
+    expect(refused.stderr.trimEnd().split("\n")).toEqual([`sparkport: Prometheus at ${prometheus.url.replace("http://", "http://ops:***@")}/api/v1/query answered HTTP 401`]);
+  });
+
   it("a service with no sample is unknown, not down; a job without a known interval is said", async () => {
     const prometheus = await fake(seriesHandler([{ labels: labels("db"), success: 1, ageSeconds: 1 }], undefined));
     const { status, result } = await statusJson(prometheus.url);

@@ -30,12 +30,12 @@ export function withCredentials(given: string): HttpRequest {
 /** An answer with its body read as text (a Prometheus API answer, a /metrics page). */
 export type HttpBody = { status: number; body: string } | { error: string };
 
-/** One GET; a redirect is an answer, never followed. The body is read, or cancelled, within the same timeout. */
-async function get<T>(request: HttpRequest, timeoutMs: number, read: (response: Response) => Promise<T>): Promise<T | { error: string }> {
+/** One GET. The body is read, or cancelled, within the same timeout. */
+async function get<T>(request: HttpRequest, timeoutMs: number, redirect: "manual" | "follow", read: (response: Response) => Promise<T>): Promise<T | { error: string }> {
   try {
     // AbortSignal.timeout takes whole milliseconds only: a fraction throws ERR_OUT_OF_RANGE.
     const signal = AbortSignal.timeout(Math.max(1, Math.floor(timeoutMs)));
-    const response = await fetch(request.url, { redirect: "manual", signal, headers: request.headers });
+    const response = await fetch(request.url, { redirect, signal, headers: request.headers });
     return await read(response);
   } catch (error) {
     const cause = error instanceof Error && error.cause !== undefined ? error.cause : error;
@@ -44,15 +44,18 @@ async function get<T>(request: HttpRequest, timeoutMs: number, read: (response: 
   }
 }
 
-/** One GET whose status is the answer (3xx counts as up). */
+/** One GET whose status is the answer: a redirect is an answer, never followed (3xx counts as up). */
 export function httpGet(request: HttpRequest, timeoutMs: number): Promise<HttpAnswer> {
-  return get(request, timeoutMs, async (response) => {
+  return get(request, timeoutMs, "manual", async (response) => {
     await response.body?.cancel();
     return { status: response.status };
   });
 }
 
-/** One GET whose body is wanted too. */
+/**
+ * One GET whose body is wanted too (a Prometheus API, a node's /metrics): redirects are followed, as Prometheus's own
+ * clients do behind a proxy that moves it to https or a path, and a URL's user and password are sent (basic auth).
+ */
 export function httpGetBody(url: string, timeoutMs: number): Promise<HttpBody> {
-  return get({ url, headers: {} }, timeoutMs, async (response) => ({ status: response.status, body: await response.text() }));
+  return get(withCredentials(url), timeoutMs, "follow", async (response) => ({ status: response.status, body: await response.text() }));
 }

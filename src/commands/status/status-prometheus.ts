@@ -6,6 +6,7 @@ import { PrometheusError, prometheusBase, type PrometheusProblem } from "../../o
 import { readFleetSamples, sampleKey } from "../../observe/prometheus/read-fleet-samples.js";
 import { buildModel, type Allocation } from "../../registry/model.js";
 import { openRegistry, type RegistryOptions } from "../../registry/open-registry.js";
+import { maskSecrets } from "../../util/mask-secrets.js";
 import { prometheusWords } from "../../words/prometheus-words.js";
 import { judge, selectAllocations, type Seen, type StatusResult } from "./status.js";
 
@@ -18,9 +19,10 @@ export interface PrometheusStatusOptions extends RegistryOptions {
   localAddresses: () => string[];
 }
 
-/** Bad input: one line naming the URL asked, exit 2, and no table. */
-function problemLine(url: string, problem: PrometheusProblem): string {
+/** Bad input: one line naming the URL asked (its password masked), exit 2, and no table. */
+function problemLine(given: string, problem: PrometheusProblem): string {
   const w = prometheusWords();
+  const url = maskSecrets(given);
   switch (problem.kind) {
     case "unreachable":
       return w.unreachable(url, problem.detail);
@@ -69,7 +71,7 @@ export async function statusFromPrometheus(options: PrometheusStatusOptions): Pr
   const { rows, findings } = judge(model, selected, observed);
   const where = { file: model.registry.file };
   const notes: Finding[] = [];
-  if (missing > 0) notes.push(makeFinding("prometheus-samples-missing", "warning", { count: missing, url: base }, where));
+  if (missing > 0) notes.push(makeFinding("prometheus-samples-missing", "warning", { count: missing, url: maskSecrets(base) }, where));
   if (stale > 0) notes.push(makeFinding("prometheus-samples-stale", "warning", { count: stale }, where));
   if (fleet.intervalsUnknown.length > 0) {
     const detail = fleet.targetsProblem === undefined ? prometheusWords().noIntervals : problemLine(`${base}/api/v1/targets`, fleet.targetsProblem);
@@ -79,7 +81,7 @@ export async function statusFromPrometheus(options: PrometheusStatusOptions): Pr
   return {
     registry: model.registry.file,
     source: "prometheus",
-    prometheus: base,
+    prometheus: maskSecrets(base),
     thisNode,
     rows,
     notes,
