@@ -26,7 +26,8 @@ function registryText(extra = ""): string {
     "version: 1",
     "nodes:",
     "  box:",
-    "    address: 127.0.0.1",
+    // Not 127.0.0.1: a bind on the node's own address is node-address, and web's on 127.0.0.1 must read as loopback.
+    "    address: 127.0.0.2",
     "    os: linux",
     "teams:",
     "  A:",

@@ -9,7 +9,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { StatusResult, StatusRow } from "../src/commands/status/status.js";
 import { close, freePort, listen } from "./helpers/listeners.js";
-import { REPO_ROOT, runCli } from "./helpers/run-cli.js";
+import { CLI, REPO_ROOT, runCli } from "./helpers/run-cli.js";
 import { skipping } from "./helpers/skip-reason.js";
 
 // Issue 20, "Real components and how they start": Debian's prometheus and prometheus-blackbox-exporter, started
@@ -61,8 +61,8 @@ const up = (r: StatusRow): boolean => r.observed === "open" || r.observed === "l
 const key = (r: StatusRow): string => `${r.service}/${r.environment ?? ""}@${r.node}:${r.port}`;
 
 describe.skipIf(skip)("status --source prometheus, read from a real Prometheus scraping the blackbox exporter", () => {
-  it("agrees with a direct status service by service", { timeout: 120_000 }, async () => {
-    const [web, api, db, cache, old, idle, blackboxPort, prometheusPort] = await Promise.all(Array.from({ length: 8 }, () => freePort()));
+  it("agrees with a direct status service by service, and says what only the node's serve sees", { timeout: 120_000 }, async () => {
+    const [web, api, db, cache, old, idle, local, servePort, blackboxPort, prometheusPort] = await Promise.all(Array.from({ length: 10 }, () => freePort()));
     // api has two environments: dev (offset 0) is up, test (offset 1) is not.
     const apiTest = (api ?? 0) + 1;
     const registry = path.join(scratch, "ports.yaml");
@@ -86,10 +86,15 @@ describe.skipIf(skip)("status --source prometheus, read from a real Prometheus s
         `  - {name: cache, team: B, node: third, port: ${cache}, protocol: tcp, access: all-nodes, status: running}`,
         `  - {name: old, team: B, node: third, port: ${old}, protocol: tcp, access: all-nodes, status: stopped}`,
         `  - {name: idle, team: B, node: other, port: ${idle}, protocol: tcp, access: all-nodes, status: stopped}`,
+        // Bound to 127.0.0.1 on its node: refused from everywhere else, which only other's serve can tell.
+        `  - {name: local, team: B, node: other, port: ${local}, protocol: tcp, access: all-nodes, status: running}`,
+        `  - {name: sparkport-other, team: B, node: other, port: ${servePort}, protocol: http, access: all-nodes, status: running, start: sparkport serve}`,
         "",
       ].join("\n"),
     );
-    servers.push(await httpOk("127.0.0.2", web ?? 0), await httpOk("127.0.0.2", api ?? 0), await listen("127.0.0.3", db), await listen("127.0.0.3", old));
+    servers.push(await httpOk("127.0.0.2", web ?? 0), await httpOk("127.0.0.2", api ?? 0), await listen("127.0.0.3", db), await listen("127.0.0.3", old), await listen("127.0.0.1", local));
+    // Node other's serve, on other's address as the example's serve job expects it.
+    const serve = start(process.execPath, [CLI, "-r", registry, "--this-node", "other", "serve", "--listen", `127.0.0.2:${servePort}`]);
     // cache, idle and api's test port stay down; apiTest must not be taken by chance.
     expect(apiTest).not.toBe(web);
 
@@ -99,7 +104,7 @@ describe.skipIf(skip)("status --source prometheus, read from a real Prometheus s
 
     const blackbox = start(BLACKBOX, [`--config.file=${path.join(REPO_ROOT, "examples", "prometheus", "blackbox.yml")}`, `--web.listen-address=127.0.0.1:${blackboxPort}`]);
     const config = path.join(scratch, "prometheus.yml");
-    // The scrape job of examples/prometheus/prometheus.yml, at a 1 s interval, pointed at this test's exporter.
+    // The scrape jobs of examples/prometheus/prometheus.yml, at a 1 s interval, pointed at this test's exporter and serve.
     await writeFile(
       config,
       [
@@ -113,6 +118,9 @@ describe.skipIf(skip)("status --source prometheus, read from a real Prometheus s
         "      - {source_labels: [__address__], target_label: __param_target}",
         "      - {source_labels: [__param_target], target_label: instance}",
         `      - {target_label: __address__, replacement: "127.0.0.1:${blackboxPort}"}`,
+        "  - job_name: sparkport-serve",
+        "    honor_labels: true",
+        `    static_configs: [{targets: ["127.0.0.2:${servePort}"], labels: {node: other}}]`,
         "",
       ].join("\n"),
     );
@@ -123,20 +131,22 @@ describe.skipIf(skip)("status --source prometheus, read from a real Prometheus s
     ]);
     const url = `http://127.0.0.1:${prometheusPort}`;
 
-    // Until every exported service has a sample: Prometheus reads the file_sd file a few seconds after it starts.
+    // Until every exported service has a sample and serve has been scraped: Prometheus reads the file_sd file a few
+    // seconds after it starts.
     let fromPrometheus: StatusResult | undefined;
-    for (let attempt = 0; attempt < 90 && prometheus.child.exitCode === null && blackbox.child.exitCode === null; attempt += 1) {
+    const running = () => prometheus.child.exitCode === null && blackbox.child.exitCode === null && serve.child.exitCode === null;
+    for (let attempt = 0; attempt < 90 && running(); attempt += 1) {
       const run = await runCli(["-r", registry, "status", "--source", "prometheus", "--prometheus-url", url, "--format", "json"], { env });
       if (run.status !== 2) {
         const result = JSON.parse(run.stdout) as StatusResult;
-        if (result.rows.every((r) => r.observed !== "unknown")) {
+        if (result.rows.every((r) => r.observed !== "unknown") && result.rows.some((r) => (r.sample?.bindScopes.length ?? 0) > 0)) {
           fromPrometheus = result;
           break;
         }
       }
       await sleep(500);
     }
-    expect(fromPrometheus, `no samples for every service; prometheus: ${prometheus.output()}\nblackbox: ${blackbox.output()}`).toBeDefined();
+    expect(fromPrometheus, `no samples for every service; prometheus: ${prometheus.output()}\nblackbox: ${blackbox.output()}\nserve: ${serve.output()}`).toBeDefined();
     const direct = JSON.parse((await runCli(["-r", registry, "status", "--format", "json"], { env })).stdout) as StatusResult;
     const prom = fromPrometheus as StatusResult;
 
@@ -145,8 +155,14 @@ describe.skipIf(skip)("status --source prometheus, read from a real Prometheus s
     expect(prom.rows.map(key)).toEqual(direct.rows.map(key));
     const said = (rows: StatusRow[]) => rows.map((r) => ({ row: key(r), declared: r.declared, up: up(r), mismatch: r.mismatch }));
     expect(said(prom.rows)).toEqual(said(direct.rows));
-    expect(prom.rows.filter(up).map((r) => r.service)).toEqual(["web", "api", "db", "old"]);
-    expect(prom.findings.map((f) => `${f.code} ${f.location.line}`).sort()).toEqual(direct.findings.map((f) => `${f.code} ${f.location.line}`).sort());
+    expect(prom.rows.filter(up).map((r) => r.service)).toEqual(["web", "api", "db", "old", "sparkport-other"]);
+    // Refused from here either way; only other's serve knows it is bound to 127.0.0.1 alone.
+    const findings = (result: StatusResult) => result.findings.map((f) => `${f.code} ${f.location.line}`).sort();
+    const localLine = 18;
+    expect(findings(direct)).toContain(`declared-running-but-down ${localLine}`);
+    expect(findings(prom)).toEqual(findings(direct).map((f) => (f === `declared-running-but-down ${localLine}` ? `service-localhost-only ${localLine}` : f)).sort());
+    const scopes = (service: string) => prom.rows.find((r) => r.service === service)?.sample?.bindScopes;
+    expect([scopes("web"), scopes("local"), scopes("idle"), scopes("db")]).toEqual([["node-address"], ["loopback"], [], []]);
     expect(prom.exitCode).toBe(direct.exitCode);
     for (const row of prom.rows) {
       expect(row.sample?.stale).toBe(false);
@@ -165,6 +181,11 @@ describe.skipIf(skip)("status --source prometheus, read from a real Prometheus s
     expect(text.stdout).toMatch(/^cache +\d+ +third +running +down \(Prometheus, \d+ (ms|s) ago\) +MISMATCH/m);
     expect(text.stdout).toMatch(/^old +\d+ +third +stopped +open \(Prometheus, .*MISMATCH/m);
     expect(text.stdout).toContain("cache on third is declared running but is down");
+
+    // honor_labels keeps serve's own node label: no exported_node beside it.
+    const series = (await (await fetch(`${url}/api/v1/series?match[]=sparkport_service_bind_scope`)).json()) as { data: Record<string, string>[] };
+    expect(series.data.length).toBeGreaterThan(0);
+    for (const labels of series.data) expect([labels.node, labels.exported_node]).toEqual(["other", undefined]);
 
     // The environment gives the URL too; Prometheus gone, the same command is one line naming it, exit 2.
     prometheus.child.kill("SIGTERM");

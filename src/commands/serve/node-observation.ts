@@ -28,14 +28,16 @@ export interface NodeObservation {
 
 const SCOPE_ORDER: readonly BindScope[] = ["all", "loopback", "node-address"];
 
-export function scopeOf(address: string): BindScope {
+/** The node's registered address is its own even inside 127.0.0.0/8 (a test's or a container's node); other loopback is loopback. */
+export function scopeOf(address: string, nodeAddress?: string): BindScope {
   if (address === "0.0.0.0" || address === "::" || address === "*") return "all";
+  if (nodeAddress !== undefined && address.toLowerCase() === nodeAddress.toLowerCase()) return "node-address";
   return isLoopbackAddress(address) ? "loopback" : "node-address";
 }
 
-function observe(a: Allocation, listeners: readonly Listener[]): PortObservation {
+function observe(a: Allocation, listeners: readonly Listener[], nodeAddress: string | undefined): PortObservation {
   const on = listeners.filter((l) => l.port === a.port);
-  const scopes = new Set(on.map((l) => scopeOf(l.address)));
+  const scopes = new Set(on.map((l) => scopeOf(l.address, nodeAddress)));
   const holders = new Map<string, { pid: string; program: string }>();
   for (const l of on) {
     const holder = { pid: l.pid === undefined ? "" : String(l.pid), program: l.command ?? "" };
@@ -67,5 +69,6 @@ export async function observeNode(model: RegistryModel, node: string, table: Soc
   };
   const [tcp, udp] = await Promise.all([read("tcp"), read("udp")]);
   const scanSeconds = (performance.now() - started) / 1000;
-  return { ports: mine.map((a) => observe(a, a.transport === "udp" ? udp : tcp)), scanSeconds };
+  const address = model.data.nodes[node]?.address;
+  return { ports: mine.map((a) => observe(a, a.transport === "udp" ? udp : tcp, address)), scanSeconds };
 }
