@@ -238,4 +238,23 @@ describe("status --source prometheus: bad answers are one line naming the URL, e
     ]);
     expect(await lines(["--source", "grafana"])).toEqual(['sparkport: --source must be probe or prometheus; got "grafana"']);
   });
+
+  it("offline (--no-remote, SPARKPORT_OFFLINE) refuses a Prometheus on another machine before asking it, and asks one on this machine", async () => {
+    // 192.0.2.1 is TEST-NET-1: it is refused before any connection is tried, and would lead nowhere if one were.
+    for (const [args, extraEnv] of [
+      [["--no-remote"], {}],
+      [[], { SPARKPORT_OFFLINE: "1" }],
+    ] as const) {
+      const run = await runCli(["-r", registry, ...args, "status", "--source", "prometheus", "--prometheus-url", "http://ops:pw@192.0.2.1:9090"], { env: { ...env, ...extraEnv } });
+      expect([run.status, run.stdout, run.stderr.trimEnd()]).toEqual([
+        2,
+        "",
+        "sparkport: --no-remote (or SPARKPORT_OFFLINE) keeps sparkport on this machine, and Prometheus at http://ops:***@192.0.2.1:9090 is not on it: drop one of the two",
+      ]);
+    }
+    const prometheus = await fake(seriesHandler([{ labels: labels("db"), success: 1, ageSeconds: 1 }], "10s"));
+    const local = await runCli(["-r", registry, "--no-remote", "status", "--source", "prometheus", "--prometheus-url", prometheus.url.replace("127.0.0.1", "localhost")], { env });
+    expect(local.stderr).toBe("");
+    expect(prometheus.queries).toHaveLength(4);
+  });
 });

@@ -23,8 +23,11 @@ export const statusCommand = defineCommand({
       const env = deps.environment().SPARKPORT_PROMETHEUS_URL;
       const url = options.prometheusUrl ?? (env === "" ? undefined : env);
       if (url === undefined) throw new UsageError(prometheusWords().noUrl);
-      if (!/^https?:\/\/[^/\s]+/i.test(url) || !URL.canParse(url)) throw new UsageError(prometheusWords().badUrl(url));
+      const [{ maskSecrets }, { isLoopbackHost }] = await Promise.all([import("../../util/mask-secrets.js"), import("../../util/loopback.js")]);
+      if (!/^https?:\/\/[^/\s]+/i.test(url) || !URL.canParse(url)) throw new UsageError(prometheusWords().badUrl(maskSecrets(url)));
       const [{ statusFromPrometheus }, occupancy] = await Promise.all([import("./status-prometheus.js"), deps.occupancy({ leanHeap: true })]);
+      // Offline means nothing leaves this machine: a Prometheus elsewhere is refused, not asked.
+      if (!occupancy.remote && !isLoopbackHost(new URL(url).hostname)) throw new UsageError(prometheusWords().offline(maskSecrets(url)));
       return statusFromPrometheus({ ...occupancy, prometheusUrl: url, team: options.team, node: options.node, localAddresses: occupancy.deps.localAddresses });
     }
     // Decimal digits only: Number() would take 0x10 and 1e9.
