@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { DoctorResult } from "../src/commands/doctor/doctor.js";
-import { close, freePort, listen, pythonProgram, startPythonServer } from "./helpers/listeners.js";
+import { close, freePort, listen, pythonProgram, startNodeServer, startPythonServer } from "./helpers/listeners.js";
 import { OS_FIXTURES } from "./helpers/os-fixtures.js";
 import { CLI, runCli } from "./helpers/run-cli.js";
 
@@ -77,6 +77,17 @@ describe.skipIf(!isLinux)("sparkport doctor", () => {
     expect(finding?.commands?.join("\n")).toContain("--bind 0.0.0.0");
     expect(text).toContain("$ ");
     expect(text).toContain("--bind 0.0.0.0");
+  });
+
+  it("localhost only, by a program the fix table does not know: named as the socket table shows it, never 'unknown'", async () => {
+    const port = await freePort();
+    const dir = await project("localhost-only-unknown", port);
+    const child = await startNodeServer("127.0.0.1", port + 5);
+    cleanups.push(() => child.kill());
+    const { result, text } = await doctorJson(dir, ["redis", "--from", "server"]);
+    const finding = result.findings.find((f) => f.code === "doctor-localhost-only");
+    expect(finding?.message).toBe(`redis listens on 127.0.0.1 only (${path.basename(process.execPath)}), so connections from other nodes to ${port + 5} are refused`);
+    expect(text).not.toContain("unknown");
   });
 
   it("address already in use: the pasted error names the port; the holder's real PID and the kill command", async () => {

@@ -100,6 +100,7 @@ const SAMPLES: Record<string, readonly (readonly unknown[])[]> = {
   "status.stale": [["AGETEXT", "LIMITTEXT"]],
   "prometheus.badSource": [["grafana"]],
   "prometheus.badUrl": [["ftp://x"]],
+  "prometheus.offline": [["http://p:9090"]],
   "prometheus.unreachable": [["http://p:9090/api/v1/query", "ECONNREFUSED"]],
   "prometheus.timeout": [["http://p:9090/api/v1/query", 37]],
   "prometheus.http": [["http://p:9090/api/v1/query", 503, "DETAILTEXT"], ["http://p:9090/api/v1/query", 500, undefined]],

@@ -529,7 +529,7 @@ export const messagesKo: KoreanMessages = {
   },
   "doctor-localhost-only": {
     explain: "서비스가 127.0.0.1이나 ::1에서만 리스닝해, 다른 노드의 접속이 거부됩니다.",
-    message: (a) => `${who(a.owner, "은/는")} ${list(a.addresses)}에서만 리스닝하므로(${koProgram(a.program)}), 다른 노드에서 ${a.port} 포트로 오는 접속이 거부됩니다`,
+    message: (a) => `${who(a.owner, "은/는")} ${list(a.addresses)}에서만 리스닝하므로${a.program === "unknown" ? "" : `(${koProgram(a.program)})`}, 다른 노드에서 ${a.port} 포트로 오는 접속이 거부됩니다`,
     fix: () => "모든 인터페이스에서 리스닝하게 한 뒤(아래 명령) 다시 시작하세요",
   },
   "doctor-family-mismatch": {

@@ -532,7 +532,7 @@ export const messages = {
   }),
   "doctor-localhost-only": entry<{ owner: string; port: number; addresses: string[]; program: string }>({
     explain: "The service listens on 127.0.0.1 or ::1 only, so other nodes are refused.",
-    message: (a) => `${a.owner} listens on ${list(a.addresses)} only (${a.program}), so connections from other nodes to ${a.port} are refused`,
+    message: (a) => `${a.owner} listens on ${list(a.addresses)} only${a.program === "unknown" ? "" : ` (${a.program})`}, so connections from other nodes to ${a.port} are refused`,
     fix: () => "make it listen on all interfaces (command below), then restart it",
   }),
   "doctor-family-mismatch": entry<{ host: string; port: number; listening: string; refused: string }>({

@@ -36,7 +36,9 @@ export async function checkListening(ctx: DoctorContext): Promise<void> {
       evidence.push((seen) => seen.probe({ target: `${own}:${port}`, state: probe.state }));
     }
     // The summary says what the command alone does not (Redis's protected mode still denies remote clients after --bind).
-    ctx.add("doctor-localhost-only", "error", { owner: ctx.owner, port, addresses, program: fix.program }, { evidence, commands: fix.commands, fix: fix.summary });
+    // A program the fix table does not know is still named as the socket table shows it (python3.11), not "unknown".
+    const program = fix.program !== "unknown" ? fix.program : (listeners.find((l) => l.command !== undefined)?.command ?? fix.program);
+    ctx.add("doctor-localhost-only", "error", { owner: ctx.owner, port, addresses, program }, { evidence, commands: fix.commands, fix: fix.summary });
   }
 }
 
