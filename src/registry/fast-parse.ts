@@ -1,4 +1,4 @@
-import { constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, load, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from "js-yaml";
+import { COLLECTION_STYLE, constructFromEvents, CORE_SCHEMA, EVENT_ID, getScalarValue, load, parseEvents, SCALAR_STYLE, type Event, type ScalarEvent } from "js-yaml";
 import { textPosition, type TextPosition } from "../util/text-position.js";
 import { scalarPosition, type PositionChildren, type PositionNode } from "./cached-source-map.js";
 
@@ -18,6 +18,8 @@ class NotFast extends Error {}
  * caller then parses with yaml, which words and locates every problem.
  */
 export function fastParse(text: string): FastParse | undefined {
+  // A lone CR ends a line to js-yaml and not to yaml (nor to textPosition).
+  if (/\r(?!\n)/.test(text)) return undefined;
   let events: Event[];
   let documents: unknown[];
   try {
@@ -50,7 +52,9 @@ class EventWalk {
   }
 
   document(): PositionNode {
-    if (this.take().type !== EVENT_ID.DOCUMENT) throw new NotFast();
+    const document = this.take();
+    // `%YAML 1.1` turns yaml to YAML 1.1's schema (010 is 8, yes is true); js-yaml keeps the core schema.
+    if (document.type !== EVENT_ID.DOCUMENT || document.directives.length > 0) throw new NotFast();
     return this.node();
   }
 
@@ -64,33 +68,64 @@ class EventWalk {
     const event = this.take();
     if (event.type === EVENT_ID.SCALAR) {
       if (event.valueStart < 0) throw new NotFast();
-      const { line, column } = this.position(this.scalarStart(event));
+      const { line, column } = this.position(this.scalarStart(this.checked(event)));
       return scalarPosition(line, column);
     }
     if (event.type !== EVENT_ID.MAPPING && event.type !== EVENT_ID.SEQUENCE) throw new NotFast();
     // yaml starts a collection's range after its anchor or tag; js-yaml may not: left to yaml.
     if (event.anchorStart >= 0 || event.tagStart >= 0) throw new NotFast();
+    const flow = event.style === COLLECTION_STYLE.FLOW;
+    // A flow pair inside a sequence (`[a: 1]`) is a mapping yaml places otherwise.
+    if (flow && this.text[event.start] !== (event.type === EVENT_ID.MAPPING ? "{" : "[")) throw new NotFast();
     const { line, column } = this.position(event.start);
-    const children: PositionChildren = event.type === EVENT_ID.MAPPING ? this.pairs() : this.items();
+    const children: PositionChildren = event.type === EVENT_ID.MAPPING ? this.pairs(scalarPosition(line, column), flow) : this.items();
     return [line, column, children];
   }
 
-  private pairs(): PositionChildren {
+  /** `self`: the mapping's own position, where yaml places the value of a flow entry written with no colon (`{dev, test}`). */
+  private pairs(self: PositionNode, flow: boolean): PositionChildren {
     const byKey: Record<string, PositionNode> = Object.create(null) as Record<string, PositionNode>;
     for (let key = this.take(); key.type !== EVENT_ID.POP; key = this.take()) {
-      if (key.type !== EVENT_ID.SCALAR || key.valueStart < 0) throw new NotFast();
+      if (key.type !== EVENT_ID.SCALAR || key.valueStart < 0 || key.anchorStart >= 0) throw new NotFast();
+      const start = this.scalarStart(this.checked(key));
+      // `? key`, an explicit key: yaml places it and its empty value otherwise.
+      if (/\?[ \t]*$/.test(this.text.slice(Math.max(0, start - 16), start))) throw new NotFast();
       const name = this.keyName(key);
       const value = this.events[this.next];
       let child: PositionNode;
       if (value?.type === EVENT_ID.SCALAR && value.valueStart < 0) {
-        // `test:` with no value is located by its key, as DocumentSourceMap.at does.
+        if (value.tagStart >= 0 || value.anchorStart >= 0) throw new NotFast();
         this.next += 1;
-        const { line, column } = this.position(this.scalarStart(key));
-        child = scalarPosition(line, column);
+        if (flow && !this.colonAfter(key)) child = self;
+        else {
+          // `test:` with no value is located by its key, as DocumentSourceMap.at does.
+          const { line, column } = this.position(start);
+          child = scalarPosition(line, column);
+        }
       } else child = this.node();
       if (!Object.hasOwn(byKey, name)) byKey[name] = child;
     }
     return byKey;
+  }
+
+  /** Whether a `:` follows the key (past its closing quote and any blanks). */
+  private colonAfter(key: ScalarEvent): boolean {
+    const end = key.style === SCALAR_STYLE.PLAIN ? key.valueEnd : key.valueEnd + 1;
+    return /^[ \t\r\n]*:/.test(this.text.slice(end, end + 256));
+  }
+
+  /** A scalar both readers take the same way, else NotFast: no tag, no anchor before a block scalar, no escape or number past what yaml takes. */
+  private checked(event: ScalarEvent): ScalarEvent {
+    // yaml resolves tags its own way (`!!float 8080` stays a string to it, with a warning).
+    if (event.tagStart >= 0) throw new NotFast();
+    if (event.anchorStart >= 0 && (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK)) throw new NotFast();
+    if (event.style === SCALAR_STYLE.DOUBLE_QUOTED && this.text.slice(event.valueStart, event.valueEnd).includes("\\U")) throw new NotFast();
+    if (event.style === SCALAR_STYLE.PLAIN && event.valueEnd - event.valueStart > 3) {
+      // 1e400: Infinity to yaml, a string to js-yaml.
+      const raw = this.text.slice(event.valueStart, event.valueEnd);
+      if (/^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$/.test(raw) && !Number.isFinite(Number(raw))) throw new NotFast();
+    }
+    return event;
   }
 
   private items(): PositionChildren {
@@ -105,9 +140,15 @@ class EventWalk {
     if (key.style !== SCALAR_STYLE.PLAIN) return raw;
     let name = this.keys.get(raw);
     if (name === undefined) {
-      const value = load(raw, { schema: CORE_SCHEMA });
-      // A null key is "" to yaml and "null" to js-yaml; a collection cannot be a plain key.
-      if (typeof value === "object" || value === undefined) throw new NotFast();
+      let value: unknown;
+      try {
+        value = load(raw, { schema: CORE_SCHEMA });
+      } catch {
+        throw new NotFast();
+      }
+      // A null key is "" to yaml and "null" to js-yaml; a collection cannot be a plain key; a string key is itself
+      // (`--- y` or a byte order mark would read as another).
+      if (typeof value === "object" || value === undefined || (typeof value === "string" && value !== raw)) throw new NotFast();
       name = String(value);
       this.keys.set(raw, name);
     }
