@@ -8,6 +8,8 @@ export interface FastParse {
   positions: PositionNode;
 }
 
+const NUMBER_START = new Set([..."0123456789+-."]);
+
 /** Thrown inside the walk for anything this path does not place exactly as yaml would. */
 class NotFast extends Error {}
 
@@ -89,7 +91,9 @@ class EventWalk {
       if (key.type !== EVENT_ID.SCALAR || key.valueStart < 0 || key.anchorStart >= 0) throw new NotFast();
       const start = this.scalarStart(this.checked(key));
       // `? key`, an explicit key: yaml places it and its empty value otherwise.
-      if (/\?[ \t]*$/.test(this.text.slice(Math.max(0, start - 16), start))) throw new NotFast();
+      let before = start - 1;
+      while (this.text[before] === " " || this.text[before] === "\t") before -= 1;
+      if (this.text[before] === "?") throw new NotFast();
       const name = this.keyName(key);
       const value = this.events[this.next];
       let child: PositionNode;
@@ -120,7 +124,7 @@ class EventWalk {
     if (event.tagStart >= 0) throw new NotFast();
     if (event.anchorStart >= 0 && (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK)) throw new NotFast();
     if (event.style === SCALAR_STYLE.DOUBLE_QUOTED && this.text.slice(event.valueStart, event.valueEnd).includes("\\U")) throw new NotFast();
-    if (event.style === SCALAR_STYLE.PLAIN && event.valueEnd - event.valueStart > 3) {
+    if (event.style === SCALAR_STYLE.PLAIN && event.valueEnd - event.valueStart > 3 && NUMBER_START.has(this.text[event.valueStart] ?? "")) {
       // 1e400: Infinity to yaml, a string to js-yaml.
       const raw = this.text.slice(event.valueStart, event.valueEnd);
       if (/^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$/.test(raw) && !Number.isFinite(Number(raw))) throw new NotFast();
