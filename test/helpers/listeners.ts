@@ -20,13 +20,16 @@ export function portOf(server: Server): number {
 
 export const close = (server: Server): Promise<void> => new Promise((resolve) => server.close(() => resolve()));
 
-/** A port free on both families right now: bound dual-stack on port 0, then let go. */
-export async function freePort(): Promise<number> {
-  const server = await listen("::");
-  const port = portOf(server);
-  await close(server);
-  return port;
+/**
+ * A port free on both families right now, below the ephemeral range: port 0 would give an ephemeral one, which any
+ * outgoing connection of a test running beside this one may take as its source port before the test binds it.
+ */
+export function freePort(): Promise<number> {
+  return freeStablePort(1);
 }
+
+/** Ports this worker has handed out: ten asked at once never get the same one. */
+const handedOut = new Set<number>();
 
 /**
  * A free port below every OS's ephemeral range (Linux starts at 32768), with room for `span` free ports after it:
@@ -35,9 +38,12 @@ export async function freePort(): Promise<number> {
 export async function freeStablePort(span = 1): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt += 1) {
     const base = 20_000 + Math.floor(Math.random() * (32_000 - 20_000 - span));
+    const stretch = Array.from({ length: span }, (_, i) => base + i);
+    if (stretch.some((p) => handedOut.has(p))) continue;
+    for (const p of stretch) handedOut.add(p);
     const held: Server[] = [];
     try {
-      for (let p = base; p < base + span; p += 1) held.push(await listen("::", p));
+      for (const p of stretch) held.push(await listen("::", p));
       return base;
     } catch {
       // Taken: try another stretch.
