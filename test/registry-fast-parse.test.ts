@@ -81,7 +81,7 @@ describe("the fast registry parse", () => {
     const texts = [
       "a: 'x'\nb: \"y\"\nc: plain\n",
       "a: |\n  x\n  y\nb: >- # a comment with | and >\n  z\n",
-      "a: |+2\n\n   indented\nb: >\n\n\n  after blank lines\n",
+      "a: |+\n\n   indented\nb: >\n\n\n  after blank lines\n",
       "list:\n  - |\n    first\n  - 'second'\n  - {k: \"v\", j: [1, '2']}\n",
       "\uFEFFa: \"after a byte order mark\"\n",
       "a: 1\r\nb: 'crlf'\r\nc: |\r\n  block\r\n",
@@ -128,6 +128,23 @@ describe("the fast registry parse", () => {
       "a: !!null ''\n",
       "a: !\n",
       "list: [a: 1, b]\n",
+      // A second attack: document end markers, long implicit keys, indentation indicators, explicit keys on their own
+      // line, a colon after a comment, a BOM before a sequence.
+      "...\na: 1\n",
+      "# header\n...\na: 1\n",
+      "a: 1\n...\n...\n",
+      `${"k".repeat(1025)}: 1\n`,
+      `a${" ".repeat(1024)}: 1\n`,
+      `services:\n  - ${"k".repeat(1025)}: 1\n`,
+      "a: |2\n    \nb: 1\n",
+      "a: >2\n     \n",
+      "?\n a\n",
+      "x:\n  ? # c\n    'a'\n",
+      "{a #c\n :}\n",
+      `{a${" ".repeat(300)}:}\n`,
+      "\uFEFF- a\n",
+      // Long lines of `>#` before block scalars: the header search is bounded (a line over 200 characters is declined).
+      Array.from({ length: 50 }, (_, i) => `k${i}: x${">#".repeat(500)}\nv${i}: |\n  x\n`).join(""),
     ];
     let read = 0;
     for (const text of texts) if (expectSameReading(text, JSON.stringify(text))) read += 1;

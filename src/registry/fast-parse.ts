@@ -20,8 +20,9 @@ class NotFast extends Error {}
  * caller then parses with yaml, which words and locates every problem.
  */
 export function fastParse(text: string): FastParse | undefined {
-  // A lone CR ends a line to js-yaml and not to yaml (nor to textPosition).
-  if (/\r(?!\n)/.test(text)) return undefined;
+  // Declined at sight: a lone CR (a line break to js-yaml, not to yaml nor textPosition); a document end marker `...`
+  // (a second document to yaml); an explicit key `? ` (placed otherwise by yaml). A `?` in a comment is only slower.
+  if (/\r(?!\n)|^\uFEFF?\.\.\.(?:[ \t\r\n#]|$)|(?:^|[ \t{,[])\?(?:[ \t\r\n]|$)/m.test(text)) return undefined;
   let events: Event[];
   let documents: unknown[];
   try {
@@ -57,6 +58,8 @@ class EventWalk {
     const document = this.take();
     // `%YAML 1.1` turns yaml to YAML 1.1's schema (010 is 8, yes is true); js-yaml keeps the core schema.
     if (document.type !== EVENT_ID.DOCUMENT || document.directives.length > 0) throw new NotFast();
+    // A registry is a mapping; anything else is yaml's to word (a BOM before `- a` is an error to it).
+    if (this.events[this.next]?.type !== EVENT_ID.MAPPING) throw new NotFast();
     return this.node();
   }
 
@@ -90,10 +93,12 @@ class EventWalk {
     for (let key = this.take(); key.type !== EVENT_ID.POP; key = this.take()) {
       if (key.type !== EVENT_ID.SCALAR || key.valueStart < 0 || key.anchorStart >= 0) throw new NotFast();
       const start = this.scalarStart(this.checked(key));
-      // `? key`, an explicit key: yaml places it and its empty value otherwise.
-      let before = start - 1;
-      while (this.text[before] === " " || this.text[before] === "\t") before -= 1;
-      if (this.text[before] === "?") throw new NotFast();
+      // yaml refuses an implicit key whose `:` is more than 1024 characters from its start.
+      if (!flow) {
+        let colon = key.style === SCALAR_STYLE.PLAIN ? key.valueEnd : key.valueEnd + 1;
+        while (this.text[colon] === " " || this.text[colon] === "\t") colon += 1;
+        if (colon - start > 1000) throw new NotFast();
+      }
       const name = this.keyName(key);
       const value = this.events[this.next];
       let child: PositionNode;
@@ -112,10 +117,18 @@ class EventWalk {
     return byKey;
   }
 
-  /** Whether a `:` follows the key (past its closing quote and any blanks). */
+  /** Whether a `:` follows the key, past its closing quote, blanks, line breaks and comments. */
   private colonAfter(key: ScalarEvent): boolean {
-    const end = key.style === SCALAR_STYLE.PLAIN ? key.valueEnd : key.valueEnd + 1;
-    return /^[ \t\r\n]*:/.test(this.text.slice(end, end + 256));
+    let at = key.style === SCALAR_STYLE.PLAIN ? key.valueEnd : key.valueEnd + 1;
+    for (;;) {
+      const c = this.text[at];
+      if (c === " " || c === "\t" || c === "\r" || c === "\n") at += 1;
+      else if (c === "#") {
+        const end = this.text.indexOf("\n", at);
+        if (end < 0) return false;
+        at = end;
+      } else return c === ":";
+    }
   }
 
   /** A scalar both readers take the same way, else NotFast: no tag, no anchor before a block scalar, no escape or number past what yaml takes. */
@@ -167,9 +180,14 @@ class EventWalk {
         return event.valueStart - 1;
       case SCALAR_STYLE.LITERAL_BLOCK:
       case SCALAR_STYLE.FOLDED_BLOCK: {
-        // The header is the leftmost indicator followed by nothing but its modifiers, a comment and blank lines.
-        const from = Math.max(0, event.valueStart - 1024);
-        const header = /[|>][1-9+-]{0,2}[ \t]*(?:#[^\n]*)?(?:\r?\n[ \t]*)*$/.exec(this.text.slice(from, event.valueStart));
+        // The header line: the last line before the content with more than blanks on it.
+        let end = event.valueStart;
+        while (end > 0 && /[ \t\r\n]/.test(this.text[end - 1] ?? "")) end -= 1;
+        const from = this.text.lastIndexOf("\n", end - 1) + 1;
+        // Its indicator is the leftmost followed by nothing but its chomping mark and a comment. A long line is declined
+        // (the search is quadratic in it); an indentation digit too (yaml reads blank-only content by it otherwise).
+        if (end - from > 200) throw new NotFast();
+        const header = /[|>]([+-]?)[ \t]*(?:#.*)?$/.exec(this.text.slice(from, end));
         if (header === null) throw new NotFast();
         return from + header.index;
       }
