@@ -29,7 +29,8 @@ function everyPath(value: unknown, path: PathSegment[] = [], out: PathSegment[][
 
 /** yaml's values and source map for a text, as parse-registry.ts's whole-document path makes them; undefined when yaml errs or warns. */
 function yamlReading(text: string): { values: unknown; source: DocumentSourceMap } | undefined {
-  const doc = parseDocument(text, { uniqueKeys: sameRegistryKey, prettyErrors: false, logLevel: "silent" });
+  // As parse-registry.ts asks: logLevel "silent" would also drop some errors (a second `...`).
+  const doc = parseDocument(text, { uniqueKeys: sameRegistryKey, prettyErrors: false, logLevel: "error" });
   if (doc.errors.length > 0 || doc.warnings.length > 0) return undefined;
   try {
     return { values: doc.toJS({ maxAliasCount: 100 }), source: new DocumentSourceMap("f.yaml", doc, textPosition(text)) };
