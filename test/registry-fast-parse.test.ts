@@ -146,6 +146,18 @@ describe("the fast registry parse", () => {
       "\uFEFF- a\n",
       // Long lines of `>#` before block scalars: the header search is bounded (a line over 200 characters is declined).
       Array.from({ length: 50 }, (_, i) => `k${i}: x${">#".repeat(500)}\nv${i}: |\n  x\n`).join(""),
+      // A third: tab-only lines, a byte order mark before `?`, escaped line breaks, huge hex, `|#` in a key, directives.
+      "notes: |\n  x\n\t\nport: 1\n",
+      "x:\n  y: |\n    a\n  \t\n  z: 1\n",
+      "a: x\n\t\n b\n",
+      "a:\n\t",
+      "\uFEFF? a\n",
+      'a: "x\\\n\n  y"\n',
+      `port: 0x${"F".repeat(256)}\n`,
+      "x |#y: |\n  v\n",
+      '"k|#": |\n  v\n',
+      "k>#: >\n  v\n",
+      "%FOO bar\n---\na: 1\n",
     ];
     let read = 0;
     for (const text of texts) if (expectSameReading(text, JSON.stringify(text))) read += 1;

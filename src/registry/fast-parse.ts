@@ -20,9 +20,10 @@ class NotFast extends Error {}
  * caller then parses with yaml, which words and locates every problem.
  */
 export function fastParse(text: string): FastParse | undefined {
-  // Declined at sight: a lone CR (a line break to js-yaml, not to yaml nor textPosition); a document end marker `...`
-  // (a second document to yaml); an explicit key `? ` (placed otherwise by yaml). A `?` in a comment is only slower.
-  if (/\r(?!\n)|^\uFEFF?\.\.\.(?:[ \t\r\n#]|$)|(?:^|[ \t{,[])\?(?:[ \t\r\n]|$)/m.test(text)) return undefined;
+  // Declined at sight: a lone CR (a line break to js-yaml, not to yaml nor textPosition); a directive or a document end
+  // marker `...` (yaml reads on, or a second document); an explicit key `? ` (placed otherwise by yaml); a line of blanks
+  // holding a tab (blank to js-yaml, bad indentation to yaml). A `?` in a comment is only slower.
+  if (/\r(?!\n)|^\uFEFF?(?:%|\.\.\.(?:[ \t\r\n#]|$))|(?:^|[ \t{,[\uFEFF])\?(?:[ \t\r\n]|$)|^[ \t]*\t[ \t]*\r?$/m.test(text)) return undefined;
   let events: Event[];
   let documents: unknown[];
   try {
@@ -43,6 +44,8 @@ export function fastParse(text: string): FastParse | undefined {
 
 class EventWalk {
   private next = 0;
+  /** Where the value being read may start: past its key (0 for an item). */
+  private floor = 0;
   private readonly position: TextPosition;
   /** Plain keys resolved by the core schema (`8002`, `true`), as the data's string keys: few distinct ones. */
   private readonly keys = new Map<string, string>();
@@ -111,7 +114,11 @@ class EventWalk {
           const { line, column } = this.position(start);
           child = scalarPosition(line, column);
         }
-      } else child = this.node();
+      } else {
+        // A block scalar's indicator is looked for after the key, which may hold `|#` itself.
+        this.floor = key.style === SCALAR_STYLE.PLAIN ? key.valueEnd : key.valueEnd + 1;
+        child = this.node();
+      }
       if (!Object.hasOwn(byKey, name)) byKey[name] = child;
     }
     return byKey;
@@ -136,11 +143,13 @@ class EventWalk {
     // yaml resolves tags its own way (`!!float 8080` stays a string to it, with a warning).
     if (event.tagStart >= 0) throw new NotFast();
     if (event.anchorStart >= 0 && (event.style === SCALAR_STYLE.LITERAL_BLOCK || event.style === SCALAR_STYLE.FOLDED_BLOCK)) throw new NotFast();
-    if (event.style === SCALAR_STYLE.DOUBLE_QUOTED && this.text.slice(event.valueStart, event.valueEnd).includes("\\U")) throw new NotFast();
+    // \U past Unicode, and an escaped line break before a blank line, are read otherwise by each.
+    if (event.style === SCALAR_STYLE.DOUBLE_QUOTED && /\\(?:U|\r?\n)/.test(this.text.slice(event.valueStart, event.valueEnd))) throw new NotFast();
     if (event.style === SCALAR_STYLE.PLAIN && event.valueEnd - event.valueStart > 3 && NUMBER_START.has(this.text[event.valueStart] ?? "")) {
-      // 1e400: Infinity to yaml, a string to js-yaml.
+      // 1e400 and a 256-digit hex number: Infinity to yaml, a string to js-yaml.
       const raw = this.text.slice(event.valueStart, event.valueEnd);
       if (/^[-+]?(?:\.\d+|\d+(?:\.\d*)?)(?:[eE][-+]?\d+)?$/.test(raw) && !Number.isFinite(Number(raw))) throw new NotFast();
+      if (/^[-+]?0[xo]/.test(raw) && raw.length > 15) throw new NotFast();
     }
     return event;
   }
@@ -183,7 +192,7 @@ class EventWalk {
         // The header line: the last line before the content with more than blanks on it.
         let end = event.valueStart;
         while (end > 0 && /[ \t\r\n]/.test(this.text[end - 1] ?? "")) end -= 1;
-        const from = this.text.lastIndexOf("\n", end - 1) + 1;
+        const from = Math.max(this.text.lastIndexOf("\n", end - 1) + 1, this.floor);
         // Its indicator is the leftmost followed by nothing but its chomping mark and a comment. A long line is declined
         // (the search is quadratic in it); an indentation digit too (yaml reads blank-only content by it otherwise).
         if (end - from > 200) throw new NotFast();
