@@ -97,11 +97,14 @@ export function insertKey(text: string, path: readonly (string | number)[], key:
   if (!isMap(node) || node.range === undefined || node.range === null) return undefined;
   const pair = `${key}: ${scalarText(value)}`;
   if (node.flow === true) {
-    const close = text.lastIndexOf("}", node.range[1]);
+    // range[1] is one past the brace: searching from it would find an enclosing map's brace right after it.
+    const close = text.lastIndexOf("}", node.range[1] - 1);
     if (close < node.range[0]) return undefined;
     const inner = text.slice(node.range[0] + 1, close);
     if (inner.trim() === "") return `${text.slice(0, node.range[0])}{ ${pair} }${text.slice(close + 1)}`;
-    return `${text.slice(0, close).trimEnd()}, ${pair} ${text.slice(close)}`;
+    // `{a: 1}` stays tight, `{ a: 1 }` keeps its space before the brace.
+    const space = /\s$/.test(text.slice(0, close)) ? " " : "";
+    return `${text.slice(0, close).trimEnd()}, ${pair}${space}${text.slice(close)}`;
   }
   const first = node.items[0];
   const last = node.items.at(-1);
