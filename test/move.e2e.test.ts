@@ -1,10 +1,10 @@
 import { execFileSync, type ChildProcess } from "node:child_process";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { close, freeStablePort, listen, startNodeServer } from "./helpers/listeners.js";
-import { runCli } from "./helpers/run-cli.js";
+import { REPO_ROOT, runCli } from "./helpers/run-cli.js";
 
 // `sparkport move` on a project the test makes: a git repository with ports.yaml (commented) and files that name
 // FastAPI's port. Its nodes are on loopback: macmini is this machine (127.0.0.1), the laptop 127.0.0.3; every run is
@@ -348,6 +348,21 @@ describe("sparkport move SERVICE.ENV moves that environment's own port", () => {
     const base = await sparkport(dir, ["move", "fastapi.dev", "--port", String(NEW)]);
     expect(base.status).toBe(0);
     expect(base.stdout).toContain(`✔ moved FastAPI (dev) ${OLD} → ${NEW} on macmini; wrote ports.yaml\n`);
+  });
+});
+
+describe("sparkport move on the quick start, as the README shows it", () => {
+  it("move fastapi.test --port 8005 adds the port to its flow map inside another, and nothing else changes", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "sparkport-move-quickstart-"));
+    scratch.push(dir);
+    await cp(path.join(REPO_ROOT, "examples", "quickstart"), dir, { recursive: true });
+    const before = await readFile(path.join(dir, "ports.yaml"), "utf8");
+    const run = await sparkport(dir, ["move", "fastapi.test", "--port", "8005"]);
+    expect([run.status, run.stderr]).toEqual([0, ""]);
+    expect(run.stdout).toContain("✔ moved FastAPI (test) 8001 → 8005 on macmini; wrote ports.yaml\n");
+    expect(await readFile(path.join(dir, "ports.yaml"), "utf8")).toBe(
+      replaced(before, ["    environments: {dev: {}, test: {status: reserved}}", "    environments: {dev: {}, test: {status: reserved, port: 8005}}"]),
+    );
   });
 });
 
