@@ -82,6 +82,22 @@ describe("sparkport run", () => {
     expect((await readReport(api)).env).toMatchObject({ PORT: String(base + 10), HOST: "0.0.0.0", SPARKPORT_NODE: "lan", SPARKPORT_ENV: "dev" });
   });
 
+  it("on a node whose address is 127.0.0.2, listens there: where wait, status and doctor look for it", async () => {
+    const dir = path.join(scratch, "second-loopback");
+    await mkdir(dir, { recursive: true });
+    const port = base + 15;
+    await writeFile(
+      path.join(dir, "ports.yaml"),
+      `version: 1\nnodes:\n  mini: { address: 127.0.0.2, os: linux }\nteams:\n  A: { name: A, ranges: [{ name: a, from: ${base}, to: ${base + 19} }] }\nenvironments:\n  dev: { offset: 0 }\nservices:\n  - { name: api, team: A, node: mini, port: ${port}, protocol: tcp, access: all-nodes, status: running }\n`,
+    );
+    const server = `const net = require("node:net"); const s = net.createServer(); s.listen(Number(process.env.PORT), process.env.HOST, () => console.log(process.env.HOST)); setTimeout(() => s.close(), 4000);`;
+    const started = runCli(["--this-node", "mini", "run", "api", "--", process.execPath, "-e", server], { cwd: dir });
+    const wait = await runCli(["--this-node", "mini", "wait", "api", "--timeout", "3s"], { cwd: dir });
+    expect([wait.status, wait.stderr]).toEqual([0, ""]);
+    const run = await started;
+    expect([run.status, run.stdout, run.stderr]).toEqual([0, "127.0.0.2\n", `▶ api (dev) on 127.0.0.2:${port} (PORT=${port})\n`]);
+  });
+
   it("takes --host as an IPv6 address, bracketed or not, and shows it in brackets with the port", async () => {
     for (const given of ["::1", "[::1]"]) {
       const out = path.join(scratch, "v6-vars.json");

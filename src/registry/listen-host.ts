@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { isLoopbackHost } from "../util/loopback.js";
 import type { AccessScope } from "./schema.js";
 
@@ -11,8 +12,11 @@ const REACHED_FROM: { readonly [S in AccessScope]: "network" | "local" } = {
   "preview-only": "network",
 };
 
-/** The HOST a service started by `run` listens on: every address, unless its node is reached on loopback only. */
+/**
+ * The HOST a service started by `run` listens on: every address, unless its node is reached on loopback only; then the
+ * node's own address (127.0.0.2 is where the others, and wait, status and doctor, look for it), 127.0.0.1 for a name.
+ */
 export function listenHost(access: AccessScope, nodeAddress: string | undefined): string {
-  if (nodeAddress !== undefined && isLoopbackHost(nodeAddress)) return "127.0.0.1";
+  if (nodeAddress !== undefined && isLoopbackHost(nodeAddress)) return isIP(nodeAddress.replace(/^\[|\]$/g, "")) === 0 ? "127.0.0.1" : nodeAddress.replace(/^\[|\]$/g, "");
   return REACHED_FROM[access] === "network" ? "0.0.0.0" : "127.0.0.1";
 }

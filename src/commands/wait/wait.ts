@@ -67,6 +67,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 interface Asked {
   target: Target;
   request: HttpRequest | null;
+  /** Asked beside localhost: this node's own address when it is on this machine (127.0.0.2, where `run` binds). */
+  also: string[];
 }
 
 function targetOf(model: RegistryModel, given: string, network: NetworkContext, free: boolean): Asked {
@@ -85,11 +87,15 @@ function targetOf(model: RegistryModel, given: string, network: NetworkContext, 
   // Otherwise this machine's ports are asked on localhost: both address families, as check asks them.
   const host = asWritten ?? resolved.host ?? (local ? "localhost" : network.hostOf(resolved.node ?? ""));
   if (!local && !network.remote && !network.isLocalHost(host)) throw new UsageError(waitWords().remoteOff(input));
-  // A service is shown with where it is asked; anything else as it was typed.
+  // A service or a bare port is shown with where it is asked (a port registered on another node is asked there, as
+  // check asks it); anything else as it was typed.
   const service = resolved.allocation !== null && resolved.host === null && !/^\d/.test(input) && !input.includes(":");
+  const bare = /^:?\d+$/.test(input.trim());
   const address = hostPort(host, resolved.port);
-  const label = service ? `${input.trim()} (${address})` : input.trim();
-  return { target: { input, label, kind: url === null ? "tcp" : "http", host, port: resolved.port, url }, request };
+  const label = service || bare ? `${input.trim()} (${address})` : input.trim();
+  const own = local && resolved.node !== null ? network.hostOf(resolved.node) : undefined;
+  const also = host === "localhost" && own !== undefined && !LOCALHOST.includes(own) && network.isLocalHost(own) ? [own] : [];
+  return { target: { input, label, kind: url === null ? "tcp" : "http", host, port: resolved.port, url }, request, also };
 }
 
 function isReady(target: Target, look: { state?: ProbeState; status?: number }, free: boolean): boolean {
@@ -110,13 +116,13 @@ interface Looking {
 /** RFC 6761: localhost is loopback. Asked on both families at once, with no name lookup (a child process) per look. */
 const LOCALHOST = ["127.0.0.1", "::1"];
 
-async function lookAt(host: string, port: number, lookMs: number, prober: TcpProber): Promise<ProbeResult> {
+async function lookAt(host: string, port: number, lookMs: number, prober: TcpProber, also: readonly string[]): Promise<ProbeResult> {
   if (host.toLowerCase() !== "localhost") return prober.probe(host, port, lookMs);
-  const answers = await Promise.all(LOCALHOST.map((address) => prober.probe(address, port, lookMs)));
+  const answers = await Promise.all([...LOCALHOST, ...also].map((address) => prober.probe(address, port, lookMs)));
   return answers.reduce((best, answer) => (FAILURE_RANK[answer.state] > FAILURE_RANK[best.state] ? answer : best));
 }
 
-async function waitFor({ target, request }: Asked, options: Looking): Promise<WaitedTarget> {
+async function waitFor({ target, request, also }: Asked, options: Looking): Promise<WaitedTarget> {
   const answered = options.progress?.waitingOn(target.label);
   let last: string | null = null;
   for (;;) {
@@ -132,7 +138,7 @@ async function waitFor({ target, request }: Asked, options: Looking): Promise<Wa
       said = "status" in answer ? `HTTP ${answer.status}` : answer.error;
       unanswered = "error" in answer && answer.error === "TimeoutError";
     } else {
-      const probe = await lookAt(target.host, target.port, lookMs, options.prober);
+      const probe = await lookAt(target.host, target.port, lookMs, options.prober, also);
       look = { state: probe.state };
       said = probe.state === "open" || probe.state === "closed" || probe.errorCode === undefined ? probe.state : `${probe.state} (${probe.errorCode})`;
       unanswered = probe.state === "filtered" && probe.errorCode === undefined;

@@ -9,7 +9,7 @@ const en = {
   options: {
     envName: "the variable that carries the port, for frameworks that read another (APP_PORT, SERVER_PORT)",
     inject: "env: the variables only; flag: also the program's own port option (next -p, uvicorn --port --host, vite --port --strictPort)",
-    host: "the address to listen on (default: 0.0.0.0, or 127.0.0.1 on a node reached on loopback)",
+    host: "the address to listen on (default: 0.0.0.0, or the node's own address when it is a loopback one, such as 127.0.0.1)",
   },
 };
 
@@ -24,7 +24,7 @@ export const runHelp = twin<typeof en>({
     options: {
       envName: "포트를 담을 변수 이름, 다른 변수를 읽는 프레임워크용 (APP_PORT, SERVER_PORT)",
       inject: "env: 변수만 설정; flag: 프로그램의 포트 옵션도 붙임 (next -p, uvicorn --port --host, vite --port --strictPort)",
-      host: "수신할 주소 (기본값: 0.0.0.0, 루프백으로만 닿는 노드면 127.0.0.1)",
+      host: "수신할 주소 (기본값: 0.0.0.0, 노드 주소가 루프백 주소면 그 주소, 예: 127.0.0.1)",
     },
   },
 });
