@@ -195,7 +195,7 @@ open(sys.argv[1], "w").write(str(len(heard)))`;
   it.skipIf(skipping(onWindows, "the --inject flag case", "its stand-in programs are #!/bin/sh scripts"))("adds the program's own port option with --inject flag, from the table of server programs", async () => {
     const bin = path.join(scratch, "bin");
     await mkdir(bin, { recursive: true });
-    for (const name of ["uvicorn", "next", "vite"]) {
+    for (const name of ["uvicorn", "next", "vite", "python3"]) {
       const file = path.join(bin, name);
       await writeFile(file, `#!/bin/sh\nprintf "%s " "$@"\n`);
       await chmod(file, 0o755);
@@ -216,6 +216,10 @@ open(sys.argv[1], "w").write(str(len(heard)))`;
     expect(other.stderr).toBe(
       `sparkport: the command asks for port 5173, but the registry gives this service ${base}; take 5173 out (sparkport adds ${base}), or move the service with sparkport move\n`,
     );
+    // A bare port word (python3 -m http.server 8001) is the program's port too.
+    const positional = await run(["web", "--", "python3", "-m", "http.server", "8001"]);
+    expect([positional.status, positional.stdout, positional.stderr]).toEqual([2, "", expect.stringContaining("the command asks for port 8001")]);
+    expect((await run(["web", "--", "python3", "-m", "http.server", "--directory", "8001", String(base)])).stdout).toBe(`-m http.server --directory 8001 ${base} --bind 127.0.0.1 `);
     const unknown = await run(["web", "--", "sh", "-c", "true"]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('does not know how "sh" takes its port');

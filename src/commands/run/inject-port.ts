@@ -23,10 +23,19 @@ function splitAddress(value: string): { host: string | undefined; port: string |
   return { host: host === "" || value.startsWith("unix:") ? undefined : host, port };
 }
 
+/** `http.server 8001`: the bare words after the program that are no option and no option's value. */
+function positionalPorts(words: readonly string[], from: number, program: ServerProgram): string[] {
+  if (program.portArgument !== "port") return [];
+  const takesValue = new Set([...(program.flagsWithValue ?? []), ...(program.host ?? []), ...(program.bind ?? [])]);
+  return words.slice(from).filter((word, i, rest) => /^\d+$/.test(word) && !takesValue.has(rest[i - 1] ?? ""));
+}
+
 /** The port the command line already gives, which must be the registry's: `run` never moves a service. */
 function writtenPorts(words: readonly string[], from: number, program: ServerProgram): number[] {
   const addresses = optionValues(words, from, program.bind ?? []).map((value) => ADDRESS.exec(value)?.[1]);
-  return [...optionValues(words, from, program.port), ...addresses].flatMap((value) => (value === undefined || !/^\d+$/.test(value) ? [] : [Number(value)]));
+  return [...optionValues(words, from, program.port), ...addresses, ...positionalPorts(words, from, program)].flatMap((value) =>
+    value === undefined || !/^\d+$/.test(value) ? [] : [Number(value)],
+  );
 }
 
 /** The host the command line already gives (`--host 127.0.0.1`, `-b 127.0.0.1:8000`), which the program will use. */
