@@ -29,6 +29,9 @@ function registryText(extra = ""): string {
     // Not 127.0.0.1: a bind on the node's own address is node-address, and web's on 127.0.0.1 must read as loopback.
     "    address: 127.0.0.2",
     "    os: linux",
+    "  far:",
+    "    address: 127.0.0.3",
+    "    os: linux",
     "teams:",
     "  A:",
     "    name: Infra",
@@ -44,6 +47,7 @@ function registryText(extra = ""): string {
     service("web", ports.loopback, "http").trimEnd(),
     service("db", ports.wildcard, "tcp").trimEnd(),
     service("idle", ports.idle, "tcp").trimEnd(),
+    service("remote", ports.loopback + 100, "tcp").replace("node: box", "node: far").trimEnd(),
     extra,
     "",
   ].join("\n");
@@ -173,7 +177,10 @@ describe("sparkport serve", () => {
     const other = await runCli(["-r", registry, "--this-node", "box", "serve", "--listen", `127.0.0.1:${ports.idle}`]);
     expect([other.status, other.stdout, other.stderr]).toEqual([1, `port ${ports.idle} on box is registered to idle; serve did not start (give --listen a port of its own)\n`, ""]);
     const json = await runCli(["-r", registry, "--this-node", "box", "serve", "--listen", `127.0.0.1:${ports.idle}`, "--json"]);
-    expect(JSON.parse(json.stdout)).toMatchObject({ outcome: "registered", owner: "idle", exitCode: 1 });
+    expect(JSON.parse(json.stdout)).toMatchObject({ outcome: "registered", owner: "idle", ownerNode: "box", exitCode: 1 });
+    // --listen on another node's address (here on this machine): that node's services count too.
+    const elsewhere = await runCli(["-r", registry, "--this-node", "box", "serve", "--listen", `127.0.0.3:${ports.loopback + 100}`]);
+    expect([elsewhere.status, elsewhere.stdout]).toEqual([1, `port ${ports.loopback + 100} on far is registered to remote; serve did not start (give --listen a port of its own)\n`]);
   });
 
   it("loads prom-client only when serve runs", async () => {

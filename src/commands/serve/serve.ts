@@ -30,7 +30,7 @@ export interface ListenAddress {
 export type ServeResult =
   | { outcome: "stopped"; node: string; listen: ListenAddress; signal: string; scrapes: number; exitCode: 0 }
   | { outcome: "held"; node: string; listen: ListenAddress; holders: Holder[]; exitCode: 1 }
-  | { outcome: "registered"; node: string; listen: ListenAddress; owner: string; exitCode: 1 };
+  | { outcome: "registered"; node: string; listen: ListenAddress; owner: string; ownerNode: string; exitCode: 1 };
 
 export const urlOf = ({ host, port }: ListenAddress): string => `http://${hostPort(host, port)}/`;
 
@@ -105,8 +105,10 @@ export async function serve(options: ServeOptions): Promise<ServeResult> {
   if (node === null) throw new UsageError(w.noNode);
   const own = ownService(model, node);
   const at = listenAddress(options.listen, own?.port, node);
-  const other = model.allocations.find((a) => a.node === node && a.transport === "tcp" && a.port === at.port && a.service !== own?.service);
-  if (other !== undefined) return { outcome: "registered", node, listen: at, owner: other.label, exitCode: 1 };
+  // This node's services, and those of a node whose address --listen names (a second loopback address standing in for it).
+  const mine = (a: (typeof model.allocations)[number]): boolean => a.node === node || model.data.nodes[a.node]?.address === at.host;
+  const other = model.allocations.find((a) => mine(a) && a.transport === "tcp" && a.port === at.port && a.service !== own?.service);
+  if (other !== undefined) return { outcome: "registered", node, listen: at, owner: other.label, ownerNode: other.node, exitCode: 1 };
   const verdict = await localVerdict(at.port, network.local, network.ownAddresses);
   if (verdict.held) return { outcome: "held", node, listen: at, holders: verdict.holders, exitCode: 1 };
   let scrapes = 0;
