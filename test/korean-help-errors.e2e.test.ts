@@ -86,6 +86,9 @@ describe("--help in the chosen language", () => {
         expect([result.status, result.stderr]).toEqual([0, ""]);
         const shown = flat(result.stdout);
         expect(result.stdout).toMatch(/^사용법: sparkport /);
+        // commander's placeholder too: `사용법: sparkport run [옵션] <service>`.
+        expect(result.stdout.split("\n")[0]).toContain("[옵션]");
+        expect(result.stdout.split("\n")[0]).not.toContain("[options]");
         expect(result.stdout).toContain("\n옵션:\n");
         for (const text of descriptions(name, "ko")) expect(shown, text).toContain(flat(text));
         for (const text of descriptions(name, "en")) expect(shown, text).not.toContain(flat(text));

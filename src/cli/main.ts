@@ -74,6 +74,8 @@ function declare({ Option }: Commander, program: Program, command: Command, pain
   const words = programHelp();
   const sub = program.command(command.name).description(help.description);
   for (const [key, argument] of command.arguments) sub.argument(argument.syntax, help.arguments[key], argument.default);
+  // commander's own usage line, its placeholder in the run's language.
+  sub.usage([commanderWords().placeholders.options, ...command.arguments.map(([, argument]) => argument.syntax)].join(" "));
   // Options are handed to the command by the keys it declared them under, not commander's names.
   const keys = command.options.map(([key, spec]) => {
     const option = new Option(spec.syntax, help.options[key]);
@@ -102,6 +104,7 @@ function buildProgram(commander: Commander, paints: Paints, widthOf: WidthOf): P
     .version(packageVersion(), "-V, --version", said.version)
     .helpOption("-h, --help", said.help)
     .helpCommand("help [command]", said.help)
+    .usage(`${said.placeholders.options} ${said.placeholders.command}`)
     .option("-r, --registry <file>", options.registry)
     .option("--timeout <duration>", options.timeout, "1s")
     .option("--no-remote", options.remote)

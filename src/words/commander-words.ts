@@ -5,6 +5,8 @@ import { twin } from "./twin.js";
 // to the byte (src/cli/commander-text.ts reads its messages by these forms); names and values stay as typed.
 const en = {
   titles: { usage: "Usage:", arguments: "Arguments:", options: "Options:", globalOptions: "Global Options:", commands: "Commands:" },
+  /** The usage line's placeholders: `sparkport run [options] <service>`. */
+  placeholders: { options: "[options]", command: "[command]" },
   help: "display help for command",
   version: "output the version number",
   runWithHelp: "(run with --help for usage)",
@@ -28,6 +30,7 @@ export const commanderWords = twin<typeof en>({
   en,
   ko: {
     titles: { usage: "사용법:", arguments: "인자:", options: "옵션:", globalOptions: "전역 옵션:", commands: "명령:" },
+    placeholders: { options: "[옵션]", command: "[명령]" },
     help: "명령의 도움말을 표시",
     version: "버전 번호를 출력",
     runWithHelp: "(사용법은 --help로 확인하세요)",

@@ -3,7 +3,7 @@ import { twin } from "./twin.js";
 
 const en = {
   listening: (url: string, node: string) => `serving ${node}'s ports at ${url} (/metrics, /targets, /); Ctrl-C stops`,
-  stopped: (signal: string, scrapes: number) => `stopped on ${signal} after ${scrapes} scrapes of /metrics`,
+  stopped: (signal: string, scrapes: number) => `stopped on ${signal} after ${scrapes} scrape${scrapes === 1 ? "" : "s"} of /metrics`,
   held: (port: number, holders: string) => `port ${port} is in use by ${holders}; serve did not start`,
   heldUnseen: (port: number) => `port ${port} is in use by a process this user cannot see; serve did not start`,
   registered: (port: number, owner: string, node: string) => `port ${port} on ${node} is registered to ${owner}; serve did not start (give --listen a port of its own)`,
