@@ -141,11 +141,17 @@ describe("sparkport serve", () => {
     await writeFile(registry, "version: 1\nservices: [\n");
     const broken = await get(ports.serve, "/metrics");
     expect(broken.body.split("\n")).toContain(`sparkport_service_listening{${at("added", ports.added)},protocol="tcp"} 1`);
+    // Said on stderr once, where whoever runs serve looks; and once more when the file reads again.
+    await get(ports.serve, "/metrics");
     await writeFile(registry, registryText());
+    await get(ports.serve, "/metrics");
 
     serve.child.kill("SIGTERM");
     expect(await serve.exited).toBe(0);
-    expect(serve.stderr()).toMatch(/stopped on SIGTERM after 3 scrapes of \/metrics\n$/);
+    const said = serve.stderr().split("\n");
+    expect(said.filter((line) => line.startsWith(`${registry} changed but cannot be read; serving its last good contents: `))).toHaveLength(1);
+    expect(said.filter((line) => line === `${registry} read again`)).toHaveLength(1);
+    expect(serve.stderr()).toMatch(/stopped on SIGTERM after 5 scrapes of \/metrics\n$/);
   });
 
   it.skipIf(skipping(!existsSync(PROMTOOL), "promtool check metrics on serve's /metrics", `${PROMTOOL} is absent (Debian package prometheus)`))(

@@ -90,6 +90,8 @@ const SAMPLES: Record<string, readonly (readonly unknown[])[]> = {
   "serve.noOwnPort": [["macmini"]],
   "serve.notAddress": [["localhost:9097"]],
   "serve.cannotListen": [["http://10.9.9.9:9097/", "REASONTEXT"]],
+  "serve.reloadFailed": [["ports.yaml", "PROBLEMTEXT"]],
+  "serve.reloaded": [["ports.yaml"]],
   "serve.page.title": [["macmini"]],
   "serve.page.registry": [["ports.yaml", "abc123"]],
   "serve.page.reloadFailed": [["PROBLEMTEXT"]],

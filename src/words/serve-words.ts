@@ -11,6 +11,8 @@ const en = {
   noOwnPort: (node: string) => `no service on ${node} is started by \`sparkport serve\`: register one (its start: sparkport serve) or give --listen ADDR:PORT`,
   notAddress: (raw: string) => `--listen "${raw}": the address must be an IP address, e.g. 127.0.0.1:9097 or [::1]:9097`,
   cannotListen: (where: string, reason: string) => `cannot listen on ${where}: ${reason}`,
+  reloadFailed: (file: string, problem: string) => `${file} changed but cannot be read; serving its last good contents: ${problem}`,
+  reloaded: (file: string) => `${file} read again`,
   page: {
     title: (node: string) => `sparkport: ports of ${node}`,
     registry: (file: string, sha: string) => `registry ${file} (sha256 ${sha})`,
@@ -34,6 +36,8 @@ export const serveWords = twin<typeof en>({
     noOwnPort: (node) => `${node} 노드에 \`sparkport serve\`로 시작하는 서비스가 없습니다. 하나를 등록하거나 (start: sparkport serve) --listen ADDR:PORT를 주세요`,
     notAddress: (raw) => `--listen "${raw}": 주소는 IP 주소여야 합니다 (예: 127.0.0.1:9097, [::1]:9097)`,
     cannotListen: (where, reason) => `${josa(where, "을/를")} 열 수 없습니다: ${reason}`,
+    reloadFailed: (file, problem) => `${josa(file, "이/가")} 바뀌었지만 읽을 수 없어, 마지막으로 읽은 내용으로 알려 줍니다: ${problem}`,
+    reloaded: (file) => `${josa(file, "을/를")} 다시 읽었습니다`,
     page: {
       title: (node) => `sparkport: ${node} 노드의 포트`,
       registry: (file, sha) => `레지스트리 ${file} (sha256 ${sha})`,

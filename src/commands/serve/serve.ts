@@ -98,7 +98,9 @@ function handler(node: string, current: () => Promise<RegistryState>, options: S
  */
 export async function serve(options: ServeOptions): Promise<ServeResult> {
   const w = serveWords();
-  const current = await watchedRegistry(options);
+  const current = await watchedRegistry(options, (state) =>
+    options.tell(state.reloadError === null ? w.reloaded(state.model.registry.file) : w.reloadFailed(state.model.registry.file, state.reloadError)),
+  );
   const { model } = await current();
   const network = await prepareNetwork(model, { ...options, remote: false, tailscale: "when-asked" });
   const node = network.thisNode;

@@ -27,7 +27,7 @@ function stampOf(file: string): string {
  * The registry as it is now: its file is looked at (one stat) whenever asked, and read again when it changed, so a
  * scrape after an edit answers from the edit. A file that no longer parses leaves the last good model in place.
  */
-export async function watchedRegistry(options: RegistryOptions): Promise<() => Promise<RegistryState>> {
+export async function watchedRegistry(options: RegistryOptions, onChange?: (state: RegistryState) => void): Promise<() => Promise<RegistryState>> {
   const load = async (): Promise<RegistryState> => {
     const loaded = await openRegistry(options);
     return { model: buildModel(loaded), sha: shaOf(loaded.text), reloadError: null };
@@ -43,6 +43,8 @@ export async function watchedRegistry(options: RegistryOptions): Promise<() => P
     reloading = load()
       .catch((error: unknown) => ({ ...state, reloadError: error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error) }))
       .then((next) => {
+        // Said when the file first fails to read, and when it reads again: not at every scrape in between.
+        if (next.reloadError !== state.reloadError) onChange?.(next);
         state = next;
         reloading = undefined;
         return next;
