@@ -158,6 +158,10 @@ describe("the fast registry parse", () => {
       '"k|#": |\n  v\n',
       "k>#: >\n  v\n",
       "%FOO bar\n---\na: 1\n",
+      // A fourth: a kept block scalar of blank lines ending the file on a line of spaces; an anchor ending in `:`.
+      "a: |+\n\n ",
+      "a: >+\n  \n ",
+      "a: &x: v\n",
     ];
     let read = 0;
     for (const text of texts) if (expectSameReading(text, JSON.stringify(text))) read += 1;

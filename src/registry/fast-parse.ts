@@ -24,6 +24,8 @@ export function fastParse(text: string): FastParse | undefined {
   // marker `...` (yaml reads on, or a second document); an explicit key `? ` (placed otherwise by yaml); a line of blanks
   // holding a tab (blank to js-yaml, bad indentation to yaml). A `?` in a comment is only slower.
   if (/\r(?!\n)|^\uFEFF?(?:%|\.\.\.(?:[ \t\r\n#]|$))|(?:^|[ \t{,[\uFEFF])\?(?:[ \t\r\n]|$)|^[ \t]*\t[ \t]*\r?$/m.test(text)) return undefined;
+  // A last line of spaces with no line break after it (a kept block scalar counts it otherwise); an anchor ending in `:`.
+  if (/\n[ \t]+$/.test(text) || /(?:^|[\s[{,])&\S*:(?:\s|$)/.test(text)) return undefined;
   let events: Event[];
   let documents: unknown[];
   try {
