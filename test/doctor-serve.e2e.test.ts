@@ -8,6 +8,7 @@ import type { DoctorResult } from "../src/commands/doctor/doctor.js";
 import { close, freeStablePort, listen } from "./helpers/listeners.js";
 import { CLI, runCli } from "./helpers/run-cli.js";
 import { skipping } from "./helpers/skip-reason.js";
+import { loopbackRegistry } from "./helpers/loopback-registry.js";
 
 // doctor on a refused remote service asks that node's `sparkport serve` (a real one, started here) which addresses
 // the service is bound on: a loopback-only bind is named, with its holder. Node `other` is 127.0.0.2, this machine
@@ -30,20 +31,10 @@ beforeAll(async () => {
     `  - {name: ${name}, team: B, node: other, port: ${port}, protocol: tcp, access: all-nodes, status: running${more}}`;
   await writeFile(
     registry,
-    [
-      "version: 1",
-      "nodes:",
-      "  here: {address: 127.0.0.1, os: linux}",
-      "  other: {address: 127.0.0.2, os: linux}",
-      "teams:",
-      "  B: {name: Team B, ranges: [{name: main, from: 1024, to: 65535}]}",
-      "environments: {}",
-      "services:",
-      service("sparkport-other", ports.serve, `, start: "sparkport serve --listen 127.0.0.2:${ports.serve}"`),
-      service("api", ports.api),
-      service("gone", ports.gone),
-      "",
-    ].join("\n"),
+    loopbackRegistry({
+      environments: {},
+      services: [service("sparkport-other", ports.serve, `, start: "sparkport serve --listen 127.0.0.2:${ports.serve}"`), service("api", ports.api), service("gone", ports.gone)],
+    }),
   );
   if (skip) return;
   // api listens on 127.0.0.1 only: from here, 127.0.0.2 is refused.

@@ -6,6 +6,7 @@ import type { StatusResult } from "../src/commands/status/status.js";
 import { seriesHandler, startFakePrometheus, type FakePrometheus, type FakeSeries, type Handler } from "./helpers/fake-prometheus.js";
 import { freePort } from "./helpers/listeners.js";
 import { runCli } from "./helpers/run-cli.js";
+import { loopbackRegistry } from "./helpers/loopback-registry.js";
 
 // status --source prometheus against a stand-in for Prometheus's HTTP API on 127.0.0.1: answers a real one
 // cannot be made to give on cue (old samples, errors, silence). The registry's nodes are 127.0.0.x; nothing is probed.
@@ -20,21 +21,14 @@ beforeAll(async () => {
   registry = path.join(scratch, "ports.yaml");
   await writeFile(
     registry,
-    [
-      "version: 1",
-      "nodes:",
-      "  here: {address: 127.0.0.1, os: linux}",
-      "  other: {address: 127.0.0.2, os: linux}",
-      "teams:",
-      "  B: {name: Team B, ranges: [{name: main, from: 1024, to: 65535}]}",
-      "environments:",
-      "  dev: {offset: 0}",
-      "services:",
-      "  - {name: web, team: B, node: other, port: 28001, protocol: http, access: all-nodes, status: running}",
-      "  - {name: db, team: B, node: other, port: 28002, protocol: tcp, access: all-nodes, status: running}",
-      "  - {name: cache, team: B, node: other, port: 28003, protocol: tcp, access: all-nodes, status: running}",
-      "",
-    ].join("\n"),
+    loopbackRegistry({
+      environments: { dev: 0 },
+      services: [
+        "  - {name: web, team: B, node: other, port: 28001, protocol: http, access: all-nodes, status: running}",
+        "  - {name: db, team: B, node: other, port: 28002, protocol: tcp, access: all-nodes, status: running}",
+        "  - {name: cache, team: B, node: other, port: 28003, protocol: tcp, access: all-nodes, status: running}",
+      ],
+    }),
   );
 });
 afterEach(async () => {

@@ -11,6 +11,7 @@ import type { StatusResult, StatusRow } from "../src/commands/status/status.js";
 import { close, freePort, listen } from "./helpers/listeners.js";
 import { CLI, REPO_ROOT, runCli } from "./helpers/run-cli.js";
 import { skipping } from "./helpers/skip-reason.js";
+import { loopbackRegistry } from "./helpers/loopback-registry.js";
 
 // Issue 20, "Real components and how they start": Debian's prometheus and prometheus-blackbox-exporter, started
 // here on 127.0.0.1 ports with a temporary config and data folder, scrape the targets `export prometheus` wrote;
@@ -68,29 +69,21 @@ describe.skipIf(skip)("status --source prometheus, read from a real Prometheus s
     const registry = path.join(scratch, "ports.yaml");
     await writeFile(
       registry,
-      [
-        "version: 1",
-        "nodes:",
-        "  here: {address: 127.0.0.1, os: linux}",
-        "  other: {address: 127.0.0.2, os: linux}",
-        "  third: {address: 127.0.0.3, os: linux}",
-        "teams:",
-        "  B: {name: Team B, ranges: [{name: main, from: 1024, to: 65535}]}",
-        "environments:",
-        "  dev: {offset: 0}",
-        "  test: {offset: 1}",
-        "services:",
-        `  - {name: web, team: B, node: other, port: ${web}, protocol: http, access: all-nodes, status: running}`,
-        `  - {name: api, team: B, node: other, port: ${api}, protocol: http, access: all-nodes, status: running, environments: {dev: {}, test: {}}}`,
-        `  - {name: db, team: B, node: third, port: ${db}, protocol: tcp, access: all-nodes, status: running}`,
-        `  - {name: cache, team: B, node: third, port: ${cache}, protocol: tcp, access: all-nodes, status: running}`,
-        `  - {name: old, team: B, node: third, port: ${old}, protocol: tcp, access: all-nodes, status: stopped}`,
-        `  - {name: idle, team: B, node: other, port: ${idle}, protocol: tcp, access: all-nodes, status: stopped}`,
-        // Bound to 127.0.0.1 on its node: refused from everywhere else, which only other's serve can tell.
-        `  - {name: local, team: B, node: other, port: ${local}, protocol: tcp, access: all-nodes, status: running}`,
-        `  - {name: sparkport-other, team: B, node: other, port: ${servePort}, protocol: http, access: all-nodes, status: running, start: sparkport serve}`,
-        "",
-      ].join("\n"),
+      loopbackRegistry({
+        third: true,
+        environments: { dev: 0, test: 1 },
+        services: [
+          `  - {name: web, team: B, node: other, port: ${web}, protocol: http, access: all-nodes, status: running}`,
+          `  - {name: api, team: B, node: other, port: ${api}, protocol: http, access: all-nodes, status: running, environments: {dev: {}, test: {}}}`,
+          `  - {name: db, team: B, node: third, port: ${db}, protocol: tcp, access: all-nodes, status: running}`,
+          `  - {name: cache, team: B, node: third, port: ${cache}, protocol: tcp, access: all-nodes, status: running}`,
+          `  - {name: old, team: B, node: third, port: ${old}, protocol: tcp, access: all-nodes, status: stopped}`,
+          `  - {name: idle, team: B, node: other, port: ${idle}, protocol: tcp, access: all-nodes, status: stopped}`,
+          // Bound to 127.0.0.1 on its node: refused from everywhere else, which only other's serve can tell.
+          `  - {name: local, team: B, node: other, port: ${local}, protocol: tcp, access: all-nodes, status: running}`,
+          `  - {name: sparkport-other, team: B, node: other, port: ${servePort}, protocol: http, access: all-nodes, status: running, start: sparkport serve}`,
+        ],
+      }),
     );
     servers.push(await httpOk("127.0.0.2", web ?? 0), await httpOk("127.0.0.2", api ?? 0), await listen("127.0.0.3", db), await listen("127.0.0.3", old), await listen("127.0.0.1", local));
     // Node other's serve, on other's address as the example's serve job expects it.

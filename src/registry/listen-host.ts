@@ -17,6 +17,9 @@ const REACHED_FROM: { readonly [S in AccessScope]: "network" | "local" } = {
  * node's own address (127.0.0.2 is where the others, and wait, status and doctor, look for it), 127.0.0.1 for a name.
  */
 export function listenHost(access: AccessScope, nodeAddress: string | undefined): string {
-  if (nodeAddress !== undefined && isLoopbackHost(nodeAddress)) return isIP(nodeAddress.replace(/^\[|\]$/g, "")) === 0 ? "127.0.0.1" : nodeAddress.replace(/^\[|\]$/g, "");
+  if (nodeAddress !== undefined && isLoopbackHost(nodeAddress)) {
+    const address = nodeAddress.replace(/^\[|\]$/g, "");
+    return isIP(address) === 0 ? "127.0.0.1" : address;
+  }
   return REACHED_FROM[access] === "network" ? "0.0.0.0" : "127.0.0.1";
 }

@@ -13,6 +13,7 @@ import { ownService } from "../../registry/own-service.js";
 import { servePage } from "./serve-page.js";
 import { watchedRegistry, type RegistryState } from "./watched-registry.js";
 import { hostPort } from "../../util/host-port.js";
+import type { Allocation } from "../../registry/model.js";
 
 export interface ServeOptions extends OccupancyOptions {
   listen?: string | undefined;
@@ -108,7 +109,7 @@ export async function serve(options: ServeOptions): Promise<ServeResult> {
   const own = ownService(model, node);
   const at = listenAddress(options.listen, own?.port, node);
   // This node's services, and those of a node whose address --listen names (a second loopback address standing in for it).
-  const mine = (a: (typeof model.allocations)[number]): boolean => a.node === node || model.data.nodes[a.node]?.address === at.host;
+  const mine = (a: Allocation): boolean => a.node === node || model.data.nodes[a.node]?.address === at.host;
   const other = model.allocations.find((a) => mine(a) && a.transport === "tcp" && a.port === at.port && a.service !== own?.service);
   if (other !== undefined) return { outcome: "registered", node, listen: at, owner: other.label, ownerNode: other.node, exitCode: 1 };
   const verdict = await localVerdict(at.port, network.local, network.ownAddresses);
